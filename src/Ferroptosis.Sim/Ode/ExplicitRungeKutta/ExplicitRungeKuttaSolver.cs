@@ -1,0 +1,30 @@
+using Ferroptosis.Sim.Ode.Stepping;
+
+namespace Ferroptosis.Sim.Ode.ExplicitRungeKutta;
+
+/// <summary>An adaptive explicit Runge–Kutta method defined by its tableau.</summary>
+internal sealed class ExplicitRungeKuttaSolver(ButcherTableau tableau) : IOdeSolver
+{
+    public ButcherTableau Tableau { get; } = tableau;
+
+    public string Name => Tableau.Name;
+
+    public int Order => Tableau.Order;
+
+    public bool IsStiff => false;
+
+    public bool UsesJacobian => false;
+
+    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= OdeSolverOptions.Default;
+        options.Validate(problem);
+        return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
+    }
+
+    internal ExplicitRungeKuttaStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
+        new(Tableau, system, options, counters);
+
+    public override string ToString() => Name;
+}

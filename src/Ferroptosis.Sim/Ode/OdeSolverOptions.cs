@@ -1,0 +1,160 @@
+using Ferroptosis.Sim.Ode.Events;
+
+namespace Ferroptosis.Sim.Ode;
+
+/// <summary>Tolerances, step limits, output and events for one integration.</summary>
+/// <remarks>
+/// <para>
+/// The local error estimate e of each step is accepted when its weighted RMS norm
+/// sqrt(mean((e_i / (atol_i + rtol·max(|y_i|, |ŷ_i|)))²)) is at most 1 (Hairer–Nørsett–Wanner I,
+/// eq. II.4.11). The defaults (rtol 1e-6, atol 1e-8) are tighter than SciPy's 1e-3/1e-6, which are
+/// too loose for pathway models whose species span several orders of magnitude.
+/// </para>
+/// <para>Options are validated when an integrator is created; invalid values throw
+/// <see cref="ArgumentException"/> with a message naming the option and the fix.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var options = OdeSolverOptions.Default with { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-11 };
+/// </code>
+/// </example>
+public sealed record OdeSolverOptions
+{
+    /// <summary>Gets the default options.</summary>
+    public static OdeSolverOptions Default { get; } = new();
+
+    /// <summary>Gets the relative tolerance rtol (default 1e-6).</summary>
+    public double RelativeTolerance { get; init; } = 1e-6;
+
+    /// <summary>Gets the scalar absolute tolerance atol (default 1e-8), used for every component unless <see cref="AbsoluteTolerances"/> is set.</summary>
+    public double AbsoluteTolerance { get; init; } = 1e-8;
+
+    /// <summary>Gets per-component absolute tolerances (one per state variable), or null to use <see cref="AbsoluteTolerance"/> everywhere.</summary>
+    public IReadOnlyList<double>? AbsoluteTolerances { get; init; }
+
+    /// <summary>Gets the first step size to try, or null for Hairer's automatic estimate (Hairer–Nørsett–Wanner I, II.4).</summary>
+    public double? InitialStep { get; init; }
+
+    /// <summary>Gets the largest step size allowed (default: unlimited).</summary>
+    public double MaxStep { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Gets the largest number of accepted plus rejected steps before the integration stops with <see cref="SolverStatus.MaxStepsExceeded"/> (default 1,000,000).</summary>
+    public long MaxSteps { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Gets the times at which the solution is recorded, ascending and inside [t0, tEnd], or null to
+    /// record t0 and every accepted step. Values between steps come from the method's dense output;
+    /// steps are never shortened to hit them.
+    /// </summary>
+    public IReadOnlyList<double>? OutputTimes { get; init; }
+
+    /// <summary>Gets a value indicating whether the interpolant of every step is kept, so that
+    /// <see cref="OdeSolution.Interpolate(double, Span{double})"/> works anywhere in [t0, tEnd] (default false).</summary>
+    public bool DenseOutput { get; init; }
+
+    /// <summary>Gets the continuous events (zero crossings of g(t, y)).</summary>
+    public IReadOnlyList<OdeEvent> Events { get; init; } = [];
+
+    /// <summary>Gets the events at known times (dosing schedules).</summary>
+    public IReadOnlyList<TimeEvent> TimeEvents { get; init; } = [];
+
+    /// <summary>Gets the width of the bracket, relative to max(1, |t|), within which continuous event times are located (default 1e-12).</summary>
+    public double EventTimeTolerance { get; init; } = 1e-12;
+
+    /// <summary>Validates the options against a problem.</summary>
+    /// <param name="problem">The problem to be solved with these options.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it and says what to change.</exception>
+    public void Validate(OdeProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Validate(this, problem);
+    }
+
+    private static void Validate(OdeSolverOptions options, OdeProblem problem)
+    {
+        if (!(options.RelativeTolerance > 0) || !double.IsFinite(options.RelativeTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance must be a positive finite number, e.g. 1e-6.");
+        }
+
+        if (options.RelativeTolerance < 1e-15)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance below 1e-15 cannot be honoured in double precision; use at least 1e-14.");
+        }
+
+        if (options.AbsoluteTolerances is null)
+        {
+            CheckAbsolute(options.AbsoluteTolerance, nameof(options));
+        }
+        else
+        {
+            if (options.AbsoluteTolerances.Count != problem.Dimension)
+            {
+                throw new ArgumentException($"AbsoluteTolerances has {options.AbsoluteTolerances.Count} values but the system has {problem.Dimension} state variables; give one per variable or use the scalar AbsoluteTolerance.", nameof(options));
+            }
+
+            for (int i = 0; i < options.AbsoluteTolerances.Count; i++)
+            {
+                CheckAbsolute(options.AbsoluteTolerances[i], $"AbsoluteTolerances[{i}]");
+            }
+        }
+
+        if (options.InitialStep is double h0 && (!(h0 > 0) || !double.IsFinite(h0)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), h0, "InitialStep must be a positive finite number, or null for an automatic choice.");
+        }
+
+        if (!(options.MaxStep > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxStep, "MaxStep must be positive (use double.PositiveInfinity for no limit).");
+        }
+
+        if (options.MaxSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxSteps, "MaxSteps must be at least 1.");
+        }
+
+        if (!(options.EventTimeTolerance > 0) || !double.IsFinite(options.EventTimeTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.EventTimeTolerance, "EventTimeTolerance must be a positive finite number, e.g. 1e-12.");
+        }
+
+        ArgumentNullException.ThrowIfNull(options.Events, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.TimeEvents, nameof(options));
+        ValidateOutputTimes(options, problem);
+    }
+
+    private static void ValidateOutputTimes(OdeSolverOptions options, OdeProblem problem)
+    {
+        var outputTimes = options.OutputTimes;
+        if (outputTimes is null)
+        {
+            return;
+        }
+
+        double previous = double.NegativeInfinity;
+        for (int i = 0; i < outputTimes.Count; i++)
+        {
+            double t = outputTimes[i];
+            if (!double.IsFinite(t) || t < problem.StartTime || t > problem.EndTime)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), t, $"OutputTimes[{i}] = {t:R} lies outside the time span [{problem.StartTime:R}, {problem.EndTime:R}]; every output time must be inside it.");
+            }
+
+            if (t <= previous)
+            {
+                throw new ArgumentException($"OutputTimes must be strictly ascending, but OutputTimes[{i}] = {t:R} follows {previous:R}.", nameof(options));
+            }
+
+            previous = t;
+        }
+    }
+
+    private static void CheckAbsolute(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"{name} must be a positive finite number, e.g. 1e-8 (a zero absolute tolerance makes the error test undefined for components that pass through zero).");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+
+namespace Ferroptosis.Sim.Ode.StepControl;
+
+/// <summary>The weighted RMS error norm of Hairer–Nørsett–Wanner I, eq. II.4.11.</summary>
+internal static class ErrorNorm
+{
+    /// <summary>sqrt(mean((e_i / (atol_i + rtol·max(|y0_i|, |y1_i|)))²)); NaN when any input is NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Compute(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> atol, double rtol)
+    {
+        double sum = 0;
+        for (int i = 0; i < error.Length; i++)
+        {
+            double scale = atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+            double r = error[i] / scale;
+            sum += r * r;
+        }
+
+        return Math.Sqrt(sum / error.Length);
+    }
+
+    /// <summary>The weighted RMS norm of a vector with weights taken from one state (used by the initial-step estimate and BDF).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Compute(ReadOnlySpan<double> v, ReadOnlySpan<double> y, ReadOnlySpan<double> atol, double rtol)
+    {
+        double sum = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            double r = v[i] / (atol[i] + (rtol * Math.Abs(y[i])));
+            sum += r * r;
+        }
+
+        return Math.Sqrt(sum / v.Length);
+    }
+
+    /// <summary>The index of the component with the largest weighted error (NaN counts as largest).</summary>
+    public static int WorstComponent(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> atol, double rtol)
+    {
+        int worst = 0;
+        double worstValue = -1;
+        for (int i = 0; i < error.Length; i++)
+        {
+            double scale = atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+            double r = Math.Abs(error[i] / scale);
+            if (double.IsNaN(r))
+            {
+                return i;
+            }
+
+            if (r > worstValue)
+            {
+                worstValue = r;
+                worst = i;
+            }
+        }
+
+        return worst;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Ferroptosis.Sim.Ode.StepControl;
+
+namespace Ferroptosis.Sim.Ode.Stepping;
+
+/// <summary>
+/// The contract between <see cref="OdeIntegrator"/> and a method: take one accepted step at a time,
+/// restart after discontinuities, and describe the last step by a polynomial in θ.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A stepper owns the current state (<see cref="T"/>, <see cref="Y"/>), the state at the start of the
+/// last accepted step (<see cref="TPrevious"/>, <see cref="YPrevious"/>) and all work arrays, which are
+/// allocated in the constructor: <see cref="Advance"/> must not allocate.
+/// </para>
+/// <para>
+/// Dense output of every method is stored in one form: monomial coefficients c_0 … c_d (each a vector
+/// of length n) with y(TPrevious + θ·Δt) = Σ_j c_j θ^j, Δt = T − TPrevious, θ ∈ [0, 1]. Explicit
+/// Runge–Kutta continuous extensions, Rosenbrock interpolants and BDF interpolating polynomials are all
+/// polynomials in θ, so solutions, events and output share one evaluator (Horner's rule).
+/// </para>
+/// </remarks>
+internal abstract class Stepper
+{
+    private readonly double _maxStep;
+    private bool _denseReady;
+
+    protected Stepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters, int denseDegree)
+    {
+        System = system;
+        N = system.Dimension;
+        Counters = counters;
+        RelTol = options.RelativeTolerance;
+        AbsTol = new double[N];
+        for (int i = 0; i < N; i++)
+        {
+            AbsTol[i] = options.AbsoluteTolerances is { } list ? list[i] : options.AbsoluteTolerance;
+        }
+
+        _maxStep = options.MaxStep;
+        UserInitialStep = options.InitialStep;
+        Y = new double[N];
+        YPrevious = new double[N];
+        DenseDegree = denseDegree;
+        Dense = new double[(denseDegree + 1) * N];
+    }
+
+    public IOdeSystem System { get; }
+
+    public int N { get; }
+
+    public WorkCounters Counters { get; }
+
+    public double T { get; protected set; }
+
+    public double TPrevious { get; protected set; }
+
+    /// <summary>Gets the current state (length n). Only the stepper writes it, except <see cref="OdeIntegrator"/> through <see cref="Restart"/>.</summary>
+    public double[] Y { get; protected set; }
+
+    public double[] YPrevious { get; protected set; }
+
+    /// <summary>Gets or sets the step size to try next.</summary>
+    public double NextStep { get; protected set; }
+
+    public SolverStatus FailureStatus { get; protected set; } = SolverStatus.InProgress;
+
+    public string? FailureMessage { get; protected set; }
+
+    public int DenseDegree { get; }
+
+    public double[] Dense { get; }
+
+    protected double RelTol { get; }
+
+    protected double[] AbsTol { get; }
+
+    protected double MaxStep => _maxStep;
+
+    protected double? UserInitialStep { get; }
+
+    /// <summary>Starts (or restarts after a discontinuity) at (t, y): fresh derivative, step size and history.</summary>
+    public void Restart(double t, ReadOnlySpan<double> y)
+    {
+        T = t;
+        TPrevious = t;
+        y.CopyTo(Y);
+        y.CopyTo(YPrevious);
+        _denseReady = false;
+        FailureStatus = SolverStatus.InProgress;
+        FailureMessage = null;
+        OnRestart();
+    }
+
+    /// <summary>Takes one accepted step, landing exactly on <paramref name="tLimit"/> if the step would pass it.</summary>
+    /// <returns>True on success; false with <see cref="FailureStatus"/> and <see cref="FailureMessage"/> set.</returns>
+    public bool Advance(double tLimit)
+    {
+        _denseReady = false;
+        return AdvanceCore(tLimit);
+    }
+
+    /// <summary>Makes <see cref="Dense"/> describe the last accepted step (computed at most once per step).</summary>
+    public void EnsureDense()
+    {
+        if (!_denseReady)
+        {
+            BuildDense();
+            _denseReady = true;
+        }
+    }
+
+    /// <summary>Evaluates the last step's interpolant at t ∈ [TPrevious, T].</summary>
+    public void Interpolate(double t, Span<double> destination)
+    {
+        double dt = T - TPrevious;
+        if (dt == 0 || t == T)
+        {
+            Y.CopyTo(destination);
+            return;
+        }
+
+        EnsureDense();
+        DensePolynomial.Evaluate(Dense, DenseDegree, N, (t - TPrevious) / dt, destination);
+    }
+
+    /// <summary>Lets a composite stepper take over this stepper's current point.</summary>
+    public virtual void CopyStateFrom(Stepper other)
+    {
+        T = other.T;
+        TPrevious = other.TPrevious;
+        other.Y.CopyTo(Y, 0);
+        other.YPrevious.CopyTo(YPrevious, 0);
+    }
+
+    protected abstract void OnRestart();
+
+    protected abstract bool AdvanceCore(double tLimit);
+
+    /// <summary>Fills <see cref="Dense"/> with the monomial coefficients of the last step.</summary>
+    protected abstract void BuildDense();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        Counters.Rhs++;
+        System.Evaluate(t, y, dydt);
+    }
+
+    /// <summary>Marks the step that ends at <paramref name="tNew"/> as accepted: the current state moves to <see cref="YPrevious"/> and <paramref name="yNew"/> becomes <see cref="Y"/> (buffers are swapped, not copied).</summary>
+    /// <returns>The array that held the previous state, free to be reused as the next candidate buffer.</returns>
+    protected double[] Accept(double tNew, double[] yNew)
+    {
+        var freed = YPrevious;
+        YPrevious = Y;
+        Y = yNew;
+        TPrevious = T;
+        T = tNew;
+        Counters.Accepted++;
+        return freed;
+    }
+
+    /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule).</summary>
+    protected double ClampStep(double h, double tLimit, out bool hitsLimit)
+    {
+        h = Math.Min(h, _maxStep);
+        double remaining = tLimit - T;
+        if (h >= remaining || T + (1.01 * h) >= tLimit)
+        {
+            hitsLimit = true;
+            return remaining;
+        }
+
+        hitsLimit = false;
+        return h;
+    }
+
+    /// <summary>True when h is too small to change t in floating point (with a safety factor of 10 ulps).</summary>
+    protected static bool IsTooSmall(double t, double h) => h <= 10 * (Math.BitIncrement(Math.Abs(t)) - Math.Abs(t));
+
+    protected bool Fail(SolverStatus status, string message)
+    {
+        FailureStatus = status;
+        FailureMessage = message;
+        return false;
+    }
+
+    protected bool FailStepTooSmall(double h, ReadOnlySpan<double> error, ReadOnlySpan<double> yNew, string reason)
+    {
+        int worst = ErrorNorm.WorstComponent(error, Y, yNew, AbsTol, RelTol);
+        return Fail(
+            SolverStatus.StepSizeTooSmall,
+            string.Create(CultureInfo.InvariantCulture, $"Step size {h:G3} at t = {T:G10} is too small to continue ({reason}); worst component y[{worst}] = {Y[worst]:G6}."));
+    }
+
+    protected bool FailNonFinite(double t, ReadOnlySpan<double> values, string what)
+    {
+        int index = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        return Fail(
+            SolverStatus.NonFiniteState,
+            string.Create(CultureInfo.InvariantCulture, $"{what} is not finite at t = {t:G10}: component {index} = {values[index]}."));
+    }
+}
