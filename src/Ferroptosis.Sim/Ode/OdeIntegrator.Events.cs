@@ -45,82 +45,57 @@ public sealed partial class OdeIntegrator
         return RestartAfterEvent(t, terminal, continuousFired: false);
     }
 
-    private bool HandleContinuousEvent(double tEvent)
+    /// <summary>Records the crossings of the last step in time order; cuts the step back to the first one that changes the state or stops.</summary>
+    /// <returns>True when the step was cut back (the caller must not process the step end).</returns>
+    private bool HandleContinuousEvents(EventLocator locator)
     {
-        var locator = _locator!;
-        if (!locator.AnyCandidateActs())
+        int acting = -1;
+        for (int r = 0; r < locator.RootCount; r++)
         {
-            // Events that only mark a time: record them in time order and keep the step as it is.
-            RecordMarkerEvents(locator);
-            double t = _stepper.T;
-            _recorder.RecordSegment(_stepper, t);
-            _recorder.RecordOutputsUpTo(_stepper, t, inclusive: false);
-            _recorder.RecordPoint(t, _stepper.Y);
-            if (_timeEvents.NextTime <= t)
+            var ev = locator[locator.RootEvent(r)];
+            if (ev.Action is not null || ev.IsTerminal)
             {
-                return HandleTimeEvents(t);
+                acting = r;
+                break;
             }
-
-            _recorder.RecordOutputsAt(t, _stepper.Y);
-            return t >= Problem.EndTime ? Finish(SolverStatus.Success, null) : true;
         }
 
-        // Cut the step back to the event: output before it, the state just before it, then the changes.
+        if (acting < 0)
+        {
+            // Events that only mark a time: record them and keep the step as it is.
+            for (int r = 0; r < locator.RootCount; r++)
+            {
+                _occurrences.Add(new EventOccurrence(locator[locator.RootEvent(r)].Name, locator.RootTime(r), IsTimeEvent: false));
+            }
+
+            return false;
+        }
+
+        // Cut the step back to the event: output before it, the state just before it, then the changes
+        // of every event that crosses at that time, in the order the events are listed.
+        double tEvent = locator.RootTime(acting);
         _stepper.Interpolate(tEvent, _eventState);
         _recorder.RecordSegment(_stepper, tEvent);
         _recorder.RecordOutputsUpTo(_stepper, tEvent, inclusive: false);
         _recorder.RecordPoint(tEvent, _eventState);
-        for (int k = 0; k < locator.Count; k++)
-        {
-            _fired[k] = locator.FiresAt(k, tEvent, _eventState);
-        }
-
+        Array.Clear(_fired);
         bool terminal = false;
-        for (int k = 0; k < locator.Count; k++)
+        for (int r = 0; r < locator.RootCount && locator.RootTime(r) <= tEvent; r++)
         {
-            if (_fired[k])
+            int k = locator.RootEvent(r);
+            var ev = locator[k];
+            _occurrences.Add(new EventOccurrence(ev.Name, locator.RootTime(r), IsTimeEvent: false));
+            if (locator.RootTime(r) == tEvent)
             {
-                var ev = locator[k];
+                _fired[k] = true;
+                _postCrossingSign[k] = locator.PostCrossingSign(r);
                 ev.Action?.Invoke(tEvent, _eventState);
-                _occurrences.Add(new EventOccurrence(ev.Name, tEvent, IsTimeEvent: false));
                 terminal |= ev.IsTerminal;
             }
         }
 
-        return RestartAfterEvent(tEvent, terminal, continuousFired: true);
-    }
-
-    private void RecordMarkerEvents(EventLocator locator)
-    {
-        // Few events fire per step; a simple selection by time keeps this allocation-free.
-        double after = double.NegativeInfinity;
-        while (true)
-        {
-            int next = -1;
-            for (int k = 0; k < locator.Count; k++)
-            {
-                if (locator.IsCandidate(k) && locator.RootOf(k) > after && (next < 0 || locator.RootOf(k) < locator.RootOf(next)))
-                {
-                    next = k;
-                }
-            }
-
-            if (next < 0)
-            {
-                return;
-            }
-
-            double root = locator.RootOf(next);
-            for (int k = 0; k < locator.Count; k++)
-            {
-                if (locator.IsCandidate(k) && locator.RootOf(k) == root)
-                {
-                    _occurrences.Add(new EventOccurrence(locator[k].Name, root, IsTimeEvent: false));
-                }
-            }
-
-            after = root;
-        }
+        RestartAfterEvent(tEvent, terminal, continuousFired: true);
+        return true;
     }
 
     private bool RestartAfterEvent(double t, bool terminal, bool continuousFired)
@@ -137,7 +112,7 @@ public sealed partial class OdeIntegrator
         {
             if (continuousFired)
             {
-                _locator.ResetAfterEvent(t, _stepper.Y, _fired);
+                _locator.ResetAfterEvent(t, _stepper.Y, _fired, _postCrossingSign);
             }
             else
             {

@@ -24,6 +24,7 @@ public sealed partial class OdeIntegrator
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _eventState;
     private readonly bool[] _fired;
+    private readonly int[] _postCrossingSign;
     private double _finalTime;
 
     internal OdeIntegrator(IOdeSolver solver, OdeProblem problem, OdeSolverOptions options, Func<WorkCounters, Stepper> createStepper)
@@ -36,8 +37,9 @@ public sealed partial class OdeIntegrator
         int n = problem.Dimension;
         _eventState = new double[n];
         _recorder = new SolutionRecorder(n, options.OutputTimes, options.DenseOutput);
-        _locator = options.Events.Count > 0 ? new EventLocator(options.Events, n, options.EventTimeTolerance) : null;
+        _locator = options.Events.Count > 0 ? new EventLocator(options.Events, n, options.EventTimeTolerance, options.EventSamplesPerStep) : null;
         _fired = new bool[options.Events.Count];
+        _postCrossingSign = new int[options.Events.Count];
         _timeEvents = new TimeEventSchedule(options.TimeEvents, problem.StartTime, problem.EndTime);
         Start();
     }
@@ -115,10 +117,11 @@ public sealed partial class OdeIntegrator
 
         if (_locator is not null)
         {
-            double tEvent = _locator.FindEarliest(_stepper);
-            if (!double.IsNaN(tEvent))
+            _locator.Check(_stepper);
+            if (_locator.RootCount > 0 && HandleContinuousEvents(_locator))
             {
-                return HandleContinuousEvent(tEvent);
+                // The step was cut back to an event that changed the state or stopped the integration.
+                return !IsFinished;
             }
         }
 

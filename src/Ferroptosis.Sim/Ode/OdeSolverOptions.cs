@@ -61,6 +61,9 @@ public sealed record OdeSolverOptions
     /// <summary>Gets the width of the bracket, relative to max(1, |t|), within which continuous event times are located (default 1e-12).</summary>
     public double EventTimeTolerance { get; init; } = 1e-12;
 
+    /// <summary>Gets the number of interior points of each step at which continuous event functions are also checked (default 4; 0 checks step ends only). Crossings closer together than this spacing can be missed.</summary>
+    public int EventSamplesPerStep { get; init; } = 4;
+
     /// <summary>Validates the options against a problem.</summary>
     /// <param name="problem">The problem to be solved with these options.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and says what to change.</exception>
@@ -84,7 +87,7 @@ public sealed record OdeSolverOptions
 
         if (options.AbsoluteTolerances is null)
         {
-            CheckAbsolute(options.AbsoluteTolerance, nameof(options));
+            CheckAbsolute(options.AbsoluteTolerance, nameof(AbsoluteTolerance));
         }
         else
         {
@@ -117,6 +120,11 @@ public sealed record OdeSolverOptions
         if (!(options.EventTimeTolerance > 0) || !double.IsFinite(options.EventTimeTolerance))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.EventTimeTolerance, "EventTimeTolerance must be a positive finite number, e.g. 1e-12.");
+        }
+
+        if (options.EventSamplesPerStep is < 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.EventSamplesPerStep, "EventSamplesPerStep must be between 0 and 1000.");
         }
 
         ArgumentNullException.ThrowIfNull(options.Events, nameof(options));

@@ -2,135 +2,153 @@ using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Ode.Events;
 
-/// <summary>Detects sign changes of the continuous event functions over an accepted step and locates the earliest one on the dense output.</summary>
+/// <summary>Finds the zero crossings of the continuous event functions within an accepted step and locates them on the dense output.</summary>
 /// <remarks>
-/// Root location uses the Illinois variant of regula falsi (Dowell and Jarratt 1971), which keeps a
-/// bracket and converges superlinearly; it stops when the bracket is narrower than the time tolerance
-/// and reports the bracket's right end, where the sign has already changed.
+/// <para>
+/// Each step is checked at its ends and at <see cref="OdeSolverOptions.EventSamplesPerStep"/> interior
+/// points of the interpolant, so a function that crosses zero several times within one step is not
+/// missed when the crossings are at least a sample apart (the strategy of DifferentialEquations.jl's
+/// continuous callbacks). Every sign change in the watched direction within a sub-interval is located
+/// by the Illinois variant of regula falsi (Dowell and Jarratt 1971), which keeps a bracket and converges
+/// superlinearly, until the bracket is narrower than the time tolerance; the bracket's right end, where
+/// the sign has already changed, is reported.
+/// </para>
+/// <para>Work arrays are allocated once; checking a step allocates nothing.</para>
 /// </remarks>
 internal sealed class EventLocator
 {
     private readonly OdeEvent[] _events;
     private readonly double[] _previousValue;
     private readonly int[] _referenceSign;
-    private readonly bool[] _candidate;
-    private readonly int[] _signBefore;
-    private readonly double[] _root;
     private readonly double[] _scratch;
     private readonly double _tolerance;
+    private readonly int _samples;
+    private readonly double[] _rootTime;
+    private readonly int[] _rootEvent;
+    private readonly int[] _rootSignBefore;
 
-    public EventLocator(IReadOnlyList<OdeEvent> events, int n, double tolerance)
+    public EventLocator(IReadOnlyList<OdeEvent> events, int n, double tolerance, int samplesPerStep)
     {
         _events = [.. events];
         _previousValue = new double[_events.Length];
         _referenceSign = new int[_events.Length];
-        _candidate = new bool[_events.Length];
-        _signBefore = new int[_events.Length];
-        _root = new double[_events.Length];
         _scratch = new double[n];
         _tolerance = tolerance;
+        _samples = samplesPerStep;
+        int capacity = _events.Length * (samplesPerStep + 1);
+        _rootTime = new double[capacity];
+        _rootEvent = new int[capacity];
+        _rootSignBefore = new int[capacity];
     }
 
     public int Count => _events.Length;
 
+    /// <summary>Gets the number of crossings found in the last checked step, ordered by time (then event index).</summary>
+    public int RootCount { get; private set; }
+
     public OdeEvent this[int index] => _events[index];
 
-    /// <summary>Takes the signs at (t, y) as the reference (start of integration, or after a restart).</summary>
+    public double RootTime(int r) => _rootTime[r];
+
+    public int RootEvent(int r) => _rootEvent[r];
+
+    /// <summary>Takes the signs at (t, y) as the reference (start of integration, or after a restart without a continuous event).</summary>
     public void Reset(double t, ReadOnlySpan<double> y)
     {
         for (int k = 0; k < _events.Length; k++)
         {
             double g = _events[k].Condition(t, y);
             _previousValue[k] = g;
-            _referenceSign[k] = Math.Sign(g);
+            _referenceSign[k] = Math.Sign(double.IsNaN(g) ? 0 : g);
         }
     }
 
-    /// <summary>Checks the step just taken by <paramref name="stepper"/>; returns the earliest event time in (TPrevious, T], or NaN when nothing fires.</summary>
-    public double FindEarliest(Stepper stepper)
+    /// <summary>Checks the step just taken; afterwards <see cref="RootCount"/> crossings are available, earliest first.</summary>
+    public void Check(Stepper stepper)
     {
-        double earliest = double.NaN;
+        RootCount = 0;
+        double t0 = stepper.TPrevious;
+        double h = stepper.T - t0;
         for (int k = 0; k < _events.Length; k++)
         {
-            _candidate[k] = false;
-            double g = _events[k].Condition(stepper.T, stepper.Y);
-            int sign = Math.Sign(double.IsNaN(g) ? 0 : g);
-            int reference = _referenceSign[k];
-            double previous = _previousValue[k];
-            _previousValue[k] = g;
-            if (reference == 0)
+            var condition = _events[k].Condition;
+            double a = t0;
+            double ga = _previousValue[k];
+            for (int m = 1; m <= _samples + 1; m++)
             {
-                _referenceSign[k] = sign;
-                continue;
+                double b;
+                double gb;
+                if (m == _samples + 1)
+                {
+                    b = stepper.T;
+                    gb = condition(b, stepper.Y);
+                }
+                else
+                {
+                    b = t0 + (h * m / (_samples + 1));
+                    stepper.Interpolate(b, _scratch);
+                    gb = condition(b, _scratch);
+                }
+
+                if (double.IsNaN(gb))
+                {
+                    // No information at this point; keep the last valid bracket end.
+                    continue;
+                }
+
+                Inspect(stepper, k, a, ga, b, gb);
+                a = b;
+                ga = gb;
             }
 
-            if (sign == reference)
-            {
-                continue;
-            }
-
-            // A crossing; the reference flips whether or not the direction wants it.
-            _referenceSign[k] = sign == 0 ? -reference : sign;
-            if (previous == 0 || !Wanted(_events[k].Direction, reference))
-            {
-                continue;
-            }
-
-            _candidate[k] = true;
-            _signBefore[k] = reference;
-            double root = Locate(stepper, k, previous, g);
-            _root[k] = root;
-            if (double.IsNaN(earliest) || root < earliest)
-            {
-                earliest = root;
-            }
+            _previousValue[k] = ga;
         }
 
-        return earliest;
-    }
-
-    /// <summary>Gets whether event k changed sign in the direction it watches during the last checked step.</summary>
-    public bool IsCandidate(int k) => _candidate[k];
-
-    /// <summary>Gets the located time of candidate event k.</summary>
-    public double RootOf(int k) => _root[k];
-
-    /// <summary>Gets whether any candidate of the last checked step changes the state or stops the integration.</summary>
-    public bool AnyCandidateActs()
-    {
-        for (int k = 0; k < _events.Length; k++)
-        {
-            if (_candidate[k] && (_events[k].Action is not null || _events[k].IsTerminal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether event k crossed within the step at or before <paramref name="t"/> (call after <see cref="FindEarliest"/> with the interpolated state at the earliest event time); several events can fire at one time.</summary>
-    public bool FiresAt(int k, double t, ReadOnlySpan<double> yAtT)
-    {
-        if (!_candidate[k])
-        {
-            return false;
-        }
-
-        double g = _events[k].Condition(t, yAtT);
-        return g == 0 || Math.Sign(g) != _signBefore[k];
+        SortRoots();
     }
 
     /// <summary>After the state change at an event time, takes the new signs as reference; an event that fired and sits exactly on zero keeps its post-crossing sign, so it cannot fire again at once.</summary>
-    public void ResetAfterEvent(double t, ReadOnlySpan<double> y, ReadOnlySpan<bool> fired)
+    public void ResetAfterEvent(double t, ReadOnlySpan<double> y, ReadOnlySpan<bool> fired, ReadOnlySpan<int> postCrossingSign)
     {
         for (int k = 0; k < _events.Length; k++)
         {
             double g = _events[k].Condition(t, y);
-            int sign = Math.Sign(g);
+            int sign = Math.Sign(double.IsNaN(g) ? 0 : g);
             _previousValue[k] = g;
-            _referenceSign[k] = sign != 0 ? sign : (fired[k] ? -_signBefore[k] : 0);
+            _referenceSign[k] = sign != 0 ? sign : (fired[k] ? postCrossingSign[k] : 0);
         }
+    }
+
+    /// <summary>Gets the sign event k has just after crossing r (the opposite of its sign before).</summary>
+    public int PostCrossingSign(int r) => -_rootSignBefore[r];
+
+    private void Inspect(Stepper stepper, int k, double a, double ga, double b, double gb)
+    {
+        int sign = Math.Sign(gb);
+        int reference = _referenceSign[k];
+        if (reference == 0)
+        {
+            // No reference yet (g was exactly zero at the start): the first non-zero sign becomes it.
+            _referenceSign[k] = sign;
+            return;
+        }
+
+        if (sign == reference)
+        {
+            return;
+        }
+
+        // A crossing; the reference flips whether or not the direction is watched.
+        _referenceSign[k] = sign == 0 ? -reference : sign;
+        if (ga == 0 || !Wanted(_events[k].Direction, reference))
+        {
+            return;
+        }
+
+        int r = RootCount++;
+        _rootTime[r] = Locate(stepper, k, a, ga, b, gb);
+        _rootEvent[r] = k;
+        _rootSignBefore[r] = reference;
     }
 
     private static bool Wanted(EventDirection direction, int signBefore) => direction switch
@@ -140,10 +158,31 @@ internal sealed class EventLocator
         _ => true,
     };
 
-    private double Locate(Stepper stepper, int k, double fa, double fb)
+    private void SortRoots()
     {
-        double a = stepper.TPrevious;
-        double b = stepper.T;
+        // Insertion sort by (time, event index): a handful of entries at most.
+        for (int i = 1; i < RootCount; i++)
+        {
+            double time = _rootTime[i];
+            int ev = _rootEvent[i];
+            int sign = _rootSignBefore[i];
+            int j = i - 1;
+            while (j >= 0 && (_rootTime[j] > time || (_rootTime[j] == time && _rootEvent[j] > ev)))
+            {
+                _rootTime[j + 1] = _rootTime[j];
+                _rootEvent[j + 1] = _rootEvent[j];
+                _rootSignBefore[j + 1] = _rootSignBefore[j];
+                j--;
+            }
+
+            _rootTime[j + 1] = time;
+            _rootEvent[j + 1] = ev;
+            _rootSignBefore[j + 1] = sign;
+        }
+    }
+
+    private double Locate(Stepper stepper, int k, double a, double fa, double b, double fb)
+    {
         if (fb == 0)
         {
             return b;
@@ -154,7 +193,7 @@ internal sealed class EventLocator
         for (int iteration = 0; iteration < 200; iteration++)
         {
             double width = b - a;
-            if (width <= _tolerance * Math.Max(1.0, Math.Abs(b)))
+            if (width <= _tolerance * Math.Max(1.0, Math.Abs(b)) || width <= 4 * (Math.BitIncrement(Math.Abs(b)) - Math.Abs(b)))
             {
                 break;
             }
@@ -193,11 +232,6 @@ internal sealed class EventLocator
                 }
 
                 side = -1;
-            }
-
-            if (c == a && b - a <= 4 * (Math.BitIncrement(Math.Abs(b)) - Math.Abs(b)))
-            {
-                break;
             }
         }
 

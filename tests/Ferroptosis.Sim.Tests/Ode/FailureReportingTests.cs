@@ -1,0 +1,64 @@
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Tests.TestProblems;
+
+namespace Ferroptosis.Sim.Tests.Ode;
+
+/// <summary>Numerical failure ends in a status and a message that says where, never in an exception or a silent success.</summary>
+[TestFixtureSource(typeof(SolverSources), nameof(SolverSources.All))]
+public sealed class FailureReportingTests(IOdeSolver solver)
+{
+    [Test]
+    public void FiniteTimeBlowUp_EndsWithAFailureStatusBeforeTheSingularity()
+    {
+        // y' = y², y(0) = 1 has y = 1/(1 − t): no solution reaches t = 2.
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = y[0] * y[0], (t, y, j) => j[0] = 2 * y[0], isAutonomous: true);
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 2, [1.0]), solver);
+
+        Assert.That(solution.IsSuccess, Is.False);
+        Assert.That(solution.Status, Is.AnyOf(SolverStatus.StepSizeTooSmall, SolverStatus.NonFiniteState, SolverStatus.MaxStepsExceeded, SolverStatus.ConvergenceFailure));
+        // The computed solution's own singularity is where the true one is, up to the tolerance.
+        Assert.That(solution.FinalTime, Is.EqualTo(1.0).Within(1e-4));
+        Assert.That(solution.Message, Does.Contain("t = "));
+    }
+
+    [Test]
+    public void NaNRightHandSide_EndsWithNonFiniteState()
+    {
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = t < 0.5 ? -y[0] : double.NaN, (t, y, j) => j[0] = -1);
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 1, [1.0]), solver);
+
+        Assert.That(solution.IsSuccess, Is.False);
+        Assert.That(solution.Status, Is.AnyOf(SolverStatus.NonFiniteState, SolverStatus.StepSizeTooSmall, SolverStatus.ConvergenceFailure));
+        Assert.That(solution.FinalTime, Is.LessThan(0.5 + 1e-9));
+        Assert.That(solution.Message, Is.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public void NaNAtTheInitialState_FailsImmediately()
+    {
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = Math.Sqrt(y[0] - 2), (t, y, j) => j[0] = 0);
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 1, [1.0]), solver);
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.NonFiniteState));
+        Assert.That(solution.Message, Does.Contain("component 0"));
+    }
+
+    [Test]
+    public void MaxSteps_IsReportedWithTimeAndStepSize()
+    {
+        var solution = Sim.Ode.Ode.Solve(StandardProblems.Vdpol.ToProblem(), solver, new OdeSolverOptions { MaxSteps = 20 });
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.MaxStepsExceeded));
+        Assert.That(solution.Message, Does.Contain("MaxSteps (20)").And.Contain("t = "));
+        Assert.That(solution.Statistics.AttemptedSteps, Is.EqualTo(20));
+    }
+
+    [Test]
+    public void Cancellation_EndsWithCancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var solution = solver.CreateIntegrator(StandardProblems.Aren.ToProblem()).Solve(cts.Token);
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Cancelled));
+    }
+}
