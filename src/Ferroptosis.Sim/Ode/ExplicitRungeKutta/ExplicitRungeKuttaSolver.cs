@@ -3,7 +3,7 @@ using Ferroptosis.Sim.Ode.Stepping;
 namespace Ferroptosis.Sim.Ode.ExplicitRungeKutta;
 
 /// <summary>An adaptive explicit Runge–Kutta method defined by its tableau.</summary>
-internal sealed class ExplicitRungeKuttaSolver(ButcherTableau tableau) : IOdeSolver
+internal sealed class ExplicitRungeKuttaSolver(ButcherTableau tableau) : IOdeSolver, IStepperFactory
 {
     public ButcherTableau Tableau { get; } = tableau;
 
@@ -23,8 +23,11 @@ internal sealed class ExplicitRungeKuttaSolver(ButcherTableau tableau) : IOdeSol
         return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
     }
 
-    internal ExplicitRungeKuttaStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
+    public ExplicitRungeKuttaStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
         new(Tableau, system, options, counters);
+
+    Stepper IStepperFactory.CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
+        CreateStepper(system, options, counters);
 
     public override string ToString() => Name;
 }

@@ -65,17 +65,6 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
             System, T, Y, _k[0], _tableau.Order, MaxStep, AbsTol, RelTol, _stage, _error, ref Counters.Rhs);
     }
 
-    /// <summary>Continues from another stepper's accepted point with a given step size (automatic switching).</summary>
-    public void ContinueFrom(Stepper other, double step)
-    {
-        CopyStateFrom(other);
-        Evaluate(T, Y, _k[0]);
-        _firstStageStale = false;
-        _controller.Reset();
-        _previousRejected = false;
-        NextStep = step;
-    }
-
     protected override bool AdvanceCore(double tLimit)
     {
         if (FailureStatus != SolverStatus.InProgress)

@@ -125,13 +125,19 @@ internal abstract class Stepper
         DensePolynomial.Evaluate(Dense, DenseDegree, N, (t - TPrevious) / dt, destination);
     }
 
-    /// <summary>Lets a composite stepper take over this stepper's current point.</summary>
-    public virtual void CopyStateFrom(Stepper other)
+    /// <summary>Replaces the step size to try next (a composite stepper passes on what the other method learnt).</summary>
+    public void OverrideNextStep(double h) => NextStep = h;
+
+    /// <summary>Makes this stepper mirror another one's current point (a composite stepper shows its active member's state without copying).</summary>
+    protected void Mirror(Stepper other)
     {
         T = other.T;
         TPrevious = other.TPrevious;
-        other.Y.CopyTo(Y, 0);
-        other.YPrevious.CopyTo(YPrevious, 0);
+        Y = other.Y;
+        YPrevious = other.YPrevious;
+        NextStep = other.NextStep;
+        FailureStatus = other.FailureStatus;
+        FailureMessage = other.FailureMessage;
     }
 
     protected abstract void OnRestart();
