@@ -16,7 +16,7 @@ public static class Program
             return WorkPrecisionRunner.Run(args[1..], Console.Out, Console.Error);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create());
         return 0;
     }
 }
