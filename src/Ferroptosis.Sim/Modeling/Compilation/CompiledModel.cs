@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>A reaction network compiled to delegates: the right-hand side, the analytic Jacobian and the events, with named states and parameters.</summary>
+/// <remarks>
+/// <para>
+/// Immutable and shareable across threads. As an <see cref="IOdeSystem"/> it evaluates with the
+/// declared parameter values; to change parameters or initial values without recompiling, create a
+/// <see cref="ModelInstance"/> per run (<see cref="CreateInstance"/>), which holds everything mutable.
+/// </para>
+/// <para>
+/// State layout: <see cref="StateIds"/> in order. Species changed by reactions are integrated as
+/// amounts (for a compartment of size 1, amount and concentration coincide).
+/// </para>
+/// </remarks>
+public sealed class CompiledModel : IOdeSystem
+{
+    [ThreadStatic]
+    private static ConditionalWeakTable<CompiledModel, ModelInstance>? t_defaultInstances;
+
+    private readonly Dictionary<string, int> _stateIndex;
+    private readonly Dictionary<string, int> _parameterIndex;
+    private readonly ConcurrentDictionary<string, OutputProgram> _outputs = new(StringComparer.Ordinal);
+
+    internal CompiledModel(
+        ModelLayout layout,
+        SymbolResolver resolver,
+        IReadOnlyDictionary<string, int> inputSymbols,
+        IReadOnlyList<Expr> rightHandSide,
+        ExpressionKernel rhs,
+        ExpressionKernel jacobian,
+        int[] jacobianRows,
+        int[] jacobianColumns,
+        bool isAutonomous,
+        EventProgram events)
+    {
+        Layout = layout;
+        Resolver = resolver;
+        InputSymbols = inputSymbols;
+        RightHandSideExpressions = rightHandSide;
+        RhsKernel = rhs;
+        JacobianKernel = jacobian;
+        JacobianRows = jacobianRows;
+        JacobianColumns = jacobianColumns;
+        IsAutonomous = isAutonomous && events.Count == 0;
+        Events = events;
+        _stateIndex = layout.StateIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        _parameterIndex = layout.ParameterIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the network this model was compiled from.</summary>
+    public ReactionNetwork Network => Layout.Network;
+
+    /// <summary>Gets the number of state variables.</summary>
+    public int Dimension => Layout.StateIds.Count;
+
+    /// <summary>Gets the ids of the state variables, in state-vector order.</summary>
+    public IReadOnlyList<string> StateIds => Layout.StateIds;
+
+    /// <summary>Gets the ids held in the parameter vector: global parameters, constant compartments and species, species-reference coefficients, and local parameters named <c>reaction.parameter</c>.</summary>
+    public IReadOnlyList<string> ParameterIds => Layout.ParameterIds;
+
+    /// <summary>Gets the declared values of <see cref="ParameterIds"/> (species as amounts).</summary>
+    public ReadOnlySpan<double> DefaultParameters => Layout.DefaultParameters;
+
+    /// <inheritdoc/>
+    public bool IsAutonomous { get; }
+
+    /// <inheritdoc/>
+    public bool HasJacobian => true;
+
+    /// <summary>Gets the number of structurally non-zero Jacobian entries.</summary>
+    public int JacobianNonZeros => JacobianRows.Length;
+
+    /// <summary>Gets a value indicating whether the model has events.</summary>
+    public bool HasEvents => Events.Count > 0;
+
+    internal ModelLayout Layout { get; }
+
+    internal SymbolResolver Resolver { get; }
+
+    internal IReadOnlyDictionary<string, int> InputSymbols { get; }
+
+    internal IReadOnlyList<Expr> RightHandSideExpressions { get; }
+
+    internal ExpressionKernel RhsKernel { get; }
+
+    internal ExpressionKernel JacobianKernel { get; }
+
+    internal int[] JacobianRows { get; }
+
+    internal int[] JacobianColumns { get; }
+
+    internal EventProgram Events { get; }
+
+    /// <summary>Gets the position of a state variable.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The index, or −1 if <paramref name="id"/> is not a state variable.</returns>
+    public int IndexOfState(string id) => _stateIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>Gets the position of an id in the parameter vector.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The index, or −1.</returns>
+    public int IndexOfParameter(string id) => _parameterIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>Creates the mutable per-run state: parameter values (initially the declared ones), initial-value overrides and event bookkeeping.</summary>
+    /// <returns>A new instance; use one per thread.</returns>
+    public ModelInstance CreateInstance() => new(this);
+
+    /// <summary>Computes the initial state with the declared values (initial assignments and rules applied).</summary>
+    /// <param name="t0">The initial time.</param>
+    /// <returns>The state vector at t0.</returns>
+    public double[] InitialState(double t0 = 0) => CreateInstance().ComputeInitialState(t0);
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => DefaultInstance().Evaluate(t, y, dydt);
+
+    /// <inheritdoc/>
+    public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => DefaultInstance().EvaluateJacobian(t, y, jacobian);
+
+    /// <summary>Gets (compiling once) the program that computes the given report quantities.</summary>
+    internal OutputProgram Outputs(IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
+    {
+        string key = string.Join('\u0001', ids) + "\u0002" + (amounts is null ? string.Empty : string.Join('\u0001', amounts.Order(StringComparer.Ordinal)));
+        return _outputs.GetOrAdd(key, _ => OutputProgram.Create(this, ids, amounts));
+    }
+
+    /// <summary>Evaluates a compartment's current size for a run (interpreted; for rare discrete changes only).</summary>
+    internal double SizeOf(ModelInstance instance, string compartment, double t, ReadOnlySpan<double> y)
+    {
+        var inputs = instance.LoadInputs(t, y);
+        return Resolver.Symbol(compartment).Evaluate(name => inputs[InputSymbols[name]]);
+    }
+
+    private ModelInstance DefaultInstance()
+    {
+        // One instance per thread and model, collected with the model.
+        var cache = t_defaultInstances ??= [];
+        return cache.GetValue(this, model => model.CreateInstance());
+    }
+}

@@ -1,0 +1,143 @@
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Modeling.Networks;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>The compiled events of a model: trigger values, the continuous functions whose zeros can change a trigger, priorities and assignments.</summary>
+/// <remarks>
+/// Each relational subexpression a ⋈ b of a trigger becomes a root function a − b for the integrator's
+/// event locator; at each of its zeros the triggers are re-evaluated and the SBML rules decide what
+/// fires. Immutable.
+/// </remarks>
+internal sealed class EventProgram
+{
+    private EventProgram(
+        ModelEvent[] events,
+        ExpressionKernel atoms,
+        int atomCount,
+        ExpressionKernel triggers,
+        ExpressionKernel priorities,
+        bool[] hasPriority,
+        ExpressionKernel[] assignments,
+        EventTarget[][] targets,
+        ExpressionKernel sizes,
+        int sizeCount)
+    {
+        Events = events;
+        Atoms = atoms;
+        AtomCount = atomCount;
+        Triggers = triggers;
+        Priorities = priorities;
+        HasPriority = hasPriority;
+        Assignments = assignments;
+        Targets = targets;
+        Sizes = sizes;
+        SizeCount = sizeCount;
+    }
+
+    public int Count => Events.Length;
+
+    public ModelEvent[] Events { get; }
+
+    public ExpressionKernel Atoms { get; }
+
+    public int AtomCount { get; }
+
+    public ExpressionKernel Triggers { get; }
+
+    public ExpressionKernel Priorities { get; }
+
+    public bool[] HasPriority { get; }
+
+    public ExpressionKernel[] Assignments { get; }
+
+    public EventTarget[][] Targets { get; }
+
+    /// <summary>Gets the kernel of the compartment sizes used to convert assigned concentrations to amounts.</summary>
+    public ExpressionKernel Sizes { get; }
+
+    public int SizeCount { get; }
+
+    public static EventProgram Create(ModelLayout layout, SymbolResolver resolver, IReadOnlyDictionary<string, int> symbols)
+    {
+        var network = layout.Network;
+        var events = network.Events.ToArray();
+        var atoms = new List<Expr>();
+        var triggers = new List<Expr>();
+        var priorities = new List<Expr>();
+        var hasPriority = new bool[events.Length];
+        var assignments = new ExpressionKernel[events.Length];
+        var targets = new EventTarget[events.Length][];
+        var sizes = new List<Expr>();
+        for (int e = 0; e < events.Length; e++)
+        {
+            var trigger = resolver.Resolve(events[e].Trigger);
+            triggers.Add(trigger);
+            CollectAtoms(trigger, atoms);
+            hasPriority[e] = events[e].Priority is not null;
+            priorities.Add(events[e].Priority is { } p ? resolver.Resolve(p) : NumberExpr.Zero);
+            assignments[e] = ExpressionCompiler.Compile([.. events[e].Assignments.Select(a => resolver.Resolve(a.Expression))], symbols);
+            targets[e] = [.. events[e].Assignments.Select(a => Target(layout, resolver, a.Variable, sizes))];
+        }
+
+        var distinctAtoms = atoms.Distinct().ToList();
+        return new EventProgram(
+            events,
+            ExpressionCompiler.Compile(distinctAtoms, symbols),
+            distinctAtoms.Count,
+            ExpressionCompiler.Compile(triggers, symbols),
+            ExpressionCompiler.Compile(priorities, symbols),
+            hasPriority,
+            assignments,
+            targets,
+            ExpressionCompiler.Compile(sizes, symbols),
+            sizes.Count);
+    }
+
+    private static void CollectAtoms(Expr expression, List<Expr> atoms)
+    {
+        if (expression is BinaryExpr { Operator: var op } binary && IsRelation(op))
+        {
+            atoms.Add(Expr.Subtract(binary.Left, binary.Right).Simplify());
+        }
+
+        foreach (var child in expression.Children)
+        {
+            CollectAtoms(child, atoms);
+        }
+    }
+
+    private static bool IsRelation(BinaryOperator op) =>
+        op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
+
+    private static EventTarget Target(ModelLayout layout, SymbolResolver resolver, string id, List<Expr> sizes)
+    {
+        var species = layout.Network.FindSpecies(id);
+
+        // Assigned values are in the symbol's meaning; species held as amounts need the compartment size.
+        int sizeIndex = -1;
+        if (species is { HasOnlySubstanceUnits: false } && (layout.AmountStates.Contains(id) || layout.TryGetParameter(id, out _)))
+        {
+            sizeIndex = sizes.Count;
+            sizes.Add(resolver.Symbol(species.Compartment));
+        }
+
+        if (layout.TryGetState(id, out int k))
+        {
+            return new EventTarget(k, IsState: true, sizeIndex);
+        }
+
+        if (layout.TryGetParameter(id, out int m))
+        {
+            return new EventTarget(m, IsState: false, sizeIndex);
+        }
+
+        throw new ModelValidationException($"Event assignment to '{id}' cannot be applied: it is neither integrated nor held as a parameter.");
+    }
+}
+
+/// <summary>Where an event assignment writes: a state component or a parameter-vector entry, optionally converting a concentration to an amount with a compiled compartment size.</summary>
+/// <param name="Index">The state or parameter index.</param>
+/// <param name="IsState">True for the state vector.</param>
+/// <param name="SizeIndex">The output of the sizes kernel to multiply by, or −1.</param>
+internal readonly record struct EventTarget(int Index, bool IsState, int SizeIndex);

@@ -1,0 +1,131 @@
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Modeling.Networks;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>Compiles a reaction network into a fast <see cref="CompiledModel"/>: right-hand side, analytic Jacobian and events as delegates.</summary>
+/// <remarks>
+/// <para>
+/// Every expression is rewritten over the inputs (time, state vector, parameter vector) by
+/// <see cref="SymbolResolver"/>; the right-hand side is dy_i/dt = cf_i · Σ_j N_ij v_j for species
+/// integrated as amounts (SBML: reactions change amounts) and the rule expression for rate-rule
+/// variables. The Jacobian entries are the symbolic derivatives ∂(dy_i/dt)/∂y_k, simplified; entries
+/// that simplify to zero are structural zeros and are not evaluated. All outputs of one kind are
+/// compiled into one delegate with common subexpressions shared (the approach of AMICI's generated
+/// model code and libRoadRunner's JIT, with System.Linq.Expressions instead of C/LLVM).
+/// </para>
+/// <para>Thread-safe: compilation does not mutate the network.</para>
+/// </remarks>
+public static class ModelCompiler
+{
+    /// <summary>Compiles a network.</summary>
+    /// <param name="network">The validated network.</param>
+    /// <returns>The compiled model, immutable and shareable across threads.</returns>
+    public static CompiledModel Compile(ReactionNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var layout = new ModelLayout(network);
+        var resolver = new SymbolResolver(layout);
+        var symbols = InputSymbols(layout);
+
+        var rhs = new Expr[layout.StateIds.Count];
+        for (int k = 0; k < rhs.Length; k++)
+        {
+            rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
+        }
+
+        var jacobian = new List<Expr>();
+        var rows = new List<int>();
+        var columns = new List<int>();
+        for (int i = 0; i < rhs.Length; i++)
+        {
+            var used = rhs[i].Symbols;
+            for (int k = 0; k < rhs.Length; k++)
+            {
+                string input = SymbolResolver.StateInput(k);
+                if (!used.Contains(input))
+                {
+                    continue;
+                }
+
+                var entry = rhs[i].Differentiate(input).Simplify();
+                if (entry is NumberExpr { Value: 0 })
+                {
+                    continue;
+                }
+
+                jacobian.Add(entry);
+                rows.Add(i);
+                columns.Add(k);
+            }
+        }
+
+        bool autonomous = rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
+        var rhsKernel = ExpressionCompiler.Compile(rhs, symbols);
+        var jacobianKernel = ExpressionCompiler.Compile(jacobian, symbols);
+        var events = EventProgram.Create(layout, resolver, symbols);
+        return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobianKernel, [.. rows], [.. columns], autonomous, events);
+    }
+
+    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}].</summary>
+    internal static Dictionary<string, int> InputSymbols(ModelLayout layout)
+    {
+        var symbols = new Dictionary<string, int>(StringComparer.Ordinal) { [SymbolResolver.TimeInput] = 0 };
+        for (int k = 0; k < layout.StateIds.Count; k++)
+        {
+            symbols[SymbolResolver.StateInput(k)] = 1 + k;
+        }
+
+        for (int m = 0; m < layout.ParameterIds.Count; m++)
+        {
+            symbols[SymbolResolver.ParameterInput(m)] = 1 + layout.StateIds.Count + m;
+        }
+
+        return symbols;
+    }
+
+    private static Expr Derivative(ModelLayout layout, SymbolResolver resolver, string id)
+    {
+        var network = layout.Network;
+        if (network.FindRateRule(id) is { } rule)
+        {
+            return resolver.Resolve(rule.Expression);
+        }
+
+        // A species changed by reactions: d(amount)/dt = conversion factor · Σ stoichiometry · rate.
+        var species = network.FindSpecies(id)!;
+        Expr sum = NumberExpr.Zero;
+        foreach (var reaction in network.Reactions)
+        {
+            Expr? coefficient = null;
+            foreach (var product in reaction.Products)
+            {
+                if (product.Species == id)
+                {
+                    coefficient = Add(coefficient, Stoichiometry(resolver, product));
+                }
+            }
+
+            foreach (var reactant in reaction.Reactants)
+            {
+                if (reactant.Species == id)
+                {
+                    coefficient = coefficient is null ? Expr.Negate(Stoichiometry(resolver, reactant)) : Expr.Subtract(coefficient, Stoichiometry(resolver, reactant));
+                }
+            }
+
+            if (coefficient is not null)
+            {
+                sum = Expr.Add(sum, Expr.Multiply(coefficient, resolver.Rate(reaction)));
+            }
+        }
+
+        string? factor = species.ConversionFactor ?? network.ConversionFactor;
+        return factor is null ? sum : Expr.Multiply(resolver.Symbol(factor), sum);
+    }
+
+    private static Expr Stoichiometry(SymbolResolver resolver, SpeciesReference reference) =>
+        reference.Id is { } id ? resolver.Symbol(id) : Expr.FromDouble(reference.Stoichiometry);
+
+    private static Expr Add(Expr? left, Expr right) => left is null ? right : Expr.Add(left, right);
+}

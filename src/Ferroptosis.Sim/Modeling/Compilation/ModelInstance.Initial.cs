@@ -1,0 +1,121 @@
+using Ferroptosis.Sim.Modeling.Networks;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <content>Initial values: declared values, overrides, initial assignments and assignment rules at t0.</content>
+public sealed partial class ModelInstance
+{
+    /// <summary>Computes the state at t0 and updates the parameter vector for initial assignments, following SBML: initial assignments and assignment rules are evaluated together in dependency order, species given as concentrations are converted with their compartment's initial size.</summary>
+    /// <param name="t0">The initial time.</param>
+    /// <returns>The state vector at t0.</returns>
+    /// <remarks>Runs the interpreter once per quantity; call it once per run, not in a loop.</remarks>
+    public double[] ComputeInitialState(double t0 = 0)
+    {
+        var network = Model.Network;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var evaluating = new HashSet<string>(StringComparer.Ordinal);
+
+        // Parameter-vector entries that initial assignments or initial values define are updated first,
+        // so that later evaluations (and the run) see them.
+        var parameterIds = Model.ParameterIds;
+        for (int m = 0; m < parameterIds.Count; m++)
+        {
+            string id = parameterIds[m];
+            if (IsParameterOverridden(id) || id.Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (network.FindSpecies(id) is { } species)
+            {
+                Parameters[m] = Amount(species);
+            }
+            else if (network.InitialAssignments.Any(a => a.Symbol == id) || _initialOverrides.ContainsKey(id))
+            {
+                Parameters[m] = Value(id);
+            }
+        }
+
+        var y0 = new double[_n];
+        for (int k = 0; k < _n; k++)
+        {
+            string id = Model.StateIds[k];
+            y0[k] = network.FindSpecies(id) is { } species && Model.Layout.AmountStates.Contains(id) ? Amount(species) : Value(id);
+        }
+
+        return y0;
+
+        double Amount(Species s) => s.HasOnlySubstanceUnits ? Value(s.Id) : Value(s.Id) * Value(s.Compartment);
+
+        double Value(string id)
+        {
+            if (values.TryGetValue(id, out double known))
+            {
+                return known;
+            }
+
+            if (!evaluating.Add(id))
+            {
+                throw new ModelValidationException($"The initial value of '{id}' depends on itself.");
+            }
+
+            double v = Compute(id);
+            evaluating.Remove(id);
+            values[id] = v;
+            return v;
+        }
+
+        double Compute(string id)
+        {
+            if (id == ReactionNetwork.TimeSymbol)
+            {
+                return t0;
+            }
+
+            if (_initialOverrides.TryGetValue(id, out double overridden))
+            {
+                return overridden;
+            }
+
+            int slot = Model.IndexOfParameter(id);
+            if (slot >= 0 && IsParameterOverridden(id))
+            {
+                return network.FindSpecies(id) is { HasOnlySubstanceUnits: false } s ? Parameters[slot] / Value(s.Compartment) : Parameters[slot];
+            }
+
+            if (network.InitialAssignments.FirstOrDefault(a => a.Symbol == id) is { } assignment)
+            {
+                return assignment.Expression.Evaluate(Value, network.FunctionLibrary);
+            }
+
+            if (network.FindAssignmentRule(id) is { } rule)
+            {
+                return rule.Expression.Evaluate(Value, network.FunctionLibrary);
+            }
+
+            if (network.FindSpecies(id) is { } species)
+            {
+                double size = Value(species.Compartment);
+                double amount = species.InitialIsConcentration ? species.InitialValue * size : species.InitialValue;
+                return species.HasOnlySubstanceUnits ? amount : amount / size;
+            }
+
+            if (network.FindReaction(id) is { } reaction)
+            {
+                return reaction.KineticLaw.Evaluate(
+                    name => Model.IndexOfParameter(ModelLayout.LocalName(reaction.Id, name)) is int local and >= 0 && reaction.LocalParameters.ContainsKey(name)
+                        ? Parameters[local]
+                        : Value(name),
+                    network.FunctionLibrary);
+            }
+
+            if (slot >= 0)
+            {
+                return Parameters[slot];
+            }
+
+            // A rate-rule compartment or parameter: its declared value.
+            return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? throw new ModelValidationException($"'{id}' has no initial value.");
+        }
+    }
+}

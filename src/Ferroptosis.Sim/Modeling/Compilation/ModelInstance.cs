@@ -1,0 +1,136 @@
+using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>The mutable state of one run of a <see cref="CompiledModel"/>: parameter values, initial-value overrides, event bookkeeping and work buffers.</summary>
+/// <remarks>
+/// <para>
+/// Evaluating the right-hand side copies (t, y) into the kernel's input array, which also holds this
+/// instance's parameter vector (O(n), no allocation), calls the compiled delegate, and copies the
+/// result out. Changing a parameter takes effect at the next evaluation.
+/// </para>
+/// <para>Not thread-safe: use one instance per run and thread.</para>
+/// </remarks>
+public sealed partial class ModelInstance : IOdeSystem
+{
+    private readonly double[] _inputs;
+    private readonly double[] _rhs;
+    private readonly double[] _jacobian;
+    private readonly int _n;
+    private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
+
+    internal ModelInstance(CompiledModel model)
+    {
+        Model = model;
+        _n = model.Dimension;
+        int m = model.ParameterIds.Count;
+        _inputs = new double[1 + _n + m];
+        model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n));
+        _rhs = new double[_n];
+        _jacobian = new double[model.JacobianNonZeros];
+        EventState = new EventState(model.Events);
+    }
+
+    /// <summary>Gets the compiled model.</summary>
+    public CompiledModel Model { get; }
+
+    /// <inheritdoc/>
+    public int Dimension => _n;
+
+    /// <inheritdoc/>
+    public bool IsAutonomous => Model.IsAutonomous;
+
+    /// <inheritdoc/>
+    public bool HasJacobian => true;
+
+    /// <summary>Gets the parameter vector of this run (ordered as <see cref="CompiledModel.ParameterIds"/>); writable.</summary>
+    public Span<double> Parameters => _inputs.AsSpan(1 + _n);
+
+    internal EventState EventState { get; }
+
+    /// <summary>Sets a parameter, compartment size, species-reference coefficient or local parameter (<c>reaction.parameter</c>) for this run.</summary>
+    /// <param name="id">The id, as in <see cref="CompiledModel.ParameterIds"/>.</param>
+    /// <param name="value">The value; for a species held in the parameter vector, its amount.</param>
+    /// <exception cref="ArgumentException">The id is not in the parameter vector; the message lists close names.</exception>
+    public void SetParameter(string id, double value)
+    {
+        int index = Model.IndexOfParameter(id);
+        if (index < 0)
+        {
+            string? close = NameSuggestion.Closest(id, Model.ParameterIds);
+            throw new ArgumentException($"'{id}' is not a parameter of model '{Model.Network.Id}'" + (close is null ? "." : $"; did you mean '{close}'?"), nameof(id));
+        }
+
+        Parameters[index] = value;
+        _parameterOverrides.Add(id);
+    }
+
+    /// <summary>Gets a value of the parameter vector.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The value in this run.</returns>
+    public double GetParameter(string id)
+    {
+        int index = Model.IndexOfParameter(id);
+        return index < 0 ? throw new ArgumentException($"'{id}' is not a parameter of model '{Model.Network.Id}'.", nameof(id)) : Parameters[index];
+    }
+
+    /// <summary>Overrides the initial value of a species (concentration, or amount if it has only substance units), compartment or rate-rule parameter for this run.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="value">The value at t0.</param>
+    public void SetInitialValue(string id, double value)
+    {
+        if (Model.Network.KindOf(id) is not (SymbolKind.Species or SymbolKind.Compartment or SymbolKind.Parameter))
+        {
+            throw new ArgumentException($"'{id}' is not a species, compartment or parameter of model '{Model.Network.Id}'.", nameof(id));
+        }
+
+        _initialOverrides[id] = value;
+    }
+
+    /// <summary>Restores the declared parameter values and removes initial-value overrides.</summary>
+    public void Reset()
+    {
+        Model.DefaultParameters.CopyTo(Parameters);
+        _initialOverrides.Clear();
+        _parameterOverrides.Clear();
+    }
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        _inputs[0] = t;
+        y.CopyTo(_inputs.AsSpan(1, _n));
+        Model.RhsKernel(_inputs, _rhs);
+        _rhs.AsSpan().CopyTo(dydt);
+    }
+
+    /// <inheritdoc/>
+    public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        _inputs[0] = t;
+        y.CopyTo(_inputs.AsSpan(1, _n));
+        Model.JacobianKernel(_inputs, _jacobian);
+        jacobian.Clear();
+        var rows = Model.JacobianRows;
+        var columns = Model.JacobianColumns;
+        for (int e = 0; e < rows.Length; e++)
+        {
+            jacobian[(rows[e] * _n) + columns[e]] = _jacobian[e];
+        }
+    }
+
+    /// <summary>Loads (t, y) into the kernel inputs, for programs that evaluate other outputs of the model.</summary>
+    internal double[] LoadInputs(double t, ReadOnlySpan<double> y)
+    {
+        _inputs[0] = t;
+        y.CopyTo(_inputs.AsSpan(1, _n));
+        return _inputs;
+    }
+
+    /// <summary>Gets whether a parameter was set explicitly for this run (then its initial assignment does not apply).</summary>
+    internal bool IsParameterOverridden(string id) => _parameterOverrides.Contains(id);
+
+    internal bool TryGetInitialOverride(string id, out double value) => _initialOverrides.TryGetValue(id, out value);
+}

@@ -1,0 +1,47 @@
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Modeling.Networks;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>A compiled set of reported quantities: species concentrations or amounts, assigned values, compartment sizes, parameters, reaction rates.</summary>
+internal sealed class OutputProgram
+{
+    private OutputProgram(IReadOnlyList<string> ids, ExpressionKernel kernel)
+    {
+        Ids = ids;
+        Kernel = kernel;
+    }
+
+    public IReadOnlyList<string> Ids { get; }
+
+    public ExpressionKernel Kernel { get; }
+
+    public static OutputProgram Create(CompiledModel model, IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
+    {
+        var network = model.Network;
+        var resolver = model.Resolver;
+        var expressions = new List<Expr>(ids.Count);
+        foreach (string id in ids)
+        {
+            expressions.Add(network.KindOf(id) switch
+            {
+                SymbolKind.Species => amounts is not null && amounts.Contains(id) ? resolver.Amount(id) : resolver.Concentration(id),
+                SymbolKind.Compartment or SymbolKind.Parameter or SymbolKind.Reaction or SymbolKind.SpeciesReference or SymbolKind.Time => resolver.Symbol(id),
+                _ => throw new ArgumentException(UnknownOutput(network, id), nameof(ids)),
+            });
+        }
+
+        return new OutputProgram(ids, ExpressionCompiler.Compile([.. expressions.Select(e => e.Simplify())], model.InputSymbols));
+    }
+
+    /// <summary>The default report: every species, then every assignment-rule variable that is not a species.</summary>
+    public static IReadOnlyList<string> DefaultIds(ReactionNetwork network) =>
+        [.. network.Species.Select(s => s.Id), .. network.AssignmentRules.Select(r => r.Variable).Where(v => network.KindOf(v) != SymbolKind.Species)];
+
+    private static string UnknownOutput(ReactionNetwork network, string id)
+    {
+        var names = network.Species.Select(s => s.Id).Concat(network.Parameters.Select(p => p.Id)).Concat(network.Compartments.Select(c => c.Id)).Concat(network.Reactions.Select(r => r.Id));
+        string? close = NameSuggestion.Closest(id, names);
+        return $"'{id}' is not a quantity of model '{network.Id}' that can be reported" + (close is null ? "." : $"; did you mean '{close}'?");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Modeling.Simulation;
+
+/// <summary>A simulated time course with named columns: time, then one column per reported quantity; plus how the run went.</summary>
+/// <remarks>Immutable; values are stored row-major in one flat array.</remarks>
+public sealed class SimulationResult
+{
+    private readonly double[] _times;
+    private readonly double[] _values;
+    private readonly Dictionary<string, int> _columns;
+
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution)
+    {
+        Names = names;
+        _times = times;
+        _values = values;
+        _columns = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        Statistics = solution.Statistics;
+        Status = solution.Status;
+        Message = solution.Message;
+        SolverName = solution.SolverName;
+    }
+
+    /// <summary>Gets the names of the reported quantities (the columns after time).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Gets the number of time points.</summary>
+    public int Count => _times.Length;
+
+    /// <summary>Gets the time points.</summary>
+    public ReadOnlySpan<double> Times => _times;
+
+    /// <summary>Gets one value.</summary>
+    /// <param name="point">The time-point index.</param>
+    /// <param name="name">The quantity name.</param>
+    public double this[int point, string name] => _values[(point * Names.Count) + ColumnIndex(name)];
+
+    /// <summary>Gets the solver's work counters.</summary>
+    public SolverStatistics Statistics { get; }
+
+    /// <summary>Gets how the integration ended.</summary>
+    public SolverStatus Status { get; }
+
+    /// <summary>Gets a value indicating whether the simulation reached its end time.</summary>
+    public bool IsSuccess => Status is SolverStatus.Success or SolverStatus.TerminatedByEvent;
+
+    /// <summary>Gets the failure description, or null.</summary>
+    public string? Message { get; }
+
+    /// <summary>Gets the solver's name.</summary>
+    public string SolverName { get; }
+
+    /// <summary>Copies one quantity over all time points.</summary>
+    /// <param name="name">The quantity name.</param>
+    /// <returns>A new array.</returns>
+    /// <exception cref="KeyNotFoundException">No column has that name; the message lists them.</exception>
+    public double[] GetColumn(string name)
+    {
+        int c = ColumnIndex(name);
+        var column = new double[Count];
+        for (int k = 0; k < column.Length; k++)
+        {
+            column[k] = _values[(k * Names.Count) + c];
+        }
+
+        return column;
+    }
+
+    /// <summary>Writes the result as CSV: a header (<paramref name="timeHeader"/>, then the names) and one row per time point, numbers in invariant culture with round-trip precision.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="timeHeader">The name of the time column.</param>
+    public void WriteCsv(TextWriter writer, string timeHeader = "time")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(timeHeader);
+        foreach (string name in Names)
+        {
+            writer.Write(',');
+            writer.Write(name);
+        }
+
+        writer.WriteLine();
+        for (int k = 0; k < Count; k++)
+        {
+            writer.Write(_times[k].ToString("R", CultureInfo.InvariantCulture));
+            for (int c = 0; c < Names.Count; c++)
+            {
+                writer.Write(',');
+                writer.Write(_values[(k * Names.Count) + c].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>Returns the result as CSV text.</summary>
+    /// <param name="timeHeader">The name of the time column.</param>
+    /// <returns>The CSV.</returns>
+    public string ToCsv(string timeHeader = "time")
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(writer, timeHeader);
+        return writer.ToString();
+    }
+
+    private int ColumnIndex(string name) =>
+        _columns.TryGetValue(name, out int c) ? c : throw new KeyNotFoundException($"No column '{name}'; the columns are {string.Join(", ", Names)}.");
+}

@@ -1,0 +1,55 @@
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Modeling.Simulation;
+
+/// <summary>What to simulate: time span, output grid, solver, tolerances, parameter and initial-value changes, and which quantities to report.</summary>
+/// <remarks>Immutable; use <c>with</c> to derive variants.</remarks>
+/// <example>
+/// <code>
+/// var settings = new SimulationSettings { EndTime = 48, OutputPoints = 97, Parameters = new Dictionary&lt;string, double&gt; { ["erastin"] = 5 } };
+/// </code>
+/// </example>
+public sealed record SimulationSettings
+{
+    /// <summary>Gets the start time (default 0).</summary>
+    public double StartTime { get; init; }
+
+    /// <summary>Gets the end time (default 10).</summary>
+    public double EndTime { get; init; } = 10;
+
+    /// <summary>Gets the number of evenly spaced output points including both ends (default 101); ignored when <see cref="OutputTimes"/> is set.</summary>
+    public int OutputPoints { get; init; } = 101;
+
+    /// <summary>Gets explicit output times (ascending, inside the span), or null for <see cref="OutputPoints"/> evenly spaced points.</summary>
+    public IReadOnlyList<double>? OutputTimes { get; init; }
+
+    /// <summary>Gets the solver (default <see cref="OdeSolvers.Auto"/>).</summary>
+    public IOdeSolver? Solver { get; init; }
+
+    /// <summary>Gets the relative tolerance (default 1e-6).</summary>
+    public double RelativeTolerance { get; init; } = 1e-6;
+
+    /// <summary>Gets the absolute tolerance (default 1e-10).</summary>
+    public double AbsoluteTolerance { get; init; } = 1e-10;
+
+    /// <summary>Gets the largest step (default unlimited).</summary>
+    public double MaxStep { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Gets the largest number of steps (default 1,000,000).</summary>
+    public long MaxSteps { get; init; } = 1_000_000;
+
+    /// <summary>Gets parameter values for this run, by id (parameters, constant compartments, local parameters as <c>reaction.parameter</c>).</summary>
+    public IReadOnlyDictionary<string, double>? Parameters { get; init; }
+
+    /// <summary>Gets initial values for this run, by id (species in their symbol's unit: concentration unless only substance units).</summary>
+    public IReadOnlyDictionary<string, double>? InitialValues { get; init; }
+
+    /// <summary>Gets the ids to report, or null for every species and every assignment-rule variable.</summary>
+    public IReadOnlyList<string>? Outputs { get; init; }
+
+    /// <summary>Gets species ids to report as amounts instead of concentrations (only matters in compartments of size ≠ 1).</summary>
+    public IReadOnlySet<string>? OutputAmounts { get; init; }
+
+    /// <summary>Gets parameter changes at given times (e.g. a drug added at 12 h), applied exactly at those times.</summary>
+    public IReadOnlyList<ScheduledChange>? Schedule { get; init; }
+}
