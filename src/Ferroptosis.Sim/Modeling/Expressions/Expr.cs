@@ -102,14 +102,25 @@ public abstract partial class Expr : IEquatable<Expr>
 
     /// <summary>Returns an equivalent expression with constants folded and neutral elements removed.</summary>
     /// <returns>The simplified expression (this instance when nothing changes).</returns>
-    /// <remarks>See <see cref="Simplifier"/> for the rules and the assumptions they make (finite values).</remarks>
+    /// <remarks>
+    /// Rules: constant folding; x + 0, x − 0, 0 − x, x − x, 0·x, 1·x, −1·x, x/1, 0/x, x/x, x^1, x^0, 1^x, −(−x); combining
+    /// nested numeric factors and terms; function forms with operator equivalents become operators (pow → ^, gt → &gt;, …);
+    /// pruning of piecewise pieces and logic with known conditions. π and e are kept by name. The rules 0·x = 0,
+    /// x − x = 0, x/x = 1 and 0/x = 0 assume finite operands, as computer-algebra systems do: simplification may turn
+    /// a NaN into a number, never a finite value into another (beyond rounding from combining constants).
+    /// </remarks>
     public Expr Simplify() => Simplifier.Simplify(this);
 
     /// <summary>Returns the simplified partial derivative with respect to a symbol.</summary>
     /// <param name="symbol">The symbol to differentiate by.</param>
     /// <returns>The derivative; exactly <see cref="NumberExpr.Zero"/> when it vanishes structurally (useful for sparsity patterns).</returns>
     /// <exception cref="ArgumentException">The expression calls a user-defined function; call <see cref="Inline"/> first.</exception>
-    /// <remarks>See <see cref="Differentiator"/> for the rules (piecewise branch by branch, 0 for steps and logic).</remarks>
+    /// <remarks>
+    /// Every built-in has its textbook derivative; a^b uses the general rule when both depend on the symbol; abs′ is
+    /// sign; min/max′ is a piecewise selecting the derivative of the extremal argument; piecewise′ differentiates each
+    /// branch under the same conditions; floor, ceiling, factorial (defined on integers), sign, quotient, comparisons and
+    /// logic have derivative 0. <c>time</c> is an ordinary symbol.
+    /// </remarks>
     public Expr Differentiate(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);

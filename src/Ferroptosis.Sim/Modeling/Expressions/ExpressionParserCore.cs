@@ -94,13 +94,15 @@ internal sealed class ExpressionParserCore
 
             Take();
             var right = ParseExpression(precedence + 1);
-            left = op.Kind == TokenKind.Percent ? new CallExpr("rem", left, right) : new BinaryExpr(binary, left, right);
-            if (left.Depth > ExpressionParser.MaxTreeDepth)
-            {
-                throw Error($"expression nested too deeply at {op.Position} (the tree is more than {ExpressionParser.MaxTreeDepth} levels deep)", op);
-            }
+            left = Limit(op.Kind == TokenKind.Percent ? new CallExpr("rem", left, right) : new BinaryExpr(binary, left, right), op);
         }
     }
+
+    /// <summary>Rejects a node deeper than <see cref="ExpressionParser.MaxTreeDepth"/>, reporting the operator or name that built it.</summary>
+    private static Expr Limit(Expr e, Token at) =>
+        e.Depth <= ExpressionParser.MaxTreeDepth
+            ? e
+            : throw Error($"expression nested too deeply at {at.Position} (the tree is more than {ExpressionParser.MaxTreeDepth} levels deep)", at);
 
     private Expr ParsePrefix()
     {
@@ -121,8 +123,8 @@ internal sealed class ExpressionParserCore
         _nesting--;
         return op.Kind switch
         {
-            TokenKind.Minus => new UnaryExpr(UnaryOperator.Negate, operand),
-            TokenKind.Bang => new UnaryExpr(UnaryOperator.Not, operand),
+            TokenKind.Minus => Limit(new UnaryExpr(UnaryOperator.Negate, operand), op),
+            TokenKind.Bang => Limit(new UnaryExpr(UnaryOperator.Not, operand), op),
             _ => operand,
         };
     }
@@ -167,7 +169,7 @@ internal sealed class ExpressionParserCore
         Enter(caret);
         var exponent = ParsePrefix();
         _nesting--;
-        return new BinaryExpr(BinaryOperator.Power, b, exponent);
+        return Limit(new BinaryExpr(BinaryOperator.Power, b, exponent), caret);
     }
 
     private Expr ParsePrimary()
@@ -244,7 +246,7 @@ internal sealed class ExpressionParserCore
         _nesting--;
         if (isPiecewise)
         {
-            return BuildPiecewise(name, args);
+            return Limit(BuildPiecewise(name, args), name);
         }
 
         if (isBuiltin)
@@ -260,7 +262,7 @@ internal sealed class ExpressionParserCore
             throw ArityError(name, BuiltinFunction.Plural(_options.UserFunctions[name.Text]), args.Count);
         }
 
-        return new CallExpr(name.Text, args);
+        return Limit(new CallExpr(name.Text, args), name);
     }
 
     private static ModelParseException ArityError(Token name, string expected, int given) =>

@@ -24,7 +24,6 @@ public sealed partial class ExpressionFuzzTests
     ];
 
     [Test]
-    [Category("Slow")]
     public void Mutated_texts_parse_or_fail_with_a_position()
     {
         var options = new ExpressionParserOptions { UserFunctions = new Dictionary<string, int> { ["hill"] = 3 } };

@@ -135,6 +135,17 @@ public sealed class ExpressionParserErrorTests
         AssertError(Fail(text), $"expression nested too deeply at 1:{2 * limit} (the tree is more than {limit} levels deep)", 1, 2 * limit, "+");
     }
 
+    [Test]
+    public void Tree_too_deep_through_calls()
+    {
+        // A sum of 999 terms is 999 deep; one call around it is allowed, a second one passes the limit.
+        string sum = string.Join("+", Enumerable.Repeat("x", ExpressionParser.MaxTreeDepth - 1));
+        Assert.That(Expr.Parse("exp(" + sum + ")").Depth, Is.EqualTo(ExpressionParser.MaxTreeDepth));
+        AssertError(
+            Fail("ln(exp(" + sum + "))"),
+            $"expression nested too deeply at 1:1 (the tree is more than {ExpressionParser.MaxTreeDepth} levels deep)", 1, 1, "ln");
+    }
+
     [TestCase("-")]
     [TestCase("!")]
     [TestCase("x^")]
