@@ -48,6 +48,13 @@ public sealed record OdeSolverOptions
     /// </summary>
     public IReadOnlyList<double>? OutputTimes { get; init; }
 
+    /// <summary>
+    /// Gets a callback invoked for every recorded point, in time order, when it is recorded: values that
+    /// depend on things events change (e.g. parameters of a model) can be computed then, before a later
+    /// event changes them. Null by default.
+    /// </summary>
+    public OutputObserver? OutputObserver { get; init; }
+
     /// <summary>Gets a value indicating whether the interpolant of every step is kept, so that
     /// <see cref="OdeSolution.Interpolate(double, Span{double})"/> works anywhere in [t0, tEnd] (default false).</summary>
     public bool DenseOutput { get; init; }

@@ -84,6 +84,26 @@ public sealed class IntegratorTests(IOdeSolver solver)
     }
 
     [Test]
+    public void OutputObserver_SeesEveryRecordedPointInOrder_BeforeLaterEventsChangeTheirInputs()
+    {
+        // A "parameter" k outside the state is switched by a time event at t = 1; the observer
+        // computes k·y at each recorded point and must see the value of k in force at that time.
+        double k = 1;
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = 0, (t, y, j) => j[0] = 0);
+        var seen = new List<(double T, double Value)>();
+        var options = new OdeSolverOptions
+        {
+            OutputTimes = [0, 0.5, 1, 1.5],
+            TimeEvents = [new Ferroptosis.Sim.Ode.Events.TimeEvent("switch", [1.0], (t, y) => k = 10)],
+            OutputObserver = (t, y) => seen.Add((t, k * y[0])),
+        };
+        var solution = solver.CreateIntegrator(new OdeProblem(system, 0, 2, [1.0]), options).Solve();
+
+        Assert.That(seen.Select(p => p.T), Is.EqualTo(solution.Times.ToArray()));
+        Assert.That(seen.Select(p => p.Value), Is.EqualTo(new[] { 1.0, 1.0, 10.0, 10.0 }), "output at the event time reports the state after it");
+    }
+
+    [Test]
     public void PerComponentAbsoluteTolerances_AreAccepted()
     {
         var system = OdeSystem.Create(2, (t, y, dy) => { dy[0] = -y[0]; dy[1] = -1000 * y[1]; });

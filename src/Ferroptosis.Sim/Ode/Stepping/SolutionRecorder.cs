@@ -8,11 +8,13 @@ internal sealed class SolutionRecorder
     private readonly GrowableBuffer _times;
     private readonly GrowableBuffer _states;
     private readonly DenseSegments? _dense;
+    private readonly OutputObserver? _observer;
     private int _nextOutput;
 
-    public SolutionRecorder(int n, IReadOnlyList<double>? outputTimes, bool dense)
+    public SolutionRecorder(int n, IReadOnlyList<double>? outputTimes, bool dense, OutputObserver? observer)
     {
         _n = n;
+        _observer = observer;
         _outputTimes = outputTimes;
         int capacity = outputTimes?.Count ?? 64;
         _times = new GrowableBuffer(capacity);
@@ -30,8 +32,7 @@ internal sealed class SolutionRecorder
     {
         if (_outputTimes is null)
         {
-            _times.Add(t);
-            y.CopyTo(_states.Append(_n));
+            Add(t, y);
         }
     }
 
@@ -52,7 +53,9 @@ internal sealed class SolutionRecorder
             }
 
             _times.Add(t);
-            stepper.Interpolate(t, _states.Append(_n));
+            var row = _states.Append(_n);
+            stepper.Interpolate(t, row);
+            _observer?.Invoke(t, row);
             _nextOutput++;
         }
     }
@@ -67,8 +70,7 @@ internal sealed class SolutionRecorder
 
         while (_nextOutput < _outputTimes.Count && _outputTimes[_nextOutput] <= t)
         {
-            _times.Add(_outputTimes[_nextOutput]);
-            y.CopyTo(_states.Append(_n));
+            Add(_outputTimes[_nextOutput], y);
             _nextOutput++;
         }
     }
@@ -77,6 +79,13 @@ internal sealed class SolutionRecorder
     public void RecordSegment(Stepper stepper, double validUntil) => _dense?.Add(stepper, validUntil);
 
     public double[] Times() => _times.ToArray();
+
+    private void Add(double t, ReadOnlySpan<double> y)
+    {
+        _times.Add(t);
+        y.CopyTo(_states.Append(_n));
+        _observer?.Invoke(t, y);
+    }
 
     public double[] States() => _states.ToArray();
 

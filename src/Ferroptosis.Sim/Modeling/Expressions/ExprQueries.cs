@@ -1,0 +1,66 @@
+namespace Ferroptosis.Sim.Modeling.Expressions;
+
+/// <summary>Read-only queries over expression trees (free symbols, called functions), iterative so depth does not matter.</summary>
+internal static class ExprQueries
+{
+    /// <summary>Returns the distinct symbol names in order of first appearance, left to right.</summary>
+    public static IReadOnlyList<string> CollectSymbols(Expr root) =>
+        Collect(root, static e => e is SymbolExpr s ? s.Name : null);
+
+    /// <summary>Returns the distinct called function names in order of first appearance, left to right.</summary>
+    public static IReadOnlyList<string> CollectCalls(Expr root) =>
+        Collect(root, static e => e is CallExpr c ? c.Name : null);
+
+    /// <summary>Tells whether the symbol occurs in the tree.</summary>
+    public static bool ContainsSymbol(Expr root, string name)
+    {
+        var stack = new Stack<Expr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e is SymbolExpr s && string.Equals(s.Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var child in e.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Calls <paramref name="visit"/> on every node in pre-order, left to right.</summary>
+    public static void PreOrder(Expr root, Action<Expr> visit)
+    {
+        var stack = new Stack<Expr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            visit(e);
+            var children = e.Children;
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Collect(Expr root, Func<Expr, string?> select)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        PreOrder(root, e =>
+        {
+            if (select(e) is { } name && seen.Add(name))
+            {
+                result.Add(name);
+            }
+        });
+        return result.AsReadOnly();
+    }
+}

@@ -1,0 +1,158 @@
+using Ferroptosis.Sim.Modeling.Expressions;
+
+namespace Ferroptosis.Sim.Tests.Modeling.Expressions;
+
+public sealed class ExpressionCompilerTests
+{
+    private static readonly Dictionary<string, int> Table = ExprAssert.SymbolTable(RandomExpressions.SymbolNames);
+
+    [Test]
+    public void Compiled_equals_interpreted_bit_for_bit_on_random_expressions_and_inputs()
+    {
+        // Random trees over every node type and built-in, with ±0, ±∞, NaN, subnormal and huge leaves and inputs:
+        // the kernel must neither throw nor differ from the interpreter in a single bit.
+        var generator = new RandomExpressions(2024);
+        for (int batch = 0; batch < 40; batch++)
+        {
+            var expressions = Enumerable.Range(0, 50).Select(_ => generator.Next(7)).ToList();
+            var compiled = ExpressionCompiler.Compile(expressions, Table);
+            var outputs = new double[expressions.Count];
+            for (int trial = 0; trial < 20; trial++)
+            {
+                var inputs = RandomExpressions.SymbolNames.Select(_ => generator.NextInput()).ToArray();
+                compiled.Evaluate(inputs, outputs);
+                for (int k = 0; k < expressions.Count; k++)
+                {
+                    double expected = ExprAssert.Evaluate(expressions[k], Table, inputs);
+                    Assert.That(
+                        ExprAssert.SameBits(outputs[k], expected),
+                        $"{expressions[k]} at [{string.Join(", ", inputs.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]: compiled {outputs[k]:R}, interpreted {expected:R}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Every_builtin_compiles_and_matches_the_interpreter()
+    {
+        var x = new SymbolExpr("x");
+        var y = new SymbolExpr("y");
+        var expressions = new List<Expr>();
+        foreach (var f in BuiltinFunctions.All)
+        {
+            for (int n = f.MinArity; n <= Math.Min(f.MaxArity, f.MinArity + 3); n++)
+            {
+                var args = Enumerable.Range(0, n).Select(i => i % 2 == 0 ? (Expr)x : new BinaryExpr(BinaryOperator.Add, y, new NumberExpr(i))).ToArray();
+                expressions.Add(new CallExpr(f.Name, args));
+            }
+        }
+
+        var table = new Dictionary<string, int> { ["x"] = 0, ["y"] = 1 };
+        var compiled = ExpressionCompiler.Compile(expressions, table);
+        var outputs = new double[expressions.Count];
+        double[] samples = [-3.5, -1, -0.5, -0.0, 0.0, 0.25, 0.5, 1, 2, 3, 7.5, 170, 1e300, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        foreach (double a in samples)
+        {
+            foreach (double b in samples)
+            {
+                double[] inputs = [a, b];
+                compiled.Evaluate(inputs, outputs);
+                for (int k = 0; k < expressions.Count; k++)
+                {
+                    double expected = ExprAssert.Evaluate(expressions[k], table, inputs);
+                    Assert.That(ExprAssert.SameBits(outputs[k], expected), $"{expressions[k]} at x={a}, y={b}: {outputs[k]:R} vs {expected:R}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Rates_and_their_jacobian_share_subexpressions()
+    {
+        var rate = Expr.Parse("Vmax * S^4 / (K^4 + S^4) * exp(-k * time)");
+        var expressions = new List<Expr> { rate, rate.Differentiate("S"), rate.Differentiate("K") };
+        var table = new Dictionary<string, int> { ["Vmax"] = 0, ["S"] = 1, ["K"] = 2, ["k"] = 3, ["time"] = 4 };
+        var compiled = ExpressionCompiler.Compile(expressions, table);
+
+        int treeNodes = expressions.Sum(CountNodes);
+        Assert.That(compiled.DistinctNodeCount, Is.LessThan(treeNodes / 2), "hash-consing merges the repeated sub-terms");
+        Assert.That(compiled.SharedNodeCount, Is.GreaterThanOrEqualTo(4), "S^4, K^4 + S^4, the exponential and the symbols are computed once");
+
+        double[] inputs = [2.0, 1.3, 0.9, 0.1, 5.0];
+        var outputs = new double[3];
+        compiled.Evaluate(inputs, outputs);
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.That(outputs[k], Is.EqualTo(ExprAssert.Evaluate(expressions[k], table, inputs)));
+        }
+    }
+
+    [Test]
+    public void User_functions_are_inlined_when_a_library_is_given()
+    {
+        var hill = new FunctionDefinition("hill", ["S", "K", "n"], Expr.Parse("S^n / (K^n + S^n)"));
+        var library = new FunctionLibrary([hill]);
+        var e = ExpressionParser.Parse("Vmax * hill(A, 2, 4)", ExpressionParserOptions.ForFunctions(library));
+        var table = new Dictionary<string, int> { ["Vmax"] = 0, ["A"] = 1 };
+        var compiled = ExpressionCompiler.Compile([e], table, library);
+        var outputs = new double[1];
+        compiled.Evaluate([3.0, 1.0], outputs);
+        Assert.That(outputs[0], Is.EqualTo(3.0 * (1.0 / (16.0 + 1.0))));
+        Assert.That(() => ExpressionCompiler.Compile([e], table), Throws.ArgumentException.With.Message.Contains("'hill'"));
+    }
+
+    [Test]
+    public void Misuse_is_reported_with_the_name_to_fix()
+    {
+        var e = Expr.Parse("k * S");
+        Assert.That(() => ExpressionCompiler.Compile([e], new Dictionary<string, int> { ["k"] = 0 }), Throws.ArgumentException.With.Message.Contains("'S'"));
+        Assert.That(() => ExpressionCompiler.Compile([e], new Dictionary<string, int> { ["k"] = 0, ["S"] = -1 }), Throws.ArgumentException.With.Message.Contains("negative"));
+        var compiled = ExpressionCompiler.Compile([e], new Dictionary<string, int> { ["k"] = 0, ["S"] = 3 });
+        Assert.That(compiled.InputCount, Is.EqualTo(4));
+        Assert.That(() => compiled.Evaluate(new double[3], new double[1]), Throws.ArgumentException.With.Message.Contains("needs 4"));
+        Assert.That(() => compiled.Evaluate(new double[4], []), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Kernel_allocates_nothing()
+    {
+        var expressions = Enumerable.Range(0, 20).Select(i => Expr.Parse($"k{i} * x^2 / (1 + y^3) + piecewise(sin(x), x < {i}, max(x, y, 1))")).ToList();
+        var table = new Dictionary<string, int> { ["x"] = 0, ["y"] = 1 };
+        for (int i = 0; i < 20; i++)
+        {
+            table["k" + i] = i + 2;
+        }
+
+        var kernel = ExpressionCompiler.Compile(expressions, table).Kernel;
+        var inputs = Enumerable.Range(0, 22).Select(i => 0.1 * i).ToArray();
+        var outputs = new double[20];
+        kernel(inputs, outputs);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            inputs[0] = i * 0.01;
+            kernel(inputs, outputs);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
+    public void Five_hundred_rate_laws_with_jacobian_entries_compile_and_agree()
+    {
+        var laws = GeneratedRateLaws.Create(500, seed: 1);
+        var table = GeneratedRateLaws.SymbolTable();
+        var expressions = laws.Concat(laws.Select(l => l.Differentiate("S0"))).ToList();
+        var compiled = ExpressionCompiler.Compile(expressions, table);
+        var random = new Random(2);
+        var inputs = Enumerable.Range(0, table.Count).Select(_ => 0.1 + random.NextDouble()).ToArray();
+        var outputs = new double[expressions.Count];
+        compiled.Evaluate(inputs, outputs);
+        for (int k = 0; k < expressions.Count; k++)
+        {
+            Assert.That(ExprAssert.SameBits(outputs[k], ExprAssert.Evaluate(expressions[k], table, inputs)), expressions[k].ToString());
+        }
+    }
+
+    private static int CountNodes(Expr e) => 1 + e.Children.Sum(CountNodes);
+}
