@@ -76,21 +76,21 @@ internal sealed class EventProgram
             CollectAtoms(trigger, atoms);
             hasPriority[e] = events[e].Priority is not null;
             priorities.Add(events[e].Priority is { } p ? resolver.Resolve(p) : NumberExpr.Zero);
-            assignments[e] = ExpressionCompiler.Compile([.. events[e].Assignments.Select(a => resolver.Resolve(a.Expression))], symbols);
+            assignments[e] = ExpressionCompiler.Compile([.. events[e].Assignments.Select(a => resolver.Resolve(a.Expression))], symbols).Kernel;
             targets[e] = [.. events[e].Assignments.Select(a => Target(layout, resolver, a.Variable, sizes))];
         }
 
         var distinctAtoms = atoms.Distinct().ToList();
         return new EventProgram(
             events,
-            ExpressionCompiler.Compile(distinctAtoms, symbols),
+            ExpressionCompiler.Compile(distinctAtoms, symbols).Kernel,
             distinctAtoms.Count,
-            ExpressionCompiler.Compile(triggers, symbols),
-            ExpressionCompiler.Compile(priorities, symbols),
+            ExpressionCompiler.Compile(triggers, symbols).Kernel,
+            ExpressionCompiler.Compile(priorities, symbols).Kernel,
             hasPriority,
             assignments,
             targets,
-            ExpressionCompiler.Compile(sizes, symbols),
+            ExpressionCompiler.Compile(sizes, symbols).Kernel,
             sizes.Count);
     }
 

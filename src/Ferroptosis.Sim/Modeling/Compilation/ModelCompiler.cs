@@ -61,8 +61,8 @@ public static class ModelCompiler
         }
 
         bool autonomous = rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
-        var rhsKernel = ExpressionCompiler.Compile(rhs, symbols);
-        var jacobianKernel = ExpressionCompiler.Compile(jacobian, symbols);
+        var rhsKernel = ExpressionCompiler.Compile(rhs, symbols).Kernel;
+        var jacobianKernel = ExpressionCompiler.Compile(jacobian, symbols).Kernel;
         var events = EventProgram.Create(layout, resolver, symbols);
         return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobianKernel, [.. rows], [.. columns], autonomous, events);
     }

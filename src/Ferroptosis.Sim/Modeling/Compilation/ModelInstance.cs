@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
 
@@ -59,8 +60,8 @@ public sealed partial class ModelInstance : IOdeSystem
         int index = Model.IndexOfParameter(id);
         if (index < 0)
         {
-            string? close = NameSuggestion.Closest(id, Model.ParameterIds);
-            throw new ArgumentException($"'{id}' is not a parameter of model '{Model.Network.Id}'" + (close is null ? "." : $"; did you mean '{close}'?"), nameof(id));
+            string hint = NameSuggestions.Hint(NameSuggestions.Closest(id, Model.ParameterIds));
+            throw new ArgumentException($"'{id}' is not a parameter of model '{Model.Network.Id}'{(hint.Length == 0 ? "." : hint)}", nameof(id));
         }
 
         Parameters[index] = value;

@@ -31,7 +31,7 @@ internal sealed class OutputProgram
             });
         }
 
-        return new OutputProgram(ids, ExpressionCompiler.Compile([.. expressions.Select(e => e.Simplify())], model.InputSymbols));
+        return new OutputProgram(ids, ExpressionCompiler.Compile([.. expressions.Select(e => e.Simplify())], model.InputSymbols).Kernel);
     }
 
     /// <summary>The default report: every species, then every assignment-rule variable that is not a species.</summary>
@@ -41,7 +41,7 @@ internal sealed class OutputProgram
     private static string UnknownOutput(ReactionNetwork network, string id)
     {
         var names = network.Species.Select(s => s.Id).Concat(network.Parameters.Select(p => p.Id)).Concat(network.Compartments.Select(c => c.Id)).Concat(network.Reactions.Select(r => r.Id));
-        string? close = NameSuggestion.Closest(id, names);
-        return $"'{id}' is not a quantity of model '{network.Id}' that can be reported" + (close is null ? "." : $"; did you mean '{close}'?");
+        string hint = NameSuggestions.Hint(NameSuggestions.Closest(id, names));
+        return $"'{id}' is not a quantity of model '{network.Id}' that can be reported{(hint.Length == 0 ? "." : hint)}";
     }
 }

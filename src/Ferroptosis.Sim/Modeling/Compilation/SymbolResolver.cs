@@ -6,13 +6,13 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// <summary>Rewrites model expressions over the compiled inputs: time, the state vector and the parameter vector.</summary>
 /// <remarks>
 /// Function calls are inlined; assignment-rule variables and reaction ids are replaced by their
-/// (resolved) expressions, so every compiled expression depends only on <c>$t</c>, <c>$y{k}</c> and
-/// <c>$p{m}</c>. Shared subexpressions are not duplicated at run time: the kernel compiler
+/// (resolved) expressions, so every compiled expression depends only on <c>__in_t</c>, <c>__in_y{k}</c> and
+/// <c>__in_p{m}</c>. Shared subexpressions are not duplicated at run time: the kernel compiler
 /// eliminates common subexpressions.
 /// </remarks>
 internal sealed class SymbolResolver
 {
-    public const string TimeInput = "$t";
+    public const string TimeInput = "__in_t";
 
     private readonly ModelLayout _layout;
     private readonly ReactionNetwork _network;
@@ -24,9 +24,9 @@ internal sealed class SymbolResolver
         _network = layout.Network;
     }
 
-    public static string StateInput(int k) => "$y" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string StateInput(int k) => "__in_y" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string ParameterInput(int m) => "$p" + m.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string ParameterInput(int m) => "__in_p" + m.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Resolves an expression in the global scope, or in a reaction's scope when <paramref name="reaction"/> is given.</summary>
     public Expr Resolve(Expr expression, Reaction? reaction = null)

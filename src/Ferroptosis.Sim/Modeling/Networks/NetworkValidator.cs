@@ -260,8 +260,7 @@ internal static class NetworkValidator
             .Concat(network.Compartments.Select(c => c.Id))
             .Concat(network.Reactions.Select(r => r.Id))
             .Concat(locals?.Keys ?? []);
-        string? best = NameSuggestion.Closest(symbol, candidates);
-        return best is null ? string.Empty : $"; did you mean '{best}'?";
+        return NameSuggestions.Hint(NameSuggestions.Closest(symbol, candidates));
     }
 
     private static bool IsChangedByReactions(ReactionNetwork network, string species) =>

@@ -177,7 +177,11 @@ public sealed partial class ReactionNetwork
     {
         void Add(string id, SymbolKind kind)
         {
-            if (id == TimeSymbol)
+            if (id.StartsWith("__in_", StringComparison.Ordinal))
+            {
+                problems.Add($"Id '{id}' starts with '__in_', which is reserved for compiled model inputs.");
+            }
+            else if (id == TimeSymbol)
             {
                 problems.Add($"'{TimeSymbol}' is reserved for the simulation time and cannot name a {kind.ToString().ToLowerInvariant()}.");
             }

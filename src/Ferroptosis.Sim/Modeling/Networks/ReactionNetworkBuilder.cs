@@ -108,7 +108,7 @@ public sealed class ReactionNetworkBuilder
         ArgumentNullException.ThrowIfNull(rateLaw);
         var (reactants, products, reversible) = ParseEquation(id, equation);
         var modifierList = modifiers?.ToArray() ?? [];
-        _reactions.Add(functions => new Reaction(id, reactants, products, ExpressionText.Parse(rateLaw, functions), modifierList, localParameters, reversible));
+        _reactions.Add(functions => new Reaction(id, reactants, products, ExpressionParser.Parse(rateLaw, ExpressionParserOptions.ForFunctions(functions)), modifierList, localParameters, reversible));
         return this;
     }
 
@@ -174,8 +174,8 @@ public sealed class ReactionNetworkBuilder
         ArgumentNullException.ThrowIfNull(assignments);
         _events.Add(functions => new ModelEvent(
             id,
-            ExpressionText.Parse(trigger, functions),
-            assignments.Select(a => new EventAssignment(a.Variable, ExpressionText.Parse(a.Expression, functions)))));
+            ExpressionParser.Parse(trigger, ExpressionParserOptions.ForFunctions(functions)),
+            assignments.Select(a => new EventAssignment(a.Variable, ExpressionParser.Parse(a.Expression, ExpressionParserOptions.ForFunctions(functions))))));
         return this;
     }
 
@@ -195,7 +195,7 @@ public sealed class ReactionNetworkBuilder
     /// <exception cref="ModelValidationException">The network is not valid.</exception>
     public ReactionNetwork Build()
     {
-        var functionDefinitions = _functions.Select(f => new FunctionDefinition(f.Name, f.Parameters, ExpressionText.Parse(f.Body, FunctionLibrary.Empty))).ToList();
+        var functionDefinitions = _functions.Select(f => new FunctionDefinition(f.Name, f.Parameters, ExpressionParser.Parse(f.Body, ExpressionParserOptions.ForFunctions(FunctionLibrary.Empty)))).ToList();
         var functions = new FunctionLibrary(functionDefinitions);
         var compartments = _compartments.Count > 0 ? _compartments.ToList() : [new Compartment(DefaultCompartment)];
         string fallback = compartments[0].Id;
@@ -215,9 +215,9 @@ public sealed class ReactionNetworkBuilder
             species,
             _parameters,
             _reactions.Select(r => r(functions)),
-            _assignmentRules.Select(r => new AssignmentRule(r.Variable, ExpressionText.Parse(r.Text, functions))),
-            _rateRules.Select(r => new RateRule(r.Variable, ExpressionText.Parse(r.Text, functions))),
-            _initialAssignments.Select(a => new InitialAssignment(a.Symbol, ExpressionText.Parse(a.Text, functions))),
+            _assignmentRules.Select(r => new AssignmentRule(r.Variable, ExpressionParser.Parse(r.Text, ExpressionParserOptions.ForFunctions(functions)))),
+            _rateRules.Select(r => new RateRule(r.Variable, ExpressionParser.Parse(r.Text, ExpressionParserOptions.ForFunctions(functions)))),
+            _initialAssignments.Select(a => new InitialAssignment(a.Symbol, ExpressionParser.Parse(a.Text, ExpressionParserOptions.ForFunctions(functions)))),
             functionDefinitions,
             _events.Select(e => e(functions)));
     }

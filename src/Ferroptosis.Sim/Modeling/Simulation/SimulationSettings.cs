@@ -23,7 +23,7 @@ public sealed record SimulationSettings
     /// <summary>Gets explicit output times (ascending, inside the span), or null for <see cref="OutputPoints"/> evenly spaced points.</summary>
     public IReadOnlyList<double>? OutputTimes { get; init; }
 
-    /// <summary>Gets the solver (default <see cref="OdeSolvers.Auto"/>).</summary>
+    /// <summary>Gets the solver (default: the automatic solver).</summary>
     public IOdeSolver? Solver { get; init; }
 
     /// <summary>Gets the relative tolerance (default 1e-6).</summary>

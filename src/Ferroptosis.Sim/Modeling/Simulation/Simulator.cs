@@ -1,5 +1,4 @@
 using Ferroptosis.Sim.Modeling.Compilation;
-using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Ode.Events;
 using Ferroptosis.Sim.Ode.Stepping;
@@ -75,7 +74,7 @@ public static class Simulator
         };
 
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
-        var solution = (settings.Solver ?? OdeSolvers.Auto).CreateIntegrator(problem, options).Solve(cancellationToken);
+        var solution = (settings.Solver ?? OdeSolvers.DormandPrince5).CreateIntegrator(problem, options).Solve(cancellationToken);
         return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution);
     }
 

@@ -100,7 +100,7 @@ public sealed class CompiledModelTests
     {
         var instance = ModelCompiler.Compile(TestNetworks.MassAction()).CreateInstance();
         var ex = Assert.Throws<ArgumentException>(() => instance.SetParameter("k3", 1));
-        Assert.That(ex!.Message, Does.Contain("did you mean 'k2'?"));
+        Assert.That(ex!.Message, Does.Contain("'k3' is not a parameter of model 'mass_action'; did you mean 'k2', 'kf' or 'kr'?"));
     }
 
     [Test]

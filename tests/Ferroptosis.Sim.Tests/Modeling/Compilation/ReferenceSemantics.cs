@@ -21,7 +21,9 @@ public static class ReferenceSemantics
 
             if (network.FindSpecies(id) is { } s)
             {
-                double amount = state.TryGetValue(id, out double a) ? a : throw new InvalidOperationException(id);
+                // Species that no reaction or rule changes keep their declared amount.
+                double declared = s.InitialIsConcentration ? s.InitialValue * Value(s.Compartment) : s.InitialValue;
+                double amount = state.TryGetValue(id, out double a) ? a : declared;
                 return s.HasOnlySubstanceUnits ? amount : amount / Value(s.Compartment);
             }
 
