@@ -62,7 +62,8 @@ internal static class PlotStyler
         ArgumentNullException.ThrowIfNull(spec, parameterName);
         spec.Validate(parameterName);
         Axis axis = spec.Scale == AxisScale.Logarithmic
-            ? new LogarithmicAxis { LabelFormatter = NumberText.LogTick }
+            // Decades closer than OxyPlot's 60 px default still get a label, so narrow panels keep every decade.
+            ? new LogarithmicAxis { LabelFormatter = NumberText.LogTick, IntervalLength = 40 }
             : new LinearAxis();
         axis.Position = position;
         axis.Title = spec.Title;

@@ -67,6 +67,8 @@ internal static class SkiaFigureRenderer
                 model.Render(context, new OxyRect(0, 0, bounds.Width, bounds.Height));
             }
 
+            RenderFailure.ThrowIfFailed(figure.Panels[i], i);
+
             canvas.Restore();
         }
 

@@ -38,6 +38,7 @@ internal static partial class SvgFigureComposer
         {
             var bounds = figure.PlotBounds(i, width, height);
             string svg = OxyPlot.SvgExporter.ExportToString(figure.Panels[i], bounds.Width, bounds.Height, false, measurer, true);
+            RenderFailure.ThrowIfFailed(figure.Panels[i], i);
             var panel = XElement.Parse(svg);
             string prefix = $"panel{i + 1}-";
             RenameIds(panel, prefix);

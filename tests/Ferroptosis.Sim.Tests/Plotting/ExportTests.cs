@@ -162,6 +162,23 @@ public sealed class ExportTests
         Assert.That(Directory.GetFiles(_folder), Is.Empty);
     }
 
+    [TestCase("broken.png")]
+    [TestCase("broken.svg")]
+    [TestCase("broken.pdf")]
+    public void Save_OfAPlotThatFailsToRender_ThrowsAndWritesNothing(string name)
+    {
+        // OxyPlot catches the series' exception and would draw its message into the figure.
+        var model = PlotTestKit.TimeCourse();
+        model.Series.Add(new FailingSeries());
+
+        var ex = Assert.Throws<InvalidOperationException>(() => FigureExporter.Save(model, Path.Combine(_folder, name), 400, 300));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Message, Does.Contain("series exploded"));
+            Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        });
+    }
+
     [Test]
     public void Save_OverAnExistingFile_ReplacesItWhole()
     {
@@ -176,5 +193,10 @@ public sealed class ExportTests
             Assert.That(bitmap.Width, Is.EqualTo(300));
             Assert.That(new FileInfo(path).Length, Is.LessThan(1_000_000));
         });
+    }
+
+    private sealed class FailingSeries : OxyPlot.Series.LineSeries
+    {
+        public override void Render(OxyPlot.IRenderContext rc) => throw new InvalidOperationException("series exploded");
     }
 }
