@@ -62,9 +62,6 @@ public static class HeatMapChart
             InvalidNumberColor = MissingColor,
             Title = data.ValueTitle,
             Unit = data.ValueUnit,
-            TitleFormatString = "{0} ({1})",
-            TitleFontSize = options.FontSize,
-            FontSize = options.FontSize * 0.9,
             // The colour bar is MajorTickSize − 2 wide (OxyPlot's ColorAxisRenderer) and the tick lines would
             // cross it, so the ticks are made long and invisible: a 16 px bar with labels beside it.
             TickStyle = TickStyle.Outside,
@@ -73,9 +70,8 @@ public static class HeatMapChart
             TicklineColor = OxyColors.Undefined,
             AxislineStyle = LineStyle.None,
             AxisDistance = 12,
-            IsPanEnabled = false,
-            IsZoomEnabled = false,
         };
+        PlotStyler.StyleText(colorAxis, options);
         model.Axes.Add(colorAxis);
 
         AddCellSeparators(model, data.Rows, data.Columns);
@@ -153,17 +149,13 @@ public static class HeatMapChart
         {
             Position = position,
             Title = title,
-            TitleFontSize = options.FontSize,
-            FontSize = options.FontSize * 0.9,
             Minimum = -0.5,
             Maximum = n - 0.5,
             MajorStep = 1,
             MinorStep = 1,
             TickStyle = TickStyle.None,
             AxislineStyle = LineStyle.None,
-            AxisTitleDistance = 6,
-            IsPanEnabled = false,
-            IsZoomEnabled = false,
+            AxisTickToLabelDistance = 8,
             LabelFormatter = v =>
             {
                 int k = (int)Math.Round(v);
@@ -175,6 +167,7 @@ public static class HeatMapChart
                 return labels[reverse ? n - 1 - k : k];
             },
         };
+        PlotStyler.StyleText(axis, options);
         if (position == AxisPosition.Bottom && ColumnLabelsCrowded(labels, options))
         {
             axis.Angle = -40;

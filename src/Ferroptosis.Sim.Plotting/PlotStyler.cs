@@ -68,9 +68,7 @@ internal static class PlotStyler
         axis.Position = position;
         axis.Title = spec.Title;
         axis.Unit = spec.Unit;
-        axis.TitleFormatString = "{0} ({1})";
-        axis.TitleFontSize = options.FontSize;
-        axis.FontSize = options.FontSize * 0.9;
+        StyleText(axis, options);
         axis.AxislineStyle = LineStyle.Solid;
         axis.AxislineThickness = 1;
         axis.AxislineColor = Ink;
@@ -79,9 +77,6 @@ internal static class PlotStyler
         axis.TickStyle = TickStyle.Outside;
         axis.MajorTickSize = 5;
         axis.MinorTickSize = 3;
-        axis.AxisTitleDistance = 6;
-        axis.IsPanEnabled = false;
-        axis.IsZoomEnabled = false;
         if (spec.LabelFormat is not null)
         {
             axis.StringFormat = spec.LabelFormat;
@@ -108,6 +103,17 @@ internal static class PlotStyler
         }
 
         return axis;
+    }
+
+    /// <summary>Sets what every axis shares: title "Name (unit)", font sizes, title spacing, and no panning or zooming.</summary>
+    public static void StyleText(Axis axis, FigureOptions options)
+    {
+        axis.TitleFormatString = "{0} ({1})";
+        axis.TitleFontSize = options.FontSize;
+        axis.FontSize = options.FontSize * 0.9;
+        axis.AxisTitleDistance = 6;
+        axis.IsPanEnabled = false;
+        axis.IsZoomEnabled = false;
     }
 
     /// <summary>Gives a series its colour: its own style's, else the palette's for its index.</summary>
