@@ -45,4 +45,19 @@ internal static class BatchEvaluation
             _ => { });
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>Evaluates the model at explicit points (row-major, one row of inputs per point) with progress reporting.</summary>
+    /// <returns>The outputs (row-major) and the failure message of each point (null on success).</returns>
+    public static (double[] Outputs, string?[] Failures) RunPoints(IResponseModel model, double[] points, ExecutionOptions? execution, CancellationToken cancellationToken)
+    {
+        execution ??= ExecutionOptions.Default;
+        int k = model.InputNames.Count;
+        int count = points.Length / k;
+        var outputs = new double[count * model.OutputNames.Count];
+        var failures = new string?[count];
+        var tracker = new ProgressTracker(count, execution.Progress);
+        Run(model, 0, count, (point, inputs) => points.AsSpan((int)point * k, k).CopyTo(inputs), outputs, failures, execution, tracker, cancellationToken);
+        tracker.Finish();
+        return (outputs, failures);
+    }
 }
