@@ -183,14 +183,31 @@ public sealed class SimulationExperiment : IResponseModel
             var (continuous, atStart) = instance.CreateEngineEvents(t0);
             var options = e._options with
             {
-                OutputObserver = _probe.Observer,
-                Events = continuous.Count == 0 ? _markers : [.. continuous, .. _markers],
-                TimeEvents = [.. atStart, .. Simulator.Schedule(instance, _setup.Schedule)],
+                OutputTimes = [e.Settings.EndTime],
+                Events = continuous.Count == 0 ? _markers : [.. continuous.Select(Observed), .. _markers],
+                TimeEvents = [.. atStart.Concat(Simulator.Schedule(instance, _setup.Schedule)).Select(Observed)],
             };
             _probe.Begin(instance);
             var integrator = e.Solver.CreateIntegrator(new OdeProblem(instance, t0, e.Settings.EndTime, y0), options);
             _probe.Attach(integrator);
-            integrator.Solve(_cancellationToken);
+            _probe.Point(t0, integrator.State);
+            int steps = 0;
+            bool running = true;
+            while (running)
+            {
+                running = integrator.Step();
+                if (integrator.Time > _probe.LastTime)
+                {
+                    _probe.Point(integrator.Time, integrator.State);
+                }
+
+                if ((++steps & 63) == 0 && _cancellationToken.IsCancellationRequested)
+                {
+                    failure = $"Cancelled at t = {integrator.Time:G6}.";
+                    return false;
+                }
+            }
+
             if (integrator.Status is not (SolverStatus.Success or SolverStatus.TerminatedByEvent))
             {
                 failure = $"{integrator.Status} at inputs {Describe(inputs)}: {integrator.Message}";
@@ -235,6 +252,23 @@ public sealed class SimulationExperiment : IResponseModel
 
             return _instance;
         }
+
+        /// <summary>An event whose action also reports the states just before and after it to the probe (the step's interpolant is still live then).</summary>
+        private OdeEvent Observed(OdeEvent engineEvent) => engineEvent.Action is not { } action
+            ? engineEvent
+            : new OdeEvent(engineEvent.Name, engineEvent.Condition, engineEvent.Direction, (t, y) =>
+            {
+                _probe.Point(t, y);
+                action(t, y);
+                _probe.Point(t, y);
+            }, engineEvent.IsTerminal);
+
+        private TimeEvent Observed(TimeEvent timeEvent) => new(timeEvent.Name, timeEvent.Times, (t, y) =>
+        {
+            _probe.Point(t, y);
+            timeEvent.Action(t, y);
+            _probe.Point(t, y);
+        }, timeEvent.IsTerminal);
 
         /// <summary>Marker events (no action) whose first occurrence is a threshold readout's value.</summary>
         private OdeEvent[] Markers(ModelInstance instance)

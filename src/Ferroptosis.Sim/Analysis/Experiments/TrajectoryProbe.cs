@@ -6,10 +6,11 @@ namespace Ferroptosis.Sim.Analysis;
 /// <summary>Computes readouts while a run proceeds, from every recorded point and the solver's interpolant of each step; nothing is stored per step.</summary>
 /// <remarks>
 /// <para>
-/// The integrator records every step in its every-step mode and calls <see cref="Observer"/> with each
-/// step end, and with the state just before and just after every event, while the interpolant of the
-/// step that led there is still live. So each call with t greater than the previous one closes a
-/// segment on which <see cref="OdeIntegrator.Interpolate"/> is valid; a call at the same time is a jump.
+/// The caller reports every point with <see cref="Point"/>: each step end (after <see cref="OdeIntegrator.Step"/>),
+/// and the states just before and just after every event (from wrapped event actions, which run while
+/// the interpolant of the step that led there is still live). So each call with t greater than the
+/// previous one closes a segment on which <see cref="OdeIntegrator.Interpolate"/> is valid; a call at
+/// the same time is a jump.
 /// </para>
 /// <para>
 /// Areas use 3-point Gauss–Legendre quadrature per segment (exact for polynomials of degree ≤ 5, hence
@@ -60,11 +61,10 @@ internal sealed class TrajectoryProbe
         _scratch = new double[quantities.Count];
         _nodes = [new double[quantities.Count], new double[quantities.Count], new double[quantities.Count]];
         _results = new double[_readouts.Length];
-        Observer = Observe;
     }
 
-    /// <summary>Gets the callback to pass as <see cref="OdeSolverOptions.OutputObserver"/> (every-step mode).</summary>
-    public OutputObserver Observer { get; }
+    /// <summary>Gets the time of the last point reported.</summary>
+    public double LastTime => _started ? _lastT : double.NegativeInfinity;
 
     /// <summary>Prepares a run: forgets the previous one.</summary>
     public void Begin(ModelInstance instance)
@@ -116,7 +116,8 @@ internal sealed class TrajectoryProbe
         _ => (double.NegativeInfinity, double.PositiveInfinity),
     };
 
-    private void Observe(double t, ReadOnlySpan<double> y)
+    /// <summary>Takes the next point of the run: a step end, or the state just before or after an event (t not before the previous point).</summary>
+    public void Point(double t, ReadOnlySpan<double> y)
     {
         Evaluate(t, y, _row);
 
