@@ -81,6 +81,25 @@ public sealed class LocalSensitivityTests
     }
 
     [Test]
+    public void AugmentedRightHandSide_DoesNotAllocate()
+    {
+        var model = ModelCompiler.Compile(TestNetworks.MichaelisMentenTwoCompartments());
+        int p = model.ParameterIds.Count;
+        (int Theta, double Weight)[][] coupling = [.. Enumerable.Range(0, p).Select(m => new[] { (m, 1.0) })];
+        var system = new SensitivitySystem(model.CreateInstance(), coupling, p);
+        var z = Enumerable.Range(0, system.Dimension).Select(i => 0.1 + (0.01 * i)).ToArray();
+        var dz = new double[system.Dimension];
+        system.Evaluate(0.5, z, dz);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            system.Evaluate(0.5, z, dz);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
     public void ModelsWithEvents_AreRejected()
     {
         Assert.That(() => LocalSensitivity.Compute(AnalysisModels.Refill), Throws.ArgumentException.With.Message.Contains("events"));

@@ -117,6 +117,26 @@ public sealed class ReadoutTests
     }
 
     [Test]
+    public void MemoryPerRun_DoesNotGrowWithTheNumberOfSteps()
+    {
+        // Readouts are reduced on the fly: a run of ~10,000 steps allocates what a run of ~100 does.
+        Readout[] readouts = [Readout.ValueAt("y", 0.5), Readout.Maximum("y"), Readout.Area("y"), Readout.TimeToThreshold("y", 0.9)];
+        long Allocated(double maxStep)
+        {
+            var experiment = new SimulationExperiment(AnalysisModels.Decay, [new ParameterInput("k")], readouts, AnalysisModels.Tight(1) with { MaxStep = maxStep });
+            var evaluator = experiment.CreateEvaluator();
+            var outputs = new double[readouts.Length];
+            evaluator.TryEvaluate([1.0], outputs, out _);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            evaluator.TryEvaluate([1.0], outputs, out _);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        long few = Allocated(0.01), many = Allocated(0.0001);
+        Assert.That(many - few, Is.LessThan(1024), $"{few} bytes for ~100 steps, {many} for ~10,000");
+    }
+
+    [Test]
     public void Misuse_ThrowsWithAClearMessage()
     {
         Assert.That(() => new SimulationExperiment(AnalysisModels.Decay, [new ParameterInput("kk")], [Readout.ValueAt("y", 1)]), Throws.ArgumentException.With.Message.Contains("'kk'"));

@@ -6,7 +6,7 @@ namespace Ferroptosis.Sim.Analysis;
 /// <param name="Upper">The upper bound.</param>
 public sealed record FitParameter(string Name, double Lower, double Upper)
 {
-    /// <summary>Gets the first start, or null for the model's value (clipped into the bounds; the geometric mid-point if the model has none).</summary>
+    /// <summary>Gets the first start, or null for the model's value (clipped into the bounds; the mid-point of the bounds, geometric on a log scale, if the model gives none).</summary>
     public double? Initial { get; init; }
 
     /// <summary>Gets a value indicating whether the fit works in log10 of the value (default true: rate constants span decades and stay positive).</summary>

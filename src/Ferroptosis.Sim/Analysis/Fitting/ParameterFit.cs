@@ -47,13 +47,30 @@ public static class ParameterFit
         IModelInput[] inputs = [.. parameters.Select(p => p.Name.EndsWith("(0)", StringComparison.Ordinal) ? (IModelInput)new InitialValueInput(p.Name[..^3]) : new ParameterInput(p.Name))];
         var readouts = data.Points.Select(p => Readout.ValueAt(p.Observable, p.Time)).DistinctBy(r => r.Name).ToArray();
         var experiment = new SimulationExperiment(model, inputs, readouts, settings);
+        // Start 0 at the model's values: its parameters, and its initial values in their symbols' units.
         var instance = model.CreateInstance();
         foreach (var (id, value) in settings.Parameters ?? new Dictionary<string, double>())
         {
             instance.SetParameter(id, value);
         }
 
-        double[] declared = [.. inputs.Select(input => input is ParameterInput p ? instance.GetParameter(p.Id) : double.NaN)];
+        foreach (var (id, value) in settings.InitialValues ?? new Dictionary<string, double>())
+        {
+            instance.SetInitialValue(id, value);
+        }
+
+        double[] y0 = instance.ComputeInitialState(settings.StartTime);
+        var values = new double[1];
+        double[] declared = [.. inputs.Select(input =>
+        {
+            if (input is ParameterInput p)
+            {
+                return instance.GetParameter(p.Id);
+            }
+
+            model.Outputs([((InitialValueInput)input).Id], amounts: null).Kernel(instance.LoadInputs(settings.StartTime, y0), values);
+            return values[0];
+        })];
         var withStarts = parameters.Select((p, j) => p.Initial is null && double.IsFinite(declared[j]) ? p with { Initial = declared[j] } : p).ToArray();
         return Fit(experiment, data, withStarts, options, execution, cancellationToken);
     }

@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// <summary>The structurally non-zero partial derivatives ∂e_i/∂v_k of compiled expressions with respect to chosen input symbols, compiled into one kernel.</summary>
 /// <remarks>
 /// Entries are the symbolic derivatives, simplified; those that simplify to zero are structural zeros
-/// and are not evaluated (as for the state Jacobian in <see cref="ModelCompiler"/>). Used for ∂f/∂p of
+/// and are not evaluated. Used for the state Jacobian ∂f/∂y (<see cref="ModelCompiler"/>), for ∂f/∂p of
 /// the forward sensitivity equations and for the derivatives of reported quantities. Immutable.
 /// </remarks>
 internal sealed class SparseDerivatives
