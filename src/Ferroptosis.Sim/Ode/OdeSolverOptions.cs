@@ -84,7 +84,7 @@ public sealed record OdeSolverOptions
 
         if (options.AbsoluteTolerances is null)
         {
-            CheckAbsolute(options.AbsoluteTolerance, nameof(options));
+            CheckAbsolute(options.AbsoluteTolerance, nameof(AbsoluteTolerance));
         }
         else
         {
