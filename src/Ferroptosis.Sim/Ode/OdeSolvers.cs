@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.Bdf;
 using Ferroptosis.Sim.Ode.ExplicitRungeKutta;
 
 namespace Ferroptosis.Sim.Ode;
@@ -13,6 +14,14 @@ public static partial class OdeSolvers
 {
     /// <summary>Gets Dormand–Prince 5(4) with its 4th-order continuous extension (the method of MATLAB ode45 and SciPy RK45).</summary>
     public static IOdeSolver DormandPrince5 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.DormandPrince5);
+
+    /// <summary>Gets the variable-order (1–5), variable-step BDF method with Newton iteration, for stiff problems, large systems and long horizons (the method of CVODE and SciPy <c>BDF</c>).</summary>
+    /// <remarks>
+    /// Quasi-constant step-size backward differences (Shampine and Reichelt, "The MATLAB ODE Suite", SIAM J.
+    /// Sci. Comput. 18, 1997) with CVODE's order selection and Jacobian/LU reuse (Hindmarsh et al., ACM TOMS 31,
+    /// 2005). Uses the system's analytic Jacobian when it has one, else finite differences.
+    /// </remarks>
+    public static IOdeSolver Bdf { get; } = new BdfSolver();
 
     /// <summary>Gets every solver in the catalogue.</summary>
     public static IReadOnlyList<IOdeSolver> All => CreateList();
@@ -35,5 +44,5 @@ public static partial class OdeSolvers
         throw new ArgumentException($"Unknown solver '{name}'. Valid names: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
     }
 
-    private static IOdeSolver[] CreateList() => [DormandPrince5];
+    private static IOdeSolver[] CreateList() => [DormandPrince5, Bdf];
 }
