@@ -73,6 +73,37 @@ internal sealed class BdfHistory
         }
     }
 
+    /// <summary>Starts an order-q history from values on an equally spaced grid: <paramref name="past"/>[j] = y(t_n − j·h), j = 0 … q.</summary>
+    public void StartFromValues(IReadOnlyList<double[]> past)
+    {
+        int q = past.Count - 1;
+        for (int j = 0; j < _d.Length; j++)
+        {
+            if (j <= q)
+            {
+                past[j].AsSpan().CopyTo(_d[j]);
+            }
+            else
+            {
+                Array.Clear(_d[j]);
+            }
+        }
+
+        // Difference table in place: after pass k, row j ≥ k holds ∇^k y_{n−j+k}, so row k ends as ∇^k y_n.
+        for (int k = 1; k <= q; k++)
+        {
+            for (int j = q; j >= k; j--)
+            {
+                var row = _d[j];
+                var below = _d[j - 1];
+                for (int i = 0; i < _n; i++)
+                {
+                    row[i] = below[i] - row[i];
+                }
+            }
+        }
+    }
+
     /// <summary>Restarts the order-1 history from D_0 with a new D_1 = h·f (after repeated error-test failures at order 1).</summary>
     public void RestartFirstOrder(ReadOnlySpan<double> f, double h)
     {

@@ -54,6 +54,7 @@ internal sealed partial class BdfStepper : Stepper
     private int _order;
     private double _step;
     private int _nextOrder;
+    private bool _fixedStep;
 
     public BdfStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters, int maxOrder)
         : base(system, options, counters, BdfHistory.MaxOrder)
@@ -94,8 +95,25 @@ internal sealed partial class BdfStepper : Stepper
         _nextOrder = 1;
         _step = h;
         NextStep = h;
+        _fixedStep = false;
         ResetControl();
         ResetLinearAlgebra();
+    }
+
+    /// <summary>
+    /// Test hook: restarts at order q = <paramref name="past"/>.Count − 1 from exact values
+    /// y(t − j·h), j = 0 … q, and from then on never changes h or q nor rejects a step, so that the
+    /// convergence order of the formulas themselves can be measured.
+    /// </summary>
+    internal void StartFixedStep(double t, double h, IReadOnlyList<double[]> past)
+    {
+        Restart(t, past[0]);
+        _history.StartFromValues(past);
+        _order = past.Count - 1;
+        _nextOrder = _order;
+        _step = h;
+        NextStep = h;
+        _fixedStep = true;
     }
 
     protected override bool AdvanceCore(double tLimit)
@@ -156,6 +174,12 @@ internal sealed partial class BdfStepper : Stepper
             }
 
             double error = WeightedNorm(_correction) / (_order + 1);
+            if (_fixedStep)
+            {
+                AcceptStep(tNew, error);
+                return true;
+            }
+
             if (error <= 1.0)
             {
                 if (signRetries < MaxSignRetries && SignChangeUnresolved(out double eta))
@@ -186,7 +210,10 @@ internal sealed partial class BdfStepper : Stepper
         _history[0].AsSpan().CopyTo(_candidate);
         _candidate = Accept(tNew, _candidate);
         EndStep();
-        SelectNextStep(error);
+        if (!_fixedStep)
+        {
+            SelectNextStep(error);
+        }
     }
 
     private void ComputeWeights()
