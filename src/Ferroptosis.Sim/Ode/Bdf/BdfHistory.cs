@@ -5,14 +5,14 @@ namespace Ferroptosis.Sim.Ode.Bdf;
 /// <para>
 /// The quasi-constant step-size form of Shampine and Reichelt ("The MATLAB ODE Suite", SIAM J. Sci.
 /// Comput. 18, 1997, §2.3; the representation of ode15s and SciPy's BDF): the method always works on
-/// a fictitious equally spaced history, stored as the modified divided differences of Byrne and
-/// Hindmarsh. The interpolating polynomial of the last q + 1 values is
+/// a fictitious equally spaced history, stored as backward differences (on an equal grid the modified
+/// divided differences of Byrne and Hindmarsh reduce to these). The interpolating polynomial of the last q + 1 values is
 /// P(t_n + x·h) = Σ_j D_j·B_j(x), with B_j(x) = x(x+1)…(x+j−1)/j! (Newton's backward formula).
 /// </para>
 /// <para>
 /// A change of step size to ρ·h evaluates the same polynomial on the new grid: the new differences are
-/// ∇̃^k = Σ_i (−1)^i C(k,i) P(t_n − iρh) = Σ_j M_kj(ρ) D_j, an O(q²·n) update (Shampine–Reichelt
-/// eq. 2.4, written here directly from the definition of ∇^k).
+/// ∇̃^k = Σ_i (−1)^i C(k,i) P(t_n − iρh) = Σ_j M_kj(ρ) D_j, an O(q²·n) update (the change of step of
+/// Shampine–Reichelt §2.3, written here directly from the definition of ∇^k).
 /// </para>
 /// <para>
 /// Rows 0 … q are the history of the method of order q; row q + 1 is the last correction
@@ -22,11 +22,11 @@ namespace Ferroptosis.Sim.Ode.Bdf;
 /// </remarks>
 internal sealed class BdfHistory
 {
-    /// <summary>The highest order supported (BDF6 and above are not zero-stable enough to be useful).</summary>
+    /// <summary>The highest order supported (BDF6 is A(α)-stable only for α ≈ 18°, BDF7 is not zero-stable).</summary>
     public const int MaxOrder = 5;
 
     /// <summary>γ_k = Σ_{j=1}^{k} 1/j; the BDF formula of order q is Σ_{j=1}^{q} (1/j)·∇^j y_{n+1} = h·f(t_{n+1}, y_{n+1}).</summary>
-    public static readonly double[] Gamma = [0.0, 1.0, 1.5, 11.0 / 6.0, 25.0 / 12.0, 137.0 / 60.0, 49.0 / 20.0];
+    public static readonly double[] Gamma = [0.0, 1.0, 1.5, 11.0 / 6.0, 25.0 / 12.0, 137.0 / 60.0];
 
     // Monomial coefficients of B_j(θ − 1) = Π_{m=0}^{j−1} (θ − 1 + m)/(m + 1): the interpolant over the
     // last step [t_n − h, t_n] written in θ ∈ [0, 1]. Row j, column k = coefficient of θ^k.
@@ -61,16 +61,7 @@ internal sealed class BdfHistory
     public void Start(ReadOnlySpan<double> y, ReadOnlySpan<double> f, double h)
     {
         y.CopyTo(_d[0]);
-        var d1 = _d[1];
-        for (int i = 0; i < _n; i++)
-        {
-            d1[i] = h * f[i];
-        }
-
-        for (int j = 2; j < _d.Length; j++)
-        {
-            Array.Clear(_d[j]);
-        }
+        RestartFirstOrder(f, h);
     }
 
     /// <summary>Starts an order-q history from values on an equally spaced grid: <paramref name="past"/>[j] = y(t_n − j·h), j = 0 … q.</summary>

@@ -63,6 +63,26 @@ public sealed class BdfConvergenceOrderTests
     }
 
     [Test]
+    public void RestartBeginsAgainAtOrderOne()
+    {
+        // OdeIntegrator restarts the stepper after events; the history before a discontinuity must not be used.
+        var problem = ExactProblems.Spiral;
+        var options = new OdeSolverOptions { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9 };
+        var stepper = new BdfSolver().CreateStepper(problem.System, options, new WorkCounters());
+        stepper.Restart(0, problem.Exact(0));
+        while (stepper.Order < 3)
+        {
+            Assert.That(stepper.Advance(problem.EndTime), Is.True, stepper.FailureMessage);
+        }
+
+        double t = stepper.T;
+        stepper.Restart(t, problem.Exact(t));
+        Assert.That(stepper.Order, Is.EqualTo(1));
+        Assert.That(stepper.Advance(problem.EndTime), Is.True, stepper.FailureMessage);
+        Assert.That(stepper.Order, Is.EqualTo(1));
+    }
+
+    [Test]
     public void MaxOrderOutsideOneToFiveIsRejected()
     {
         Assert.Multiple(() =>

@@ -36,13 +36,4 @@ public sealed class BdfJacobianTests
             Assert.That(d.AcceptedSteps, Is.LessThan(1.3 * a.AcceptedSteps));
         });
     }
-
-    private sealed class WithoutJacobian(IOdeSystem inner) : IOdeSystem
-    {
-        public int Dimension => inner.Dimension;
-
-        public bool IsAutonomous => inner.IsAutonomous;
-
-        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => inner.Evaluate(t, y, dydt);
-    }
 }
