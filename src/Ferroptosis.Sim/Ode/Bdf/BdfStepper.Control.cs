@@ -77,8 +77,17 @@ internal sealed partial class BdfStepper
 
             if (eta < GrowthThreshold)
             {
+                // Not worth a new factorisation. Unlike CVODE, which then keeps the order too, switch
+                // order at the same h when the current order is at its limit (η_q < 1) and another is
+                // more accurate: otherwise a smooth solution can stay at E ≈ 0.7 and order 2 for good
+                // (a 40-point heat equation at rtol 1e-4: 90 steps and 60 tolerances of global error,
+                // against 37 steps and 4 with the switch).
+                if (nextOrder == q || etaSame >= 1.0)
+                {
+                    nextOrder = q;
+                }
+
                 eta = 1.0;
-                nextOrder = q;
             }
             else
             {

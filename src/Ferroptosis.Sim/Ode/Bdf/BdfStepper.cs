@@ -26,8 +26,9 @@ namespace Ferroptosis.Sim.Ode.Bdf;
 /// and is one of the ways ROBER's y1 turns negative).</item>
 /// <item>Local error E = ‖∇^{q+1}y‖/(q + 1) ≤ 1; step ratios η = 1/((b·E)^{1/(k+1)} + 10⁻⁶) with biases 6,
 /// 6, 10 for orders q − 1, q, q + 1; order changes after q + 1 steps at one order; a step change only when
-/// η ≥ 1.5, at most ×10 at order 1 and (unlike CVODE) ×2 at higher orders; rejections shrink by at least
-/// 0.9 (0.2 after two, order reduced after three).</item>
+/// η ≥ 1.5, at most ×10 at order 1 and (unlike CVODE) ×2 at higher orders; (unlike CVODE) an order change
+/// at the same h when η_q &lt; 1 and another order does better; rejections shrink by at least 0.9 (0.2
+/// after two, order reduced after three).</item>
 /// <item>Unlike CVODE, a step that flips the sign of a component by more than a tenth of its tolerance
 /// while its local error exceeds a quarter of the new value is retried with a smaller step (at most four
 /// times).</item>

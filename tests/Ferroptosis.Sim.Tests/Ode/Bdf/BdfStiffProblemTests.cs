@@ -15,10 +15,10 @@ public sealed class BdfStiffProblemTests
     // (RHS evaluations, Jacobians, LU factorisations) measured at rtol 1e-4, 1e-6, 1e-8 with analytic Jacobians.
     private static readonly Dictionary<string, (long Rhs, long Jacobians, long Lu)[]> MeasuredWork = new()
     {
-        ["ROBER"] = [(611, 22, 89), (1104, 20, 106), (1852, 29, 134)],
-        ["HIRES"] = [(354, 15, 48), (574, 20, 58), (1102, 24, 84)],
-        ["OREGO"] = [(2000, 85, 240), (3376, 100, 291), (5549, 120, 341)],
-        ["VDPOL"] = [(1773, 41, 192), (3000, 54, 264), (4783, 72, 319)],
+        ["ROBER"] = [(658, 22, 98), (1026, 21, 98), (1781, 28, 119)],
+        ["HIRES"] = [(343, 18, 52), (616, 21, 62), (1059, 24, 79)],
+        ["OREGO"] = [(1892, 92, 260), (3269, 96, 303), (5574, 121, 348)],
+        ["VDPOL"] = [(1558, 45, 222), (2649, 56, 268), (4697, 71, 321)],
     };
 
     private static readonly double[] Tolerances = [1e-4, 1e-6, 1e-8];
