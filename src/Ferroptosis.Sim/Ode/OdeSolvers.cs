@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.Bdf;
 using Ferroptosis.Sim.Ode.ExplicitRungeKutta;
 
 namespace Ferroptosis.Sim.Ode;
@@ -27,6 +28,14 @@ public static partial class OdeSolvers
     /// <remarks>J. H. Verner, "Numerically optimal Runge–Kutta pairs with interpolants", Numer. Algorithms 53 (2010) 383–396 (the "most efficient" 7(6) pair of OrdinaryDiffEq.jl's Vern7), with the interpolant as Verner corrected it in 2024.</remarks>
     public static IOdeSolver Verner7 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.Verner7);
 
+    /// <summary>Gets the variable-order (1–5), variable-step BDF method with Newton iteration, for stiff problems, large systems and long horizons (the method of CVODE and SciPy <c>BDF</c>).</summary>
+    /// <remarks>
+    /// Quasi-constant step-size backward differences (Shampine and Reichelt, "The MATLAB ODE Suite", SIAM J.
+    /// Sci. Comput. 18, 1997) with CVODE's order selection and Jacobian/LU reuse (Hindmarsh et al., ACM TOMS 31,
+    /// 2005). Uses the system's analytic Jacobian when it has one, else finite differences.
+    /// </remarks>
+    public static IOdeSolver Bdf { get; } = new BdfSolver();
+
     /// <summary>Gets every solver in the catalogue.</summary>
     public static IReadOnlyList<IOdeSolver> All => CreateList();
 
@@ -48,5 +57,5 @@ public static partial class OdeSolvers
         throw new ArgumentException($"Unknown solver '{name}'. Valid names: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
     }
 
-    private static IOdeSolver[] CreateList() => [DormandPrince5, Tsit5, BogackiShampine3, Verner7];
+    private static IOdeSolver[] CreateList() => [DormandPrince5, Tsit5, BogackiShampine3, Verner7, Bdf];
 }
