@@ -373,7 +373,6 @@ internal sealed partial class AntimonyParser
         var compartment = _draft.Define(compartmentName);
         ModelDraft.SetRole(compartment, DraftRole.Compartment, compartmentName);
         symbol.Compartment = compartmentName.Text;
-        symbol.CompartmentAt = compartmentName;
     }
 
     /// <summary><c>x is "display name"</c> (ignored, but x must exist); <c>x is y</c> (synchronisation) is rejected.</summary>

@@ -59,8 +59,6 @@ internal sealed class DraftSymbol
 
     public string? Compartment { get; set; }
 
-    public AntimonyToken CompartmentAt { get; set; }
-
     /// <summary>Gets or sets the initial value (<c>x = …</c>): a number, or an initial assignment.</summary>
     public DraftValue? Value { get; set; }
 

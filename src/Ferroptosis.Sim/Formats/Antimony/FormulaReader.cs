@@ -45,14 +45,9 @@ internal sealed class FormulaReader
     {
         var tokens = _lexer.Tokens;
         var terminator = span.Terminator;
-        if (span.IsEmpty)
-        {
-            throw Error(terminator, $"expected an expression at {terminator.Position} but found {terminator.Describe()}");
-        }
-
-        var first = tokens[span.First];
+        var first = span.IsEmpty ? terminator : tokens[span.First];
         int start = first.Offset;
-        var text = new char[tokens[span.End - 1].EndOffset - start];
+        var text = new char[span.IsEmpty ? 0 : tokens[span.End - 1].EndOffset - start];
         Array.Copy(_lexer.Masked, start, text, 0, text.Length);
         for (int i = span.First; i < span.End; i++)
         {

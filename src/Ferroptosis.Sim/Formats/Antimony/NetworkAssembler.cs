@@ -134,8 +134,6 @@ internal sealed partial class NetworkAssembler
                     throw Error(symbol.DefinedAt, $"'{symbol.Name}' (at {symbol.DefinedAt.Position}) names an event and cannot also have a value, rule or declaration");
                 case DraftRole.Reaction when symbol.AssignmentRule is not null || symbol.RateRule is not null || symbol.IsEventTarget || symbol.IsDeclared || symbol.Constness != Constness.Default:
                     throw Error(symbol.DefinedAt, $"'{symbol.Name}' (at {symbol.DefinedAt.Position}) names a reaction; only its rate can be set ('{symbol.Name} = rate')");
-                case DraftRole.Unknown or DraftRole.Parameter when symbol.Compartment is not null:
-                    throw Error(symbol.CompartmentAt, $"only species can be placed in a compartment ('{symbol.Name}' at {symbol.CompartmentAt.Position})");
                 default:
                     break;
             }
