@@ -18,10 +18,16 @@ internal sealed partial class AntimonyParser
                 continue;
             }
 
-            if (t.Kind != AntimonyTokenKind.Identifier || AntimonySyntax.IsKeyword(t.Text) || parser.Peek(1).Kind != AntimonyTokenKind.Equals)
+            if (t.Kind != AntimonyTokenKind.Identifier || AntimonySyntax.IsKeyword(t.Text))
             {
-                string found = t.Kind == AntimonyTokenKind.Identifier && AntimonySyntax.IsKeyword(t.Text) ? $"the keyword '{t.Text}'" : t.Describe();
+                string found = t.Kind == AntimonyTokenKind.Identifier ? $"the keyword '{t.Text}'" : t.Describe();
                 throw Error(t, $"a parameter set may only contain assignments 'name = value;', but found {found} at {t.Position}");
+            }
+
+            if (parser.Peek(1).Kind != AntimonyTokenKind.Equals)
+            {
+                var next = parser.Peek(1);
+                throw Error(next, $"expected '=' after '{AntimonyToken.Shorten(t.Text)}' at {next.Position} but found {next.Describe()}; a parameter set may only contain assignments 'name = value;'");
             }
 
             var name = parser.ExpectName("a parameter name");

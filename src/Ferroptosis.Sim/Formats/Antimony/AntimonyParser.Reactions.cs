@@ -51,11 +51,6 @@ internal sealed partial class AntimonyParser
         }
 
         _draft.Reactions.Add(new DraftReaction(id, label ?? start, reactants, products, arrow.Kind == AntimonyTokenKind.Arrow, rate.IsEmpty ? null : rate, _draft.NextSequence()));
-        if (Current.IsWord("in"))
-        {
-            throw Error(Current, $"putting a reaction in a compartment ('… in {Peek(1).Text}') is not supported (at {Current.Position})");
-        }
-
         ExpectStatementEnd("the rate law");
     }
 

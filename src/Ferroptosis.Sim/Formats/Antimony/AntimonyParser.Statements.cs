@@ -143,6 +143,8 @@ internal sealed partial class AntimonyParser
                 throw Error(next, $"unexpected '{AntimonyToken.Shorten(next.Text)}' at {next.Position} after '{AntimonyToken.Shorten(name.Text)}'{AntimonySyntax.KeywordHint(name.Text)}");
             case AntimonyTokenKind.Minus when Peek(2).Kind == AntimonyTokenKind.Minus:
                 throw Error(next, $"DNA strands ('--') are not supported (at {next.Position})");
+            case AntimonyTokenKind.Plus or AntimonyTokenKind.Number or AntimonyTokenKind.Dollar:
+                throw Error(next, $"unexpected {next.Describe()} at {next.Position} after '{AntimonyToken.Shorten(name.Text)}'; a reaction needs '->' or '=>' before the end of the statement");
             default:
                 if (next.IsStatementEnd)
                 {

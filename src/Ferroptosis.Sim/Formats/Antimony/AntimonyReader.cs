@@ -90,9 +90,11 @@ public static class AntimonyReader
                 if (network.KindOf(name.Text) is not (SymbolKind.Parameter or SymbolKind.Compartment or SymbolKind.Species))
                 {
                     var known = network.Parameters.Select(p => p.Id).Concat(network.Compartments.Select(c => c.Id)).Concat(network.Species.Select(s => s.Id));
-                    string what = network.KindOf(name.Text) == SymbolKind.Undefined ? "is not defined in" : $"is a {network.KindOf(name.Text).ToString().ToLowerInvariant()} of";
+                    bool undefined = network.KindOf(name.Text) == SymbolKind.Undefined;
+                    string what = undefined ? "is not defined in" : $"is a {network.KindOf(name.Text).ToString().ToLowerInvariant()} of";
+                    string hint = undefined ? NameSuggestions.Hint(NameSuggestions.Closest(name.Text, known)) : string.Empty;
                     throw new ModelParseException(
-                        $"'{name.Text}' at {name.Position} {what} model '{network.Id}'; a parameter set can only change parameters, compartment sizes and species initial values{NameSuggestions.Hint(NameSuggestions.Closest(name.Text, known))}",
+                        $"'{name.Text}' at {name.Position} {what} model '{network.Id}'; a parameter set can only change parameters, compartment sizes and species initial values{hint}",
                         name.Line,
                         name.Column,
                         name.Text);

@@ -101,7 +101,9 @@ internal sealed class FormulaReader
         switch (t.Kind)
         {
             case AntimonyTokenKind.Identifier when AntimonySyntax.IsKeyword(t.Text):
-                string hint = functionName is null ? string.Empty : $"; is 'end' missing after the body of function '{functionName}'?";
+                string hint = functionName is not null ? $"; is 'end' missing after the body of function '{functionName}'?"
+                    : t.Text == "in" ? " (reactions and events cannot be placed in compartments)"
+                    : string.Empty;
                 throw Error(t, $"the keyword '{t.Text}' {where} cannot appear in an expression{hint}");
             case AntimonyTokenKind.Dot:
                 throw Error(t, $"'.' {where}: names of submodel elements (a.b) are not supported");

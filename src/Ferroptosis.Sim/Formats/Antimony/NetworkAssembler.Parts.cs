@@ -115,15 +115,14 @@ internal sealed partial class NetworkAssembler
         AntimonyToken? first = null;
         foreach (string problem in ex.Problems)
         {
+            // The first quoted name that is known, else (as in "… form a cycle: a -> b -> a") the first known name after the colon.
+            var names = QuotedName().Matches(problem).Select(m => m.Groups[1].Value)
+                .Concat(Word().Matches(problem[(problem.IndexOf(": ", StringComparison.Ordinal) + 1)..]).Select(m => m.Value));
             string line = problem;
-            foreach (Match match in QuotedName().Matches(problem))
+            if (names.Select(PositionOf).FirstOrDefault(p => p is not null) is { } at)
             {
-                if (PositionOf(match.Groups[1].Value) is { } at)
-                {
-                    line = $"{problem.TrimEnd('.')} (at {at.Position})";
-                    first ??= at;
-                    break;
-                }
+                line = $"{problem.TrimEnd('.')} (at {at.Position})";
+                first ??= at;
             }
 
             lines.Add(line);
@@ -158,4 +157,7 @@ internal sealed partial class NetworkAssembler
 
     [GeneratedRegex("'([A-Za-z_][A-Za-z0-9_]*)'", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"\b[A-Za-z_][A-Za-z0-9_]*\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
 }
