@@ -175,7 +175,7 @@ internal sealed partial class AntimonyParser
 
         if (_inModel)
         {
-            throw Error(Current, $"model '{_draft.Id}' (at {_modelToken!.Value.Position}) has no 'end'; add 'end' after its last statement");
+            throw Error(Current, $"model '{_draft.Id}' (at {_modelToken!.Value.Position}) has no 'end' at {Current.Position}; add 'end' after its last statement");
         }
 
         if (_modelToken is { } model && _firstBareStatement is { } bare)

@@ -45,7 +45,9 @@ internal sealed partial class NetworkAssembler
         foreach (var symbol in _draft.Symbols.Values.OrderBy(s => s.Order))
         {
             var value = _values.GetValueOrDefault(symbol.Name);
-            double? number = value is NumberExpr n ? n.Value : null;
+
+            // A value next to an assignment rule never takes effect (the rule holds from t0 on); it is not kept.
+            double? number = value is NumberExpr n && symbol.AssignmentRule is null ? n.Value : null;
             if (value is not null and not NumberExpr && symbol.Role is not (DraftRole.Reaction or DraftRole.Event))
             {
                 initialAssignments.Add((symbol.Value!.Sequence, new InitialAssignment(symbol.Name, value)));

@@ -19,7 +19,7 @@ public sealed class ReaderErrorTests
         Case("statement-end", "k = 1 2", "expected an operator or end of text at 1:7 but found '2'", 1, 7, "2"),
         Case("statement-end2", "species S T", "unexpected 'T' at 1:11 in the declaration at 1:1", 1, 11, "T"),
         Case("end-nothing", "k = 1\nend", "'end' at 2:1 closes nothing; 'end' closes a 'model' or a 'function'", 2, 1, "end"),
-        Case("model-noend", "model m\n  k = 1", "model 'm' (at 1:1) has no 'end'; add 'end' after its last statement", 2, 8, null),
+        Case("model-noend", "model m\n  k = 1", "model 'm' (at 1:1) has no 'end' at 2:8; add 'end' after its last statement", 2, 8, null),
         Case("bare-outside", "k = 1\nmodel m\n  j = 2\nend", "statement at 1:1 is outside 'model m' (at 2:1); a file holds one model, or only bare statements, so move it inside the model", 1, 1, "k"),
         Case("nested", "model m\n model n\nend", "'model' at 2:2 inside model 'm'; models cannot be nested (submodels are not supported)", 2, 2, "model"),
         Case("second", "model m\nend\nmodel n\nend", "second model at 3:1; a file holds one model (the first is at 1:1)", 3, 1, "model"),
