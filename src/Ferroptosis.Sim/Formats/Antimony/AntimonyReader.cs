@@ -58,7 +58,16 @@ public static class AntimonyReader
     public static IReadOnlyDictionary<string, double> ReadParameterSet(string text, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return WithSource(sourceName, () => ReadValues(text, _ => false).ToDictionary(v => v.Name.Text, v => v.Value, StringComparer.Ordinal));
+        return WithSource(sourceName, () =>
+        {
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, value) in ReadValues(text, _ => false))
+            {
+                values[name.Text] = value;
+            }
+
+            return values;
+        });
     }
 
     /// <summary>Reads a parameter-set file (UTF-8).</summary>
@@ -85,7 +94,8 @@ public static class AntimonyReader
         return WithSource(sourceName, () =>
         {
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (name, value) in ReadValues(text, id => network.KindOf(id) != SymbolKind.Undefined))
+            var assignments = ReadValues(text, id => network.KindOf(id) != SymbolKind.Undefined);
+            foreach (var (name, value) in assignments)
             {
                 if (network.KindOf(name.Text) is not (SymbolKind.Parameter or SymbolKind.Compartment or SymbolKind.Species))
                 {
@@ -103,7 +113,15 @@ public static class AntimonyReader
                 values[name.Text] = value;
             }
 
-            return network.WithValues(values);
+            try
+            {
+                return network.WithValues(values);
+            }
+            catch (ModelValidationException ex) when (assignments.LastOrDefault(a => ex.Message.Contains($"'{a.Name.Text}'", StringComparison.Ordinal)) is { Name: var at } && at.Text is not null)
+            {
+                // A new value can make the model invalid (a negative size): point at the assignment that set it.
+                throw new ModelParseException($"{ex.Message.TrimEnd('.')} (set at {at.Position})", at.Line, at.Column, at.Text, ex);
+            }
         });
     }
 

@@ -87,6 +87,38 @@ public sealed partial class FuzzTests
         Assert.That(run.Wait(TimeSpan.FromSeconds(60)), Is.True);
     }
 
+    [Test]
+    public void Mutated_parameter_sets_apply_or_fail_with_a_positioned_message()
+    {
+        var network = AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant"));
+        string[] sets = [.. new[] { "osteoclast", "osteocyte" }.Select(c => File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/{c}.ant"))), "erastin = 5; rsl3 = 0.1 uM\ncell = 2\nNRF2 = 1.5\n"];
+        var random = new Random(11);
+        int applied = 0;
+        var run = Task.Run(() =>
+        {
+            for (int i = 0; i < 1500; i++)
+            {
+                string text = Mutate(sets[random.Next(sets.Length)], random);
+                try
+                {
+                    AntimonyReader.ApplyParameterSet(network, text);
+                    applied++;
+                }
+                catch (ModelParseException ex)
+                {
+                    Assert.That(ex.Message, Does.Contain($"at {ex.Line}:{ex.Column}"), text);
+                }
+                catch (ModelValidationException ex)
+                {
+                    Assert.That(ex.Message, Is.Not.Empty, text);
+                }
+            }
+        });
+
+        Assert.That(run.Wait(TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(applied, Is.GreaterThan(100));
+    }
+
     [TestCase(100_000)]
     public void Deep_nesting_and_long_inputs_fail_cleanly(int size)
     {

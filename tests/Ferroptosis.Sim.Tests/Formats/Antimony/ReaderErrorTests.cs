@@ -192,6 +192,16 @@ public sealed class ReaderErrorTests
         Assert.That((ex.Line, ex.Column), Is.EqualTo((line, column)));
     }
 
+    [Test]
+    public void A_parameter_set_that_makes_the_model_invalid_points_at_the_assignment()
+    {
+        var network = AntimonyReader.Read("compartment cell = 1\nspecies S in cell = 1");
+        var ex = Assert.Throws<ModelParseException>(() => AntimonyReader.ApplyParameterSet(network, "S = 2\ncell = -1"))!;
+        Assert.That(ex.Message, Is.EqualTo("Compartment 'cell' has size -1; a size must not be negative (set at 2:1)"));
+        Assert.That((ex.Line, ex.Column, ex.Token), Is.EqualTo((2, 1, "cell")));
+        Assert.That(ex.InnerException, Is.InstanceOf<ModelValidationException>());
+    }
+
     private static TestCaseData Case(string name, string text, string message, int line, int column, string? token) =>
         new TestCaseData(text, message, line, column, token).SetArgDisplayNames(name);
 }

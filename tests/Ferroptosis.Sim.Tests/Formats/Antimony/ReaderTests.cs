@@ -287,6 +287,25 @@ public sealed class ReaderTests
     }
 
     [Test]
+    public void Parameter_set_keeps_the_last_value_of_a_name_and_reads_units_after_numbers()
+    {
+        var values = AntimonyReader.ReadParameterSet("// a set\nk = 1; j = -2.5e-1 uM\nk = 3\n");
+        Assert.That(values, Is.EqualTo(new Dictionary<string, double> { ["k"] = 3, ["j"] = -0.25 }));
+        Assert.That(values.Keys, Is.EqualTo(new[] { "k", "j" }));
+    }
+
+    [Test]
+    public void Applying_a_parameter_set_replaces_values_and_drops_replaced_initial_assignments()
+    {
+        var network = AntimonyReader.Read("compartment c = 1\nspecies S in c = 1\nk = 2\nx = 2*k\nJ1: S -> ; k*S");
+        var applied = AntimonyReader.ApplyParameterSet(network, "k = 5; x = 7; S = 0.5; c = 2");
+        Assert.That(applied.Parameters, Is.EqualTo(new[] { new Parameter("k", 5), new Parameter("x", 7) }));
+        Assert.That(applied.InitialAssignments, Is.Empty);
+        Assert.That(applied.FindSpecies("S")!.InitialValue, Is.EqualTo(0.5));
+        Assert.That(applied.FindCompartment("c")!.Size, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Windows_and_old_mac_line_breaks_separate_statements()
     {
         var network = AntimonyReader.Read("a = 1\r\nb = 2\rc = 3");
