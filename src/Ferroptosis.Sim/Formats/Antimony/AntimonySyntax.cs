@@ -68,6 +68,6 @@ internal static class AntimonySyntax
             return $"; did you mean '{exactButCase}'?";
         }
 
-        return NameSuggestions.Hint(NameSuggestions.Closest(word, ["species", "compartment", "formula", "var", "const", "substanceOnly", "function", "model", "unit"], 1));
+        return NameSuggestions.Hint(NameSuggestions.Closest(word, ["species", "compartment", "formula", "var", "const", "substanceOnly", "function", "model", "unit", "end"], 1));
     }
 }

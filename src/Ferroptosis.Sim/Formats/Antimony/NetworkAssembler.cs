@@ -71,7 +71,9 @@ internal sealed partial class NetworkAssembler
                 case DraftRole.Unknown or DraftRole.Parameter:
                     if (value is null && symbol.AssignmentRule is null)
                     {
-                        throw Error(symbol.DefinedAt, $"parameter '{symbol.Name}' (at {symbol.DefinedAt.Position}) has no value; give it one, e.g. '{symbol.Name} = 0'");
+                        // A misspelt name assigned by an event or rule becomes a parameter without a value: suggest the intended one.
+                        string hint = symbol.Name.Length < 2 ? string.Empty : NameSuggestions.Hint(NameSuggestions.Closest(symbol.Name, _draft.Symbols.Keys.Where(k => k != symbol.Name)));
+                        throw Error(symbol.DefinedAt, $"parameter '{symbol.Name}' (at {symbol.DefinedAt.Position}) has no value; give it one, e.g. '{symbol.Name} = 0'{hint}");
                     }
 
                     parameters.Add(new Parameter(symbol.Name, number ?? 0.0, IsConstant(symbol)));

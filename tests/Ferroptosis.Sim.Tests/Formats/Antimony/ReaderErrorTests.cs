@@ -193,6 +193,20 @@ public sealed class ReaderErrorTests
     }
 
     [Test]
+    public void Misspelt_event_target_gets_a_suggestion()
+    {
+        var ex = Assert.Throws<ModelParseException>(() => AntimonyReader.Read("k1 = 1\nat time > 1: kl = 2"))!;
+        Assert.That(ex.Message, Is.EqualTo("parameter 'kl' (at 2:14) has no value; give it one, e.g. 'kl = 0'; did you mean 'k1'?"));
+    }
+
+    [Test]
+    public void Misspelt_end_gets_a_suggestion()
+    {
+        var ex = Assert.Throws<ModelParseException>(() => AntimonyReader.Read("model m\n  k = 1\nedn\n"))!;
+        Assert.That(ex.Message, Is.EqualTo("'edn' alone at 3:1 is not a statement; write 'edn = value', or declare it, e.g. 'species edn'; did you mean 'end'?"));
+    }
+
+    [Test]
     public void A_parameter_set_that_makes_the_model_invalid_points_at_the_assignment()
     {
         var network = AntimonyReader.Read("compartment cell = 1\nspecies S in cell = 1");
