@@ -129,7 +129,10 @@ public sealed class ReaderErrorTests
         Case("const-rule", "const k = 1\nk := 2", "Parameter 'k' is constant but is the target of an assignment rule; declare it variable (at 1:7)", 1, 7, "k"),
         Case("const-event", "const k = 1\nat time > 1: k = 2", "'k' is constant but event '_E0' assigns it; declare it variable (at 1:7)", 1, 7, "k"),
         Case("species-rule-reaction", "species S = 1\nS := 2\nJ1: S -> B; 1", "Species 'S' is both set by an assignment rule and changed by a reaction; make it a boundary species ($) or remove one of the two (at 1:9)", 1, 9, "S"),
-        Case("ia-cycle", "a = b + 1\nb = a + 1", "Initial assignments form a cycle: a -> b -> a; no order of evaluation exists (at 1:1)", 1, 1, "a"),    ];
+        Case("ia-cycle", "a = b + 1\nb = a + 1", "Initial assignments form a cycle: a -> b -> a; no order of evaluation exists (at 1:1)", 1, 1, "a"),        Case("statement-end-after-header", "model m junk\nend", "expected ';' or a line break at 1:9 after 'model m' but found 'junk'", 1, 9, "junk"),
+        Case("unexpected-after-name", "k )", "unexpected ')' at 1:3 after 'k'", 1, 3, ")"),
+        Case("reaction-arrow-expected", "A in c -> B; 1", "expected '+', '->' or '=>' at 1:3 in the reaction but found 'in'", 1, 3, "in"),
+    ];
 
     [TestCaseSource(nameof(Cases))]
     public void Error_message(string text, string message, int line, int column, string? token)
