@@ -21,8 +21,10 @@ internal sealed class EventProgram
         ExpressionKernel[] assignments,
         EventTarget[][] targets,
         ExpressionKernel sizes,
-        int sizeCount)
+        int sizeCount,
+        double[] timeRoots)
     {
+        TimeRoots = timeRoots;
         Events = events;
         Atoms = atoms;
         AtomCount = atomCount;
@@ -58,6 +60,9 @@ internal sealed class EventProgram
 
     public int SizeCount { get; }
 
+    /// <summary>Gets the constant times at which a relation of a trigger compares time with a number (e.g. 5 for <c>time &gt;= 5</c>): the integrator lands on them exactly, so a non-strict relation fires at that very time.</summary>
+    public double[] TimeRoots { get; }
+
     public static EventProgram Create(ModelLayout layout, SymbolResolver resolver, IReadOnlyDictionary<string, int> symbols)
     {
         var network = layout.Network;
@@ -81,6 +86,7 @@ internal sealed class EventProgram
         }
 
         var distinctAtoms = atoms.Distinct().ToList();
+        var timeRoots = distinctAtoms.Select(TimeRoot).Where(double.IsFinite).Distinct().Order().ToArray();
         return new EventProgram(
             events,
             ExpressionCompiler.Compile(distinctAtoms, symbols).Kernel,
@@ -91,7 +97,8 @@ internal sealed class EventProgram
             assignments,
             targets,
             ExpressionCompiler.Compile(sizes, symbols).Kernel,
-            sizes.Count);
+            sizes.Count,
+            timeRoots);
     }
 
     private static void CollectAtoms(Expr expression, List<Expr> atoms)
@@ -105,6 +112,25 @@ internal sealed class EventProgram
         {
             CollectAtoms(child, atoms);
         }
+    }
+
+    /// <summary>The root of an atom that is time minus a number or a number minus time, else NaN.</summary>
+    private static double TimeRoot(Expr atom)
+    {
+        if (!atom.ContainsSymbol(SymbolResolver.TimeInput) || atom.Symbols.Count != 1)
+        {
+            return double.NaN;
+        }
+
+        // The atom is affine in time with slope ±1 exactly when its derivative is ±1 and constant.
+        var slope = atom.Differentiate(SymbolResolver.TimeInput).Simplify();
+        if (slope is not NumberExpr { Value: 1 or -1 } s)
+        {
+            return double.NaN;
+        }
+
+        double atZero = atom.Substitute(name => name == SymbolResolver.TimeInput ? NumberExpr.Zero : null).Evaluate(_ => double.NaN);
+        return -atZero / s.Value;
     }
 
     private static bool IsRelation(BinaryOperator op) =>

@@ -32,7 +32,15 @@ public sealed partial class ModelInstance
             continuous[a] = new OdeEvent($"trigger#{atom}", (t, y) => AtomValue(atom, t, y), EventDirection.Both, (t, y) => FireEvents(t, y, initial: false));
         }
 
-        return (continuous, [new TimeEvent("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true))]);
+        var atStart = new TimeEvent("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true));
+        if (program.TimeRoots.Length == 0)
+        {
+            return (continuous, [atStart]);
+        }
+
+        // Relations of time with a constant: land on the time exactly, so that "time >= 5" fires at 5.
+        var exact = new TimeEvent("trigger-times", program.TimeRoots.Where(t => t > t0), (t, y) => FireEvents(t, y, initial: false));
+        return (continuous, [atStart, exact]);
     }
 
     private double AtomValue(int atom, double t, ReadOnlySpan<double> y)
