@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 
@@ -228,7 +229,15 @@ internal sealed class MathMLReader
 
                 double a = Parse(segments[0].Trim(), node);
                 double c = Parse(segments[1].Trim(), node);
-                return type == "rational" ? a / c : a * Math.Pow(10, c);
+                if (type == "rational")
+                {
+                    return a / c;
+                }
+
+                // Parsed as one decimal literal, so that m·10^e is rounded once (as a writer's round-trip text was).
+                return c == Math.Floor(c) && Math.Abs(c) < 10000 && SbmlValues.TryParseDouble(string.Create(CultureInfo.InvariantCulture, $"{segments[0].Trim()}E{c:R}"), out double exact)
+                    ? exact
+                    : a * Math.Pow(10, c);
             default:
                 throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: true);
         }
