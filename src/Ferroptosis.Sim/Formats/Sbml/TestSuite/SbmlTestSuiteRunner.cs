@@ -137,6 +137,22 @@ public sealed class SbmlTestSuiteRunner
             return new SbmlTestCaseResult(id, SbmlTestOutcome.LoadError, fileName, e.Message);
         }
 
+        return RunDocument(caseFolder, document, fileName, cancellationToken);
+    }
+
+    /// <summary>Runs a case with a model read elsewhere (e.g. a written and re-read copy of the case's model).</summary>
+    /// <param name="caseFolder">The case folder with the settings and expected results.</param>
+    /// <param name="document">The model.</param>
+    /// <param name="modelFile">The name to report as the model file, or null.</param>
+    /// <param name="cancellationToken">Cancels the simulation.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="IOException">The case's files cannot be read.</exception>
+    public SbmlTestCaseResult RunDocument(string caseFolder, SbmlDocument document, string? modelFile = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseFolder);
+        ArgumentNullException.ThrowIfNull(document);
+        string id = Path.GetFileName(Path.TrimEndingDirectorySeparator(caseFolder));
+        string? fileName = modelFile;
         try
         {
             var settings = SbmlTestSettings.ReadFile(Path.Combine(caseFolder, $"{id}-settings.txt"));
@@ -188,7 +204,7 @@ public sealed class SbmlTestSuiteRunner
             cancellationToken);
     }
 
-    private static SbmlTestCaseResult Compare(string id, string file, SbmlDocument document, SbmlTestSettings settings, SbmlTestResultsTable expected, SimulationResult simulated)
+    private static SbmlTestCaseResult Compare(string id, string? file, SbmlDocument document, SbmlTestSettings settings, SbmlTestResultsTable expected, SimulationResult simulated)
     {
         var times = settings.OutputTimes();
         if (expected.Rows.Length != times.Count || simulated.Count != times.Count)
