@@ -58,22 +58,39 @@ internal static partial class SafeXmlLoader
 
     private static XmlElementNode Load(Func<XmlReader> create)
     {
+        XmlReader? reader = null;
+        var last = new int[2];
         try
         {
-            using var reader = create();
-            return Read(reader);
+            reader = create();
+            return Read(reader, last);
+        }
+        catch (XmlException e) when (e.LineNumber > 0)
+        {
+            throw new SbmlFormatException($"The file is not well-formed or not allowed XML: {StripPosition(e.Message)}", e.LineNumber, e.LinePosition, innerException: e);
         }
         catch (XmlException e)
         {
-            throw new SbmlFormatException($"The file is not well-formed or not allowed XML: {StripPosition(e.Message)}", e.LineNumber, e.LinePosition, innerException: e);
+            // The parser gives no place for a refused DTD: name the node before it, where the problem starts.
+            string problem = e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? "The file contains a DTD (<!DOCTYPE …>), which is refused because its entities could expand without bound or read files and network resources; remove it"
+                : $"The file is not well-formed or not allowed XML: {StripPosition(e.Message)}";
+            throw last[0] > 0
+                ? new SbmlFormatException($"{problem}; it follows the node that starts", last[0], last[1], innerException: e)
+                : new SbmlFormatException(problem, 1, 1, innerException: e);
         }
         catch (DecoderFallbackException e)
         {
             throw new SbmlFormatException($"The file is not valid text in its declared encoding: {e.Message}", e);
         }
+        finally
+        {
+            reader?.Dispose();
+        }
     }
 
-    private static XmlElementNode Read(XmlReader reader)
+    /// <summary>Builds the tree; <paramref name="last"/> keeps the line and position of the last node read.</summary>
+    private static XmlElementNode Read(XmlReader reader, int[] last)
     {
         var info = (IXmlLineInfo)reader;
         var stack = new Stack<XmlElementNode>();
@@ -81,6 +98,8 @@ internal static partial class SafeXmlLoader
         int skipDepth = -1;
         while (reader.Read())
         {
+            last[0] = info.LineNumber;
+            last[1] = info.LinePosition;
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:

@@ -98,7 +98,13 @@ internal sealed partial class SbmlModelReader
         _math.DeclareFunctions(functions);
         var targets = RuleAndAssignmentTargets(lists);
         var compartments = ReadCompartments(lists, targets);
-        var compartmentDimensions = compartments.ToDictionary(c => c.Id, c => c.SpatialDimensions, StringComparer.Ordinal);
+        // Duplicate ids are reported by network validation; the first definition counts here.
+        var compartmentDimensions = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in compartments)
+        {
+            compartmentDimensions.TryAdd(c.Id, c.SpatialDimensions);
+        }
+
         var species = ReadSpecies(lists, compartmentDimensions);
         var parameters = ReadParameters(lists);
         var initialAssignments = ReadInitialAssignments(lists);
