@@ -86,6 +86,7 @@ public static class SbmlWriter
         CheckIds(network);
         w.WriteStartDocument();
         w.WriteStartElement("sbml", Namespace);
+        w.WriteAttributeString("xmlns", Namespace);
         w.WriteAttributeString("level", "3");
         w.WriteAttributeString("version", "2");
         w.WriteStartElement("model", Namespace);
