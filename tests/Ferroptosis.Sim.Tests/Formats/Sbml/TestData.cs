@@ -11,7 +11,8 @@ internal static class TestData
     {
         get
         {
-            for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            // The test binaries' folder (usable while NUnit discovers test cases, before any test context exists).
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 string candidate = Path.Combine(dir.FullName, "tests", "data");
                 if (Directory.Exists(Path.Combine(candidate, "sbml-test-suite")))
