@@ -30,7 +30,8 @@ public static class SbmlReader
     /// <param name="path">The path of the file.</param>
     /// <returns>The document.</returns>
     /// <exception cref="SbmlFormatException">The file is not valid, safe XML, not valid SBML, or uses an unsupported feature.</exception>
-    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="IOException">The file cannot be found, opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static SbmlDocument ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
