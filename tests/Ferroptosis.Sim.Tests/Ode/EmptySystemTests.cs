@@ -4,7 +4,8 @@ using Ferroptosis.Sim.Ode.Events;
 namespace Ferroptosis.Sim.Tests.Ode;
 
 /// <summary>A system without state variables (an SBML model whose parameters only events change) still integrates and fires time events.</summary>
-public sealed class EmptySystemTests
+[TestFixtureSource(typeof(SolverSources), nameof(SolverSources.All))]
+public sealed class EmptySystemTests(IOdeSolver solver)
 {
     [Test]
     public void ZeroDimensionalSystem_ReachesTheEnd_AndFiresItsTimeEvents()
@@ -15,11 +16,22 @@ public sealed class EmptySystemTests
             OutputTimes = [0, 0.5, 1],
             TimeEvents = [new TimeEvent("tick", [0.25, 0.75], (t, y) => fired++)],
         };
-        var solution = OdeSolvers.DormandPrince5.CreateIntegrator(new OdeProblem(new EmptySystem(), 0, 1, []), options).Solve();
+        var solution = solver.CreateIntegrator(new OdeProblem(new EmptySystem(), 0, 1, []), options).Solve();
 
         Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
         Assert.That(solution.Times.ToArray(), Is.EqualTo(new[] { 0, 0.5, 1 }));
         Assert.That(fired, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void ZeroDimensionalSystem_FiresContinuousEventsOfTime()
+    {
+        var options = new OdeSolverOptions { Events = [new OdeEvent("half", (t, y) => t - 0.5)] };
+        var solution = solver.CreateIntegrator(new OdeProblem(new EmptySystem(), 0, 1, []), options).Solve();
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
+        Assert.That(solution.Events.Single().Time, Is.EqualTo(0.5).Within(1e-10));
+        Assert.That(solution.Statistics.RhsEvaluations, Is.Zero);
     }
 
     private sealed class EmptySystem : IOdeSystem
