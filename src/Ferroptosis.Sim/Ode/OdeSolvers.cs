@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.Bdf;
 using Ferroptosis.Sim.Ode.ExplicitRungeKutta;
 
 namespace Ferroptosis.Sim.Ode;
@@ -5,7 +6,8 @@ namespace Ferroptosis.Sim.Ode;
 /// <summary>The catalogue of ready-to-use solvers.</summary>
 /// <remarks>
 /// Which one when: Auto unless you know better. Non-stiff problems at moderate
-/// tolerances: Tsit5 or <see cref="DormandPrince5"/>. Stiff pathway models:
+/// tolerances: <see cref="Tsit5"/> or <see cref="DormandPrince5"/>; loose tolerances:
+/// <see cref="BogackiShampine3"/>; tight tolerances: <see cref="Verner7"/>. Stiff pathway models:
 /// Rodas5P at rtol 1e-4 … 1e-9, Bdf for larger systems or long horizons.
 /// All instances are immutable and thread-safe.
 /// </remarks>
@@ -13,6 +15,26 @@ public static partial class OdeSolvers
 {
     /// <summary>Gets Dormand–Prince 5(4) with its 4th-order continuous extension (the method of MATLAB ode45 and SciPy RK45).</summary>
     public static IOdeSolver DormandPrince5 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.DormandPrince5);
+
+    /// <summary>Gets Tsitouras 5(4) with its 4th-order continuous extension: same cost per step as <see cref="DormandPrince5"/>, usually smaller errors.</summary>
+    /// <remarks>Ch. Tsitouras, "Runge–Kutta pairs of order 5(4) satisfying only the first column simplifying assumption", Comput. Math. Appl. 62 (2011) 770–775 (OrdinaryDiffEq.jl's default non-stiff method).</remarks>
+    public static IOdeSolver Tsit5 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.Tsit5);
+
+    /// <summary>Gets Bogacki–Shampine 3(2) with its free cubic Hermite dense output (the method of MATLAB ode23), for loose tolerances (rtol ≈ 1e-3 … 1e-4).</summary>
+    /// <remarks>P. Bogacki, L. F. Shampine, "A 3(2) pair of Runge–Kutta formulas", Appl. Math. Lett. 2 (1989) 321–325.</remarks>
+    public static IOdeSolver BogackiShampine3 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.BogackiShampine3);
+
+    /// <summary>Gets Verner's 7(6) pair with its 7th-order interpolant, for non-stiff problems at tight tolerances (rtol ≤ 1e-8).</summary>
+    /// <remarks>J. H. Verner, "Numerically optimal Runge–Kutta pairs with interpolants", Numer. Algorithms 53 (2010) 383–396 (the "most efficient" 7(6) pair of OrdinaryDiffEq.jl's Vern7), with the interpolant as Verner corrected it in 2024.</remarks>
+    public static IOdeSolver Verner7 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.Verner7);
+
+    /// <summary>Gets the variable-order (1–5), variable-step BDF method with Newton iteration, for stiff problems, large systems and long horizons (the method of CVODE and SciPy <c>BDF</c>).</summary>
+    /// <remarks>
+    /// Quasi-constant step-size backward differences (Shampine and Reichelt, "The MATLAB ODE Suite", SIAM J.
+    /// Sci. Comput. 18, 1997) with CVODE's order selection and Jacobian/LU reuse (Hindmarsh et al., ACM TOMS 31,
+    /// 2005). Uses the system's analytic Jacobian when it has one, else finite differences.
+    /// </remarks>
+    public static IOdeSolver Bdf { get; } = new BdfSolver();
 
     /// <summary>Gets every solver in the catalogue.</summary>
     public static IReadOnlyList<IOdeSolver> All => CreateList();
@@ -35,5 +57,5 @@ public static partial class OdeSolvers
         throw new ArgumentException($"Unknown solver '{name}'. Valid names: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
     }
 
-    private static IOdeSolver[] CreateList() => [DormandPrince5];
+    private static IOdeSolver[] CreateList() => [DormandPrince5, Tsit5, BogackiShampine3, Verner7, Bdf];
 }
