@@ -25,14 +25,13 @@ internal static class AnalysisModels
         .Reaction("R2", "B => C", "k2*B")
         .Build());
 
-    /// <summary>Gets y' = −k y with an event that refills y to 1 whenever it falls to 1/4 (a saw-tooth of period ln 4 / k).</summary>
-    /// <remarks>The trigger is <c>y &lt;= 0.25</c>: the event locator can land exactly on the root, where a strict <c>y &lt; 0.25</c> is still false and the event would be missed.</remarks>
+    /// <summary>Gets y' = −k y with an event that refills y to 1 whenever it falls below 1/4 (a saw-tooth of period ln 4 / k).</summary>
     public static CompiledModel Refill { get; } = ModelCompiler.Compile(new ReactionNetworkBuilder("refill")
         .Compartment("cell", 1)
         .Species("y", 1.0)
         .Parameter("k", 1.0)
         .Reaction("R", "y =>", "k*y")
-        .Event("refill", "y <= 0.25", ("y", "1"))
+        .Event("refill", "y < 0.25", ("y", "1"))
         .Build());
 
     /// <summary>Settings with tight tolerances (rtol 1e-10, atol 1e-12) and Dormand–Prince 5.</summary>

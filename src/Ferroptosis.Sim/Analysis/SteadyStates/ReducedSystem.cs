@@ -14,7 +14,11 @@ namespace Ferroptosis.Sim.Analysis;
 /// reduced system in y_I is J_red = J_II − J_ID L_D⁻¹ L_I, whose eigenvalues decide stability (the full
 /// Jacobian has r extra zero eigenvalues from the laws).
 /// </para>
-/// <para>Laws involving species with SBML conversion factors are left out: the factors scale the rates, so the stoichiometric law need not hold.</para>
+/// <para>
+/// Laws involving species with SBML conversion factors are left out: the factors scale the rates, so the
+/// stoichiometric law need not hold. Variables held fixed enter as the laws y_k = y_k(0), chosen first as
+/// dependent variables, so they drop out of the reduced system.
+/// </para>
 /// </remarks>
 internal sealed class ReducedSystem
 {
@@ -22,11 +26,20 @@ internal sealed class ReducedSystem
     private readonly int[] _dependent;
     private readonly int[] _independent;
     private readonly bool[] _isDependent;
+    private readonly double[] _totals;
 
-    public ReducedSystem(CompiledModel model, ReadOnlySpan<double> y0)
+    public ReducedSystem(CompiledModel model, ReadOnlySpan<double> y0, IReadOnlyList<int> fixedStates)
     {
         int n = model.Dimension;
         var network = model.Network;
+        var rows = new List<double[]>();
+        foreach (int k in fixedStates)
+        {
+            var unit = new double[n];
+            unit[k] = 1;
+            rows.Add(unit);
+        }
+
         var laws = new List<(ConservationLaw Law, double[] Row)>();
         foreach (var law in network.ConservationLaws)
         {
@@ -48,8 +61,12 @@ internal sealed class ReducedSystem
             }
         }
 
+        // A law over fixed variables only is implied by them.
+        laws.RemoveAll(l => l.Row.Select((c, k) => c != 0 && !fixedStates.Contains(k)).All(free => !free));
         Laws = [.. laws.Select(l => l.Law)];
-        _laws = Matrix<double>.Build.Dense(laws.Count, n, (i, j) => laws[i].Row[j]);
+        rows.AddRange(laws.Select(l => l.Row));
+        _laws = Matrix<double>.Build.Dense(rows.Count, n, (i, j) => rows[i][j]);
+        FixedStates = [.. fixedStates];
         _dependent = ChooseDependent(_laws);
         _isDependent = new bool[n];
         foreach (int d in _dependent)
@@ -59,12 +76,18 @@ internal sealed class ReducedSystem
 
         _independent = [.. Enumerable.Range(0, n).Where(k => !_isDependent[k])];
         var y = Vector<double>.Build.DenseOfArray(y0.ToArray());
-        Totals = [.. (_laws * y)];
+        _totals = [.. (_laws * y)];
     }
 
     public IReadOnlyList<ConservationLaw> Laws { get; }
 
-    public double[] Totals { get; }
+    /// <summary>Gets the conserved totals of <see cref="Laws"/> (the fixed values are not included).</summary>
+    public double[] Totals => _totals[FixedCount..];
+
+    /// <summary>Gets the state indices held fixed.</summary>
+    public int[] FixedStates { get; }
+
+    private int FixedCount => FixedStates.Length;
 
     public int Dimension => _isDependent.Length;
 
@@ -80,7 +103,7 @@ internal sealed class ReducedSystem
 
         for (int law = 0; law < _dependent.Length; law++)
         {
-            double sum = -Totals[law];
+            double sum = -_totals[law];
             for (int j = 0; j < y.Length; j++)
             {
                 sum += _laws[law, j] * y[j];

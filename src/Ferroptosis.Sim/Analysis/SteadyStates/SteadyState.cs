@@ -84,7 +84,7 @@ public static class SteadyState
     /// <summary>One search: the system, the current state and the bookkeeping of what was tried.</summary>
     private sealed class Search(ModelInstance instance, ReadOnlySpan<double> start, SteadyStateOptions options)
     {
-        private readonly ReducedSystem _system = new(instance.Model, start);
+        private readonly ReducedSystem _system = new(instance.Model, start, [.. (options.Fixed ?? []).Select(id => FixedIndex(instance.Model, id))]);
         private readonly double[] _y = start.ToArray();
         private readonly double[] _f = new double[start.Length];
         private readonly double[] _jacobian = new double[start.Length * start.Length];
@@ -104,7 +104,7 @@ public static class SteadyState
 
             // Near an equilibrium the numerical solution hovers within the integration tolerance of it, so
             // that tolerance must sit below the derivative tolerance.
-            var solver = options.Solver ?? OdeSolvers.DormandPrince5;
+            var solver = options.Solver ?? OdeSolvers.Bdf;
             var integration = new OdeSolverOptions
             {
                 RelativeTolerance = Math.Clamp(0.1 * options.RelativeTolerance, 1e-13, 1e-8),
@@ -113,7 +113,7 @@ public static class SteadyState
             double span = 1;
             while (_integrated < options.MaxIntegrationTime)
             {
-                var problem = new OdeProblem(instance, _integrated, _integrated + span, _y);
+                var problem = new OdeProblem(_system.FixedStates.Length == 0 ? instance : new FixedSystem(instance, _system.FixedStates), _integrated, _integrated + span, _y);
                 var solution = solver.CreateIntegrator(problem, integration).Solve();
                 if (!solution.IsSuccess)
                 {
@@ -196,10 +196,20 @@ public static class SteadyState
             return Converged();
         }
 
+        /// <summary>f(y) with the derivatives of fixed variables set to zero.</summary>
+        private void Derivative()
+        {
+            instance.Evaluate(0, _y, _f);
+            foreach (int k in _system.FixedStates)
+            {
+                _f[k] = 0;
+            }
+        }
+
         /// <summary>½‖W F‖² with f rows weighted by the derivative tolerance and law rows by the totals' scale.</summary>
         private double Merit()
         {
-            instance.Evaluate(0, _y, _f);
+            Derivative();
             _system.Residual(_f, _y, _residual);
             double sum = 0;
             for (int i = 0; i < N; i++)
@@ -211,9 +221,15 @@ public static class SteadyState
             return 0.5 * sum;
         }
 
+        private static int FixedIndex(CompiledModel model, string id)
+        {
+            int k = model.IndexOfState(id);
+            return k >= 0 ? k : throw new ArgumentException($"'{id}' is not a state variable of model '{model.Network.Id}'; only state variables can be held fixed.", nameof(id));
+        }
+
         private bool Converged()
         {
-            instance.Evaluate(0, _y, _f);
+            Derivative();
             for (int i = 0; i < N; i++)
             {
                 if (!(Math.Abs(_f[i]) <= options.AbsoluteTolerance + (options.RelativeTolerance * Math.Abs(_y[i]))))
@@ -252,7 +268,7 @@ public static class SteadyState
 
         private SteadyStateResult Result(SteadyStateStatus? failure, string? failureMessage = null)
         {
-            instance.Evaluate(0, _y, _f);
+            Derivative();
             double residualNorm = _f.Max(Math.Abs);
             bool converged = Converged();
             Complex[] eigenvalues = [];
@@ -305,5 +321,33 @@ public static class SteadyState
 
         private static string Leading(Complex[] eigenvalues) =>
             eigenvalues.Length == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (leading eigenvalue {eigenvalues[0].Real:G4}{(eigenvalues[0].Imaginary == 0 ? string.Empty : $" ± {Math.Abs(eigenvalues[0].Imaginary):G4}i")})");
+    }
+
+    /// <summary>The model with the derivatives of fixed variables set to zero, for the integration fallback.</summary>
+    private sealed class FixedSystem(ModelInstance instance, int[] fixedStates) : IOdeSystem
+    {
+        public int Dimension => instance.Dimension;
+
+        public bool IsAutonomous => instance.IsAutonomous;
+
+        public bool HasJacobian => true;
+
+        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            instance.Evaluate(t, y, dydt);
+            foreach (int k in fixedStates)
+            {
+                dydt[k] = 0;
+            }
+        }
+
+        public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+        {
+            instance.EvaluateJacobian(t, y, jacobian);
+            foreach (int k in fixedStates)
+            {
+                jacobian.Slice(k * Dimension, Dimension).Clear();
+            }
+        }
     }
 }

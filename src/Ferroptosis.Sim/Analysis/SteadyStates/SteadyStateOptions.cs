@@ -17,7 +17,7 @@ public sealed record SteadyStateOptions
     /// <summary>Gets the largest number of Newton iterations per attempt (default 50).</summary>
     public int MaxNewtonIterations { get; init; } = 50;
 
-    /// <summary>Gets the solver of the integration fallback (default Dormand–Prince 5; prefer a stiff solver for stiff models).</summary>
+    /// <summary>Gets the solver of the integration fallback (default BDF, which takes long steps near an equilibrium).</summary>
     public IOdeSolver? Solver { get; init; }
 
     /// <summary>Gets the longest model time integrated by the fallback before giving up (default 1e7).</summary>
@@ -28,6 +28,9 @@ public sealed record SteadyStateOptions
 
     /// <summary>Gets the relative size, against the largest eigenvalue modulus (or 1), below which a real part counts as zero (default 1e-9).</summary>
     public double EigenvalueTolerance { get; init; } = 1e-9;
+
+    /// <summary>Gets ids of state variables held at their starting values during the search (e.g. a surviving fraction that has no resting value of its own), or null.</summary>
+    public IReadOnlyList<string>? Fixed { get; init; }
 
     /// <summary>Gets parameter values to apply first, by id.</summary>
     public IReadOnlyDictionary<string, double>? Parameters { get; init; }
