@@ -104,6 +104,34 @@ public sealed class ReadoutTests
     }
 
     [Test]
+    public void InitialAssignments_FollowTheInputsTheyRead()
+    {
+        // A(0) = 2·a0 and kk = 2·k by initial assignments; A' = −kk·A, so A(1) = 2·a0·e^{−2k}. Inputs that the
+        // initial assignments read make every run recompute them; the others reuse the first run's initial state.
+        var model = Sim.Modeling.Compilation.ModelCompiler.Compile(new Sim.Modeling.Networks.ReactionNetworkBuilder("assigned")
+            .Compartment("cell", 1)
+            .Species("A", 0)
+            .Parameter("a0", 1).Parameter("k", 1).Parameter("kk", 0).Parameter("unused", 3)
+            .InitialAssignment("A", "2*a0")
+            .InitialAssignment("kk", "2*k")
+            .Reaction("R", "A =>", "kk*A")
+            .Build());
+        var read = new SimulationExperiment(model, [new ParameterInput("a0"), new ParameterInput("k")], [Readout.ValueAt("A", 1)], AnalysisModels.Tight(1));
+        var notRead = new SimulationExperiment(model, [new ParameterInput("unused")], [Readout.ValueAt("A", 1)], AnalysisModels.Tight(1));
+
+        var evaluator = read.CreateEvaluator();
+        var outputs = new double[1];
+        foreach (var (a0, k) in new[] { (1.0, 0.5), (3.0, 0.25), (1.0, 0.5) })
+        {
+            Assert.That(evaluator.TryEvaluate([a0, k], outputs, out _), Is.True);
+            Assert.That(outputs[0], Is.EqualTo(2 * a0 * Math.Exp(-2 * k)).Within(1e-9), $"a0 = {a0}, k = {k}");
+        }
+
+        Assert.That(Evaluate(notRead, 7)[0], Is.EqualTo(2 * Math.Exp(-2)).Within(1e-9));
+        Assert.That(Evaluate(notRead, 8)[0], Is.EqualTo(2 * Math.Exp(-2)).Within(1e-9));
+    }
+
+    [Test]
     public void SolverFailure_IsReportedAsAFailure_WithNaNOutputs()
     {
         var settings = AnalysisModels.Tight(1) with { MaxSteps = 3 };

@@ -36,6 +36,7 @@ public sealed class SimulationExperiment : IResponseModel
     private readonly string[] _quantities;
     private readonly string[] _thresholdQuantities;
     private readonly OdeSolverOptions _options;
+    private readonly bool _initialStateIndependent;
 
     /// <summary>Initializes a new instance of the <see cref="SimulationExperiment"/> class.</summary>
     /// <param name="model">The compiled model.</param>
@@ -70,6 +71,7 @@ public sealed class SimulationExperiment : IResponseModel
             CheckReadout(readout, t0, t1);
         }
 
+        _initialStateIndependent = !model.HasEvents && InitialStateIndependentOf(model.Network, Inputs);
         _quantities = [.. readouts.Select(r => r.Quantity).Distinct(StringComparer.Ordinal)];
         _thresholdQuantities = [.. readouts.OfType<ThresholdReadout>().Select(r => r.Quantity).Distinct(StringComparer.Ordinal)];
 
@@ -124,6 +126,43 @@ public sealed class SimulationExperiment : IResponseModel
         }
     }
 
+    /// <summary>Whether every input sets or scales a global parameter that no initial assignment reads, directly or through assignment rules, and that has none itself.</summary>
+    private static bool InitialStateIndependentOf(ReactionNetwork network, IReadOnlyList<IModelInput> inputs)
+    {
+        var read = new HashSet<string>(network.InitialAssignments.SelectMany(a => a.Expression.Symbols), StringComparer.Ordinal);
+        bool grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (var rule in network.AssignmentRules)
+            {
+                if (read.Contains(rule.Variable))
+                {
+                    foreach (string symbol in rule.Expression.Symbols)
+                    {
+                        grew |= read.Add(symbol);
+                    }
+                }
+            }
+        }
+
+        foreach (var input in inputs)
+        {
+            string? id = input switch
+            {
+                ParameterInput p => p.Id,
+                ParameterFoldChangeInput p => p.Id,
+                _ => null,
+            };
+            if (id is null || network.KindOf(id) != SymbolKind.Parameter || read.Contains(id) || network.InitialAssignments.Any(a => a.Symbol == id))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void CheckReadout(Readout readout, double t0, double t1)
     {
         switch (readout)
@@ -147,6 +186,8 @@ public sealed class SimulationExperiment : IResponseModel
         private readonly double[] _thresholdValues;
         private ModelInstance _instance;
         private OdeEvent[] _markers;
+        private double[]? _baseState;
+        private double[] _baseParameters = [];
 
         public Evaluator(SimulationExperiment experiment, CancellationToken cancellationToken)
         {
@@ -168,9 +209,8 @@ public sealed class SimulationExperiment : IResponseModel
             }
 
             outputs.Fill(double.NaN);
-            var instance = Prepare(inputs);
             double t0 = e.Settings.StartTime;
-            double[] y0 = instance.ComputeInitialState(t0);
+            var (instance, y0) = Prepare(inputs);
             for (int k = 0; k < y0.Length; k++)
             {
                 if (!double.IsFinite(y0[k]))
@@ -219,9 +259,30 @@ public sealed class SimulationExperiment : IResponseModel
             return true;
         }
 
-        private ModelInstance Prepare(ReadOnlySpan<double> inputs)
+        /// <summary>Sets up a run: the base settings, then the inputs; returns the instance and the initial state.</summary>
+        /// <remarks>
+        /// When no input can change the initial state, the initial state and the parameter vector that its
+        /// computation leaves are computed once and restored for every run: the interpreted initial-state
+        /// computation costs as much as a short simulation of a large model.
+        /// </remarks>
+        private (ModelInstance Instance, double[] InitialState) Prepare(ReadOnlySpan<double> inputs)
         {
             var e = _experiment;
+            double t0 = e.Settings.StartTime;
+            if (e._initialStateIndependent)
+            {
+                if (_baseState is null)
+                {
+                    ApplySettings();
+                    _baseState = _instance.ComputeInitialState(t0);
+                    _baseParameters = _instance.Parameters.ToArray();
+                }
+
+                _baseParameters.CopyTo(_instance.Parameters);
+                _setup.Begin(_instance, e.Settings.Schedule);
+                ApplyInputs(inputs);
+                return (_instance, _baseState);
+            }
 
             // Event bookkeeping lives in the instance, so models with events get a fresh one per run.
             if (e.Model.HasEvents)
@@ -229,28 +290,33 @@ public sealed class SimulationExperiment : IResponseModel
                 _instance = e.Model.CreateInstance();
                 _markers = Markers(_instance);
             }
-            else
-            {
-                _instance.Reset();
-            }
 
+            ApplySettings();
             _setup.Begin(_instance, e.Settings.Schedule);
-            foreach (var (id, value) in e.Settings.Parameters ?? new Dictionary<string, double>())
+            ApplyInputs(inputs);
+            return (_instance, _instance.ComputeInitialState(t0));
+        }
+
+        private void ApplySettings()
+        {
+            _instance.Reset();
+            foreach (var (id, value) in _experiment.Settings.Parameters ?? new Dictionary<string, double>())
             {
                 _instance.SetParameter(id, value);
             }
 
-            foreach (var (id, value) in e.Settings.InitialValues ?? new Dictionary<string, double>())
+            foreach (var (id, value) in _experiment.Settings.InitialValues ?? new Dictionary<string, double>())
             {
                 _instance.SetInitialValue(id, value);
             }
+        }
 
+        private void ApplyInputs(ReadOnlySpan<double> inputs)
+        {
             for (int i = 0; i < inputs.Length; i++)
             {
-                e.Inputs[i].Apply(_setup, inputs[i]);
+                _experiment.Inputs[i].Apply(_setup, inputs[i]);
             }
-
-            return _instance;
         }
 
         /// <summary>An event whose action also reports the states just before and after it to the probe (the step's interpolant is still live then).</summary>
