@@ -1,4 +1,5 @@
 using Ferroptosis.Sim.Ode.ExplicitRungeKutta;
+using Ferroptosis.Sim.Ode.Rosenbrock;
 
 namespace Ferroptosis.Sim.Ode;
 
@@ -13,6 +14,18 @@ public static partial class OdeSolvers
 {
     /// <summary>Gets Dormand–Prince 5(4) with its 4th-order continuous extension (the method of MATLAB ode45 and SciPy RK45).</summary>
     public static IOdeSolver DormandPrince5 { get; } = new ExplicitRungeKuttaSolver(ExplicitTableaus.DormandPrince5);
+
+    /// <summary>Gets Rodas5P, a stiffly accurate Rosenbrock method of order 5(4) with an order-4 interpolant: the first choice for small stiff systems at rtol 1e-4 … 1e-10.</summary>
+    /// <remarks>G. Steinebach, "Construction of Rosenbrock–Wanner method Rodas5P and numerical benchmarks within the Julia Differential Equations package", BIT Numer. Math. 63 (2023) 27. One Jacobian and one LU factorisation per step, eight evaluations of f.</remarks>
+    public static IOdeSolver Rodas5P { get; } = new RosenbrockSolver(RosenbrockTableaus.Rodas5P);
+
+    /// <summary>Gets Rodas4, Hairer's stiffly accurate Rosenbrock method RODAS of order 4(3) with an order-3 interpolant.</summary>
+    /// <remarks>E. Hairer, G. Wanner, Solving Ordinary Differential Equations II, 2nd ed., Springer 1996, Sec. IV.7 (code RODAS). One Jacobian and one LU factorisation per step, six evaluations of f.</remarks>
+    public static IOdeSolver Rodas4 { get; } = new RosenbrockSolver(RosenbrockTableaus.Rodas4);
+
+    /// <summary>Gets Rosenbrock23, the order-2 Rosenbrock W-method of MATLAB's ode23s with an order-3 error estimate: cheap steps for loose tolerances (rtol around 1e-3).</summary>
+    /// <remarks>L. F. Shampine, M. W. Reichelt, "The MATLAB ODE Suite", SIAM J. Sci. Comput. 18 (1997) 1–22. One Jacobian and one LU factorisation per step, two evaluations of f (the last is reused by the next step).</remarks>
+    public static IOdeSolver Rosenbrock23 { get; } = new RosenbrockSolver(RosenbrockTableaus.Rosenbrock23);
 
     /// <summary>Gets every solver in the catalogue.</summary>
     public static IReadOnlyList<IOdeSolver> All => CreateList();
@@ -35,5 +48,5 @@ public static partial class OdeSolvers
         throw new ArgumentException($"Unknown solver '{name}'. Valid names: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
     }
 
-    private static IOdeSolver[] CreateList() => [DormandPrince5];
+    private static IOdeSolver[] CreateList() => [DormandPrince5, Rodas5P, Rodas4, Rosenbrock23];
 }
