@@ -246,13 +246,7 @@ internal sealed class RosenbrockStepper : Stepper
         }
 
         Counters.LuDecompositions++;
-        if (!DenseLu.Factor(w, n, _pivots))
-        {
-            return false;
-        }
-
-        DenseLu.InvertDiagonal(w, n, _inverseDiagonal);
-        return true;
+        return DenseLu.Factor(w, n, _pivots, _inverseDiagonal);
     }
 
     /// <summary>Computes all stages, the candidate y₁ and its error; returns the error norm (NaN if anything is not finite).</summary>

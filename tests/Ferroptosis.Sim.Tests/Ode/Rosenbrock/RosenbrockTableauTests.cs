@@ -26,14 +26,7 @@ public sealed class RosenbrockTableauTests
     {
         var tableau = RosenbrockMethods.TableauOf(solver);
         var method = RosenbrockOrderConditions.FromTableau(tableau);
-        foreach (var tree in RootedTree.UpToOrder(tableau.Order))
-        {
-            Assert.That(method.Residual(tree, method.B), Is.EqualTo(0).Within(Tolerance), $"tree {tree} (order {tree.Order})");
-        }
-
-        // The claimed order is the order: some condition of the next order fails.
-        double worst = RootedTree.OfOrder(tableau.Order + 1).Max(t => Math.Abs(method.Residual(t, method.B)));
-        Assert.That(worst, Is.GreaterThan(1e-6));
+        AssertExactOrder(method, method.B, tableau.Order);
     }
 
     [TestCaseSource(typeof(RosenbrockMethods), nameof(RosenbrockMethods.All))]
@@ -41,13 +34,7 @@ public sealed class RosenbrockTableauTests
     {
         var tableau = RosenbrockMethods.TableauOf(solver);
         var method = RosenbrockOrderConditions.FromTableau(tableau);
-        foreach (var tree in RootedTree.UpToOrder(tableau.EmbeddedOrder))
-        {
-            Assert.That(method.Residual(tree, method.BHat), Is.EqualTo(0).Within(Tolerance), $"tree {tree}");
-        }
-
-        double worst = RootedTree.OfOrder(tableau.EmbeddedOrder + 1).Max(t => Math.Abs(method.Residual(t, method.BHat)));
-        Assert.That(worst, Is.GreaterThan(1e-6));
+        AssertExactOrder(method, method.BHat, tableau.EmbeddedOrder);
     }
 
     [TestCaseSource(typeof(RosenbrockMethods), nameof(RosenbrockMethods.All))]
@@ -115,6 +102,18 @@ public sealed class RosenbrockTableauTests
             Assert.That(tableau.GammaSums[i], Is.EqualTo(gammaSum).Within(1e-13), $"γ_{i}");
             Assert.That(method.Gamma[i, i], Is.EqualTo(tableau.Gamma).Within(1e-14), $"γ_{i}{i}");
         }
+    }
+
+    /// <summary>All conditions up to <paramref name="order"/> hold, and some condition of the next order fails (the order is not higher).</summary>
+    private static void AssertExactOrder(RosenbrockOrderConditions method, double[] weights, int order)
+    {
+        foreach (var tree in RootedTree.UpToOrder(order))
+        {
+            Assert.That(method.Residual(tree, weights), Is.EqualTo(0).Within(Tolerance), $"tree {tree} (order {tree.Order})");
+        }
+
+        double worst = RootedTree.OfOrder(order + 1).Max(t => Math.Abs(method.Residual(t, weights)));
+        Assert.That(worst, Is.GreaterThan(1e-6));
     }
 
     [Test]

@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Tests.TestProblems;
+
+namespace Ferroptosis.Sim.Benchmarks.Ode;
+
+/// <summary>
+/// One complete solve (create the integrator, integrate to t_end, output only at t_end) of the stiff
+/// Test Set problems with the Rosenbrock methods, for side-by-side comparison with the CVODE harness
+/// (<c>cvode-bench/run.sh</c>, row <c>CVODE_BDF(dense,analyticJ)</c>): same problems, analytic
+/// Jacobians, atol = 1e-3·rtol.
+/// </summary>
+/// <remarks>
+/// Run with <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter *RosenbrockSolve*</c>.
+/// The accuracy (scd) and work counts of each configuration are printed once per process by
+/// <see cref="Setup"/>, so that times can be compared at equal accuracy.
+/// </remarks>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
+public class RosenbrockSolveBenchmarks
+{
+    private OdeProblem _problem = null!;
+    private OdeSolverOptions _options = null!;
+    private IOdeSolver _solver = null!;
+
+    [Params("ROBER", "HIRES", "OREGO", "VDPOL")]
+    public string Problem { get; set; } = "ROBER";
+
+    [Params(1e-6, 1e-8)]
+    public double Rtol { get; set; } = 1e-6;
+
+    [Params("Rodas5P", "Rodas4", "Rosenbrock23")]
+    public string Method { get; set; } = "Rodas5P";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var reference = StandardProblems.FromName(Problem);
+        _problem = reference.ToProblem();
+        _solver = OdeSolvers.FromName(Method);
+        _options = new OdeSolverOptions { RelativeTolerance = Rtol, AbsoluteTolerance = 1e-3 * Rtol, OutputTimes = [reference.EndTime] };
+        var solution = Solve();
+        var statistics = solution.Statistics;
+        Console.WriteLine(
+            $"// {Problem} {Method} rtol {Rtol:0e0}: scd {reference.Scd(solution.FinalState):F2}, nfev {statistics.RhsEvaluations}, " +
+            $"njev {statistics.JacobianEvaluations}, nlu {statistics.LuDecompositions}, nsteps {statistics.AcceptedSteps} (+{statistics.RejectedSteps} rejected), {solution.Status}");
+    }
+
+    [Benchmark]
+    public OdeSolution Solve() => _solver.CreateIntegrator(_problem, _options).Solve();
+}
