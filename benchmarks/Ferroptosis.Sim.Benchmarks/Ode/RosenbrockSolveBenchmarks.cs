@@ -13,9 +13,11 @@ namespace Ferroptosis.Sim.Benchmarks.Ode;
 /// <remarks>
 /// Run with <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter *RosenbrockSolve*</c>.
 /// The accuracy (scd) and work counts of each configuration are printed once per process by
-/// <see cref="Setup"/>, so that times can be compared at equal accuracy.
+/// <see cref="Setup"/>, so that times can be compared at equal accuracy. Compare medians: on a shared
+/// machine the means carry other processes' load.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 public class RosenbrockSolveBenchmarks
 {
@@ -30,19 +32,19 @@ public class RosenbrockSolveBenchmarks
     public double Rtol { get; set; } = 1e-6;
 
     [Params("Rodas5P", "Rodas4", "Rosenbrock23")]
-    public string Method { get; set; } = "Rodas5P";
+    public string Solver { get; set; } = "Rodas5P";
 
     [GlobalSetup]
     public void Setup()
     {
         var reference = StandardProblems.FromName(Problem);
         _problem = reference.ToProblem();
-        _solver = OdeSolvers.FromName(Method);
+        _solver = OdeSolvers.FromName(Solver);
         _options = new OdeSolverOptions { RelativeTolerance = Rtol, AbsoluteTolerance = 1e-3 * Rtol, OutputTimes = [reference.EndTime] };
         var solution = Solve();
         var statistics = solution.Statistics;
         Console.WriteLine(
-            $"// {Problem} {Method} rtol {Rtol:0e0}: scd {reference.Scd(solution.FinalState):F2}, nfev {statistics.RhsEvaluations}, " +
+            $"// {Problem} {Solver} rtol {Rtol:0e0}: scd {reference.Scd(solution.FinalState):F2}, nfev {statistics.RhsEvaluations}, " +
             $"njev {statistics.JacobianEvaluations}, nlu {statistics.LuDecompositions}, nsteps {statistics.AcceptedSteps} (+{statistics.RejectedSteps} rejected), {solution.Status}");
     }
 
