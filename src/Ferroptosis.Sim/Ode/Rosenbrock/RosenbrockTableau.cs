@@ -3,10 +3,10 @@ namespace Ferroptosis.Sim.Ode.Rosenbrock;
 /// <summary>The coefficients of an embedded Rosenbrock (linearly implicit Runge–Kutta) method with a continuous extension, in the form the stepper uses.</summary>
 /// <remarks>
 /// <para>
-/// A Rosenbrock method in standard form (Hairer–Wanner II, IV.7, eq. 7.4) is
+/// A Rosenbrock method in standard form (Hairer–Wanner II, Sec. IV.7) is
 /// k_i = h f(t + α_i h, y + Σ_{j&lt;i} α_ij k_j) + γ_i h² f_t + h J Σ_{j≤i} γ_ij k_j, y₁ = y + Σ b_i k_i,
 /// with γ_ii = γ for all i, α_i = Σ_j α_ij and γ_i = Σ_j γ_ij. The stepper works with the stage
-/// variables u_i = Σ_{j≤i} γ_ij k_j (Hairer–Wanner II, IV.7, eq. 7.25, the formulation of RODAS), in
+/// variables u_i = Σ_{j≤i} γ_ij k_j (Hairer–Wanner II, IV.7; the formulation of the code RODAS), in
 /// which each stage costs one evaluation of f and one back-substitution and needs no product with J:
 /// </para>
 /// <para>

@@ -7,7 +7,7 @@ internal static partial class RosenbrockTableaus
     /// Rodas4: the method of Hairer's code RODAS (E. Hairer, G. Wanner, Solving Ordinary Differential
     /// Equations II, 2nd ed., Springer 1996, Sec. IV.7, and the coefficient routine of the code for
     /// METH = 1). Order 4 with an embedded order-3 solution, 6 stages, stiffly accurate, with the
-    /// order-3 continuous extension of RODAS (Hairer–Wanner II, IV.7, "Dense output").
+    /// order-3 continuous extension of the code RODAS.
     /// </summary>
     /// <remarks>
     /// γ = 0.25. The coefficients are RODAS's 16-digit decimals (also in OrdinaryDiffEq.jl's

@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Tests.Ode.Rosenbrock;
 /// <summary>Small problems with known exact solutions for convergence, tolerance and dense-output tests.</summary>
 internal static class ExactProblems
 {
-    /// <summary>Gets Kaps' singularly perturbed problem (P. Kaps, P. Rentrop, Numer. Math. 33 (1979) 55–68) with ε = 0.1: nonlinear, autonomous, eigenvalues ≈ −1.2 and −14 at t = 0; y = (e^{−2t}, e^{−t}).</summary>
+    /// <summary>Gets Kaps' singularly perturbed problem, a classical test of Rosenbrock methods, with ε = 0.1: nonlinear, autonomous, eigenvalues ≈ −1.2 and −14 at t = 0; y = (e^{−2t}, e^{−t}).</summary>
     public static ExactProblem Kaps { get; } = CreateKaps(0.1);
 
     /// <summary>Gets a mildly stiff linear system: y₁' = −y₁, y₂' = 49y₁ − 50y₂ (eigenvalues −1, −50); y = (e^{−t}, e^{−t} + e^{−50t}).</summary>

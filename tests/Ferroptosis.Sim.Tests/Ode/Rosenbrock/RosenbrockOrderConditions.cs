@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Tests.Ode.Rosenbrock;
 /// <summary>A Rosenbrock method in standard form (α_ij, γ_ij, b), recovered from the transformed tableau the stepper uses, and its order conditions.</summary>
 /// <remarks>
 /// <para>
-/// From (a_ij) = αΓ⁻¹, (c_ij) = diag(1/γ) − Γ⁻¹ and m = bΓ⁻¹ (Hairer–Wanner II, IV.7, eq. 7.25):
+/// From (a_ij) = αΓ⁻¹, (c_ij) = diag(1/γ) − Γ⁻¹ and m = bΓ⁻¹ (the transformation of Hairer–Wanner II, IV.7):
 /// Γ = (diag(1/γ) − C)⁻¹, α = AΓ, b = mΓ. The conditions are then checked on exactly the numbers the
 /// stepper computes with, so one wrong digit in a published coefficient shows up.
 /// </para>
