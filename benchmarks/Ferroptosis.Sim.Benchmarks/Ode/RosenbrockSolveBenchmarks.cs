@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Tests.TestProblems;
 
@@ -14,11 +16,11 @@ namespace Ferroptosis.Sim.Benchmarks.Ode;
 /// Run with <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter *RosenbrockSolve*</c>.
 /// The accuracy (scd) and work counts of each configuration are printed once per process by
 /// <see cref="Setup"/>, so that times can be compared at equal accuracy. Compare medians: on a shared
-/// machine the means carry other processes' load.
+/// machine the means carry other processes' load (the CVODE harness also reports medians).
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
+[Config(typeof(SingleSolveConfig))]
 public class RosenbrockSolveBenchmarks
 {
     private OdeProblem _problem = null!;
@@ -50,4 +52,21 @@ public class RosenbrockSolveBenchmarks
 
     [Benchmark]
     public OdeSolution Solve() => _solver.CreateIntegrator(_problem, _options).Solve();
+
+    /// <summary>Times single solves (one invocation per iteration), as the CVODE harness does, so that the median is that of complete solves.</summary>
+    /// <remarks>
+    /// Solves of 50 µs would otherwise be timed before tiered compilation has replaced the first-tier
+    /// code (it waits for 100 ms without new methods); tier-up is made immediate and the warm-up long.
+    /// </remarks>
+    private sealed class SingleSolveConfig : ManualConfig
+    {
+        public SingleSolveConfig() =>
+            AddJob(Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(1000)
+                .WithIterationCount(301)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithEnvironmentVariable("DOTNET_TC_CallCountingDelayMs", "0"));
+    }
 }
