@@ -47,6 +47,22 @@ public sealed class ModelParseException : FormatException
         Token = token;
     }
 
+    /// <summary>Initialises a new exception for a problem at a known position, with the exception that caused it.</summary>
+    /// <param name="message">The full message; it should contain the position as "at line:column".</param>
+    /// <param name="line">The 1-based line of the offending token.</param>
+    /// <param name="column">The 1-based column of the offending token.</param>
+    /// <param name="token">The offending token's text, or null when the problem is the end of the text.</param>
+    /// <param name="innerException">The cause, for example the <see cref="ModelValidationException"/> listing every problem of a model read from a file.</param>
+    public ModelParseException(string message, int line, int column, string? token, Exception? innerException)
+        : base(message, innerException)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
+        ArgumentOutOfRangeException.ThrowIfNegative(column);
+        Line = line;
+        Column = column;
+        Token = token;
+    }
+
     /// <summary>Gets the 1-based line of the offending token (0 when unknown).</summary>
     public int Line { get; }
 

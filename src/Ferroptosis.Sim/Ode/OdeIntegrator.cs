@@ -33,7 +33,7 @@ public sealed partial class OdeIntegrator
         Problem = problem;
         Options = options;
         _counters = new WorkCounters();
-        _stepper = createStepper(_counters);
+        _stepper = problem.Dimension == 0 ? new ZeroDimensionStepper(problem.System, options, _counters) : createStepper(_counters);
         int n = problem.Dimension;
         _eventState = new double[n];
         _recorder = new SolutionRecorder(n, options.OutputTimes, options.DenseOutput, options.OutputObserver);

@@ -6,8 +6,8 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// <summary>The compiled events of a model: trigger values, the continuous functions whose zeros can change a trigger, priorities and assignments.</summary>
 /// <remarks>
 /// Each relational subexpression a ⋈ b of a trigger becomes a root function a − b for the integrator's
-/// event locator; at each of its zeros the triggers are re-evaluated and the SBML rules decide what
-/// fires. Immutable.
+/// event locator; at each of its zeros the triggers are re-evaluated (from those functions' values) and
+/// the SBML rules decide what fires. Immutable.
 /// </remarks>
 internal sealed class EventProgram
 {
@@ -16,17 +16,21 @@ internal sealed class EventProgram
         ExpressionKernel atoms,
         int atomCount,
         ExpressionKernel triggers,
+        int inputCount,
         ExpressionKernel priorities,
         bool[] hasPriority,
         ExpressionKernel[] assignments,
         EventTarget[][] targets,
         ExpressionKernel sizes,
-        int sizeCount)
+        int sizeCount,
+        double[] timeRoots)
     {
+        TimeRoots = timeRoots;
         Events = events;
         Atoms = atoms;
         AtomCount = atomCount;
         Triggers = triggers;
+        InputCount = inputCount;
         Priorities = priorities;
         HasPriority = hasPriority;
         Assignments = assignments;
@@ -43,7 +47,11 @@ internal sealed class EventProgram
 
     public int AtomCount { get; }
 
+    /// <summary>Gets the trigger kernel, whose inputs are the model inputs, then the raw and then the right-limit event-function values.</summary>
     public ExpressionKernel Triggers { get; }
+
+    /// <summary>Gets the number of model inputs (time, states, parameters).</summary>
+    public int InputCount { get; }
 
     public ExpressionKernel Priorities { get; }
 
@@ -57,6 +65,9 @@ internal sealed class EventProgram
     public ExpressionKernel Sizes { get; }
 
     public int SizeCount { get; }
+
+    /// <summary>Gets the constant times at which a relation of a trigger compares time with a number (e.g. 5 for <c>time &gt;= 5</c>): the integrator lands on them exactly, so a non-strict relation fires at that very time.</summary>
+    public double[] TimeRoots { get; }
 
     public static EventProgram Create(ModelLayout layout, SymbolResolver resolver, IReadOnlyDictionary<string, int> symbols)
     {
@@ -81,24 +92,86 @@ internal sealed class EventProgram
         }
 
         var distinctAtoms = atoms.Distinct().ToList();
+        var timeRoots = distinctAtoms.Select(TimeRoot).Where(double.IsFinite).Distinct().Order().ToArray();
+        var atomIndex = distinctAtoms.Select((atom, j) => (atom, j)).ToDictionary(x => x.atom, x => x.j);
+
+        // Triggers read their relations from the event-function values (raw and right-limit, see EvaluateTriggers),
+        // placed after the model inputs.
+        var triggerSymbols = new Dictionary<string, int>(symbols, StringComparer.Ordinal);
+        for (int j = 0; j < distinctAtoms.Count; j++)
+        {
+            triggerSymbols[RawAtom(j)] = symbols.Count + j;
+            triggerSymbols[LimitAtom(j)] = symbols.Count + distinctAtoms.Count + j;
+        }
+
         return new EventProgram(
             events,
             ExpressionCompiler.Compile(distinctAtoms, symbols).Kernel,
             distinctAtoms.Count,
-            ExpressionCompiler.Compile(triggers, symbols).Kernel,
+            ExpressionCompiler.Compile([.. triggers.Select(t => OverAtoms(t, atomIndex))], triggerSymbols).Kernel,
+            symbols.Count,
             ExpressionCompiler.Compile(priorities, symbols).Kernel,
             hasPriority,
             assignments,
             targets,
             ExpressionCompiler.Compile(sizes, symbols).Kernel,
-            sizes.Count);
+            sizes.Count,
+            timeRoots);
+    }
+
+    /// <summary>The root of an event function that is time minus a number or a number minus time, else NaN.</summary>
+    private static double TimeRoot(Expr atom)
+    {
+        if (!atom.ContainsSymbol(SymbolResolver.TimeInput) || atom.Symbols.Count != 1)
+        {
+            return double.NaN;
+        }
+
+        // Affine in time with slope ±1 exactly when the derivative simplifies to the number ±1.
+        if (atom.Differentiate(SymbolResolver.TimeInput).Simplify() is not NumberExpr { Value: 1 or -1 } slope)
+        {
+            return double.NaN;
+        }
+
+        double atZero = atom.Substitute(name => name == SymbolResolver.TimeInput ? NumberExpr.Zero : null).Evaluate(_ => double.NaN);
+        return -atZero / slope.Value;
+    }
+
+    private static string RawAtom(int j) => "__in_r" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string LimitAtom(int j) => "__in_l" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Expr AtomOf(BinaryExpr relation) => Expr.Subtract(relation.Left, relation.Right).Simplify();
+
+    /// <summary>Rewrites every relation a ⋈ b of a trigger as g ⋈ 0 over its event function g = a − b: the right-limit value for inequalities, the raw value for = and ≠ (which hold only at isolated points).</summary>
+    private static Expr OverAtoms(Expr expression, Dictionary<Expr, int> atoms)
+    {
+        switch (expression)
+        {
+            case BinaryExpr { Operator: var op } binary when IsRelation(op):
+                int j = atoms[AtomOf(binary)];
+                string name = op is BinaryOperator.Equal or BinaryOperator.NotEqual ? RawAtom(j) : LimitAtom(j);
+                return new BinaryExpr(op, Expr.Symbol(name), NumberExpr.Zero);
+            case BinaryExpr binary:
+                return new BinaryExpr(binary.Operator, OverAtoms(binary.Left, atoms), OverAtoms(binary.Right, atoms));
+            case UnaryExpr unary:
+                return new UnaryExpr(unary.Operator, OverAtoms(unary.Operand, atoms));
+            case CallExpr call:
+                return new CallExpr(call.Name, call.Arguments.Select(a => OverAtoms(a, atoms)));
+            case PiecewiseExpr piecewise:
+                return new PiecewiseExpr(
+                    piecewise.Cases.Select(c => new PiecewiseCase(OverAtoms(c.Value, atoms), OverAtoms(c.Condition, atoms))),
+                    piecewise.Otherwise is null ? null : OverAtoms(piecewise.Otherwise, atoms));
+            default:
+                return expression;
+        }
     }
 
     private static void CollectAtoms(Expr expression, List<Expr> atoms)
     {
         if (expression is BinaryExpr { Operator: var op } binary && IsRelation(op))
         {
-            atoms.Add(Expr.Subtract(binary.Left, binary.Right).Simplify());
+            atoms.Add(AtomOf(binary));
         }
 
         foreach (var child in expression.Children)

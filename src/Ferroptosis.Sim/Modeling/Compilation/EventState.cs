@@ -1,35 +1,44 @@
 namespace Ferroptosis.Sim.Modeling.Compilation;
 
-/// <summary>Per-run event bookkeeping: the last known trigger values, values stored at trigger time, and kernel buffers.</summary>
+/// <summary>Per-run event bookkeeping: the last known trigger values, the pending executions with their values, and kernel buffers.</summary>
+/// <remarks>
+/// An event whose trigger becomes true again while an earlier execution is still pending (several events executing at
+/// one instant can switch a trigger off and on) has one pending execution per rise, each with the assignment values
+/// of its own trigger time (SBML Level 3 Version 2, §4.12.5; SBML Test Suite case 00978).
+/// </remarks>
 internal sealed class EventState
 {
+    private readonly Stack<double[]>[] _spare;
+
     public EventState(EventProgram program)
     {
         Program = program;
         int count = program.Count;
         Trigger = new bool[count];
-        Pending = new bool[count];
-        Stored = new double[count][];
+        Pending = new Queue<double[]>[count];
+        _spare = new Stack<double[]>[count];
         for (int e = 0; e < count; e++)
         {
-            Stored[e] = new double[program.Events[e].Assignments.Count];
+            Pending[e] = new Queue<double[]>();
+            _spare[e] = new Stack<double[]>();
         }
 
         TriggerValues = new double[count];
         PriorityValues = new double[count];
         Atoms = new double[program.AtomCount];
         Sizes = new double[program.SizeCount];
-        Scratch = new double[program.Events.Select(e => e.Assignments.Count).DefaultIfEmpty(0).Max()];
+        CrossedSign = new int[program.AtomCount];
+        TriggerInputs = new double[program.InputCount + (2 * program.AtomCount)];
         AtomTime = double.NaN;
+        CrossingTime = double.NaN;
     }
 
     public EventProgram Program { get; }
 
     public bool[] Trigger { get; }
 
-    public bool[] Pending { get; }
-
-    public double[][] Stored { get; }
+    /// <summary>Gets, per event, its pending executions in the order they were triggered, each with its assignment values.</summary>
+    public Queue<double[]>[] Pending { get; }
 
     public double[] TriggerValues { get; }
 
@@ -39,10 +48,33 @@ internal sealed class EventState
 
     public double[] Sizes { get; }
 
-    public double[] Scratch { get; }
+    /// <summary>Gets, per event function, the sign it has just after a crossing at <see cref="CrossingTime"/> (0 when it did not cross then).</summary>
+    public int[] CrossedSign { get; }
+
+    /// <summary>Gets or sets the time of the crossings recorded in <see cref="CrossedSign"/>.</summary>
+    public double CrossingTime { get; set; }
+
+    /// <summary>Gets the inputs of the trigger kernel: the model inputs, the event-function values, and their right limits.</summary>
+    public double[] TriggerInputs { get; }
 
     /// <summary>Gets or sets the time at which <see cref="Atoms"/> were last evaluated (a cache key together with the state).</summary>
     public double AtomTime { get; set; }
 
     public double[]? AtomState { get; set; }
+
+    /// <summary>Gets a buffer for the assignment values of event <paramref name="e"/> (reused after <see cref="Release"/>).</summary>
+    public double[] Rent(int e) =>
+        _spare[e].Count > 0 ? _spare[e].Pop() : new double[Program.Events[e].Assignments.Count];
+
+    /// <summary>Returns a buffer obtained from <see cref="Rent"/>.</summary>
+    public void Release(int e, double[] values) => _spare[e].Push(values);
+
+    /// <summary>Drops every pending execution of event <paramref name="e"/>.</summary>
+    public void Cancel(int e)
+    {
+        while (Pending[e].Count > 0)
+        {
+            Release(e, Pending[e].Dequeue());
+        }
+    }
 }

@@ -15,7 +15,9 @@ public sealed partial class ModelInstance
     /// non-persistent event whose trigger became false through an earlier execution is cancelled;
     /// assignment values are computed at trigger time when <c>useValuesFromTriggerTime</c> holds,
     /// otherwise at execution; executions can make further triggers true, which then fire at the
-    /// same time.
+    /// same time (an event retriggered while still pending executes once per rise); the assignments
+    /// of one execution act together, so assigned concentrations use the compartment sizes from
+    /// before that execution.
     /// </remarks>
     public (IReadOnlyList<OdeEvent> Continuous, IReadOnlyList<TimeEvent> AtStart) CreateEngineEvents(double t0)
     {
@@ -25,14 +27,27 @@ public sealed partial class ModelInstance
             return ([], []);
         }
 
-        var continuous = new OdeEvent[program.AtomCount];
-        for (int a = 0; a < continuous.Length; a++)
+        // Two engine events per relation, one per direction, so that the model knows on which side of zero the
+        // relation is just after the crossing (see EvaluateTriggers).
+        var continuous = new OdeEvent[2 * program.AtomCount];
+        for (int a = 0; a < program.AtomCount; a++)
         {
             int atom = a;
-            continuous[a] = new OdeEvent($"trigger#{atom}", (t, y) => AtomValue(atom, t, y), EventDirection.Both, (t, y) => FireEvents(t, y, initial: false));
+            EventFunction g = (t, y) => AtomValue(atom, t, y);
+            continuous[2 * a] = new OdeEvent($"trigger#{atom}+", g, EventDirection.Rising, (t, y) => FireEvents(t, y, initial: false, atom, +1));
+            continuous[(2 * a) + 1] = new OdeEvent($"trigger#{atom}-", g, EventDirection.Falling, (t, y) => FireEvents(t, y, initial: false, atom, -1));
         }
 
-        return (continuous, [new TimeEvent("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true))]);
+        var atStart = new TimeEvent("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true, -1, 0));
+        var exactTimes = program.TimeRoots.Where(t => t > t0).ToArray();
+        if (exactTimes.Length == 0)
+        {
+            return (continuous, [atStart]);
+        }
+
+        // Relations of time with a constant: land on that time exactly, so that "time >= 5" fires at 5
+        // (a strict "time > 5" fires just after, at the crossing located by the continuous event).
+        return (continuous, [atStart, new TimeEvent("trigger-times", exactTimes, (t, y) => FireEvents(t, y, initial: false, -1, 0))]);
     }
 
     private double AtomValue(int atom, double t, ReadOnlySpan<double> y)
@@ -50,11 +65,22 @@ public sealed partial class ModelInstance
         return state.Atoms[atom];
     }
 
-    private void FireEvents(double t, Span<double> y, bool initial)
+    private void FireEvents(double t, Span<double> y, bool initial, int crossedAtom, int crossedSign)
     {
         var state = EventState;
         var program = Model.Events;
         state.AtomTime = double.NaN;
+        if (initial || state.CrossingTime != t)
+        {
+            Array.Clear(state.CrossedSign);
+            state.CrossingTime = t;
+        }
+
+        if (crossedAtom >= 0)
+        {
+            state.CrossedSign[crossedAtom] = crossedSign;
+        }
+
         EvaluateTriggers(t, y);
         for (int e = 0; e < program.Count; e++)
         {
@@ -63,36 +89,34 @@ public sealed partial class ModelInstance
             state.Trigger[e] = now;
             if (now && !previous)
             {
-                MarkPending(e, t, y);
+                Enqueue(e, t, y);
             }
         }
 
         while (NextPending(t, y) is int chosen and >= 0)
         {
-            state.Pending[chosen] = false;
-            var ev = program.Events[chosen];
-            EvaluateTriggers(t, y);
-            if (!ev.IsPersistent && state.TriggerValues[chosen] == 0)
-            {
-                continue;
-            }
-
-            double[] values = state.Stored[chosen];
-            if (!ev.UseValuesFromTriggerTime)
+            double[] values = state.Pending[chosen].Dequeue();
+            if (!program.Events[chosen].UseValuesFromTriggerTime)
             {
                 program.Assignments[chosen](LoadInputs(t, y), values);
             }
 
             Apply(chosen, values, t, y);
+            state.Release(chosen, values);
 
-            // Executions can make other triggers true (or false) at the same time.
+            // Executions can make other triggers true (a new pending execution, even of an event that is still
+            // pending) or false (which cancels the pending executions of a non-persistent event) at the same time.
             EvaluateTriggers(t, y);
             for (int e = 0; e < program.Count; e++)
             {
                 bool now = state.TriggerValues[e] != 0;
                 if (now && !state.Trigger[e])
                 {
-                    MarkPending(e, t, y);
+                    Enqueue(e, t, y);
+                }
+                else if (!now && state.Trigger[e] && !program.Events[e].IsPersistent)
+                {
+                    state.Cancel(e);
                 }
 
                 state.Trigger[e] = now;
@@ -102,14 +126,16 @@ public sealed partial class ModelInstance
         state.AtomTime = double.NaN;
     }
 
-    private void MarkPending(int e, double t, ReadOnlySpan<double> y)
+    private void Enqueue(int e, double t, ReadOnlySpan<double> y)
     {
         var state = EventState;
-        state.Pending[e] = true;
+        double[] values = state.Rent(e);
         if (Model.Events.Events[e].UseValuesFromTriggerTime)
         {
-            Model.Events.Assignments[e](LoadInputs(t, y), state.Stored[e]);
+            Model.Events.Assignments[e](LoadInputs(t, y), values);
         }
+
+        state.Pending[e].Enqueue(values);
     }
 
     private int NextPending(double t, ReadOnlySpan<double> y)
@@ -120,7 +146,7 @@ public sealed partial class ModelInstance
         int best = -1;
         for (int e = 0; e < program.Count; e++)
         {
-            if (!state.Pending[e])
+            if (state.Pending[e].Count == 0)
             {
                 continue;
             }
@@ -136,38 +162,58 @@ public sealed partial class ModelInstance
         return best;
     }
 
-    private void EvaluateTriggers(double t, ReadOnlySpan<double> y) => Model.Events.Triggers(LoadInputs(t, y), EventState.TriggerValues);
+    /// <summary>Evaluates every trigger from the values of its relations' event functions a − b.</summary>
+    /// <remarks>
+    /// The integrator reports a crossing where the event function is zero or has just changed sign. At an exact
+    /// zero a strict relation such as x &lt; c is still false although it holds immediately after, when the
+    /// trigger really changes; an event function that crossed at this time and is exactly zero is therefore
+    /// given its sign from just after the crossing (the right limit) in inequalities, so that x &lt; c and
+    /// x &lt;= c both become true at the crossing time (SBML Test Suite cases 00348, 01212). Equalities, which
+    /// hold only at isolated points, use the value itself.
+    /// </remarks>
+    private void EvaluateTriggers(double t, ReadOnlySpan<double> y)
+    {
+        var state = EventState;
+        var program = Model.Events;
+        var inputs = LoadInputs(t, y);
+        program.Atoms(inputs, state.Atoms);
+        var triggerInputs = state.TriggerInputs;
+        inputs.AsSpan().CopyTo(triggerInputs);
+        int count = state.Atoms.Length;
+        for (int a = 0; a < count; a++)
+        {
+            double value = state.Atoms[a];
+            triggerInputs[inputs.Length + a] = value;
+            triggerInputs[inputs.Length + count + a] = value == 0 && state.CrossedSign[a] != 0 ? state.CrossedSign[a] : value;
+        }
+
+        program.Triggers(triggerInputs, state.TriggerValues);
+    }
 
     private void Apply(int e, double[] values, double t, Span<double> y)
     {
         var targets = Model.Events.Targets[e];
         var state = EventState;
 
-        // Non-species targets first, then species, whose concentrations convert with the new sizes.
-        for (int pass = 0; pass < 2; pass++)
+        // The assignments of one execution act together: a species concentration is converted to an amount with
+        // its compartment's size before this execution, even when the same event also changes that size
+        // (SBML Test Suite case 01780).
+        if (state.Sizes.Length > 0)
         {
-            if (pass == 1 && state.Sizes.Length > 0)
+            Model.Events.Sizes(LoadInputs(t, y), state.Sizes);
+        }
+
+        for (int a = 0; a < targets.Length; a++)
+        {
+            var target = targets[a];
+            double value = target.SizeIndex >= 0 ? values[a] * state.Sizes[target.SizeIndex] : values[a];
+            if (target.IsState)
             {
-                Model.Events.Sizes(LoadInputs(t, y), state.Sizes);
+                y[target.Index] = value;
             }
-
-            for (int a = 0; a < targets.Length; a++)
+            else
             {
-                var target = targets[a];
-                if ((target.SizeIndex >= 0) != (pass == 1))
-                {
-                    continue;
-                }
-
-                double value = target.SizeIndex >= 0 ? values[a] * state.Sizes[target.SizeIndex] : values[a];
-                if (target.IsState)
-                {
-                    y[target.Index] = value;
-                }
-                else
-                {
-                    Parameters[target.Index] = value;
-                }
+                Parameters[target.Index] = value;
             }
         }
     }

@@ -52,14 +52,18 @@ internal sealed class EventLocator
 
     public int RootEvent(int r) => _rootEvent[r];
 
-    /// <summary>Takes the signs at (t, y) as the reference (start of integration, or after a restart without a continuous event).</summary>
+    /// <summary>Takes the signs at (t, y) as the reference: at the start of the integration, and after a time event (whose state change must not fire continuous events); a value of exactly zero keeps the previous reference, so a crossing that completes just after a time event is still seen.</summary>
     public void Reset(double t, ReadOnlySpan<double> y)
     {
         for (int k = 0; k < _events.Length; k++)
         {
             double g = _events[k].Condition(t, y);
             _previousValue[k] = g;
-            _referenceSign[k] = Math.Sign(double.IsNaN(g) ? 0 : g);
+            int sign = Math.Sign(double.IsNaN(g) ? 0 : g);
+            if (sign != 0)
+            {
+                _referenceSign[k] = sign;
+            }
         }
     }
 
@@ -124,8 +128,15 @@ internal sealed class EventLocator
 
     private void Inspect(Stepper stepper, int k, double a, double ga, double b, double gb)
     {
+        // A value of exactly zero decides nothing: the crossing is where g first takes the new sign
+        // strictly (so a strict trigger such as t > 5 is already true at the reported time).
         int sign = Math.Sign(gb);
         int reference = _referenceSign[k];
+        if (sign == 0)
+        {
+            return;
+        }
+
         if (reference == 0)
         {
             // No reference yet (g was exactly zero at the start): the first non-zero sign becomes it.
@@ -139,8 +150,8 @@ internal sealed class EventLocator
         }
 
         // A crossing; the reference flips whether or not the direction is watched.
-        _referenceSign[k] = sign == 0 ? -reference : sign;
-        if (ga == 0 || !Wanted(_events[k].Direction, reference))
+        _referenceSign[k] = sign;
+        if (!Wanted(_events[k].Direction, reference))
         {
             return;
         }
@@ -183,11 +194,7 @@ internal sealed class EventLocator
 
     private double Locate(Stepper stepper, int k, double a, double fa, double b, double fb)
     {
-        if (fb == 0)
-        {
-            return b;
-        }
-
+        // Invariant: fa has the old sign or is zero, fb has the new sign strictly; zero counts as old.
         var condition = _events[k].Condition;
         int side = 0;
         for (int iteration = 0; iteration < 200; iteration++)
@@ -206,12 +213,13 @@ internal sealed class EventLocator
 
             stepper.Interpolate(c, _scratch);
             double fc = condition(c, _scratch);
-            if (fc == 0)
+            if (double.IsNaN(fc))
             {
-                return c;
+                // No information: shrink from the left by bisection.
+                fc = 0;
             }
 
-            if (Math.Sign(fc) == Math.Sign(fb))
+            if (fc != 0 && Math.Sign(fc) == Math.Sign(fb))
             {
                 b = c;
                 fb = fc;

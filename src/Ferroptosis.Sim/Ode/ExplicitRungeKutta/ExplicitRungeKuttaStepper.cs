@@ -5,25 +5,44 @@ namespace Ferroptosis.Sim.Ode.ExplicitRungeKutta;
 
 /// <summary>One generic adaptive stepper for every explicit Runge–Kutta tableau.</summary>
 /// <remarks>
+/// <para>
 /// Follows the structure of Hairer's DOPRI5 (Hairer–Nørsett–Wanner I, II.4–II.6): embedded error
 /// estimate, PI step control, first-same-as-last reuse, and a continuous extension evaluated only when
 /// output or events need it. Hairer's stiffness estimate ρ ≈ ‖k_p − k_q‖/‖g_p − g_q‖ (two stages with
 /// the same node) is exposed for automatic method switching.
+/// </para>
+/// <para>
+/// Every stage combination skips zero coefficients and runs as vectorised passes over the state
+/// (<see cref="SparseWeights"/>). When dense output has evaluated f at the new solution as an extra
+/// stage (Verner's interpolants do), that evaluation becomes the next step's first stage, so a
+/// non-FSAL method pays for it once.
+/// </para>
 /// </remarks>
 internal sealed class ExplicitRungeKuttaStepper : Stepper
 {
     private readonly ButcherTableau _tableau;
     private readonly double[][] _k;
-    private readonly double[] _stage;
     private readonly double[] _error;
-    private readonly double[] _stiffnessArgument;
+    private readonly bool _vectorizeSteps;
+    private double[] _stage;
+    private double[] _previousStage;
     private double[] _candidate;
     private PiController _controller;
     private bool _previousRejected;
 
+    // ‖k_q − k_p‖² and ‖g_q − g_p‖² of the stiffness pair: of the step being tried, and of the last
+    // accepted step with its size (the square root is only taken when someone asks).
+    private double _stiffnessNumerator;
+    private double _stiffnessDenominator;
+    private double _acceptedNumerator;
+    private double _acceptedDenominator;
+    private double _acceptedStep;
+
     // After an accepted step the stages stay untouched (dense output needs them) until the next
-    // step begins; only then does k_0 become f at the new point (FSAL swap or a fresh evaluation).
+    // step begins; only then does k_0 become f at the new point (FSAL swap, the new-point extra
+    // stage if dense output computed it, or a fresh evaluation).
     private bool _firstStageStale;
+    private bool _newPointStageReady;
 
     public ExplicitRungeKuttaStepper(ButcherTableau tableau, IOdeSystem system, OdeSolverOptions options, WorkCounters counters)
         : base(system, options, counters, tableau.DenseDegree)
@@ -36,19 +55,26 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
         }
 
         _stage = new double[N];
+        _previousStage = new double[N];
         _error = new double[N];
         _candidate = new double[N];
-        _stiffnessArgument = new double[N];
+        _vectorizeSteps = SparseWeights.VectorizeFreshStages(N);
         _controller = new PiController(tableau.EmbeddedOrder, beta: tableau.Order >= 5 ? 0.04 : 0.0);
     }
 
     /// <summary>Gets h·ρ for the last accepted step, where ρ estimates the dominant eigenvalue magnitude (0 when the tableau has no stiffness pair).</summary>
-    public double LastStiffnessProduct { get; private set; }
+    public double LastStiffnessProduct =>
+        _acceptedDenominator > 0 ? _acceptedStep * Math.Sqrt(_acceptedNumerator / _acceptedDenominator) : 0;
 
     public ButcherTableau Tableau => _tableau;
 
     protected override void OnRestart()
     {
+        _firstStageStale = false;
+        _newPointStageReady = false;
+        _controller.Reset();
+        _previousRejected = false;
+        _acceptedDenominator = 0;
         Evaluate(T, Y, _k[0]);
         if (!AllFinite(_k[0]))
         {
@@ -57,10 +83,6 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
             return;
         }
 
-        _firstStageStale = false;
-        _controller.Reset();
-        _previousRejected = false;
-        LastStiffnessProduct = 0;
         NextStep = UserInitialStep ?? InitialStep.Estimate(
             System, T, Y, _k[0], _tableau.Order, MaxStep, AbsTol, RelTol, _stage, _error, ref Counters.Rhs);
     }
@@ -74,71 +96,71 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
 
         var tableau = _tableau;
         int s = tableau.Stages;
+        var k = _k;
         if (_firstStageStale)
         {
-            if (tableau.IsFirstSameAsLast)
-            {
-                (_k[0], _k[s - 1]) = (_k[s - 1], _k[0]);
-            }
-            else
-            {
-                Evaluate(T, Y, _k[0]);
-            }
-
-            _firstStageStale = false;
+            PrepareFirstStage(s);
         }
 
+        var rows = tableau.ARows;
+        var c = tableau.C;
+        bool fsal = tableau.IsFirstSameAsLast;
+        int stiffSecond = tableau.StiffnessPair?.Second ?? -1;
         double h = NextStep;
         while (true)
         {
             h = ClampStep(h, tLimit, out bool hitsLimit);
-            double tNew = hitsLimit ? tLimit : T + h;
-            if (IsTooSmall(T, h))
+
+            // A step that lands on tLimit is exact however short it is (a time event just after
+            // another); only a step the controller shrank can be too small to make progress.
+            if ((!hitsLimit || !(h > 0)) && IsTooSmall(T, h))
             {
                 return FailStepTooSmall(h, _error, _candidate, "repeated error-test failures");
             }
 
+            double tNew = hitsLimit ? tLimit : T + h;
+
             // Stages 1 … s−1; for FSAL tableaus the last stage argument is the new solution itself.
+            // Arguments alternate between two buffers, so the stiffness pair (consecutive stages)
+            // finds the first argument intact when the second stage is done.
             for (int i = 1; i < s; i++)
             {
-                var target = (tableau.IsFirstSameAsLast && i == s - 1) ? _candidate : _stage;
-                Combine(Y, h, tableau.A[i], i, target);
-                if (tableau.StiffnessPair is { } pair && i == pair.First && pair.Second == s - 1)
+                double[] argument;
+                if (fsal && i == s - 1)
                 {
-                    target.AsSpan().CopyTo(_stiffnessArgument);
+                    argument = _candidate;
+                }
+                else
+                {
+                    (_stage, _previousStage) = (_previousStage, _stage);
+                    argument = _stage;
                 }
 
-                Evaluate(T + (tableau.C[i] * h), target, _k[i]);
-            }
-
-            if (!tableau.IsFirstSameAsLast)
-            {
-                Combine(Y, h, tableau.B, s, _candidate);
-            }
-
-            for (int i = 0; i < N; i++)
-            {
-                double e = 0;
-                for (int j = 0; j < s; j++)
+                rows[i].Combine(Y, h, k, argument, _vectorizeSteps);
+                Evaluate(T + (c[i] * h), argument, k[i]);
+                if (i == stiffSecond)
                 {
-                    e += tableau.E[j] * _k[j][i];
+                    MeasureStiffness(argument, argument == _stage ? _previousStage : _stage, k[i - 1], k[i]);
                 }
-
-                _error[i] = h * e;
             }
 
+            if (!fsal)
+            {
+                tableau.BRow.Combine(Y, h, k, _candidate, _vectorizeSteps);
+            }
+
+            tableau.ERow.Sum(k, _error, 0, h, _vectorizeSteps);
             double err = ErrorNorm.Compute(_error, Y, _candidate, AbsTol, RelTol);
             if (err <= 1.0)
             {
-                if (tableau.StiffnessPair is not null && tableau.IsFirstSameAsLast)
-                {
-                    LastStiffnessProduct = h * StiffnessEstimate(s);
-                }
-
+                _acceptedNumerator = _stiffnessNumerator;
+                _acceptedDenominator = _stiffnessDenominator;
+                _acceptedStep = h;
                 NextStep = _controller.Accepted(h, err, _previousRejected);
                 _previousRejected = false;
                 _candidate = Accept(tNew, _candidate);
                 _firstStageStale = true;
+                _newPointStageReady = false;
                 return true;
             }
 
@@ -151,79 +173,71 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
     protected override void BuildDense()
     {
         var tableau = _tableau;
+        var k = _k;
         int s = tableau.Stages;
         double h = T - TPrevious;
         int total = s + tableau.ExtraStages;
         for (int e = s; e < total; e++)
         {
-            // Extra stages: rows of A beyond the main ones, evaluated from the step's start.
-            var row = tableau.A[e];
-            for (int i = 0; i < N; i++)
+            // Extra stages: rows of A beyond the main ones, evaluated from the step's start; the
+            // new-point stage is f(T, Y) exactly (its argument is the accepted solution).
+            if (e == tableau.NewPointStage)
             {
-                double sum = 0;
-                for (int j = 0; j < row.Length; j++)
-                {
-                    sum += row[j] * _k[j][i];
-                }
-
-                _stage[i] = YPrevious[i] + (h * sum);
+                Evaluate(T, Y, k[e]);
+                _newPointStageReady = true;
             }
-
-            Evaluate(TPrevious + (tableau.C[e] * h), _stage, _k[e]);
+            else
+            {
+                tableau.ARows[e].Combine(YPrevious, h, k, _stage, vectorize: true);
+                Evaluate(TPrevious + (tableau.C[e] * h), _stage, k[e]);
+            }
         }
 
-        var dense = Dense.AsSpan();
+        var dense = Dense;
         YPrevious.AsSpan().CopyTo(dense);
         for (int m = 1; m <= tableau.DenseDegree; m++)
         {
-            var coefficient = dense.Slice(m * N, N);
-            coefficient.Clear();
-            for (int j = 0; j < total; j++)
-            {
-                double w = tableau.Dense[j, m - 1];
-                if (w == 0)
-                {
-                    continue;
-                }
-
-                var k = _k[j];
-                for (int i = 0; i < N; i++)
-                {
-                    coefficient[i] += h * w * k[i];
-                }
-            }
+            tableau.DenseRows[m - 1].Sum(k, dense, m * N, h, vectorize: true);
         }
     }
 
-    private double StiffnessEstimate(int s)
+    // Makes k_0 the derivative at the accepted point (T, Y) before a new step.
+    private void PrepareFirstStage(int s)
     {
-        // ρ ≈ ‖f(g_s) − f(g_p)‖ / ‖g_s − g_p‖ with g_s = y_new (Hairer–Wanner II, IV.2, eq. 2.8).
-        var pair = _tableau.StiffnessPair!.Value;
+        var k = _k;
+        if (_tableau.IsFirstSameAsLast)
+        {
+            (k[0], k[s - 1]) = (k[s - 1], k[0]);
+        }
+        else if (_newPointStageReady)
+        {
+            int e = _tableau.NewPointStage;
+            (k[0], k[e]) = (k[e], k[0]);
+        }
+        else
+        {
+            Evaluate(T, Y, k[0]);
+        }
+
+        _firstStageStale = false;
+        _newPointStageReady = false;
+    }
+
+    // ρ ≈ ‖f(g_q) − f(g_p)‖ / ‖g_q − g_p‖ for two stages with the same node (Hairer–Wanner II, IV.2, eq. 2.8).
+    private void MeasureStiffness(ReadOnlySpan<double> argument, ReadOnlySpan<double> firstArgument, ReadOnlySpan<double> kFirst, ReadOnlySpan<double> kSecond)
+    {
         double num = 0;
         double den = 0;
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < argument.Length; i++)
         {
-            double dk = _k[s - 1][i] - _k[pair.First][i];
-            double dg = _candidate[i] - _stiffnessArgument[i];
+            double dk = kSecond[i] - kFirst[i];
+            double dg = argument[i] - firstArgument[i];
             num += dk * dk;
             den += dg * dg;
         }
 
-        return den > 0 ? Math.Sqrt(num / den) : 0;
-    }
-
-    private void Combine(double[] y, double h, double[] weights, int count, double[] destination)
-    {
-        for (int i = 0; i < N; i++)
-        {
-            double sum = 0;
-            for (int j = 0; j < count; j++)
-            {
-                sum += weights[j] * _k[j][i];
-            }
-
-            destination[i] = y[i] + (h * sum);
-        }
+        _stiffnessNumerator = num;
+        _stiffnessDenominator = den;
     }
 
     private static bool AllFinite(ReadOnlySpan<double> values)

@@ -45,6 +45,6 @@ internal static partial class ExplicitTableaus
             dense[i, 3] = d[i];
         }
 
-        return new ButcherTableau("DormandPrince5", 5, 4, a, b, bHat, c, dense, stiffnessPair: (5, 6), stabilityBoundary: 3.3);
+        return new ButcherTableau("DormandPrince5", 5, 4, a, b, bHat, c, dense, denseOrder: 4, stiffnessPair: (5, 6), stabilityBoundary: 3.3);
     }
 }

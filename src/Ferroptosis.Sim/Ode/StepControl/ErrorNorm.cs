@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Ode.StepControl;
 /// <summary>The weighted RMS error norm of Hairer–Nørsett–Wanner I, eq. II.4.11.</summary>
 internal static class ErrorNorm
 {
-    /// <summary>sqrt(mean((e_i / (atol_i + rtol·max(|y0_i|, |y1_i|)))²)); NaN when any input is NaN.</summary>
+    /// <summary>sqrt(mean((e_i / (atol_i + rtol·max(|y0_i|, |y1_i|)))²)); NaN when any input is NaN; 0 for an empty state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Compute(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> atol, double rtol)
     {
@@ -17,7 +17,8 @@ internal static class ErrorNorm
             sum += r * r;
         }
 
-        return Math.Sqrt(sum / error.Length);
+        // A system without state variables (a model of parameters changed only by events) makes no error.
+        return error.Length == 0 ? 0 : Math.Sqrt(sum / error.Length);
     }
 
     /// <summary>The weighted RMS norm of a vector with weights taken from one state (used by the initial-step estimate and BDF).</summary>
@@ -31,7 +32,7 @@ internal static class ErrorNorm
             sum += r * r;
         }
 
-        return Math.Sqrt(sum / v.Length);
+        return v.Length == 0 ? 0 : Math.Sqrt(sum / v.Length);
     }
 
     /// <summary>The index of the component with the largest weighted error (NaN counts as largest).</summary>

@@ -57,6 +57,19 @@ public sealed class SimulatorTests
     }
 
     [Test]
+    public void StrictTimeTrigger_Fires()
+    {
+        // "time > 5" is false at exactly 5 and true just after: the event must fire there.
+        var network = new ReactionNetworkBuilder("strict")
+            .Species("A", 1).Parameter("k1", 0.7, isConstant: false)
+            .Reaction("J1", "A =>", "k1*A")
+            .Event("E1", "time > 5", ("k1", "0.1"))
+            .Build();
+        var result = Simulator.Simulate(ModelCompiler.Compile(network), new SimulationSettings { EndTime = 10, OutputTimes = [0, 4, 6, 10], Outputs = ["k1"], Solver = OdeSolvers.DormandPrince5 });
+        Assert.That(result.GetColumn("k1"), Is.EqualTo(new[] { 0.7, 0.7, 0.1, 0.1 }));
+    }
+
+    [Test]
     public void EventTriggeredByAState_ChangesAParameter_AndOutputsSeeTheValueInForce()
     {
         // Production at rate p until A reaches 1, then p = 0 (A' = p): A rises linearly to 1 at t = 1/p0 and stays.

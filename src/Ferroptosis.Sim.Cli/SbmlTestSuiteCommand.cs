@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Ferroptosis.Sim.Formats.Sbml.TestSuite;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Cli;
+
+/// <summary>The <c>sbml-test-suite</c> command: runs a folder of SBML Test Suite cases and prints the failures and a summary.</summary>
+internal static class SbmlTestSuiteCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var folder = new Argument<DirectoryInfo>("folder")
+        {
+            Description = "The suite folder (holding cases/ and cases.tsv) or a folder of NNNNN case folders.",
+        };
+        var level = new Option<string>("--level")
+        {
+            Description = "Which SBML file of each case to run: l3v2 (falling back to l3v1), l3v1 or l2v4.",
+            DefaultValueFactory = _ => "l3v2",
+        };
+        level.AcceptOnlyFromAmong("l3v2", "l3v1", "l2v4");
+        var solver = new Option<string?>("--solver")
+        {
+            Description = "The ODE solver by name (default: the best available).",
+        };
+
+        var command = new Command("sbml-test-suite", "Runs SBML Test Suite cases; prints one line per failing case and 'passed N of M'.")
+        {
+            folder,
+            level,
+            solver,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(folder)!,
+            parse.GetValue(level)!,
+            parse.GetValue(solver),
+            output));
+        return command;
+    }
+
+    public static int Run(DirectoryInfo folder, string level, string? solverName, TextWriter output)
+    {
+        if (!folder.Exists)
+        {
+            output.WriteLine($"The folder '{folder.FullName}' does not exist.");
+            return 2;
+        }
+
+        var testLevel = level switch
+        {
+            "l3v1" => SbmlTestLevel.L3V1,
+            "l2v4" => SbmlTestLevel.L2V4,
+            _ => SbmlTestLevel.L3V2,
+        };
+        var runner = new SbmlTestSuiteRunner(solverName is null ? null : OdeSolvers.FromName(solverName));
+        var results = runner.RunSuite(folder.FullName, testLevel).Where(r => r.Outcome != SbmlTestOutcome.NoModelFile).ToList();
+        foreach (var failure in results.Where(r => !r.Passed))
+        {
+            output.WriteLine(failure.ToString());
+        }
+
+        string catalog = Path.Combine(folder.FullName, "cases.tsv");
+        if (File.Exists(catalog))
+        {
+            foreach (var (stage, passed, total) in SbmlTestSuiteRunner.CountByStage(results, SbmlTestCaseInfo.ReadCatalog(catalog)))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: passed {passed} of {total}"));
+            }
+        }
+
+        int passedCount = results.Count(r => r.Passed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed {passedCount} of {results.Count}"));
+        return passedCount == results.Count ? 0 : 1;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Ferroptosis.Sim.Plotting;
+
+/// <summary>Writes a file through a temporary file in the same folder, renamed over the target only when complete.</summary>
+/// <remarks>
+/// A run that is interrupted or fails while writing leaves either the old file or no file, never a truncated
+/// one that looks whole. The temporary file sits in the target's folder so the final rename stays on one file
+/// system, where it replaces the target in one step. Its name starts with a dot and ends in ".tmp" so it is
+/// recognisable if a process is killed before it can clean up.
+/// </remarks>
+internal static class AtomicFile
+{
+    /// <summary>Writes <paramref name="path"/> by calling <paramref name="write"/> on a temporary file, flushing it to disk and renaming it.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string target = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' has no folder.", nameof(path));
+        Directory.CreateDirectory(folder);
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}

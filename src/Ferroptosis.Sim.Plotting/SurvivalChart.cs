@@ -1,0 +1,121 @@
+using OxyPlot;
+using OxyPlot.Axes;
+
+namespace Ferroptosis.Sim.Plotting;
+
+/// <summary>Builds cell-death trajectories: surviving fraction against time, one line per cell type or scenario.</summary>
+/// <remarks>
+/// Curves take y as a surviving fraction from 0 to 1, whatever <see cref="SurvivalScale"/> the axis shows.
+/// A dashed grey line marks 50 % survival. Where a curve first falls through 0.5, the time to 50 % death (t50)
+/// is marked with a dot on the curve and a dashed line down to the time axis in the curve's colour, and its value
+/// is added to the curve's legend entry ("Osteoblast (t50 = 12.3 h)"; also along the line when
+/// <see cref="FigureOptions.LabelMarksOnPlot"/> is set); curves that never cross get "t50 &gt; last time". t50 is found by
+/// linear interpolation between the two samples that bracket the crossing, so its accuracy is that of the
+/// sampling: sample densely (e.g. the solver's dense output) where survival falls. The returned model is new and
+/// owned by the caller. Methods are thread-safe; the models they return are not.
+/// </remarks>
+public static class SurvivalChart
+{
+    /// <summary>The surviving fraction whose crossing defines t50.</summary>
+    public const double HalfSurvival = 0.5;
+
+    /// <summary>Creates a cell-death trajectory plot.</summary>
+    /// <param name="curves">Surviving fraction (0–1) against time, one series per cell type or scenario; at least one.</param>
+    /// <param name="scale">Show fractions (0–1) or percent (0–100) on the y axis.</param>
+    /// <param name="timeAxis">The time axis; <see langword="null"/> for <see cref="AxisSpec.TimeInHours"/>.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for <see cref="FigureOptions.Default"/>.</param>
+    /// <returns>The plot model.</returns>
+    /// <exception cref="ArgumentException">No curves, or the time axis is invalid.</exception>
+    public static PlotModel Create(
+        IEnumerable<Series> curves,
+        SurvivalScale scale = SurvivalScale.Fraction,
+        AxisSpec? timeAxis = null,
+        FigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        var list = curves.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Give at least one survival curve to plot.", nameof(curves));
+        }
+
+        options ??= FigureOptions.Default;
+        timeAxis ??= AxisSpec.TimeInHours;
+        double factor = scale == SurvivalScale.Percent ? 100 : 1;
+        var yAxis = scale == SurvivalScale.Percent ? new AxisSpec("Surviving cells", "%") : new AxisSpec("Surviving fraction");
+
+        var model = PlotStyler.CreateModel(options);
+        model.Axes.Add(PlotStyler.CreateAxis(timeAxis, AxisPosition.Bottom, options, nameof(timeAxis)));
+        var y = PlotStyler.CreateAxis(yAxis.WithRange(-0.02 * factor, 1.05 * factor), AxisPosition.Left, options, nameof(scale));
+        y.MajorStep = 0.2 * factor;
+        y.MinorStep = 0.1 * factor;
+        model.Axes.Add(y);
+        model.Annotations.Add(PlotStyler.CreateHorizontalReference(HalfSurvival * factor, options));
+
+        for (int i = 0; i < list.Count; i++)
+        {
+            var curve = list[i];
+            ArgumentNullException.ThrowIfNull(curve, nameof(curves));
+            var line = PlotStyler.CreateLine(curve.ScaleY(factor), i, options);
+            string unit = UnitSuffix(timeAxis.Unit);
+            if (HalfSurvivalTime(curve.X, curve.Y) is double t50)
+            {
+                string label = $"t50 = {NumberText.Significant(t50)}{unit}";
+                line.Title = $"{curve.Name} ({label})";
+                model.Annotations.Add(PlotStyler.CreateVerticalMark(t50, HalfSurvival * factor, label, line.Color, options));
+                model.Annotations.Add(PlotStyler.CreatePointMark(t50, HalfSurvival * factor, line.Color));
+            }
+            else if (curve.Count > 0)
+            {
+                line.Title = $"{curve.Name} (t50 > {NumberText.Significant(curve.X[^1])}{unit})";
+            }
+
+            model.Series.Add(line);
+        }
+
+        return model;
+    }
+
+    /// <summary>Finds the time at which a surviving fraction first falls through 0.5 (t50).</summary>
+    /// <param name="time">Sample times in increasing order.</param>
+    /// <param name="survivingFraction">Surviving fraction (0–1) at each time.</param>
+    /// <returns>
+    /// The first time the curve falls from above 0.5 to 0.5 or below, linearly interpolated between the two
+    /// bracketing samples (a sample exactly at 0.5 gives its own time); <see langword="null"/> when it never does
+    /// (it stays above, or starts at or below 0.5 and never rises above it first). Pairs with a non-finite
+    /// value are skipped.
+    /// </returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double? HalfSurvivalTime(IReadOnlyList<double> time, IReadOnlyList<double> survivingFraction) =>
+        FirstDownwardCrossing(time, survivingFraction, HalfSurvival);
+
+    /// <summary>Finds where a sampled curve first falls from above a level to the level or below.</summary>
+    internal static double? FirstDownwardCrossing(IReadOnlyList<double> x, IReadOnlyList<double> y, double level)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Count != y.Count)
+        {
+            throw new ArgumentException($"{x.Count} times but {y.Count} values; pass one value per time.", nameof(y));
+        }
+
+        for (int i = 0; i + 1 < x.Count; i++)
+        {
+            double x0 = x[i], x1 = x[i + 1], y0 = y[i], y1 = y[i + 1];
+            if (!double.IsFinite(x0) || !double.IsFinite(x1) || !double.IsFinite(y0) || !double.IsFinite(y1))
+            {
+                continue;
+            }
+
+            if (y0 > level && y1 <= level)
+            {
+                // Linear interpolation between the bracketing samples: y(x*) = level.
+                return x0 + ((level - y0) * (x1 - x0) / (y1 - y0));
+            }
+        }
+
+        return null;
+    }
+
+    private static string UnitSuffix(string? unit) => string.IsNullOrEmpty(unit) ? string.Empty : " " + unit;
+}
