@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Ferroptosis.Sim.Formats.Antimony;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
-using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Pathway;
