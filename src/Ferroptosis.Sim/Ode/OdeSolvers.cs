@@ -1,5 +1,7 @@
+using Ferroptosis.Sim.Ode.Auto;
 using Ferroptosis.Sim.Ode.Bdf;
 using Ferroptosis.Sim.Ode.ExplicitRungeKutta;
+using Ferroptosis.Sim.Ode.Rosenbrock;
 
 namespace Ferroptosis.Sim.Ode;
 
@@ -36,6 +38,18 @@ public static partial class OdeSolvers
     /// </remarks>
     public static IOdeSolver Bdf { get; } = new BdfSolver();
 
+    /// <summary>Gets Rodas5P, a stiffly accurate Rosenbrock method of order 5(4) with an order-4 interpolant: the first choice for small stiff systems at rtol 1e-4 … 1e-10.</summary>
+    /// <remarks>G. Steinebach, "Construction of Rosenbrock–Wanner method Rodas5P and numerical benchmarks within the Julia Differential Equations package", BIT Numer. Math. 63 (2023) 27. One Jacobian and one LU factorisation per step, eight evaluations of f.</remarks>
+    public static IOdeSolver Rodas5P { get; } = new RosenbrockSolver(RosenbrockTableaus.Rodas5P);
+
+    /// <summary>Gets Rodas4, Hairer's stiffly accurate Rosenbrock method RODAS of order 4(3) with an order-3 interpolant.</summary>
+    /// <remarks>E. Hairer, G. Wanner, Solving Ordinary Differential Equations II, 2nd ed., Springer 1996, Sec. IV.7 (code RODAS). One Jacobian and one LU factorisation per step, six evaluations of f.</remarks>
+    public static IOdeSolver Rodas4 { get; } = new RosenbrockSolver(RosenbrockTableaus.Rodas4);
+
+    /// <summary>Gets Rosenbrock23, the order-2 Rosenbrock W-method of MATLAB's ode23s with an order-3 error estimate: cheap steps for loose tolerances (rtol around 1e-3).</summary>
+    /// <remarks>L. F. Shampine, M. W. Reichelt, "The MATLAB ODE Suite", SIAM J. Sci. Comput. 18 (1997) 1–22. One Jacobian and one LU factorisation per step, two evaluations of f (the last is reused by the next step).</remarks>
+    public static IOdeSolver Rosenbrock23 { get; } = new RosenbrockSolver(RosenbrockTableaus.Rosenbrock23);
+
     /// <summary>Gets every solver in the catalogue.</summary>
     public static IReadOnlyList<IOdeSolver> All => CreateList();
 
@@ -57,5 +71,14 @@ public static partial class OdeSolvers
         throw new ArgumentException($"Unknown solver '{name}'. Valid names: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
     }
 
-    private static IOdeSolver[] CreateList() => [DormandPrince5, Tsit5, BogackiShampine3, Verner7, Bdf];
+    /// <summary>Gets the automatic solver (the default of the model layer): <see cref="Tsit5"/> while the problem is non-stiff, <see cref="Rodas5P"/> while it is stiff, switching both ways.</summary>
+    /// <remarks>
+    /// Stiffness is detected from Tsit5's stages as in Hairer's DOPRI5 (Hairer–Wanner II, IV.2): when the
+    /// step size is held at the explicit method's stability boundary for several steps, Rodas5P takes over;
+    /// when the step times the spectral radius bound of Rodas5P's Jacobian falls well inside Tsit5's
+    /// stability region, Tsit5 returns. A failure of the explicit method hands the step to Rodas5P.
+    /// </remarks>
+    public static IOdeSolver Auto { get; } = new AutoSwitchSolver((ExplicitRungeKuttaSolver)Tsit5, Rodas5P);
+
+    private static IOdeSolver[] CreateList() => [DormandPrince5, Tsit5, BogackiShampine3, Verner7, Rodas5P, Rodas4, Rosenbrock23, Bdf, Auto];
 }

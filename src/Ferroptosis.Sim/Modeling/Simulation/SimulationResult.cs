@@ -11,8 +11,9 @@ public sealed class SimulationResult
     private readonly double[] _values;
     private readonly Dictionary<string, int> _columns;
 
-    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution)
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings)
     {
+        Crossings = crossings;
         Names = names;
         _times = times;
         _values = values;
@@ -36,6 +37,9 @@ public sealed class SimulationResult
     /// <param name="point">The time-point index.</param>
     /// <param name="name">The quantity name.</param>
     public double this[int point, string name] => _values[(point * Names.Count) + ColumnIndex(name)];
+
+    /// <summary>Gets the located crossings of the watched thresholds, in time order.</summary>
+    public IReadOnlyList<ThresholdCrossing> Crossings { get; }
 
     /// <summary>Gets the solver's work counters.</summary>
     public SolverStatistics Statistics { get; }

@@ -50,6 +50,9 @@ public sealed record SimulationSettings
     /// <summary>Gets species ids to report as amounts instead of concentrations (only matters in compartments of size ≠ 1).</summary>
     public IReadOnlySet<string>? OutputAmounts { get; init; }
 
+    /// <summary>Gets levels whose crossing times are located during the run (reported in <see cref="SimulationResult.Crossings"/>).</summary>
+    public IReadOnlyList<ThresholdWatch>? Thresholds { get; init; }
+
     /// <summary>Gets parameter changes at given times (e.g. a drug added at 12 h), applied exactly at those times.</summary>
     public IReadOnlyList<ScheduledChange>? Schedule { get; init; }
 }

@@ -53,6 +53,8 @@ public static class Simulator
         var recorded = new GrowableBuffer(outputTimes.Count * outputs.Ids.Count);
         var times = new GrowableBuffer(outputTimes.Count);
         var (continuous, atStart) = instance.CreateEngineEvents(t0);
+        var watches = settings.Thresholds ?? [];
+        var watchEvents = Watches(instance, watches);
         var row = new double[outputs.Ids.Count];
         var options = new OdeSolverOptions
         {
@@ -61,7 +63,7 @@ public static class Simulator
             MaxStep = settings.MaxStep,
             MaxSteps = settings.MaxSteps,
             OutputTimes = outputTimes,
-            Events = continuous,
+            Events = [.. continuous, .. watchEvents],
             TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
             // Outputs are computed as each point is recorded, with the parameter values in force then
             // (events and scheduled changes later in the run must not leak into earlier rows).
@@ -75,7 +77,44 @@ public static class Simulator
 
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
         var solution = (settings.Solver ?? OdeSolvers.DormandPrince5).CreateIntegrator(problem, options).Solve(cancellationToken);
-        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution);
+        var crossings = solution.Events
+            .Where(e => e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
+            .Select(e =>
+            {
+                var watch = watches[int.Parse(e.Name.AsSpan(WatchPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)];
+                return new ThresholdCrossing(watch.Quantity, watch.Level, e.Time);
+            })
+            .ToArray();
+        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution, crossings);
+    }
+
+    private const string WatchPrefix = "threshold#";
+
+    private static OdeEvent[] Watches(ModelInstance instance, IReadOnlyList<ThresholdWatch> watches)
+    {
+        if (watches.Count == 0)
+        {
+            return [];
+        }
+
+        var program = instance.Model.Outputs([.. watches.Select(w => w.Quantity)], amounts: null);
+        var values = new double[watches.Count];
+        var events = new OdeEvent[watches.Count];
+        for (int i = 0; i < watches.Count; i++)
+        {
+            int index = i;
+            double level = watches[i].Level;
+            events[i] = new OdeEvent(
+                WatchPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (t, y) =>
+                {
+                    program.Kernel(instance.LoadInputs(t, y), values);
+                    return values[index] - level;
+                },
+                watches[i].Direction);
+        }
+
+        return events;
     }
 
     private static double[] Grid(double t0, double t1, int points)

@@ -19,9 +19,10 @@ public sealed class ContinuousEventTests(IOdeSolver solver)
 
         Assert.That(solution.Status, Is.EqualTo(SolverStatus.TerminatedByEvent), solution.Message);
         Assert.That(solution.Events, Has.Count.EqualTo(1));
-        Assert.That(solution.Events[0].Time, Is.EqualTo(Math.Log(2)).Within(1e-10));
-        Assert.That(solution.FinalTime, Is.EqualTo(solution.Events[0].Time));
+        // Located on the computed solution to 1e-10; the computed solution itself is as accurate as the method.
         Assert.That(solution.FinalState[0], Is.EqualTo(0.5).Within(1e-10));
+        Assert.That(solution.FinalTime, Is.EqualTo(solution.Events[0].Time));
+        Assert.That(solution.Events[0].Time, Is.EqualTo(Math.Log(2)).Within(Math.Max(1e-10, SolverSources.ExpectedError(solver, 1e-12))));
     }
 
     [Test]

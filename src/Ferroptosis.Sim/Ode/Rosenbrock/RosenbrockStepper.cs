@@ -1,0 +1,434 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Ferroptosis.Sim.Ode.Jacobians;
+using Ferroptosis.Sim.Ode.LinearAlgebra;
+using Ferroptosis.Sim.Ode.StepControl;
+using Ferroptosis.Sim.Ode.Stepping;
+
+namespace Ferroptosis.Sim.Ode.Rosenbrock;
+
+/// <summary>One generic adaptive stepper for every Rosenbrock tableau.</summary>
+/// <remarks>
+/// <para>
+/// Follows Hairer's RODAS (Hairer–Wanner II, IV.7–IV.8): the stage variables u_i of
+/// <see cref="RosenbrockTableau"/> solve (I/(hγ) − J) u_i = f(g_i) + Σ (c_ij/h) u_j + γ_i h f_t, so
+/// each stage costs one f and one back-substitution with the LU factors of W = I/(hγ) − J.
+/// </para>
+/// <para>
+/// The Jacobian (and ∂f/∂t for non-autonomous systems) is evaluated once per step at (t, y): the
+/// order of a Rosenbrock method rests on the exact Jacobian. After a rejected step the point is the
+/// same, so J, ∂f/∂t and f(t, y) are reused and only W is refactored with the new h. A W that
+/// cannot be factored shrinks the step; repeated failure ends the integration with
+/// <see cref="SolverStatus.ConvergenceFailure"/>. Non-finite stages make the error norm NaN, which
+/// rejects the step and shrinks it by 4.
+/// </para>
+/// <para>
+/// Step sizes come from Gustafsson's predictive controller (<see cref="PredictiveController"/>, as
+/// in RODAS) or from the PI controller, with the error norm of Hairer–Nørsett–Wanner I, eq. II.4.11.
+/// </para>
+/// </remarks>
+internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
+{
+    private const int MaxFactorizationFailures = 10;
+
+    private readonly RosenbrockTableau _tableau;
+    private readonly JacobianEvaluator _jacobianEvaluator;
+    private readonly bool _autonomous;
+    private readonly bool _predictive;
+    private readonly double[] _jacobian;
+    private readonly double[] _w;
+    private readonly int[] _pivots;
+    private readonly double[] _inverseDiagonal;
+    private readonly double[] _u;
+    private readonly double[] _stage;
+    private readonly double[] _dfdt;
+    private readonly double[] _error;
+    private double[] _f0;
+    private double[] _fLast;
+    private double[] _candidate;
+    private PredictiveController _predictiveController;
+    private PiController _piController;
+    private bool _previousRejected;
+    private bool _f0Current;
+    private bool _jacobianCurrent;
+
+    public RosenbrockStepper(RosenbrockTableau tableau, IOdeSystem system, OdeSolverOptions options, WorkCounters counters, bool predictiveControl)
+        : base(system, options, counters, tableau.DenseDegree)
+    {
+        _tableau = tableau;
+        _jacobianEvaluator = new JacobianEvaluator(system, counters, AbsTol, RelTol);
+        _autonomous = system.IsAutonomous;
+        _predictive = predictiveControl;
+        int n = N;
+        _jacobian = new double[n * n];
+        _w = new double[n * n];
+        _pivots = new int[n];
+        _inverseDiagonal = new double[n];
+        _u = new double[tableau.Stages * n];
+        _stage = new double[n];
+        _dfdt = new double[n];
+        _error = new double[n];
+        _f0 = new double[n];
+        _fLast = new double[n];
+        _candidate = new double[n];
+        int estimatorOrder = Math.Min(tableau.Order, tableau.EmbeddedOrder);
+        _predictiveController = new PredictiveController(estimatorOrder);
+        _piController = new PiController(estimatorOrder, beta: 0.04, maxFactor: 6.0);
+    }
+
+    public RosenbrockTableau Tableau => _tableau;
+
+    protected override void OnRestart()
+    {
+        Evaluate(T, Y, _f0);
+        _jacobianCurrent = false;
+        _previousRejected = false;
+        _predictiveController.Reset();
+        _piController.Reset();
+        if (!AllFinite(_f0))
+        {
+            _f0Current = false;
+            FailNonFinite(T, _f0, "The right-hand side");
+            NextStep = double.NaN;
+            return;
+        }
+
+        _f0Current = true;
+        NextStep = UserInitialStep ?? InitialStep.Estimate(
+            System, T, Y, _f0, _tableau.Order, MaxStep, AbsTol, RelTol, _stage, _error, ref Counters.Rhs);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The ∞-norm (largest absolute row sum) of the last Jacobian bounds every eigenvalue's modulus.</remarks>
+    public double SpectralRadiusBound
+    {
+        get
+        {
+            if (!_jacobianCurrent && Counters.Jacobians == 0)
+            {
+                return double.NaN;
+            }
+
+            int n = N;
+            double largest = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double row = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    row += Math.Abs(_jacobian[(i * n) + j]);
+                }
+
+                largest = Math.Max(largest, row);
+            }
+
+            return largest;
+        }
+    }
+
+    protected override bool AdvanceCore(double tLimit)
+    {
+        if (FailureStatus != SolverStatus.InProgress)
+        {
+            return false;
+        }
+
+        double h = NextStep;
+        if (!_f0Current)
+        {
+            Evaluate(T, Y, _f0);
+            if (!AllFinite(_f0))
+            {
+                return FailNonFinite(T, _f0, "The right-hand side");
+            }
+
+            _f0Current = true;
+        }
+
+        if (!_jacobianCurrent && !UpdateJacobian(h))
+        {
+            return false;
+        }
+
+        int factorizationFailures = 0;
+        double err = 0;
+        while (true)
+        {
+            h = ClampStep(h, tLimit, out bool hitsLimit);
+            double tNew = hitsLimit ? tLimit : T + h;
+            if (IsTooSmall(T, h))
+            {
+                return FailStepTooSmall(h, _error, _candidate, double.IsNaN(err) ? "the stages are not finite" : "repeated error-test failures");
+            }
+
+            if (!FactorIterationMatrix(h))
+            {
+                if (++factorizationFailures >= MaxFactorizationFailures)
+                {
+                    return Fail(
+                        SolverStatus.ConvergenceFailure,
+                        string.Create(CultureInfo.InvariantCulture, $"The matrix I/(hγ) − J is singular at t = {T:G10} for {MaxFactorizationFailures} step sizes down to h = {h:G3}."));
+                }
+
+                Counters.Rejected++;
+                _previousRejected = true;
+                h *= 0.5;
+                continue;
+            }
+
+            err = ComputeStages(h);
+            if (err <= 1.0)
+            {
+                NextStep = _predictive
+                    ? _predictiveController.Accepted(h, err, _previousRejected)
+                    : _piController.Accepted(h, err, _previousRejected);
+                _previousRejected = false;
+                _candidate = Accept(tNew, _candidate);
+                _jacobianCurrent = false;
+                if (_tableau.IsFirstSameAsLast)
+                {
+                    (_f0, _fLast) = (_fLast, _f0);
+                }
+                else
+                {
+                    _f0Current = false;
+                }
+
+                return true;
+            }
+
+            // Same (t, y): J, ∂f/∂t and f(t, y) stay valid; only W changes with h.
+            Counters.Rejected++;
+            _previousRejected = true;
+            h = _predictive ? _predictiveController.Rejected(h, err) : _piController.Rejected(h, err);
+        }
+    }
+
+    protected override void BuildDense()
+    {
+        int n = N;
+        int s = _tableau.Stages;
+        var dense = Dense.AsSpan();
+        var u = _u.AsSpan();
+        YPrevious.AsSpan().CopyTo(dense);
+        for (int p = 1; p <= _tableau.DenseDegree; p++)
+        {
+            var coefficient = dense.Slice(p * n, n);
+            coefficient.Clear();
+            for (int j = 0; j < s; j++)
+            {
+                double w = _tableau.Dense[p - 1, j];
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                var uj = u.Slice(j * n, n);
+                for (int i = 0; i < n; i++)
+                {
+                    coefficient[i] += w * uj[i];
+                }
+            }
+        }
+    }
+
+    private bool UpdateJacobian(double h)
+    {
+        _jacobianEvaluator.Evaluate(T, Y, _f0, h, _jacobian);
+        if (!AllFinite(_jacobian))
+        {
+            return FailNonFinite(T, _jacobian, "The Jacobian (row-major)");
+        }
+
+        _jacobianEvaluator.TimeDerivative(T, Y, _f0, h, _dfdt);
+        _jacobianCurrent = true;
+        return true;
+    }
+
+    /// <summary>Forms W = I/(hγ) − J and factors it; false when it is singular to working precision.</summary>
+    private bool FactorIterationMatrix(double h)
+    {
+        int n = N;
+        double diagonal = 1.0 / (h * _tableau.Gamma);
+        var w = _w.AsSpan(0, n * n);
+        var jacobian = _jacobian.AsSpan(0, n * n);
+        for (int k = 0; k < w.Length; k++)
+        {
+            w[k] = -jacobian[k];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            w[(i * n) + i] += diagonal;
+        }
+
+        Counters.LuDecompositions++;
+        return DenseLu.Factor(w, n, _pivots, _inverseDiagonal);
+    }
+
+    /// <summary>Computes all stages, the candidate y₁ and its error; returns the error norm (NaN if anything is not finite).</summary>
+    private double ComputeStages(double h)
+    {
+        var tableau = _tableau;
+        int n = N;
+        int s = tableau.Stages;
+        double inverseH = 1.0 / h;
+        var u = _u.AsSpan(0, s * n);
+        var y = Y.AsSpan(0, n);
+        var dfdt = _dfdt.AsSpan(0, n);
+        var f0 = _f0.AsSpan(0, n);
+
+        // Stage 1: f(t, y) is known.
+        var u0 = u.Slice(0, n);
+        double hd = h * tableau.GammaSums[0];
+        f0.CopyTo(u0);
+        if (!_autonomous)
+        {
+            AddScaled(u0, hd, dfdt);
+        }
+
+        DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, u0);
+        var stage = _stage.AsSpan(0, n);
+        for (int i = 1; i < s; i++)
+        {
+            bool fsalStage = i == s - 1 && tableau.IsFirstSameAsLast;
+            var argument = fsalStage ? _candidate.AsSpan(0, n) : stage;
+            var ui = u.Slice(i * n, n);
+            var a = tableau.A[i];
+            var c = tableau.C[i];
+
+            // g_i = y + Σ a_ij u_j; RODAS-type tableaus repeat the previous argument plus u_{i−1}.
+            // Sums run over j inside the loop over components, in registers: with the loops the other
+            // way round every j would store and reload each component, a chain of dependent memory
+            // round trips that dominated the stage cost for n ≤ 10.
+            if (tableau.ExtendsPreviousArgument[i] && !fsalStage)
+            {
+                AddScaled(argument, 1.0, u.Slice((i - 1) * n, n));
+            }
+            else
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    double g = y[k];
+                    for (int j = 0; j < a.Length; j++)
+                    {
+                        g += a[j] * u[(j * n) + k];
+                    }
+
+                    argument[k] = g;
+                }
+            }
+
+            // The right-hand side f(g_i) + Σ (c_ij/h) u_j + γ_i h f_t is assembled in u_i itself.
+            var f = fsalStage ? _fLast.AsSpan(0, n) : ui;
+            Evaluate(T + (tableau.Nodes[i] * h), argument, f);
+            if (fsalStage)
+            {
+                f.CopyTo(ui);
+            }
+
+            hd = h * tableau.GammaSums[i];
+            if (!_autonomous && hd != 0)
+            {
+                AddScaled(ui, hd, dfdt);
+            }
+
+            for (int k = 0; k < n; k++)
+            {
+                double sum = 0;
+                for (int j = 0; j < c.Length; j++)
+                {
+                    sum += c[j] * u[(j * n) + k];
+                }
+
+                ui[k] += sum * inverseH;
+            }
+
+            DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, ui);
+        }
+
+        Counters.LinearSolves += s;
+        return tableau.IsStifflyAccurate ? FinishStifflyAccurate(u.Slice((s - 1) * n, n)) : FinishGeneral(u);
+    }
+
+    /// <summary>y₁ = g_s + u_s and the error estimate is u_s (RODAS); fused with the error norm.</summary>
+    private double FinishStifflyAccurate(ReadOnlySpan<double> last)
+    {
+        int n = N;
+        var y = Y.AsSpan(0, n);
+        var g = _stage.AsSpan(0, n);
+        var candidate = _candidate.AsSpan(0, n);
+        var error = _error.AsSpan(0, n);
+        var atol = AbsTol.AsSpan(0, n);
+        double rtol = RelTol;
+        double sum = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double e = last[k];
+            double y1 = g[k] + e;
+            candidate[k] = y1;
+            error[k] = e;
+            double r = e / (atol[k] + (rtol * Math.Max(Math.Abs(y[k]), Math.Abs(y1))));
+            sum += r * r;
+        }
+
+        return Math.Sqrt(sum / n);
+    }
+
+    /// <summary>y₁ = y + Σ m_j u_j (already formed as the last stage's argument when FSAL) and error Σ e_j u_j.</summary>
+    private double FinishGeneral(ReadOnlySpan<double> u)
+    {
+        var tableau = _tableau;
+        int n = N;
+        int s = tableau.Stages;
+        var m = tableau.M;
+        var weights = tableau.E;
+        for (int k = 0; k < n; k++)
+        {
+            double e = 0;
+            double step = 0;
+            for (int j = 0; j < s; j++)
+            {
+                double uj = u[(j * n) + k];
+                e += weights[j] * uj;
+                step += m[j] * uj;
+            }
+
+            _error[k] = e;
+            if (!tableau.IsFirstSameAsLast)
+            {
+                _candidate[k] = Y[k] + step;
+            }
+        }
+
+        return ErrorNorm.Compute(_error, Y, _candidate, AbsTol, RelTol);
+    }
+
+    /// <summary>destination += factor · source (skipped when the factor is zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddScaled(Span<double> destination, double factor, ReadOnlySpan<double> source)
+    {
+        if (factor == 0)
+        {
+            return;
+        }
+
+        for (int k = 0; k < destination.Length; k++)
+        {
+            destination[k] += factor * source[k];
+        }
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <summary>How to run a cell simulation: disease scenario, solver, tolerances, output spacing.</summary>
+/// <remarks>Defaults follow the model specification (§3): rtol 1e-7, atol 1e-9, steps at most 0.25 h so the death switch is resolved. Immutable.</remarks>
+public sealed record CellSimulationOptions
+{
+    /// <summary>Gets the default options.</summary>
+    public static CellSimulationOptions Default { get; } = new();
+
+    /// <summary>Gets the disease scenario switched on at the start of the exposure, or null for a healthy cell.</summary>
+    public DiseaseScenario? Scenario { get; init; }
+
+    /// <summary>Gets a value indicating whether the scenario acts in its chronic (half-strength) form instead of the acute in-vitro form.</summary>
+    public bool ChronicScenario { get; init; }
+
+    /// <summary>Gets the solver, or null for Rodas5P.</summary>
+    public IOdeSolver? Solver { get; init; }
+
+    /// <summary>Gets the relative tolerance (default 1e-7).</summary>
+    public double RelativeTolerance { get; init; } = 1e-7;
+
+    /// <summary>Gets the absolute tolerance (default 1e-9).</summary>
+    public double AbsoluteTolerance { get; init; } = 1e-9;
+
+    /// <summary>Gets the largest step in hours (default 0.25 h).</summary>
+    public double MaxStepHours { get; init; } = 0.25;
+
+    /// <summary>Gets the spacing of the reported time points in hours (default 0.25 h).</summary>
+    public double OutputIntervalHours { get; init; } = 0.25;
+
+    /// <summary>Gets extra parameter values applied from the start of the exposure (expert use), by model parameter id.</summary>
+    public IReadOnlyDictionary<string, double>? Parameters { get; init; }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Ferroptosis.Sim.Modeling.Simulation;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <summary>The time course of one simulated cell culture, with the read-outs bone researchers ask for.</summary>
+/// <remarks>
+/// Times are hours after the start of the exposure. Quantities are named as in the model (species such
+/// as <c>LIP</c>, <c>LPO</c>, <c>GSH</c>, <c>GPX4</c>, <c>HO1</c>, <c>NRF2</c>; assigned values such as
+/// <c>ROS</c> and the death hazard <c>h</c>); <see cref="SurvivingFraction"/> is the model's <c>S</c>.
+/// Immutable.
+/// </remarks>
+public sealed class CellSimulationResult
+{
+    internal CellSimulationResult(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> perturbations, SimulationResult result)
+    {
+        Cell = cell;
+        Scenario = scenario;
+        Perturbations = perturbations;
+        Result = result;
+        TimeTo50PercentDeath = result.Crossings.FirstOrDefault(c => c.Quantity == "S")?.Time;
+    }
+
+    /// <summary>Gets the cell type.</summary>
+    public BoneCell Cell { get; }
+
+    /// <summary>Gets the disease scenario, or null.</summary>
+    public DiseaseScenario? Scenario { get; }
+
+    /// <summary>Gets the perturbations applied.</summary>
+    public IReadOnlyList<Perturbation> Perturbations { get; }
+
+    /// <summary>Gets the underlying model-level result (all columns, statistics).</summary>
+    public SimulationResult Result { get; }
+
+    /// <summary>Gets a value indicating whether the simulation reached its end.</summary>
+    public bool IsSuccess => Result.IsSuccess;
+
+    /// <summary>Gets the integration status.</summary>
+    public SolverStatus Status => Result.Status;
+
+    /// <summary>Gets the failure description, or null.</summary>
+    public string? Message => Result.Message;
+
+    /// <summary>Gets the reported times in hours.</summary>
+    public ReadOnlySpan<double> TimesHours => Result.Times;
+
+    /// <summary>Gets the surviving fraction of the culture at each reported time.</summary>
+    public double[] SurvivingFraction => Result.GetColumn("S");
+
+    /// <summary>Gets the first time (h) the surviving fraction falls below 0.5, located by root finding; null if it does not within the run.</summary>
+    public double? TimeTo50PercentDeath { get; }
+
+    /// <summary>Gets the names of the reported quantities.</summary>
+    public IReadOnlyList<string> Quantities => Result.Names;
+
+    /// <summary>Gets one quantity over time.</summary>
+    /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h").</param>
+    /// <returns>Its values at <see cref="TimesHours"/>.</returns>
+    public double[] Quantity(string name) => Result.GetColumn(name);
+
+    /// <summary>Gets the surviving fraction at a time, linearly interpolated between reported times (exact at reported times).</summary>
+    /// <param name="hours">The time in hours, within the run.</param>
+    /// <returns>The surviving fraction.</returns>
+    public double SurvivalAt(double hours) => ValueAt("S", hours);
+
+    /// <summary>Gets a quantity at a time, linearly interpolated between reported times.</summary>
+    /// <param name="name">The quantity.</param>
+    /// <param name="hours">The time in hours.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    public double ValueAt(string name, double hours)
+    {
+        var times = Result.Times;
+        if (times.Length == 0 || hours < times[0] || hours > times[^1])
+        {
+            throw new ArgumentOutOfRangeException(nameof(hours), hours, string.Create(CultureInfo.InvariantCulture, $"The run covers {(times.Length > 0 ? times[0] : 0):G4}–{(times.Length > 0 ? times[^1] : 0):G4} h."));
+        }
+
+        int k = times.BinarySearch(hours);
+        var column = Result.GetColumn(name);
+        if (k >= 0)
+        {
+            return column[k];
+        }
+
+        int hi = ~k;
+        int lo = hi - 1;
+        double w = (hours - times[lo]) / (times[hi] - times[lo]);
+        return ((1 - w) * column[lo]) + (w * column[hi]);
+    }
+
+    /// <summary>Writes CSV: <c>time_h</c>, every quantity named as in the model, and <c>surviving_fraction</c>.</summary>
+    /// <param name="writer">The destination.</param>
+    public void WriteCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var c = CultureInfo.InvariantCulture;
+        writer.Write("time_h");
+        foreach (string name in Result.Names)
+        {
+            writer.Write(',');
+            writer.Write(name);
+        }
+
+        writer.WriteLine(",surviving_fraction");
+        var columns = Result.Names.Select(Result.GetColumn).ToArray();
+        var survival = SurvivingFraction;
+        var times = Result.Times;
+        for (int k = 0; k < times.Length; k++)
+        {
+            writer.Write(times[k].ToString("R", c));
+            foreach (var column in columns)
+            {
+                writer.Write(',');
+                writer.Write(column[k].ToString("R", c));
+            }
+
+            writer.Write(',');
+            writer.WriteLine(survival[k].ToString("R", c));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))}: S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Ferroptosis.Sim.Formats.Antimony;
+using Ferroptosis.Sim.Modeling.Compilation;
+using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Ode;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <summary>The curated Nrf2/HO-1 ferroptosis model of <c>models/ferroptosis/</c>, embedded in the library: its network, compiled form and resting states.</summary>
+/// <remarks>
+/// The model files ship inside the assembly, so the pathway API works from the NuGet package without
+/// the repository. One compiled model serves every cell type (cell types, scenarios and drugs are
+/// parameter values). Resting states are computed once per cell type and genetic background and
+/// cached. Thread-safe.
+/// </remarks>
+public static class FerroptosisModel
+{
+    /// <summary>The file name of the base model.</summary>
+    public const string BaseFile = "ferroptosis.ant";
+
+    private const string ResourcePrefix = "Ferroptosis.Sim.Models.ferroptosis.";
+    private static readonly Lazy<ReactionNetwork> LazyNetwork = new(() => AntimonyReader.Read(ReadFile(BaseFile), BaseFile));
+    private static readonly Lazy<CompiledModel> LazyCompiled = new(() => ModelCompiler.Compile(Network));
+    private static readonly ConcurrentDictionary<string, double[]> RestingStates = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the base network (the reference osteoblast).</summary>
+    public static ReactionNetwork Network => LazyNetwork.Value;
+
+    /// <summary>Gets the compiled model.</summary>
+    public static CompiledModel Compiled => LazyCompiled.Value;
+
+    /// <summary>Gets the names of the embedded model files.</summary>
+    public static IReadOnlyList<string> Files { get; } =
+        [.. typeof(FerroptosisModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Select(n => n[ResourcePrefix.Length..]).Order(StringComparer.Ordinal)];
+
+    /// <summary>Reads an embedded model file (e.g. "ferroptosis.ant", "osteoclast.ant").</summary>
+    /// <param name="fileName">The file name.</param>
+    /// <returns>Its text.</returns>
+    /// <exception cref="ArgumentException">No such embedded file.</exception>
+    public static string ReadFile(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        using var stream = typeof(FerroptosisModel).Assembly.GetManifestResourceStream(ResourcePrefix + fileName)
+            ?? throw new ArgumentException($"No embedded model file '{fileName}'. Files: {string.Join(", ", Files)}.", nameof(fileName));
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads a parameter-set file (assignments only) into a dictionary.</summary>
+    /// <param name="fileName">The embedded file name.</param>
+    /// <returns>The values by parameter id.</returns>
+    public static IReadOnlyDictionary<string, double> ReadParameterSet(string fileName) => AntimonyReader.ReadParameterSet(ReadFile(fileName), fileName);
+
+    /// <summary>Computes (or returns the cached) resting state of a cell with the given baseline parameter values: the drug-free model integrated to steady state (specification §9), with the surviving fraction set to 1.</summary>
+    /// <param name="baseline">Absolute parameter values of the cell (cell type and genetic changes).</param>
+    /// <returns>A copy of the resting state vector, ordered as <see cref="CompiledModel.StateIds"/>.</returns>
+    /// <exception cref="InvalidOperationException">The model does not settle (a failure, not expected for the shipped parameter sets).</exception>
+    public static double[] RestingState(IReadOnlyDictionary<string, double> baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        string key = string.Join(';', baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value:R}"));
+        return (double[])RestingStates.GetOrAdd(key, _ => ComputeRestingState(baseline)).Clone();
+    }
+
+    private static double[] ComputeRestingState(IReadOnlyDictionary<string, double> baseline)
+    {
+        var model = Compiled;
+        var instance = model.CreateInstance();
+        foreach (var (id, value) in baseline)
+        {
+            instance.SetParameter(id, value);
+        }
+
+        var y = instance.ComputeInitialState(0);
+        int survival = model.IndexOfState("S");
+        var options = new OdeSolverOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12, OutputTimes = [3000.0] };
+        var derivative = new double[y.Length];
+        for (int round = 0; round < 10; round++)
+        {
+            // Integrate 3000 h at a time until every rate except the surviving fraction's is below 1e-9.
+            var solution = OdeSolvers.Rodas5P.CreateIntegrator(new OdeProblem(instance, 0, 3000, y), options).Solve();
+            if (!solution.IsSuccess)
+            {
+                throw new InvalidOperationException($"The resting state could not be computed: {solution.Message}");
+            }
+
+            solution.FinalState.CopyTo(y);
+            y[survival] = 1.0;
+            instance.Evaluate(0, y, derivative);
+            double largest = 0;
+            for (int k = 0; k < y.Length; k++)
+            {
+                if (k != survival)
+                {
+                    largest = Math.Max(largest, Math.Abs(derivative[k]));
+                }
+            }
+
+            if (largest < 1e-9)
+            {
+                return y;
+            }
+        }
+
+        throw new InvalidOperationException("The model did not settle to a resting state within 30,000 h (|dy/dt| ≥ 1e-9).");
+    }
+}

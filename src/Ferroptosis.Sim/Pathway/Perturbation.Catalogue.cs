@@ -1,0 +1,233 @@
+using System.Globalization;
+using Ferroptosis.Sim.Modeling.Expressions;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <content>The catalogue of drugs, exposures and genetic changes (specification §12).</content>
+public sealed partial record Perturbation
+{
+    private static readonly (string Name, string Parameter, string Description, string[] Aliases)[] Drugs =
+    [
+        ("erastin", "erastin", "system xc⁻ (SLC7A11) inhibitor: cystine import and GSH synthesis fall (IC50 1 µM, non-competitive)", []),
+        ("rsl3", "rsl3", "covalent GPX4 inhibitor (0.5 /(µM·h))", ["RSL3"]),
+        ("ml162", "ml162", "covalent GPX4 inhibitor (0.3 /(µM·h))", ["ML162"]),
+        ("ferrostatin-1", "fer1", "radical-trapping antioxidant (K 0.15 µM)", ["fer1", "fer-1", "ferrostatin"]),
+        ("liproxstatin-1", "lip1", "radical-trapping antioxidant (K 0.05 µM)", ["lip1", "lip-1", "liproxstatin"]),
+        ("vitamin-e", "vitE", "α-tocopherol, chain-breaking antioxidant (K 50 µM)", ["vitE", "tocopherol"]),
+        ("deferoxamine", "dfo", "iron chelator: labile Fe²⁺ sink (0.02 /(µM·h))", ["dfo", "DFO", "desferrioxamine"]),
+        ("hemin", "hemin", "heme load and Bach1-dependent HO-1 inducer", []),
+        ("znpp", "znpp", "zinc protoporphyrin, competitive heme-oxygenase inhibitor (Ki 0.3 µM)", ["ZnPP", "zinc-protoporphyrin"]),
+        ("snpp", "snpp", "tin protoporphyrin/mesoporphyrin, competitive heme-oxygenase inhibitor (Ki 0.5 µM)", ["SnPP", "snmp", "tin-protoporphyrin"]),
+        ("sulforaphane", "sfn", "Keap1 cysteine modifier → Nrf2 activation (K 2 µM)", ["sfn", "SFN"]),
+        ("tbhq", "tbhq", "tert-butylhydroquinone, Keap1 modifier (K 10 µM)", ["tBHQ"]),
+        ("dimethyl-fumarate", "dmf", "Keap1 modifier (K 10 µM)", ["dmf", "DMF"]),
+        ("melatonin", "mel", "Nrf2/HO-1 activation in high-glucose osteoblasts (K 20 µM)", ["mel"]),
+        ("ml385", "ml385", "blocks NRF2–MAFG DNA binding (IC50 1.9 µM)", ["ML385"]),
+        ("fac", "fac", "ferric ammonium citrate, non-transferrin iron load (dose as µM iron)", ["FAC", "ferric-ammonium-citrate", "iron"]),
+    ];
+
+    /// <summary>Gets the names of the drugs (for <see cref="Drug"/>), canonical first name of each.</summary>
+    public static IReadOnlyList<string> DrugNames { get; } = [.. Drugs.Select(d => d.Name), "dexamethasone"];
+
+    /// <summary>Erastin, a system xc⁻ inhibitor [F1][F4].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Erastin(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("erastin", dose, unit);
+
+    /// <summary>RSL3, a covalent GPX4 inhibitor [F2].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Rsl3(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("rsl3", dose, unit);
+
+    /// <summary>ML162, a covalent GPX4 inhibitor.</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Ml162(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("ml162", dose, unit);
+
+    /// <summary>Ferrostatin-1, a radical-trapping antioxidant [F1][F5].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Ferrostatin1(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("ferrostatin-1", dose, unit);
+
+    /// <summary>Liproxstatin-1, a radical-trapping antioxidant [F3][F5].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Liproxstatin1(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("liproxstatin-1", dose, unit);
+
+    /// <summary>α-Tocopherol (vitamin E), a chain-breaking antioxidant.</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation VitaminE(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("vitamin-e", dose, unit);
+
+    /// <summary>Deferoxamine, an iron chelator [F1][B2].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Deferoxamine(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("deferoxamine", dose, unit);
+
+    /// <summary>Hemin: a heme load that also induces HO-1 through Bach1 [F6].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Hemin(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("hemin", dose, unit);
+
+    /// <summary>Zinc protoporphyrin, a competitive heme-oxygenase inhibitor [F6].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation ZincProtoporphyrin(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("znpp", dose, unit);
+
+    /// <summary>Tin protoporphyrin, a competitive heme-oxygenase inhibitor [K10].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation TinProtoporphyrin(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("snpp", dose, unit);
+
+    /// <summary>Sulforaphane, an Nrf2 activator (Keap1 modifier) [K8].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Sulforaphane(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("sulforaphane", dose, unit);
+
+    /// <summary>Melatonin, an Nrf2/HO-1 activator in high-glucose osteoblasts [B2].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Melatonin(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("melatonin", dose, unit);
+
+    /// <summary>ML385, an Nrf2 inhibitor (blocks NRF2–MAFG DNA binding) [F11].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Ml385(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("ml385", dose, unit);
+
+    /// <summary>Ferric ammonium citrate, a non-transferrin iron load; the dose is µM of iron [B7].</summary>
+    /// <param name="dose">The iron concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation FerricAmmoniumCitrate(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("fac", dose, unit);
+
+    /// <summary>Dexamethasone: the glucocorticoid changes of specification §13 (GPX4 and xc⁻ down, ferritinophagy up, Nrf2 repressed, peroxide production up), graded by effect = dex/(dex + 0.01 µM) [B9][B10][K11].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Dexamethasone(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar)
+    {
+        double micromolar = ToMicromolar(dose, unit);
+        double effect = micromolar / (micromolar + 0.01);
+        var changes = DiseaseScenario.Glucocorticoid.InVitro.Select(c => c.Scale(effect, neutral: c.Parameter == "ros_x" ? 1 : 0)).ToArray();
+        return new Perturbation("dexamethasone", "glucocorticoid: GPX4 and SLC7A11 down, NCOA4-ferritinophagy up, GR represses Nrf2 (graded)", FormatDose(dose, unit), changes, isGenetic: false);
+    }
+
+    /// <summary>An oxidative challenge (H₂O₂, hyperoxia): peroxide production multiplied by <paramref name="factor"/> (ros_x).</summary>
+    /// <param name="factor">The multiplier (1 = none; 1.5–2 typical).</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation OxidativeStress(double factor)
+    {
+        Positive(factor, nameof(factor));
+        return new Perturbation("oxidative-stress", "raised peroxide production (ros_x)", string.Create(CultureInfo.InvariantCulture, $"×{factor:G4}"), [new ParameterChange("ros_x", ChangeKind.Multiply, factor)], isGenetic: false);
+    }
+
+    /// <summary>Forced HO-1 induction during the exposure: HMOX1 transcription × <paramref name="fold"/> (HO_OE), e.g. an inducible transgene switched on at <see cref="StartHours"/>.</summary>
+    /// <param name="fold">The multiplier (0 switches HMOX1 transcription off).</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation HemeOxygenaseInduction(double fold)
+    {
+        if (!double.IsFinite(fold) || fold < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fold), fold, "The induction fold must be a finite number ≥ 0.");
+        }
+
+        return new Perturbation("ho1-induction", "forced HMOX1 transcription (HO_OE)", string.Create(CultureInfo.InvariantCulture, $"×{fold:G4}"), [new ParameterChange("HO_OE", ChangeKind.Set, fold)], isGenetic: false);
+    }
+
+    /// <summary>A knock-down: the gene's expression scaled to <paramref name="remaining"/> (0.1 = 90 % knock-down); part of the cell's baseline.</summary>
+    /// <param name="gene">The gene.</param>
+    /// <param name="remaining">The remaining fraction, in [0, 1].</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Knockdown(Gene gene, double remaining)
+    {
+        if (!(remaining >= 0 && remaining <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(remaining), remaining, "The remaining fraction of a knock-down must be between 0 and 1.");
+        }
+
+        string parameter = gene switch
+        {
+            Gene.Nrf2 => "c_Nsyn",
+            Gene.Hmox1 => "c_HO",
+            Gene.Gpx4 => "c_GPX4",
+            Gene.Slc7a11 => "c_XCT",
+            Gene.Fth1 => "c_FT",
+            _ => "c_NCOA4",
+        };
+        string dose = string.Create(CultureInfo.InvariantCulture, $"{remaining:P0} remaining");
+        return new Perturbation($"{gene} knock-down", $"{gene} expression scaled to {dose} ({parameter})", dose, [new ParameterChange(parameter, ChangeKind.Multiply, remaining)], isGenetic: true);
+    }
+
+    /// <summary>An over-expression: the gene's expression × <paramref name="fold"/>; part of the cell's baseline.</summary>
+    /// <param name="gene">The gene.</param>
+    /// <param name="fold">The fold (≥ 1).</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Overexpression(Gene gene, double fold)
+    {
+        if (!(fold >= 1) || !double.IsFinite(fold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fold), fold, "An over-expression fold must be a finite number ≥ 1.");
+        }
+
+        var change = gene switch
+        {
+            Gene.Nrf2 => new ParameterChange("c_Nsyn", ChangeKind.Multiply, fold),
+            Gene.Hmox1 => new ParameterChange("HO_OE", ChangeKind.Multiply, fold),
+            Gene.Gpx4 => new ParameterChange("c_GPX4", ChangeKind.Multiply, fold),
+            Gene.Slc7a11 => new ParameterChange("c_XCT", ChangeKind.Multiply, fold),
+            Gene.Fth1 => new ParameterChange("c_FT", ChangeKind.Multiply, fold),
+            _ => new ParameterChange("c_NCOA4", ChangeKind.Add, fold - 1),
+        };
+        string dose = string.Create(CultureInfo.InvariantCulture, $"×{fold:G4}");
+        return new Perturbation($"{gene} over-expression", $"{gene} expression {dose} ({change})", dose, [change], isGenetic: true);
+    }
+
+    /// <summary>Finds a drug by name or alias (case-insensitive), e.g. "erastin", "fer1", "DFO", "dexamethasone".</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    /// <exception cref="ArgumentException">No drug has that name; the message lists the valid ones.</exception>
+    public static Perturbation Drug(string name, double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.Equals(name, "dexamethasone", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "dex", StringComparison.OrdinalIgnoreCase))
+        {
+            return Dexamethasone(dose, unit);
+        }
+
+        foreach (var drug in Drugs)
+        {
+            if (string.Equals(drug.Name, name, StringComparison.OrdinalIgnoreCase) || drug.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                double micromolar = ToMicromolar(dose, unit);
+                return new Perturbation(drug.Name, drug.Description, FormatDose(dose, unit), [new ParameterChange(drug.Parameter, ChangeKind.Set, micromolar)], isGenetic: false);
+            }
+        }
+
+        var known = Drugs.SelectMany(d => d.Aliases.Prepend(d.Name)).Append("dexamethasone");
+        string hint = NameSuggestions.Hint(NameSuggestions.Closest(name, known));
+        throw new ArgumentException($"Unknown drug '{name}'{(hint.Length == 0 ? "." : hint)} Known drugs: {string.Join(", ", DrugNames)}.", nameof(name));
+    }
+
+    private static void Positive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "The value must be a positive finite number.");
+        }
+    }
+}

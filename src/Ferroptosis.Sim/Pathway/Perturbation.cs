@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <summary>A drug, exposure or genetic change applied to a bone cell, with its dose and, optionally, when it starts and ends.</summary>
+/// <remarks>
+/// <para>
+/// Each perturbation acts through named parameters of the model as the specification describes
+/// (e.g. erastin enters as a non-competitive inhibition of system xc⁻ with IC50 1 µM; RSL3 as a
+/// covalent GPX4 loss term). Drugs and exposures start at <see cref="StartHours"/> (default 0, the
+/// start of the exposure) and, if <see cref="EndHours"/> is set, are washed out then (their parameters
+/// return to the values they had when the perturbation started). Genetic changes
+/// (<see cref="IsGenetic"/>) belong to the cell: they apply before the resting state is computed.
+/// </para>
+/// <para>Immutable. The factory methods are in <c>Perturbation.Catalogue.cs</c>.</para>
+/// </remarks>
+public sealed partial record Perturbation
+{
+    private Perturbation(string name, string description, string dose, IReadOnlyList<ParameterChange> changes, bool isGenetic)
+    {
+        Name = name;
+        Description = description;
+        Dose = dose;
+        Changes = changes;
+        IsGenetic = isGenetic;
+    }
+
+    /// <summary>Gets the short name, e.g. "erastin" or "Gpx4 knock-down".</summary>
+    public string Name { get; }
+
+    /// <summary>Gets what it does, in a sentence.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets the dose as text with its unit, e.g. "5 µM".</summary>
+    public string Dose { get; }
+
+    /// <summary>Gets the parameter changes it makes.</summary>
+    public IReadOnlyList<ParameterChange> Changes { get; }
+
+    /// <summary>Gets a value indicating whether this is a genetic change of the cell (applied before the resting state is computed) rather than an exposure.</summary>
+    public bool IsGenetic { get; }
+
+    /// <summary>Gets the time the perturbation starts, in hours after the start of the exposure (default 0).</summary>
+    public double StartHours { get; init; }
+
+    /// <summary>Gets the time of wash-out in hours, or null if it stays to the end.</summary>
+    public double? EndHours { get; init; }
+
+    /// <summary>Returns this perturbation starting at a later time.</summary>
+    /// <param name="start">The time after the start of the exposure.</param>
+    /// <returns>A scheduled copy.</returns>
+    /// <exception cref="InvalidOperationException">The perturbation is genetic (it has no start time).</exception>
+    public Perturbation From(TimeSpan start) => IsGenetic
+        ? throw new InvalidOperationException($"'{Name}' is a genetic change of the cell and cannot be scheduled.")
+        : this with { StartHours = start.TotalHours };
+
+    /// <summary>Returns this perturbation washed out at a given time.</summary>
+    /// <param name="end">The time after the start of the exposure.</param>
+    /// <returns>A scheduled copy.</returns>
+    public Perturbation Until(TimeSpan end) => IsGenetic
+        ? throw new InvalidOperationException($"'{Name}' is a genetic change of the cell and cannot be washed out.")
+        : this with { EndHours = end.TotalHours };
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        string text = Dose.Length > 0 ? $"{Name} {Dose}" : Name;
+        if (StartHours != 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" from {StartHours:G4} h");
+        }
+
+        if (EndHours is double end)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" until {end:G4} h");
+        }
+
+        return text;
+    }
+
+    internal static double ToMicromolar(double dose, ConcentrationUnit unit)
+    {
+        if (!double.IsFinite(dose) || dose < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dose), dose, "A dose must be a finite number ≥ 0.");
+        }
+
+        return unit switch
+        {
+            ConcentrationUnit.Nanomolar => dose * 1e-3,
+            ConcentrationUnit.Millimolar => dose * 1e3,
+            _ => dose,
+        };
+    }
+
+    internal static string FormatDose(double dose, ConcentrationUnit unit) => unit switch
+    {
+        ConcentrationUnit.Nanomolar => string.Create(CultureInfo.InvariantCulture, $"{dose:G4} nM"),
+        ConcentrationUnit.Millimolar => string.Create(CultureInfo.InvariantCulture, $"{dose:G4} mM"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{dose:G4} µM"),
+    };
+}
