@@ -29,7 +29,7 @@ public class PathwayBenchmarks
     public double MaxStep { get; set; }
 
     /// <summary>Gets or sets the solver.</summary>
-    [Params("Tsit5", "Bdf")]
+    [Params("Tsit5", "Rodas5P")]
     public string Solver { get; set; } = "";
 
     /// <summary>Loads the model, finds the resting state and builds the scan and the population.</summary>
