@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+
+namespace Ferroptosis.Sim.Pathway.Remodelling;
+
+/// <summary>Runs the cell model of each bone cell type under a condition and turns its death hazard into the population model's extra death rates.</summary>
+/// <remarks>
+/// The hazard h(t) (1/h) is a reported quantity of the cell model; its mean over a window is the integral of the
+/// piecewise-linear interpolant of the reported values (spacing <see cref="CellSimulationOptions.OutputIntervalHours"/>,
+/// 0.25 h by default, the solver's step limit) divided by the window's length. The surviving fraction would give the
+/// same mean as ln(S(a)/S(b))/(b − a), but over months S falls below the absolute tolerance, so the hazard is used.
+/// Healthy hazards are cached per cell type and cell options. Thread-safe.
+/// </remarks>
+internal static class CellHazards
+{
+    private static readonly ConcurrentDictionary<(BoneCell Cell, CellSimulationOptions Options, double Run, double Start), double> HealthyCache = new();
+
+    /// <summary>The cell types whose death the coupled model uses, in the order δOB, δOC, δOCY.</summary>
+    public static IReadOnlyList<BoneCell> Cells { get; } = [BoneCell.Osteoblast, BoneCell.Osteoclast, BoneCell.Osteocyte];
+
+    /// <summary>The quasi-steady death rates: δi = κ·24·(h̄i,condition − h̄i,healthy) with h̄ the mean hazard over the window of a short run.</summary>
+    public static DeathRates QuasiSteady(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, RemodellingOptions options)
+    {
+        var hazards = new MeanHazard[Cells.Count];
+        for (int i = 0; i < Cells.Count; i++)
+        {
+            var cell = Cells[i];
+            double healthy = Healthy(cell, options);
+            double condition = scenario is null && interventions.Count == 0
+                ? healthy
+                : WindowMean(RunCell(cell, scenario, interventions, options.HazardRunHours, options), options.HazardWindowStartHours, options.HazardRunHours);
+            hazards[i] = new MeanHazard(cell, healthy, condition);
+        }
+
+        return Rates(hazards, options);
+    }
+
+    /// <summary>The multi-rate death rates: the cell models run for the whole period and each interval takes its own mean hazard.</summary>
+    public static IReadOnlyList<DeathRateInterval> MultiRate(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double days, RemodellingOptions options, CancellationToken cancellationToken)
+    {
+        double step = options.UpdateInterval.TotalDays;
+        int count = (int)Math.Ceiling((days / step) - 1e-9);
+        var healthy = new double[Cells.Count];
+        var runs = new CellSimulationResult?[Cells.Count];
+        for (int i = 0; i < Cells.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            healthy[i] = Healthy(Cells[i], options);
+            runs[i] = scenario is null && interventions.Count == 0 ? null : RunCell(Cells[i], scenario, interventions, days * 24, options);
+        }
+
+        var intervals = new DeathRateInterval[count];
+        for (int k = 0; k < count; k++)
+        {
+            double start = k * step, end = Math.Min((k + 1) * step, days);
+            var hazards = new MeanHazard[Cells.Count];
+            for (int i = 0; i < Cells.Count; i++)
+            {
+                double condition = runs[i] is { } run ? WindowMean(run, start * 24, end * 24) : healthy[i];
+                hazards[i] = new MeanHazard(Cells[i], healthy[i], condition);
+            }
+
+            intervals[k] = new DeathRateInterval(start, end, Rates(hazards, options));
+        }
+
+        return intervals;
+    }
+
+    /// <summary>The healthy cell's mean hazard over the window (its resting hazard), cached.</summary>
+    public static double Healthy(BoneCell cell, RemodellingOptions options) =>
+        HealthyCache.GetOrAdd(
+            (cell, options.CellOptions, options.HazardRunHours, options.HazardWindowStartHours),
+            key => WindowMean(RunCell(key.Cell, null, [], key.Run, options), key.Start, key.Run));
+
+    /// <summary>The mean of a reported quantity over [from, to] hours: the integral of its piecewise-linear interpolant divided by the length.</summary>
+    internal static double WindowMean(CellSimulationResult run, double from, double to)
+    {
+        var times = run.TimesHours;
+        var h = run.Quantity("h");
+        double integral = 0;
+        for (int k = 1; k < times.Length; k++)
+        {
+            double a = Math.Max(times[k - 1], from), b = Math.Min(times[k], to);
+            if (b <= a)
+            {
+                continue;
+            }
+
+            // Trapezoid on the part [a, b] of segment k, with the end values interpolated linearly.
+            double slope = (h[k] - h[k - 1]) / (times[k] - times[k - 1]);
+            double ha = h[k - 1] + (slope * (a - times[k - 1]));
+            double hb = h[k - 1] + (slope * (b - times[k - 1]));
+            integral += 0.5 * (ha + hb) * (b - a);
+        }
+
+        return integral / (to - from);
+    }
+
+    private static CellSimulationResult RunCell(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double hours, RemodellingOptions options)
+    {
+        var cellOptions = options.CellOptions with { Scenario = scenario, ChronicScenario = true };
+        var run = FerroptosisSimulation.Run(cell, interventions, TimeSpan.FromHours(hours), cellOptions);
+        return run.IsSuccess
+            ? run
+            : throw new CellModelFailureException(run.Status, $"The {cell} model did not finish under {(scenario?.Name ?? "healthy conditions")}{(interventions.Count == 0 ? "" : " + " + string.Join(" + ", interventions))}: {run.Message}");
+    }
+
+    private static DeathRates Rates(MeanHazard[] hazards, RemodellingOptions options)
+    {
+        // δ = κ·24·(h̄ − h̄_healthy): the hazard is per hour, the population model runs in days (§14.2).
+        double Rate(MeanHazard h)
+        {
+            double rate = options.Kappa * 24 * h.Excess;
+            return options.ClampNegativeDeathRates ? Math.Max(rate, 0) : rate;
+        }
+
+        return new DeathRates(Rate(hazards[0]), Rate(hazards[1]), Rate(hazards[2])) { Hazards = hazards };
+    }
+}
