@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Ferroptosis.Sim.Formats.Antimony;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
@@ -22,6 +23,7 @@ public static class FerroptosisModel
     private static readonly Lazy<ReactionNetwork> LazyNetwork = new(() => AntimonyReader.Read(ReadFile(BaseFile), BaseFile));
     private static readonly Lazy<CompiledModel> LazyCompiled = new(() => ModelCompiler.Compile(Network));
     private static readonly ConcurrentDictionary<string, double[]> RestingStates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> RestingValues = new(StringComparer.Ordinal);
 
     /// <summary>Gets the base network (the reference osteoblast).</summary>
     public static ReactionNetwork Network => LazyNetwork.Value;
@@ -58,9 +60,38 @@ public static class FerroptosisModel
     public static double[] RestingState(IReadOnlyDictionary<string, double> baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        string key = string.Join(';', baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value:R}"));
-        return (double[])RestingStates.GetOrAdd(key, _ => ComputeRestingState(baseline)).Clone();
+        return (double[])RestingStates.GetOrAdd(Key(baseline), _ => ComputeRestingState(baseline)).Clone();
     }
+
+    /// <summary>Gets every reported quantity (species and assigned values such as ROS, h, LIP_fold) at the resting state of a cell, by name.</summary>
+    /// <param name="baseline">Absolute parameter values of the cell (cell type and genetic changes).</param>
+    /// <returns>The resting values, cached.</returns>
+    internal static IReadOnlyDictionary<string, double> RestingQuantities(IReadOnlyDictionary<string, double> baseline) =>
+        RestingValues.GetOrAdd(Key(baseline), _ =>
+        {
+            var model = Compiled;
+            var instance = model.CreateInstance();
+            foreach (var (id, value) in baseline)
+            {
+                instance.SetParameter(id, value);
+            }
+
+            var rest = RestingState(baseline);
+            for (int k = 0; k < rest.Length; k++)
+            {
+                instance.SetInitialValue(model.StateIds[k], rest[k]);
+            }
+
+            // Initial assignments (the normalisation constants) are evaluated into the instance first.
+            var y = instance.ComputeInitialState(0);
+            var program = model.Outputs(OutputProgram.DefaultIds(model.Network), amounts: null);
+            var row = new double[program.Ids.Count];
+            program.Kernel(instance.LoadInputs(0, y), row);
+            return program.Ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => row[x.i], StringComparer.Ordinal);
+        });
+
+    private static string Key(IReadOnlyDictionary<string, double> baseline) =>
+        string.Join(';', baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:R}")));
 
     private static double[] ComputeRestingState(IReadOnlyDictionary<string, double> baseline)
     {
