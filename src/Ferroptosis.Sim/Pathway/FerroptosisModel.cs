@@ -56,7 +56,7 @@ public static class FerroptosisModel
     /// <summary>Computes (or returns the cached) resting state of a cell with the given baseline parameter values: the drug-free model integrated to steady state (specification §9), with the surviving fraction set to 1.</summary>
     /// <param name="baseline">Absolute parameter values of the cell (cell type and genetic changes).</param>
     /// <returns>A copy of the resting state vector, ordered as <see cref="CompiledModel.StateIds"/>.</returns>
-    /// <exception cref="InvalidOperationException">The model does not settle (a failure, not expected for the shipped parameter sets).</exception>
+    /// <exception cref="InvalidOperationException">The cell does not come to rest: it has no steady state (the osteocyte with FTH1 knocked down to 50 % or less, or NCOA4 over-expressed 10-fold, oscillates), or the integration failed. The message says which rate stays non-zero.</exception>
     public static double[] RestingState(IReadOnlyDictionary<string, double> baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -106,6 +106,8 @@ public static class FerroptosisModel
         int survival = model.IndexOfState("S");
         var options = new OdeSolverOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12, OutputTimes = [3000.0] };
         var derivative = new double[y.Length];
+        double largest = double.PositiveInfinity;
+        int worst = 0;
         for (int round = 0; round < 10; round++)
         {
             // Integrate 3000 h at a time until every rate except the surviving fraction's is below 1e-9.
@@ -117,13 +119,21 @@ public static class FerroptosisModel
 
             solution.FinalState.CopyTo(y);
             y[survival] = 1.0;
-            instance.Evaluate(0, y, derivative);
-            double largest = 0;
             for (int k = 0; k < y.Length; k++)
             {
-                if (k != survival)
+                // A pool that empties (e.g. ferritin after an FTH1 knock-out) ends within the tolerance of 0, on either
+                // side; its resting value is 0.
+                y[k] = Math.Max(y[k], 0);
+            }
+
+            instance.Evaluate(0, y, derivative);
+            largest = 0;
+            for (int k = 0; k < y.Length; k++)
+            {
+                if (k != survival && Math.Abs(derivative[k]) > largest)
                 {
-                    largest = Math.Max(largest, Math.Abs(derivative[k]));
+                    largest = Math.Abs(derivative[k]);
+                    worst = k;
                 }
             }
 
@@ -133,6 +143,9 @@ public static class FerroptosisModel
             }
         }
 
-        throw new InvalidOperationException("The model did not settle to a resting state within 30,000 h (|dy/dt| ≥ 1e-9).");
+        string cell = baseline.Count == 0 ? "the reference osteoblast" : string.Join(", ", baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} = {kv.Value:G4}")));
+        throw new InvalidOperationException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The cell ({cell}) does not come to rest: after 30,000 h drug-free, d{model.StateIds[worst]}/dt is still {derivative[worst]:G3} (a resting state needs every |dy/dt| < 1e-9). This cell type and genetic background may have no steady state, e.g. a sustained oscillation (models/ferroptosis/README.md, Known limitations)."));
     }
 }
