@@ -48,6 +48,22 @@ public static class FerroptosisModel
         return reader.ReadToEnd();
     }
 
+    /// <summary>Gets the network of one cell type: the base model with the cell's parameter set applied, with the id <c>ferroptosis_&lt;cell&gt;</c> (e.g. for an SBML export that opens in COPASI or Tellurium).</summary>
+    /// <param name="cell">The cell type.</param>
+    /// <returns>A validated network; its initial values are the reference vector of specification §9, not the cell's resting state.</returns>
+    /// <example>
+    /// <code>
+    /// SbmlWriter.WriteFile(FerroptosisModel.NetworkFor(BoneCell.Osteoclast), "ferroptosis-osteoclast.xml");
+    /// </code>
+    /// </example>
+    public static ReactionNetwork NetworkFor(BoneCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var n = Network.WithValues(cell.Parameters);
+        return new ReactionNetwork(
+            $"{Network.Id}_{cell.Name}", n.Compartments, n.Species, n.Parameters, n.Reactions, n.AssignmentRules, n.RateRules, n.InitialAssignments, n.Functions, n.Events, n.ConversionFactor);
+    }
+
     /// <summary>Reads a parameter-set file (assignments only) into a dictionary.</summary>
     /// <param name="fileName">The embedded file name.</param>
     /// <returns>The values by parameter id.</returns>
