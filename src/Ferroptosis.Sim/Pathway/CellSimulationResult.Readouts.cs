@@ -12,9 +12,13 @@ public sealed partial class CellSimulationResult
     public double RestingValue(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _resting.TryGetValue(name, out double value)
-            ? value
-            : throw new KeyNotFoundException($"'{name}' is not a reported quantity. Quantities: {string.Join(", ", Quantities)}.");
+        if (_resting.TryGetValue(name == "surviving_fraction" ? "S" : name, out double value))
+        {
+            return value;
+        }
+
+        _ = Quantity(name);
+        throw new KeyNotFoundException($"'{name}' has no resting value.");
     }
 
     /// <summary>Gets a quantity over time as a fold of its resting value (e.g. LPO 2 = twice the resting lipid peroxidation of this cell).</summary>
@@ -103,7 +107,7 @@ public sealed partial class CellSimulationResult
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(quantities);
         var names = quantities.ToList();
-        var columns = names.Select(n => Quantity(n == "surviving_fraction" ? "S" : n)).ToArray();
+        var columns = names.Select(Quantity).ToArray();
         var c = CultureInfo.InvariantCulture;
         writer.Write("time_h");
         foreach (string name in names)

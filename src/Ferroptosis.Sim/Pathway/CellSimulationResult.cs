@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
 
@@ -69,9 +70,10 @@ public sealed partial class CellSimulationResult
     public IReadOnlyList<string> Quantities => Result.Names;
 
     /// <summary>Gets one quantity over time.</summary>
-    /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h").</param>
+    /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h"); "surviving_fraction" is S.</param>
     /// <returns>Its values at <see cref="TimesHours"/>.</returns>
-    public double[] Quantity(string name) => Result.GetColumn(name);
+    /// <exception cref="KeyNotFoundException">No quantity has that name; the message suggests the closest names (ids are case-sensitive) and lists them all.</exception>
+    public double[] Quantity(string name) => Result.GetColumn(Resolve(name));
 
     /// <summary>Gets the surviving fraction at a time, linearly interpolated between reported times (exact at reported times).</summary>
     /// <param name="hours">The time in hours, within the run.</param>
@@ -92,7 +94,7 @@ public sealed partial class CellSimulationResult
         }
 
         int k = times.BinarySearch(hours);
-        var column = Result.GetColumn(name);
+        var column = Quantity(name);
         if (k >= 0)
         {
             return column[k];
@@ -133,6 +135,25 @@ public sealed partial class CellSimulationResult
             writer.Write(',');
             writer.WriteLine(survival[k].ToString("R", c));
         }
+    }
+
+    /// <summary>Maps a read-out name to its column, or throws with suggestions.</summary>
+    private string Resolve(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name == "surviving_fraction")
+        {
+            return "S";
+        }
+
+        if (Result.Names.Contains(name))
+        {
+            return name;
+        }
+
+        var close = Result.Names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        string hint = NameSuggestions.Hint(close.Count > 0 ? close : NameSuggestions.Closest(name, Result.Names));
+        throw new KeyNotFoundException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.");
     }
 
     /// <inheritdoc/>

@@ -71,6 +71,22 @@ public sealed partial record Perturbation
         ? throw new InvalidOperationException($"'{Name}' is a genetic change of the cell and cannot be washed out.")
         : this with { EndHours = end.TotalHours };
 
+    /// <summary>Compares two perturbations by value: name, dose, parameter changes, kind and schedule.</summary>
+    /// <param name="other">The other perturbation.</param>
+    /// <returns>Whether they are the same perturbation.</returns>
+    public bool Equals(Perturbation? other) =>
+        other is not null
+        && Name == other.Name
+        && Description == other.Description
+        && Dose == other.Dose
+        && IsGenetic == other.IsGenetic
+        && StartHours.Equals(other.StartHours)
+        && Nullable.Equals(EndHours, other.EndHours)
+        && Changes.SequenceEqual(other.Changes);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Dose, IsGenetic, StartHours, EndHours, Changes.Count);
+
     /// <inheritdoc/>
     public override string ToString()
     {
