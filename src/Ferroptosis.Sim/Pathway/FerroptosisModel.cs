@@ -72,7 +72,7 @@ public static class FerroptosisModel
     /// <summary>Computes (or returns the cached) resting state of a cell with the given baseline parameter values: the drug-free model integrated to steady state (specification §9), with the surviving fraction set to 1.</summary>
     /// <param name="baseline">Absolute parameter values of the cell (cell type and genetic changes).</param>
     /// <returns>A copy of the resting state vector, ordered as <see cref="CompiledModel.StateIds"/>.</returns>
-    /// <exception cref="InvalidOperationException">The cell does not come to rest: it has no steady state (the osteocyte with FTH1 knocked down to 50 % or less, or NCOA4 over-expressed 10-fold, oscillates), or the integration failed. The message says which rate stays non-zero.</exception>
+    /// <exception cref="InvalidOperationException">The cell does not come to rest: it has no steady state (an osteocyte with FTH1 at 55 % or less, or NCOA4 over-expressed 5-fold or more, oscillates), or the integration failed. The message says which rate stays non-zero.</exception>
     public static double[] RestingState(IReadOnlyDictionary<string, double> baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);

@@ -37,6 +37,7 @@ public static class FerroptosisSimulation
     /// <param name="options">Scenario, solver and tolerances, or null for the defaults.</param>
     /// <returns>The time course with read-outs; check <see cref="CellSimulationResult.IsSuccess"/>.</returns>
     /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, or the duration is not positive.</exception>
+    /// <exception cref="InvalidOperationException">The cell with its genetic changes has no resting state to start from (see <see cref="FerroptosisModel.RestingState"/>).</exception>
     public static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cell);

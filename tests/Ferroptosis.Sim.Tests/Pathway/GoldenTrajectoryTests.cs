@@ -16,7 +16,8 @@ public sealed class GoldenTrajectoryTests
     /// <summary>
     /// The comparison bound. The files were accepted only where Rodas5P and BDF agreed to 1e-8 (mixed), so each is within
     /// about 1e-8 of the exact trajectory; a correct run today at the same tolerance is as close, so two correct results
-    /// differ by at most 2e-8. A change of the model (a parameter in the third digit) moves them by 1e-4 or more.
+    /// differ by at most 2e-8. A change of the model moves them far more (one of k_b, k_gout, k_rel, V_gpx changed in
+    /// its third digit: 3e-3 to 1e-2).
     /// </summary>
     private const double Bound = 2 * GoldenTrajectories.Agreement;
 
