@@ -68,7 +68,7 @@ public sealed class IronBookkeepingTests
                 Assert.That(total[k] - total[0], Is.EqualTo(totalBudget[k]).Within(1e-9), $"Δ total iron at {result.Times[k]} h");
             }
 
-            // The ledgers are not trivially zero: iron does flow (≈ 1.7 µM/h through the labile pool at rest).
+            // The ledgers are not trivially zero: iron does flow (≈ 1.4 µM/h through the labile pool at rest).
             Assert.That(result[last, Ledger("R_TfR_uptake")], Is.GreaterThan(10), "transferrin iron taken up over 48 h (µM)");
         });
     }
