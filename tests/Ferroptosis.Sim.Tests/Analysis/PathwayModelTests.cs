@@ -55,7 +55,7 @@ public sealed class PathwayModelTests
     [Test]
     public void ErastinAndRsl3_IC50AtTwentyFourHours_MatchTheReadme()
     {
-        // README 10.1 and 10.4: erastin IC50 6.86 µM (6.85 at rtol 1e-7), RSL3 IC50 70.9 nM (bisection in log concentration on S(24 h) = 0.5).
+        // README 10.1 and 10.4: erastin IC50 6.86 µM (6.85 in the pathway tests), RSL3 IC50 70.9 nM (bisection in log concentration on S(24 h) = 0.5).
         var rest = Rest();
         var erastin = new SimulationExperiment(Model.Value, [new ParameterInput("erastin")], [Readout.ValueAt("S", 24)], Exposure(24, rest));
         var rsl3 = new SimulationExperiment(Model.Value, [new ParameterInput("rsl3")], [Readout.ValueAt("S", 24)], Exposure(24, rest));
