@@ -15,7 +15,7 @@ public sealed record CellSimulationOptions
     /// <summary>Gets a value indicating whether the scenario acts in its chronic (half-strength) form instead of the acute in-vitro form.</summary>
     public bool ChronicScenario { get; init; }
 
-    /// <summary>Gets the solver, or null for Rodas5P.</summary>
+    /// <summary>Gets the solver, or null for the automatic solver (Tsit5 while the cell is quiet, Rodas5P through the stiff death switch).</summary>
     public IOdeSolver? Solver { get; init; }
 
     /// <summary>Gets the relative tolerance (default 1e-7).</summary>

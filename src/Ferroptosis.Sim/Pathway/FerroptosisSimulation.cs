@@ -91,7 +91,7 @@ public static class FerroptosisSimulation
             StartTime = start,
             EndTime = hours,
             OutputTimes = Grid(start, hours, options.OutputIntervalHours),
-            Solver = options.Solver ?? OdeSolvers.Rodas5P,
+            Solver = options.Solver ?? OdeSolvers.Auto,
             RelativeTolerance = options.RelativeTolerance,
             AbsoluteTolerance = options.AbsoluteTolerance,
             MaxStep = options.MaxStepHours,
