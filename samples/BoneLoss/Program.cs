@@ -23,9 +23,11 @@ Parallel.For(0, runs.Length, k =>
 });
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine("Bone mass (% of baseline) under chronic disease, quasi-steady ferroptotic death rates, κ = 0.02");
+Console.WriteLine("Bone mass under chronic disease: quasi-steady ferroptotic death rates (κ = 0.02), 12 months");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Healthy hazards (1/h): {string.Join(", ", runs[0, 0].DeathRates.Hazards.Select(x => $"{x.Cell} {x.Healthy:E2}"))}"));
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-20} {"intervention",-22} {"δOB (1/d)",10} {"δOC (1/d)",10} {"δOCY (1/d)",10} {"6 months",9} {"12 months",10}");
+Console.WriteLine($"{"",-43} {"mean hazard h̄ (1/h)",-32} {"extra death δ (1/d)",-32} {"bone mass (%)",-17}");
+Console.WriteLine($"{"scenario",-20} {"intervention",-22} {"OB",10} {"OC",10} {"OCY",10} {"OB",10} {"OC",10} {"OCY",10} {"6 mo",8} {"12 mo",8}");
 foreach (var run in runs)
 {
     if (!run.IsSuccess)
@@ -34,8 +36,8 @@ foreach (var run in runs)
         return 1;
     }
 
-    var d = run.DeathRates;
-    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAt(duration.TotalDays / 2),9:F2} {run.BoneMass[^1],10:F2}"));
+    var (d, h) = (run.DeathRates, run.DeathRates.Hazards);
+    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {h[0].Condition,10:E2} {h[1].Condition,10:E2} {h[2].Condition,10:E2} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAt(duration.TotalDays / 2),8:F2} {run.BoneMass[^1],8:F2}"));
 }
 
 var work = runs.Cast<RemodellingResult>().Select(r => r.Result!.Statistics).ToList();
@@ -51,7 +53,7 @@ var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
         var months = run.TimesDays.ToArray().Select(d => d / daysPerMonth).ToArray();
         return new Series(Label(run), months, run.BoneMass);
     });
-    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = 92, Maximum = 101 }, new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.InsideBottomLeft });
+    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = 92, Maximum = 100.5 }, new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.InsideBottomLeft });
     model.Title = scenarios[s].Name;
     return model;
 }).ToList();

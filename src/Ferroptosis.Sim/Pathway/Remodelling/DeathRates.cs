@@ -8,8 +8,8 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 /// <param name="Osteocyte">δOCY: osteocyte death, lowering the viable fraction V.</param>
 /// <remarks>
 /// From the cell model (specification §14.2): δi = κ·24·(h̄i,condition − h̄i,healthy), h̄ in 1/h, κ the in-vitro-to-in-vivo
-/// attenuation. A condition that lowers the hazard below the healthy one (e.g. a ferroptosis inhibitor) gives a negative
-/// δ unless <see cref="RemodellingOptions.ClampNegativeDeathRates"/> is set. Immutable.
+/// attenuation. A condition that lowers the hazard below the healthy one (e.g. a ferroptosis inhibitor) gives 0, or a
+/// negative δ when <see cref="RemodellingOptions.ClampNegativeDeathRates"/> is false. Immutable.
 /// </remarks>
 public sealed record DeathRates(double Osteoblast, double Osteoclast, double Osteocyte)
 {

@@ -36,8 +36,15 @@ public sealed record RemodellingOptions
     /// <summary>Gets how often the multi-rate scheme renews the death rates from the running cell model (default 1 day).</summary>
     public TimeSpan UpdateInterval { get; init; } = TimeSpan.FromDays(1);
 
-    /// <summary>Gets a value indicating whether negative extra death rates (a condition that lowers the hazard below the healthy one) are set to 0 (default false: used as computed).</summary>
-    public bool ClampNegativeDeathRates { get; init; }
+    /// <summary>Gets a value indicating whether negative extra death rates are set to 0 (default true).</summary>
+    /// <remarks>
+    /// A ferroptosis inhibitor at a rescue dose lowers the hazard below the healthy cell's resting hazard, so
+    /// κ·24·(h̄ − h̄_healthy) turns negative. The published removal rates β1, β2 are the healthy in-vivo turnover,
+    /// which the culture's resting hazard does not measure, and a negative osteocyte death rate would drive the
+    /// viable fraction V above 1. By default a condition can therefore add death but not remove the baseline; set
+    /// false to use the rates as computed (V may then exceed 1 slightly).
+    /// </remarks>
+    public bool ClampNegativeDeathRates { get; init; } = true;
 
     /// <summary>Gets the spacing of the reported time points in days (default 1).</summary>
     public double OutputIntervalDays { get; init; } = 1;

@@ -98,8 +98,8 @@ public sealed class ScenarioCouplingTests
     [Test]
     public void Interventions_LowerTheHazard_AndPreventTheFerroptoticLoss()
     {
-        // Each drug at its rescue concentration abolishes the excess hazard, so the bone mass ends within a point of the
-        // scenario without ferroptosis (100, or 97.5 for estrogen loss, whose fα1 stays).
+        // Each drug at its rescue concentration abolishes the excess hazard (and the resting one, which is clamped), so the
+        // bone mass follows the scenario without ferroptosis (100, or 97.5 for estrogen loss, whose fα1 stays).
         Assert.Multiple(() =>
         {
             foreach (var scenario in BoneRemodelling.Scenarios)
@@ -110,27 +110,39 @@ public sealed class ScenarioCouplingTests
                 {
                     var treated = BoneRemodelling.Run(scenario, [drug], OneYear);
                     string label = $"{scenario.Name} + {drug}";
-                    Assert.That(treated.DeathRates.Osteoblast, Is.LessThan(untreated.DeathRates.Osteoblast), label);
-                    Assert.That(treated.DeathRates.Osteoclast, Is.LessThan(untreated.DeathRates.Osteoclast), label);
-                    Assert.That(treated.DeathRates.Osteocyte, Is.LessThan(untreated.DeathRates.Osteocyte), label);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        var (before, after) = (untreated.DeathRates.Hazards[i], treated.DeathRates.Hazards[i]);
+                        Assert.That(after.Condition, Is.LessThan(0.1 * before.Healthy), $"{label}: {after.Cell} hazard below a tenth of the resting one");
+                    }
+
+                    Assert.That(treated.DeathRates, Is.EqualTo(DeathRates.None with { Hazards = treated.DeathRates.Hazards }), label);
                     Assert.That(treated.BoneMass[^1], Is.GreaterThan(untreated.BoneMass[^1]), label);
-                    Assert.That(treated.BoneMass[^1], Is.EqualTo(withoutFerroptosis).Within(1.0), label);
+                    Assert.That(treated.BoneMass[^1], Is.EqualTo(withoutFerroptosis).Within(1e-9), label);
                 }
             }
         });
     }
 
     [Test]
-    public void ClampedRates_NeverGoBelowZero_AndThenInterventionsRestoreTheScenarioWithoutFerroptosisExactly()
+    public void RatesBelowHealthy_AreClampedByDefault_AndOtherwiseLiftTheViableOsteocytesAboveOne()
     {
-        var options = new RemodellingOptions { ClampNegativeDeathRates = true };
-        var treated = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear, options);
-        var unclamped = BoneRemodelling.EstimateDeathRates(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1]);
+        // Ferrostatin-1 1 µM removes the excess hazard and the resting one: δ = κ·24·(≈0 − h̄_healthy) < 0. By default that
+        // is 0 (the scenario without ferroptosis, exactly); as computed it would lower removal below the healthy β's and
+        // drive V above 1, which the default prevents.
+        var clamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear);
+        var unclamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear, new RemodellingOptions { ClampNegativeDeathRates = false });
+        var rates = unclamped.DeathRates;
         Assert.Multiple(() =>
         {
-            Assert.That(unclamped.Osteoclast, Is.Negative, "ferrostatin-1 also removes the osteoclast's resting hazard");
-            Assert.That(treated.DeathRates, Is.EqualTo(DeathRates.None with { Hazards = treated.DeathRates.Hazards }));
-            Assert.That(treated.BoneMass[^1], Is.EqualTo(100).Within(1e-9));
+            Assert.That(RemodellingOptions.Default.ClampNegativeDeathRates, Is.True);
+            Assert.That(clamped.DeathRates, Is.EqualTo(DeathRates.None with { Hazards = clamped.DeathRates.Hazards }));
+            Assert.That(clamped.BoneMass, Is.All.EqualTo(100).Within(1e-9));
+            Assert.That(clamped.ViableOsteocytes, Is.All.EqualTo(1).Within(1e-12));
+            Assert.That(rates.Osteoblast, Is.EqualTo(-0.02 * 24 * rates.Hazards[0].Healthy).Within(1).Percent);
+            Assert.That(rates.Osteoclast, Is.EqualTo(-0.02 * 24 * rates.Hazards[1].Healthy).Within(1).Percent);
+            Assert.That(unclamped.ViableOsteocytes[^1], Is.GreaterThan(1));
+            Assert.That(unclamped.BoneMass[^1], Is.GreaterThan(100));
         });
     }
 
