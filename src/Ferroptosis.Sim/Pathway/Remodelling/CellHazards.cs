@@ -4,11 +4,8 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 
 /// <summary>Runs the cell model of each bone cell type under a condition and turns its death hazard into the population model's extra death rates.</summary>
 /// <remarks>
-/// The hazard h(t) (1/h) is a reported quantity of the cell model; its mean over a window is the integral of the
-/// piecewise-linear interpolant of the reported values (spacing <see cref="CellSimulationOptions.OutputIntervalHours"/>,
-/// 0.25 h by default, the solver's step limit) divided by the window's length. The surviving fraction would give the
-/// same mean as ln(S(a)/S(b))/(b − a), but over months S falls below the absolute tolerance, so the hazard is used.
-/// Healthy hazards are cached per cell type and cell options. Thread-safe.
+/// The hazard h(t) (1/h) is a reported quantity of the cell model; window means come from its running integral
+/// (<see cref="HazardIntegral"/>). Healthy hazards are cached per cell type and cell options. Thread-safe.
 /// </remarks>
 internal static class CellHazards
 {
@@ -40,12 +37,12 @@ internal static class CellHazards
         double step = options.UpdateInterval.TotalDays;
         int count = (int)Math.Ceiling((days / step) - 1e-9);
         var healthy = new double[Cells.Count];
-        var runs = new CellSimulationResult?[Cells.Count];
+        var runs = new HazardIntegral?[Cells.Count];
         for (int i = 0; i < Cells.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             healthy[i] = Healthy(Cells[i], options);
-            runs[i] = scenario is null && interventions.Count == 0 ? null : RunCell(Cells[i], scenario, interventions, days * 24, options);
+            runs[i] = scenario is null && interventions.Count == 0 ? null : new HazardIntegral(RunCell(Cells[i], scenario, interventions, days * 24, options));
         }
 
         var intervals = new DeathRateInterval[count];
@@ -55,7 +52,7 @@ internal static class CellHazards
             var hazards = new MeanHazard[Cells.Count];
             for (int i = 0; i < Cells.Count; i++)
             {
-                double condition = runs[i] is { } run ? WindowMean(run, start * 24, end * 24) : healthy[i];
+                double condition = runs[i] is { } run ? run.Mean(start * 24, end * 24) : healthy[i];
                 hazards[i] = new MeanHazard(Cells[i], healthy[i], condition);
             }
 
@@ -71,29 +68,8 @@ internal static class CellHazards
             (cell, options.CellOptions, options.HazardRunHours, options.HazardWindowStartHours),
             key => WindowMean(RunCell(key.Cell, null, [], key.Run, options), key.Start, key.Run));
 
-    /// <summary>The mean of a reported quantity over [from, to] hours: the integral of its piecewise-linear interpolant divided by the length.</summary>
-    internal static double WindowMean(CellSimulationResult run, double from, double to)
-    {
-        var times = run.TimesHours;
-        var h = run.Quantity("h");
-        double integral = 0;
-        for (int k = 1; k < times.Length; k++)
-        {
-            double a = Math.Max(times[k - 1], from), b = Math.Min(times[k], to);
-            if (b <= a)
-            {
-                continue;
-            }
-
-            // Trapezoid on the part [a, b] of segment k, with the end values interpolated linearly.
-            double slope = (h[k] - h[k - 1]) / (times[k] - times[k - 1]);
-            double ha = h[k - 1] + (slope * (a - times[k - 1]));
-            double hb = h[k - 1] + (slope * (b - times[k - 1]));
-            integral += 0.5 * (ha + hb) * (b - a);
-        }
-
-        return integral / (to - from);
-    }
+    /// <summary>The mean hazard over [from, to] hours: the integral of the piecewise-linear interpolant of h divided by the length.</summary>
+    internal static double WindowMean(CellSimulationResult run, double from, double to) => new HazardIntegral(run).Mean(from, to);
 
     private static CellSimulationResult RunCell(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double hours, RemodellingOptions options)
     {

@@ -32,7 +32,7 @@ public sealed class TimeScaleTests
             Assert.That(day7.Rates.Osteoclast, Is.EqualTo(quasi.Osteoclast).Within(1e-3).Percent);
             Assert.That(day7.Rates.Osteocyte, Is.EqualTo(quasi.Osteocyte).Within(1e-3).Percent);
 
-            // The hazard is still rising in the first week (glutathione and GPX4 fall over days), so day 1 is below day 7.
+            // The osteoclast's hazard is still rising in the first week (GPX4 falls, lipid peroxides build up), so day 1 is below day 7.
             Assert.That(multi.DeathRateSchedule[0].Rates.Osteoclast, Is.LessThan(day7.Rates.Osteoclast));
             Assert.That(multi.DeathRatesAt(6.5), Is.EqualTo(day7.Rates));
         });
