@@ -194,7 +194,7 @@ public static class CellDeathFigure
         options ??= FigureOptions.Default;
         var survival = Survival(list, label, SurvivalScale.Fraction, options with { Legend = LegendLocation.Below });
         var panels = new List<PlotModel> { survival };
-        var quiet = options with { Legend = LegendLocation.None };
+        var quiet = options with { Legend = LegendLocation.None, Title = null };
         label ??= DefaultLabeller(list);
         foreach (string quantity in quantities ?? PathwayQuantity.OverviewIds)
         {
