@@ -110,17 +110,22 @@ internal sealed class ModelFile
     /// <exception cref="CliException">Unknown extension, or the format cannot express the model.</exception>
     public static void Write(ReactionNetwork network, string path)
     {
-        string text;
         try
         {
-            text = IsSbml(path) ? SbmlWriter.ToXml(network) : AntimonyWriter.Write(network);
+            if (IsSbml(path))
+            {
+                // Through a stream, so the XML declaration names the encoding actually written (UTF-8).
+                OutputFiles.WriteStream(path, stream => SbmlWriter.Write(network, stream));
+            }
+            else
+            {
+                OutputFiles.WriteText(path, AntimonyWriter.Write(network));
+            }
         }
         catch (ArgumentException ex)
         {
-            throw new CliException($"{path}: {ex.Message}", ex);
+            throw CliException.From(ex, $"{path}: ");
         }
-
-        OutputFiles.WriteText(path, text);
     }
 
     /// <summary>Tells whether a path names an SBML file (true) or an Antimony file (false) by its extension.</summary>

@@ -22,15 +22,28 @@ internal static class OutputFiles
     /// <param name="path">The file; its folder is created.</param>
     /// <param name="write">Writes the content.</param>
     /// <param name="cancellationToken">Cancels before the file appears; the temporary file is removed.</param>
-    public static void Write(string path, Action<TextWriter> write, CancellationToken cancellationToken = default)
+    public static void Write(string path, Action<TextWriter> write, CancellationToken cancellationToken = default) =>
+        WriteStream(
+            path,
+            stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                write(writer);
+                writer.Flush();
+            },
+            cancellationToken);
+
+    /// <summary>Writes a file atomically through a stream, checking for cancellation before the rename.</summary>
+    /// <param name="path">The file; its folder is created.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <param name="cancellationToken">Cancels before the file appears; the temporary file is removed.</param>
+    public static void WriteStream(string path, Action<Stream> write, CancellationToken cancellationToken = default)
     {
         try
         {
             AtomicFile.Write(path, stream =>
             {
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                write(writer);
-                writer.Flush();
+                write(stream);
                 cancellationToken.ThrowIfCancellationRequested();
             });
         }
