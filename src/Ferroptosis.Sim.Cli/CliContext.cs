@@ -75,6 +75,11 @@ internal sealed class CliContext
         }
     }
 
+    /// <summary>Runs a long command body on the thread pool, so that System.CommandLine's Ctrl+C handler can cancel its token while it runs and then receive its exit code.</summary>
+    /// <param name="body">The command's work; returns the exit code.</param>
+    /// <returns>The exit code.</returns>
+    public Task<int> GuardAsync(Func<int> body) => Task.Run(() => Guard(body), CancellationToken.None);
+
     /// <summary>Writes a renderable (table, rule, text) to the results console.</summary>
     /// <param name="renderable">What to write.</param>
     public void Write(IRenderable renderable) => Console.Write(renderable);

@@ -37,7 +37,7 @@ internal static class ScanCommand
         {
             model, param, range, readout, cells, perturb, scenario, chronic, tEnd, solver, rtol, atol, output, plot, parallel,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(context.Guard(() =>
+        command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             var source = ModelFile.Resolve(parse.GetValue(model));
             string[] names = parse.GetValue(param) ?? [], ranges = parse.GetValue(range) ?? [];
@@ -76,7 +76,7 @@ internal static class ScanCommand
 
             double[] values = Evaluate(context, plan, workers, cancellationToken);
             return ScanOutput.Write(context, plan, values, parse.GetValue(output)!, OutputFiles.ParseFormats(parse.GetValue(plot)!), cancellationToken);
-        })));
+        }));
         return command;
     }
 

@@ -41,7 +41,7 @@ internal static class SimulateCommand
         {
             model, cells, perturb, scenario, chronic, tEnd, interval, solver, rtol, atol, output, plot,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(context.Guard(() =>
+        command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             var request = new Request(
                 ModelFile.Resolve(parse.GetValue(model)),
@@ -57,7 +57,7 @@ internal static class SimulateCommand
                 parse.GetValue(output)!,
                 OutputFiles.ParseFormats(parse.GetValue(plot)!));
             return request.Model.IsBuiltIn ? RunBuiltIn(context, request, cancellationToken) : RunFile(context, request, cancellationToken);
-        })));
+        }));
         return command;
     }
 
