@@ -7,6 +7,7 @@
 // milder challenge (×1.4), where its own bell appears. Prints the curves and the optimum of each, writes the
 // figure to output/ (or the folder given as the first argument).
 using System.Globalization;
+using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
@@ -43,12 +44,11 @@ for (int j = 0; j < folds.Length; j++)
 Console.WriteLine();
 for (int i = 0; i < curves.Length; i++)
 {
-    int best = Enumerable.Range(0, folds.Length).MaxBy(j => survival[i, j]);
-    int none = Array.IndexOf(folds, 0.0), basal = Array.IndexOf(folds, 1.0), strong = Array.IndexOf(folds, 50.0);
-    string shape = survival[i, best] > survival[i, none] + 0.02 && survival[i, strong] < survival[i, best] - 0.02 ? "bell-shaped" : "no clear optimum";
-    Console.WriteLine(string.Create(
-        c,
-        $"{curves[i].Name,-18} {shape,-16} best HO_OE {folds[best],-4:G3} S = {survival[i, best]:F3}   (none {survival[i, none]:F3}, basal {survival[i, basal]:F3}, ×50 {survival[i, strong]:F3})"));
+    // The analysis toolkit tests for an interior extremum beyond both ends before it would fit a sigmoid.
+    double[] row = [.. Enumerable.Range(0, folds.Length).Select(j => survival[i, j])];
+    var fit = DoseResponse.Fit(folds, row);
+    string shape = fit.Shape == DoseResponseShape.NonMonotonic ? $"non-monotonic, best HO_OE {fit.ExtremumDose:G3} (S = {fit.ExtremumResponse:F3})" : fit.Shape.ToString().ToLowerInvariant();
+    Console.WriteLine(string.Create(c, $"{curves[i].Name,-18} {shape,-45} none {row[0]:F3}, basal {row[Array.IndexOf(folds, 1.0)]:F3}, ×50 {row[Array.IndexOf(folds, 50.0)]:F3}"));
 }
 
 var chart = DoseResponseChart.Create(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 
@@ -90,14 +91,17 @@ internal sealed record ScanAxisSpec
         return value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>from:to:N | from:to:linN | from:to:logN | v1,v2,…, as <see cref="ScanRangeSyntax"/> parses it.</summary>
+    /// <summary>Gets the axis for <see cref="ParameterScan"/>.</summary>
+    /// <returns>The axis, named as the input.</returns>
+    public ScanAxis ToScanAxis() => new(Name, Values, IsLogarithmic);
+
+    /// <summary>from:to:N | from:to:linN | from:to:logN | v1,v2,…, as <see cref="ScanAxis.Parse"/> reads it.</summary>
     private static (double[] Values, bool Logarithmic) ParseRange(string numeric, string original)
     {
         try
         {
-            var values = ScanRangeSyntax.Parse(numeric);
-            bool log = numeric.Split(':').Length == 3 && numeric.Split(':')[2].Trim().StartsWith("log", StringComparison.OrdinalIgnoreCase);
-            return (values, log);
+            var axis = ScanAxis.Parse("range", numeric);
+            return ([.. axis.Values], axis.IsLogarithmic);
         }
         catch (FormatException ex)
         {

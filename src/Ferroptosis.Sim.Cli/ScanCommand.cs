@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ferroptosis.Sim.Analysis;
 using Spectre.Console;
 
 namespace Ferroptosis.Sim.Cli;
@@ -74,29 +75,38 @@ internal static class ScanCommand
                 plan = ScanPlan.ForFile(source, axes, parse.GetValue(readout)!, settings);
             }
 
-            double[] values = Evaluate(context, plan, workers, cancellationToken);
-            return ScanOutput.Write(context, plan, values, parse.GetValue(output)!, OutputFiles.ParseFormats(parse.GetValue(plot)!), cancellationToken);
+            var result = Evaluate(context, plan, workers, cancellationToken);
+            return ScanOutput.Write(context, plan, result, parse.GetValue(output)!, OutputFiles.ParseFormats(parse.GetValue(plot)!), cancellationToken);
         }));
         return command;
     }
 
-    /// <summary>Runs every point in parallel with a progress bar (elapsed time and ETA); cancellation stops between points.</summary>
-    private static double[] Evaluate(CliContext context, ScanPlan plan, int workers, CancellationToken cancellationToken)
+    /// <summary>Runs every point with <see cref="ParameterScan"/> (in parallel) under a progress bar with elapsed time and ETA; cancellation stops between points.</summary>
+    private static ScanResult Evaluate(CliContext context, ScanPlan plan, int workers, CancellationToken cancellationToken)
     {
-        var values = new double[plan.PointCount];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        ScanResult? result = null;
         context.Console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
                 var task = progress.AddTask($"{plan.PointCount} simulations", maxValue: plan.PointCount);
-                Parallel.For(0, plan.PointCount, parallel, point =>
-                {
-                    values[point] = plan.Evaluate(point);
-                    task.Increment(1);
-                });
+                var execution = new ExecutionOptions { MaxDegreeOfParallelism = workers, Progress = new ProgressBar(task) };
+                result = ParameterScan.Run(plan.Model, plan.Grid, execution, cancellationToken);
+                task.Value = plan.PointCount;
             });
-        return values;
+        return result!;
+    }
+
+    /// <summary>Moves the bar as the scan's reports arrive (from worker threads, possibly out of order).</summary>
+    private sealed class ProgressBar(ProgressTask task) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value)
+        {
+            lock (task)
+            {
+                task.Value = Math.Max(task.Value, value.Completed);
+            }
+        }
     }
 }

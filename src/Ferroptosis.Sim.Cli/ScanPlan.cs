@@ -1,33 +1,41 @@
+using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Modeling.Compilation;
+using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Modeling.Simulation;
+using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>A scan ready to run: its axes, read-out, series (cell types, or the model file) and how to evaluate one grid point.</summary>
+/// <summary>A scan ready to run with the analysis toolkit: a response model, its grid axes, the read-out and the series (cell types, or the model file).</summary>
 /// <remarks>
-/// Points are numbered series-major, then by the first axis, then the second (the last varies fastest), so the
-/// CSV lists them in that order. <see cref="Evaluate"/> is thread-safe: every point is its own simulation from
-/// shared immutable parts (compiled model, cached resting states).
+/// Built-in model: the response model is <see cref="PathwayScanModel"/> and the first grid axis is the cell
+/// type (by index), so points are numbered cell-major and the CSV lists one cell type after the other. Model
+/// file: a <see cref="SimulationExperiment"/> whose inputs are the scanned parameters or initial values and
+/// whose output is the read-out, computed from the solver's dense output.
 /// </remarks>
 internal sealed class ScanPlan
 {
-    private readonly Func<int, double[], (double Value, string? Failure)> _evaluate;
-    private int _failures;
-    private string? _firstFailure;
+    /// <summary>The name of the cell-type axis of built-in scans.</summary>
+    public const string CellAxis = "cell_type";
 
-    private ScanPlan(IReadOnlyList<ScanAxisSpec> axes, ScanReadout readout, IReadOnlyList<string> series, string modelName, Func<int, double[], (double, string?)> evaluate)
+    private ScanPlan(IResponseModel model, IReadOnlyList<ScanAxis> grid, IReadOnlyList<ScanAxisSpec> axes, ScanReadout readout, IReadOnlyList<string> series, string modelName)
     {
+        Model = model;
+        Grid = grid;
         Axes = axes;
         Readout = readout;
         Series = series;
         ModelName = modelName;
-        _evaluate = evaluate;
-        PointsPerSeries = axes.Aggregate(1, (n, a) => checked(n * a.Values.Count));
-        PointCount = checked(PointsPerSeries * series.Count);
     }
 
-    /// <summary>Gets the scanned axes (one or two).</summary>
+    /// <summary>Gets the response model the scan evaluates.</summary>
+    public IResponseModel Model { get; }
+
+    /// <summary>Gets the grid axes passed to <see cref="ParameterScan.Run"/>: the cell-type axis first for the built-in model, then the scanned inputs.</summary>
+    public IReadOnlyList<ScanAxis> Grid { get; }
+
+    /// <summary>Gets the scanned inputs (one or two).</summary>
     public IReadOnlyList<ScanAxisSpec> Axes { get; }
 
     /// <summary>Gets the read-out.</summary>
@@ -39,23 +47,17 @@ internal sealed class ScanPlan
     /// <summary>Gets the model name.</summary>
     public string ModelName { get; }
 
-    /// <summary>Gets a value indicating whether the model is the built-in one (the CSV then starts with the cell type).</summary>
-    public bool IsBuiltIn => ModelName == ModelFile.BuiltInName;
+    /// <summary>Gets a value indicating whether the model is the built-in one.</summary>
+    public bool IsBuiltIn => Grid.Count > Axes.Count;
 
     /// <summary>Gets the number of grid points of one series.</summary>
-    public int PointsPerSeries { get; }
+    public int PointsPerSeries => Axes.Aggregate(1, (n, a) => checked(n * a.Values.Count));
 
     /// <summary>Gets the number of simulations.</summary>
-    public int PointCount { get; }
-
-    /// <summary>Gets how many points failed.</summary>
-    public int Failures => _failures;
-
-    /// <summary>Gets the first failure's description, or null.</summary>
-    public string? FirstFailure => _firstFailure;
+    public int PointCount => PointsPerSeries * Series.Count;
 
     /// <summary>Plans a scan of the built-in model.</summary>
-    /// <param name="axes">The axes.</param>
+    /// <param name="axes">The scanned inputs.</param>
     /// <param name="readout">The read-out text.</param>
     /// <param name="cells">The cell types (one for a 2-D scan).</param>
     /// <param name="scenario">The scenario, or null.</param>
@@ -73,7 +75,6 @@ internal sealed class ScanPlan
         var read = ScanReadout.Parse(readout, [.. OutputProgram.DefaultIds(FerroptosisModel.Network)], timesHaveUnits: true);
         double hours = settings.TEnd is null ? (read.Kind == ScanReadout.ReadoutKind.At ? read.Time : 48) : Units.ParseHours(settings.TEnd, "--t-end");
         CheckDuration(read, hours);
-        var background = PerturbationSpec.ParseBuiltIn(settings.Perturb);
         var defaults = CellSimulationOptions.Default;
         var options = defaults with
         {
@@ -93,30 +94,14 @@ internal sealed class ScanPlan
             }
         }
 
-        return new ScanPlan(axes, read, [.. cells.Select(c => c.Name)], ModelFile.BuiltInName, (series, point) =>
-        {
-            var perturbations = new List<Perturbation>(background.Perturbations);
-            var parameters = new Dictionary<string, double>(background.Parameters, StringComparer.Ordinal);
-            for (int a = 0; a < axes.Count; a++)
-            {
-                if (axes[a].Target!.Create(point[a]) is { } perturbation)
-                {
-                    perturbations.Add(perturbation);
-                }
-                else
-                {
-                    parameters[axes[a].Name] = point[a];
-                }
-            }
-
-            var result = FerroptosisSimulation.Run(cells[series], perturbations, TimeSpan.FromHours(hours), options with { Parameters = parameters });
-            return result.IsSuccess ? (read.Evaluate(result), null) : (double.NaN, $"{result.Status}: {result.Message}");
-        });
+        var model = new PathwayScanModel(cells, axes, PerturbationSpec.ParseBuiltIn(settings.Perturb), read, TimeSpan.FromHours(hours), options);
+        ScanAxis cellAxis = new(CellAxis, Enumerable.Range(0, cells.Count).Select(i => (double)i));
+        return new ScanPlan(model, [cellAxis, .. axes.Select(a => a.ToScanAxis())], axes, read, [.. cells.Select(c => c.Name)], ModelFile.BuiltInName);
     }
 
     /// <summary>Plans a scan of a model file.</summary>
     /// <param name="model">The model.</param>
-    /// <param name="axes">The axes.</param>
+    /// <param name="axes">The scanned parameters or species.</param>
     /// <param name="readout">The read-out text.</param>
     /// <param name="settings">Shared settings.</param>
     /// <returns>The plan.</returns>
@@ -124,65 +109,45 @@ internal sealed class ScanPlan
     public static ScanPlan ForFile(ModelFile model, IReadOnlyList<ScanAxisSpec> axes, string readout, ScanSettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var compiled = ModelCompiler.Compile(model.Network);
         var read = ScanReadout.Parse(readout, [.. OutputProgram.DefaultIds(model.Network)], timesHaveUnits: false);
         double end = settings.TEnd is null ? (read.Kind == ScanReadout.ReadoutKind.At ? read.Time : 10) : Units.ParseNumber(settings.TEnd, "--t-end");
         CheckDuration(read, end);
         var background = PerturbationSpec.ParseForFile(settings.Perturb, model.Network);
         var defaults = new SimulationSettings();
-        var grid = Enumerable.Range(0, 201).Select(i => end * i / 200).Append(read.Kind == ScanReadout.ReadoutKind.At ? read.Time : end).Distinct().Order().ToList();
-        var baseSettings = defaults with
+        var simulation = defaults with
         {
             EndTime = end,
-            OutputTimes = grid,
-            Solver = settings.Solver ?? Ode.OdeSolvers.Auto,
+            Solver = settings.Solver ?? OdeSolvers.Auto,
             RelativeTolerance = settings.RelativeTolerance ?? defaults.RelativeTolerance,
             AbsoluteTolerance = settings.AbsoluteTolerance ?? defaults.AbsoluteTolerance,
+            Parameters = background.Parameters,
+            InitialValues = background.InitialValues,
         };
-        return new ScanPlan(axes, read, [model.Name], model.Name, (_, point) =>
+        IModelInput[] inputs = [.. axes.Select(a => model.Network.KindOf(a.Name) == SymbolKind.Species ? (IModelInput)new InitialValueInput(a.Name) : new ParameterInput(a.Name))];
+        SimulationExperiment experiment;
+        try
         {
-            var parameters = new Dictionary<string, double>(background.Parameters, StringComparer.Ordinal);
-            var initial = new Dictionary<string, double>(background.InitialValues, StringComparer.Ordinal);
-            for (int a = 0; a < axes.Count; a++)
-            {
-                var target = model.Network.KindOf(axes[a].Name) == Modeling.Networks.SymbolKind.Species ? initial : parameters;
-                target[axes[a].Name] = point[a];
-            }
-
-            var result = Simulator.Simulate(compiled, baseSettings with { Parameters = parameters, InitialValues = initial });
-            return result.IsSuccess ? (read.Evaluate(result), null) : (double.NaN, $"{result.Status}: {result.Message}");
-        });
-    }
-
-    /// <summary>Gets the series index and the axis values of a point.</summary>
-    /// <param name="point">The point number.</param>
-    /// <returns>The series and the coordinates, one per axis.</returns>
-    public (int Series, double[] Coordinates) Coordinates(int point)
-    {
-        int rest = point % PointsPerSeries;
-        var coordinates = new double[Axes.Count];
-        for (int a = Axes.Count - 1; a >= 0; a--)
+            experiment = new SimulationExperiment(ModelCompiler.Compile(model.Network), inputs, [read.ToAnalysisReadout()], simulation);
+        }
+        catch (ArgumentException ex)
         {
-            coordinates[a] = Axes[a].Values[rest % Axes[a].Values.Count];
-            rest /= Axes[a].Values.Count;
+            throw CliException.From(ex, $"{model.Path}: ");
         }
 
-        return (point / PointsPerSeries, coordinates);
+        var grid = axes.Select((a, i) => new ScanAxis(inputs[i].Name, a.Values, a.IsLogarithmic)).ToList();
+        return new ScanPlan(experiment, grid, axes, read, [model.Name], model.Name);
     }
 
-    /// <summary>Simulates one point and returns its read-out (NaN for a failed run, which is counted).</summary>
+    /// <summary>Gets the series index and the scanned values of a point of a scan result.</summary>
+    /// <param name="result">The result of running this plan.</param>
     /// <param name="point">The point number.</param>
-    /// <returns>The read-out.</returns>
-    public double Evaluate(int point)
+    /// <returns>The series and one value per scanned input.</returns>
+    public (int Series, double[] Coordinates) Coordinates(ScanResult result, int point)
     {
-        var (series, coordinates) = Coordinates(point);
-        var (value, failure) = _evaluate(series, coordinates);
-        if (failure is not null && Interlocked.Increment(ref _failures) == 1)
-        {
-            _firstFailure = $"{Series[series]} at {string.Join(", ", Axes.Select((a, i) => $"{a.Name} = {ScanAxisSpec.Format(coordinates[i])}"))}: {failure}";
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(result);
+        int offset = IsBuiltIn ? 1 : 0;
+        int series = IsBuiltIn ? result.AxisIndex(point, 0) : 0;
+        return (series, [.. Enumerable.Range(0, Axes.Count).Select(a => result.Coordinate(point, a + offset))]);
     }
 
     private static void CheckDuration(ScanReadout read, double end)

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Modeling.Expressions;
-using Ferroptosis.Sim.Modeling.Simulation;
+using Ferroptosis.Sim.Ode.Events;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
@@ -10,8 +11,9 @@ namespace Ferroptosis.Sim.Cli;
 /// <remarks>
 /// Times carry units for the built-in model (hours) and are plain numbers in the model's time unit for files.
 /// <c>survival</c> is the surviving fraction, the quantity <c>S</c>; <c>t50</c> is the first time S falls below
-/// 0.5 (located by root finding in the built-in model, by linear interpolation for files), NaN if it does not
-/// within the run. Values between reported times are interpolated linearly. Immutable.
+/// 0.5 (located by root finding), NaN if it does not within the run. For the built-in model values between
+/// reported times are interpolated linearly (the grid holds every whole quarter hour); for files they come
+/// from the solver's dense output. Immutable.
 /// </remarks>
 internal sealed record ScanReadout
 {
@@ -151,22 +153,15 @@ internal sealed record ScanReadout
         };
     }
 
-    /// <summary>Reads the value from a run of a model file.</summary>
-    /// <param name="result">The run.</param>
-    /// <returns>The value.</returns>
-    public double Evaluate(SimulationResult result)
+    /// <summary>Gets the read-out for the analysis toolkit (model files): computed from the solver's dense output, t50 by event root finding.</summary>
+    /// <returns>The read-out, labelled with <see cref="Header"/>.</returns>
+    public Readout ToAnalysisReadout() => Kind switch
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var times = result.Times.ToArray();
-        var column = result.GetColumn(Quantity);
-        return Kind switch
-        {
-            ReadoutKind.HalfSurvivalTime => SurvivalChart.HalfSurvivalTime(times, column) ?? double.NaN,
-            ReadoutKind.At => Interpolate(times, column, Time),
-            ReadoutKind.Maximum => column.Max(),
-            _ => column.Min(),
-        };
-    }
+        ReadoutKind.At => Readout.ValueAt(Quantity, Time) with { Label = Header },
+        ReadoutKind.HalfSurvivalTime => Readout.TimeToThreshold(Quantity, 0.5, EventDirection.Falling) with { Label = Header },
+        ReadoutKind.Maximum => Readout.Maximum(Quantity) with { Label = Header },
+        _ => Readout.Minimum(Quantity) with { Label = Header },
+    };
 
     private static string Check(string name, IReadOnlyCollection<string> quantities, string text)
     {
@@ -178,23 +173,5 @@ internal sealed record ScanReadout
 
         string hint = NameSuggestions.Hint(NameSuggestions.Closest(id, quantities));
         throw new CliException($"--readout '{text}': the model reports no quantity '{id}'{(hint.Length == 0 ? "." : hint)} Quantities: {string.Join(", ", quantities)}.");
-    }
-
-    private static double Interpolate(double[] times, double[] values, double t)
-    {
-        int k = Array.BinarySearch(times, t);
-        if (k >= 0)
-        {
-            return values[k];
-        }
-
-        int hi = ~k;
-        if (hi == 0 || hi == times.Length)
-        {
-            return double.NaN;
-        }
-
-        double w = (t - times[hi - 1]) / (times[hi] - times[hi - 1]);
-        return ((1 - w) * values[hi - 1]) + (w * values[hi]);
     }
 }

@@ -39,6 +39,26 @@ public sealed partial class ScanCommandTests
             Assert.That(FiftyPercentDose(run.Output, "osteoblast"), Is.EqualTo(6.9).Within(15).Percent);
             Assert.That(FiftyPercentDose(run.Output, "osteoclast"), Is.EqualTo(2.8).Within(15).Percent);
             Assert.That(FiftyPercentDose(run.Output, "osteocyte"), Is.EqualTo(4.3).Within(15).Percent);
+            Assert.That(Regex.Count(run.Output, @"sigmoidal\s+IC50 [0-9.]+ µM \["), Is.EqualTo(3), "a 4PL fit with its interval per cell type");
+        });
+    }
+
+    [Test]
+    public void OneDimensional_HemeOxygenaseScan_IsReportedAsBellShaped_NotFittedWithASigmoid()
+    {
+        string output = Path.Combine(_folder, "out");
+
+        // The dual-role protocol of specification §15: survival at 36 h peaks at HO_OE ≈ 3 (0.47) between 0.20 and 0.02.
+        var run = Run("scan", "--param", "ho1-induction", "--range", "0.1:100:log13", "-p", "oxidative-stress=1.65@12h", "--readout", "survival@36h", "--out", output, "--plot", "svg");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var peak = Regex.Match(run.Output, @"bell-shaped, peak at (?<at>[0-9.]+)");
+        Assert.Multiple(() =>
+        {
+            Assert.That(peak.Success, Is.True, run.Output);
+            Assert.That(Number(peak.Groups["at"].Value), Is.InRange(2.0, 5.0));
+            Assert.That(run.Output, Does.Not.Match(@"[IE]C50 [0-9]"), "no fitted IC50/EC50");
+            Assert.That(ReadCsv(Path.Combine(output, "scan.csv")).Header, Is.EqualTo(new[] { "cell_type", "ho1-induction", "survival_at_36h" }));
         });
     }
 

@@ -47,7 +47,7 @@ public sealed class SampleTests
     }
 
     [Test]
-    public void DualRoleDoseResponse_FindsTheBellInOsteoblasts()
+    public void DualRoleDoseResponse_FindsTheBellInOsteoblasts_AtTheSpecificationsOptimum()
     {
         var (exit, output) = RunSample("DualRoleDoseResponse", _folder);
 
@@ -56,7 +56,7 @@ public sealed class SampleTests
         Assert.Multiple(() =>
         {
             // Specification §15, HO_OE 0 / 3 / 50 then ros_x 1.65: S = 0.20 / 0.47 / 0.02.
-            Assert.That(output, Does.Match(@"Osteoblast, ×1.65\s+bell-shaped\s+best HO_OE 3 "));
+            Assert.That(output, Does.Match(@"Osteoblast, ×1.65\s+non-monotonic, best HO_OE 3 "));
             Assert.That(output, Does.Match(@"\n\s+3\s+0\.4[2-9]\d"));
             Assert.That(Texts(XDocument.Load(Path.Combine(_folder, "dual-role-dose-response.svg"))), Does.Contain("Osteocyte, ×1.65"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
