@@ -49,6 +49,9 @@ foreach (var r in runs)
     Console.WriteLine(string.Create(c, $"{r.Cell.Name,-12} {conditionOf[r],-16} {t50,8} {r.SurvivalAt(24),8:F3} {r.SurvivalAt(48),8:F3}"));
 }
 
+var work = runs.Select(r => r.Result.Statistics).ToList();
+Console.WriteLine(string.Create(c, $"\nRodas5P over {runs.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps ({work.Sum(s => s.RejectedSteps)} rejected), {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+
 // Figure: one survival panel per cell type (lines = conditions), and lipid peroxides under erastin by cell type.
 var panelOptions = new FigureOptions { Legend = LegendLocation.OutsideRight };
 var panels = BoneCell.All

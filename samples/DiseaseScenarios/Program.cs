@@ -36,6 +36,9 @@ for (int s = 0; s < scenarios.Length; s++)
     }
 }
 
+var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
+Console.WriteLine(string.Create(c, $"\nRodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+
 // A–C: trajectories per cell type, one line per scenario; D: survival at 48 h, scenario (± Fer-1) × cell type.
 var panels = cells.Select((cell, j) =>
 {

@@ -42,6 +42,9 @@ for (int i = 0; i < conditions.Length; i++)
     Console.WriteLine($"{conditions[i].Name,-28}" + string.Concat(Enumerable.Range(0, cells.Count).Select(j => Cell(runs[i, j]).PadLeft(12))));
 }
 
+var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
+Console.WriteLine(string.Create(c, $"\nRodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+
 var heatMap = CellDeathFigure.SurvivalHeatMap(
     conditions.Select(x => x.Name).ToList(),
     cells.Select(CellDeathFigure.CellName).ToList(),
