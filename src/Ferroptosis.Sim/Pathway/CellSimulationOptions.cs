@@ -15,7 +15,7 @@ public sealed record CellSimulationOptions
     /// <summary>Gets a value indicating whether the scenario acts in its chronic (half-strength) form instead of the acute in-vitro form.</summary>
     public bool ChronicScenario { get; init; }
 
-    /// <summary>Gets the solver, or null for Rodas5P.</summary>
+    /// <summary>Gets the solver, or null for the automatic solver (Tsit5 while the cell is quiet, Rodas5P through the stiff death switch).</summary>
     public IOdeSolver? Solver { get; init; }
 
     /// <summary>Gets the relative tolerance (default 1e-7).</summary>
@@ -30,6 +30,9 @@ public sealed record CellSimulationOptions
     /// <summary>Gets the spacing of the reported time points in hours (default 0.25 h).</summary>
     public double OutputIntervalHours { get; init; } = 0.25;
 
-    /// <summary>Gets extra parameter values applied from the start of the exposure (expert use), by model parameter id.</summary>
+    /// <summary>Gets extra parameter values applied from the start of the run (expert use), by model parameter id; they win over the scenario and the perturbations.</summary>
     public IReadOnlyDictionary<string, double>? Parameters { get; init; }
+
+    /// <summary>Gets state values that replace the resting values at the start of the run (expert use), by species id, in the species' unit; e.g. <c>LIP</c> = 2.2 × rest for a labile-iron pulse (EB-7).</summary>
+    public IReadOnlyDictionary<string, double>? InitialValues { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
 
@@ -6,20 +7,33 @@ namespace Ferroptosis.Sim.Pathway;
 
 /// <summary>The time course of one simulated cell culture, with the read-outs bone researchers ask for.</summary>
 /// <remarks>
-/// Times are hours after the start of the exposure. Quantities are named as in the model (species such
-/// as <c>LIP</c>, <c>LPO</c>, <c>GSH</c>, <c>GPX4</c>, <c>HO1</c>, <c>NRF2</c>; assigned values such as
-/// <c>ROS</c> and the death hazard <c>h</c>); <see cref="SurvivingFraction"/> is the model's <c>S</c>.
-/// Immutable.
+/// <para>
+/// Times are hours after the start of the exposure (negative during a pre-treatment). Quantities are
+/// named as in the model (species such as <c>LIP</c> µM, <c>LPO</c> n.u., <c>GSH</c> mM, <c>GPX4</c>,
+/// <c>HO1</c>, <c>mHO1</c>, <c>NRF2</c> n.u.; assigned values such as <c>ROS</c>, the death hazard
+/// <c>h</c> (1/h) and <c>LIP_fold</c> = LIP/L0); <see cref="SurvivingFraction"/> is the model's <c>S</c>.
+/// Units are listed in <c>models/ferroptosis/README.md</c>.
+/// </para>
+/// <para>
+/// Fold changes (<see cref="FoldChange"/>, <see cref="FoldAt"/>) are relative to the resting value of the
+/// same cell (its cell type and genetic changes), as the specification's read-outs are. Peaks and first
+/// crossings look at the exposure only (t ≥ 0) and are read off the reported time points (spacing
+/// <see cref="CellSimulationOptions.OutputIntervalHours"/>), interpolating linearly between them.
+/// </para>
+/// <para>Immutable.</para>
 /// </remarks>
-public sealed class CellSimulationResult
+public sealed partial class CellSimulationResult
 {
-    internal CellSimulationResult(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> perturbations, SimulationResult result)
+    private readonly IReadOnlyDictionary<string, double> _resting;
+
+    internal CellSimulationResult(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> perturbations, SimulationResult result, IReadOnlyDictionary<string, double> resting)
     {
         Cell = cell;
         Scenario = scenario;
         Perturbations = perturbations;
         Result = result;
-        TimeTo50PercentDeath = result.Crossings.FirstOrDefault(c => c.Quantity == "S")?.Time;
+        _resting = resting;
+        TimeTo50PercentDeath = result.Crossings.FirstOrDefault(c => c.Quantity == "S" && c.Time >= 0)?.Time;
     }
 
     /// <summary>Gets the cell type.</summary>
@@ -49,16 +63,17 @@ public sealed class CellSimulationResult
     /// <summary>Gets the surviving fraction of the culture at each reported time.</summary>
     public double[] SurvivingFraction => Result.GetColumn("S");
 
-    /// <summary>Gets the first time (h) the surviving fraction falls below 0.5, located by root finding; null if it does not within the run.</summary>
+    /// <summary>Gets the first time (h, from the start of the exposure) the surviving fraction falls below 0.5, located by root finding; null if it does not within the run.</summary>
     public double? TimeTo50PercentDeath { get; }
 
     /// <summary>Gets the names of the reported quantities.</summary>
     public IReadOnlyList<string> Quantities => Result.Names;
 
     /// <summary>Gets one quantity over time.</summary>
-    /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h").</param>
+    /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h"); "surviving_fraction" is S.</param>
     /// <returns>Its values at <see cref="TimesHours"/>.</returns>
-    public double[] Quantity(string name) => Result.GetColumn(name);
+    /// <exception cref="KeyNotFoundException">No quantity has that name; the message suggests the closest names (ids are case-sensitive) and lists them all.</exception>
+    public double[] Quantity(string name) => Result.GetColumn(Resolve(name));
 
     /// <summary>Gets the surviving fraction at a time, linearly interpolated between reported times (exact at reported times).</summary>
     /// <param name="hours">The time in hours, within the run.</param>
@@ -79,7 +94,7 @@ public sealed class CellSimulationResult
         }
 
         int k = times.BinarySearch(hours);
-        var column = Result.GetColumn(name);
+        var column = Quantity(name);
         if (k >= 0)
         {
             return column[k];
@@ -120,6 +135,25 @@ public sealed class CellSimulationResult
             writer.Write(',');
             writer.WriteLine(survival[k].ToString("R", c));
         }
+    }
+
+    /// <summary>Maps a read-out name to its column, or throws with suggestions.</summary>
+    private string Resolve(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name == "surviving_fraction")
+        {
+            return "S";
+        }
+
+        if (Result.Names.Contains(name))
+        {
+            return name;
+        }
+
+        var close = Result.Names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        string hint = NameSuggestions.Hint(close.Count > 0 ? close : NameSuggestions.Closest(name, Result.Names));
+        throw new KeyNotFoundException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.");
     }
 
     /// <inheritdoc/>

@@ -78,7 +78,7 @@ public sealed record DiseaseScenario
     /// <summary>Gets the factor on osteoclast recruitment in the bone-remodelling layer (1 for all but estrogen deficiency).</summary>
     public double OsteoclastRecruitment { get; }
 
-    /// <summary>Finds a scenario by name (case-insensitive; also accepts short forms such as "GC", "HG", "IO", "EST", "ONFH").</summary>
+    /// <summary>Finds a scenario by name (case-insensitive; also accepts short forms and common names such as "GC", "HG", "diabetic", "IO", "EST", "OVX", "menopause", "ONFH", "osteonecrosis").</summary>
     /// <param name="name">The name.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
@@ -87,12 +87,12 @@ public sealed record DiseaseScenario
         ArgumentNullException.ThrowIfNull(name);
         string key = name.ToUpperInvariant() switch
         {
-            "HG" or "DIABETES" => "high-glucose",
-            "HGHF" => "high-glucose-high-fat",
-            "GC" or "GIOP" => "glucocorticoid",
-            "IO" => "iron-overload",
-            "EST" or "OVX" or "POSTMENOPAUSAL" => "estrogen-deficiency",
-            "ONFH" => "steroid-osteonecrosis",
+            "HG" or "DIABETES" or "DIABETIC" or "T2DM" => "high-glucose",
+            "HGHF" or "GLUCOLIPOTOXICITY" => "high-glucose-high-fat",
+            "GC" or "GIOP" or "DEXAMETHASONE" or "GLUCOCORTICOIDS" => "glucocorticoid",
+            "IO" or "IRON" or "HAEMOCHROMATOSIS" or "HEMOCHROMATOSIS" or "THALASSEMIA" or "THALASSAEMIA" => "iron-overload",
+            "EST" or "OVX" or "POSTMENOPAUSAL" or "MENOPAUSE" or "OESTROGEN-DEFICIENCY" => "estrogen-deficiency",
+            "ONFH" or "OSTEONECROSIS" or "STEROID-INDUCED-OSTEONECROSIS" => "steroid-osteonecrosis",
             _ => name,
         };
         var scenario = All.FirstOrDefault(s => string.Equals(s.Name, key, StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Ode.Events;
@@ -12,6 +13,13 @@ namespace Ferroptosis.Sim.Pathway;
 /// exposures start (scheduled ones later; wash-outs restore the values in force when they started);
 /// the model is integrated for the given duration with a stiff solver.
 /// </para>
+/// <para>
+/// Pre-treatment: a perturbation may start before the exposure (<see cref="Perturbation.Before"/>, or a
+/// negative <see cref="Perturbation.From"/>). The run then starts from the resting state at the earliest
+/// such time, and the surviving fraction is set to 1 again at t = 0, so that survival and the time to
+/// 50 % death count from the start of the challenge (expected behaviour EB-15: HO-1 induced 12 h before an
+/// oxidative challenge). The pre-treatment phase is part of the reported time course (negative times).
+/// </para>
 /// <para>Thread-safe: runs share the compiled model and the cached resting states, nothing else.</para>
 /// </remarks>
 /// <example>
@@ -25,10 +33,11 @@ public static class FerroptosisSimulation
     /// <summary>Simulates one cell type under a set of perturbations.</summary>
     /// <param name="cell">The cell type.</param>
     /// <param name="perturbations">Drugs, exposures and genetic changes (may be empty).</param>
-    /// <param name="duration">The length of the exposure.</param>
+    /// <param name="duration">The length of the exposure (from t = 0; a pre-treatment adds its lead time before).</param>
     /// <param name="options">Scenario, solver and tolerances, or null for the defaults.</param>
     /// <returns>The time course with read-outs; check <see cref="CellSimulationResult.IsSuccess"/>.</returns>
-    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, or the duration is not positive.</exception>
+    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, or the duration is not positive.</exception>
+    /// <exception cref="InvalidOperationException">The cell with its genetic changes has no resting state to start from (see <see cref="FerroptosisModel.RestingState"/>).</exception>
     public static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
@@ -41,44 +50,24 @@ public static class FerroptosisSimulation
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "The duration must be positive.");
         }
 
+        foreach (var p in list)
+        {
+            if (p.EndHours is double end && !(end > p.StartHours))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"'{p}' is washed out at {end:G4} h, which is not after its start at {p.StartHours:G4} h."), nameof(perturbations));
+            }
+        }
+
         var model = FerroptosisModel.Compiled;
-        var values = Baseline(cell, list.Where(p => p.IsGenetic));
-        var resting = FerroptosisModel.RestingState(values);
-
-        // Exposure at t = 0: scenario, then perturbations that start at 0.
-        var exposure = new Dictionary<string, double>(values, StringComparer.Ordinal);
-        if (options.Scenario is { } scenario)
+        var baseline = Baseline(cell, list.Where(p => p.IsGenetic));
+        var resting = FerroptosisModel.RestingState(baseline);
+        var exposures = list.Where(p => !p.IsGenetic).ToList();
+        double start = Math.Min(0, exposures.Count == 0 ? 0 : exposures.Min(p => p.StartHours));
+        var (parameters, schedule) = ExposureTimeline.Build(baseline, exposures, options, start);
+        if (start < 0)
         {
-            Apply(exposure, options.ChronicScenario ? scenario.Chronic : scenario.InVitro);
-        }
-
-        var schedule = new List<ScheduledChange>();
-        foreach (var p in list.Where(p => !p.IsGenetic).OrderBy(p => p.StartHours))
-        {
-            if (p.StartHours <= 0)
-            {
-                var before = Snapshot(exposure, p);
-                Apply(exposure, p.Changes);
-                Washout(p, before, schedule);
-            }
-            else
-            {
-                // Later starts are computed from the values at t = 0 (overlapping schedules of one parameter are applied in start order).
-                var timeline = new Dictionary<string, double>(exposure, StringComparer.Ordinal);
-                var before = Snapshot(timeline, p);
-                Apply(timeline, p.Changes);
-                foreach (var c in p.Changes)
-                {
-                    schedule.Add(new ScheduledChange(p.StartHours, c.Parameter, timeline[c.Parameter]));
-                }
-
-                Washout(p, before, schedule);
-            }
-        }
-
-        foreach (var (id, value) in options.Parameters ?? new Dictionary<string, double>())
-        {
-            exposure[id] = value;
+            // The challenge starts at t = 0: survival counts from there (EB-15, "S reset to 1 at t = 0").
+            schedule.Add(new ScheduledChange(0, "S", 1.0));
         }
 
         var initial = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -87,21 +76,32 @@ public static class FerroptosisSimulation
             initial[model.StateIds[k]] = resting[k];
         }
 
+        foreach (var (id, value) in options.InitialValues ?? new Dictionary<string, double>())
+        {
+            if (model.IndexOfState(id) < 0)
+            {
+                throw new ArgumentException($"'{id}' is not a state of the ferroptosis model; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+            }
+
+            initial[id] = value;
+        }
+
         var settings = new SimulationSettings
         {
+            StartTime = start,
             EndTime = hours,
-            OutputTimes = Grid(hours, options.OutputIntervalHours),
-            Solver = options.Solver ?? OdeSolvers.Rodas5P,
+            OutputTimes = Grid(start, hours, options.OutputIntervalHours),
+            Solver = options.Solver ?? OdeSolvers.Auto,
             RelativeTolerance = options.RelativeTolerance,
             AbsoluteTolerance = options.AbsoluteTolerance,
             MaxStep = options.MaxStepHours,
-            Parameters = exposure,
+            Parameters = parameters,
             InitialValues = initial,
             Schedule = schedule,
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
         };
         var result = Simulator.Simulate(model, settings);
-        return new CellSimulationResult(cell, options.Scenario, list, result);
+        return new CellSimulationResult(cell, options.Scenario, list, result, FerroptosisModel.RestingQuantities(baseline));
     }
 
     /// <summary>The cell's absolute parameter values: its parameter set plus its genetic changes, starting from the base model's values.</summary>
@@ -110,59 +110,35 @@ public static class FerroptosisSimulation
         var values = new Dictionary<string, double>(cell.Parameters, StringComparer.Ordinal);
         foreach (var p in genetic)
         {
-            Apply(values, p.Changes);
+            ExposureTimeline.Apply(values, p.Changes);
         }
 
         return values;
     }
 
-    private static void Apply(Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
+    /// <summary>Output times every <paramref name="interval"/> hours on a grid through t = 0, from <paramref name="start"/> to <paramref name="hours"/>, both included.</summary>
+    private static double[] Grid(double start, double hours, double interval)
     {
-        foreach (var change in changes)
+        if (!(interval > 0) || !double.IsFinite(interval))
         {
-            double current = values.TryGetValue(change.Parameter, out double v) ? v : DeclaredValue(change.Parameter);
-            values[change.Parameter] = change.Apply(current);
-        }
-    }
-
-    private static double DeclaredValue(string parameter)
-    {
-        var model = FerroptosisModel.Compiled;
-        int index = model.IndexOfParameter(parameter);
-        return index >= 0
-            ? model.DefaultParameters[index]
-            : throw new ArgumentException($"The ferroptosis model has no parameter '{parameter}'.", nameof(parameter));
-    }
-
-    private static Dictionary<string, double> Snapshot(Dictionary<string, double> values, Perturbation p) =>
-        p.Changes.Select(c => c.Parameter).Distinct().ToDictionary(id => id, id => values.TryGetValue(id, out double v) ? v : DeclaredValue(id), StringComparer.Ordinal);
-
-    private static void Washout(Perturbation p, Dictionary<string, double> before, List<ScheduledChange> schedule)
-    {
-        if (p.EndHours is double end)
-        {
-            foreach (var (id, value) in before)
-            {
-                schedule.Add(new ScheduledChange(end, id, value));
-            }
-        }
-    }
-
-    private static double[] Grid(double hours, double interval)
-    {
-        if (!(interval > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(interval), interval, "The output interval must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "The output interval must be a positive number of hours.");
         }
 
-        int count = (int)Math.Ceiling((hours / interval) - 1e-9);
-        var grid = new double[count + 1];
-        for (int k = 0; k < count; k++)
+        int before = (int)Math.Ceiling((-start / interval) - 1e-9);
+        int after = (int)Math.Ceiling((hours / interval) - 1e-9);
+        var grid = new double[before + after + 1];
+        grid[0] = start;
+        for (int k = 1; k < before; k++)
         {
-            grid[k] = k * interval;
+            grid[k] = (k - before) * interval;
         }
 
-        grid[count] = hours;
+        for (int k = 0; k < after; k++)
+        {
+            grid[before + k] = k * interval;
+        }
+
+        grid[^1] = hours;
         return grid;
     }
 }

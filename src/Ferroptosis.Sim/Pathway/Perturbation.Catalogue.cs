@@ -95,6 +95,18 @@ public sealed partial record Perturbation
     /// <returns>The perturbation.</returns>
     public static Perturbation Sulforaphane(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("sulforaphane", dose, unit);
 
+    /// <summary>tert-Butylhydroquinone (tBHQ), an Nrf2 activator (Keap1 modifier) [K7].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Tbhq(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("tbhq", dose, unit);
+
+    /// <summary>Dimethyl fumarate, an Nrf2 activator (Keap1 modifier) [K7].</summary>
+    /// <param name="dose">The concentration.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation DimethylFumarate(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("dimethyl-fumarate", dose, unit);
+
     /// <summary>Melatonin, an Nrf2/HO-1 activator in high-glucose osteoblasts [B2].</summary>
     /// <param name="dose">The concentration.</param>
     /// <param name="unit">Its unit.</param>

@@ -8,7 +8,7 @@ using Ferroptosis.Sim.Tests.Formats.Antimony;
 
 namespace Ferroptosis.Sim.Tests.Analysis;
 
-/// <summary>The analyses on the curated ferroptosis model of the reference osteoblast, against the values its README (sections 3 and 9) documents from an independent LSODA implementation.</summary>
+/// <summary>The analyses on the curated ferroptosis model of the reference osteoblast, against the values its README (sections 3 and 10) documents from an independent LSODA implementation.</summary>
 /// <remarks>Protocol (README section 8): rest without drugs (S held), set S = 1, expose from t = 0; rtol 1e-8, atol 1e-10, steps ≤ 0.25 h.</remarks>
 public sealed class PathwayModelTests
 {
@@ -55,7 +55,7 @@ public sealed class PathwayModelTests
     [Test]
     public void ErastinAndRsl3_IC50AtTwentyFourHours_MatchTheReadme()
     {
-        // README 9: erastin IC50 6.86 µM, RSL3 IC50 70.9 nM (bisection in log concentration on S(24 h) = 0.5).
+        // README 10.1 and 10.4: erastin IC50 6.86 µM (6.85 in the pathway tests), RSL3 IC50 70.9 nM (bisection in log concentration on S(24 h) = 0.5).
         var rest = Rest();
         var erastin = new SimulationExperiment(Model.Value, [new ParameterInput("erastin")], [Readout.ValueAt("S", 24)], Exposure(24, rest));
         var rsl3 = new SimulationExperiment(Model.Value, [new ParameterInput("rsl3")], [Readout.ValueAt("S", 24)], Exposure(24, rest));
@@ -69,7 +69,7 @@ public sealed class PathwayModelTests
     [Test]
     public void Erastin10_GlutathioneAndTimeToHalfDeath_MatchTheReadme()
     {
-        // README 9: erastin 10 µM, GSH/G0 at 2, 4, 8 h = 0.663, 0.468, 0.306; t50 = 15.8 h.
+        // README 10.1: erastin 10 µM, GSH/G0 at 2, 4, 8 h = 0.663, 0.468, 0.306; t50 = 15.8 h.
         var rest = Rest();
         var experiment = new SimulationExperiment(
             Model.Value,
@@ -88,7 +88,7 @@ public sealed class PathwayModelTests
     [Test]
     public void HemeOxygenaseInduction_BeforeAnOxidativeChallenge_IsBellShaped()
     {
-        // README 9 and EB-15: HO_OE switched to 0/0.5/1/2/3/5/10/20/50 at t = −12 h, ros_x = 1.65 from t = 0
+        // README 10.1 and EB-15: HO_OE switched to 0/0.5/1/2/3/5/10/20/50 at t = −12 h, ros_x = 1.65 from t = 0
         // (S reset to 1 then) for 24 h: S(24) = 0.203/0.292/0.361/0.444/0.469/0.464/0.399/0.249/0.019.
         double[] levels = [0, 0.5, 1, 2, 3, 5, 10, 20, 50];
         double[] documented = [0.203, 0.292, 0.361, 0.444, 0.469, 0.464, 0.399, 0.249, 0.019];

@@ -76,7 +76,7 @@ public static class Simulator
         };
 
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
-        var solution = (settings.Solver ?? OdeSolvers.DormandPrince5).CreateIntegrator(problem, options).Solve(cancellationToken);
+        var solution = (settings.Solver ?? OdeSolvers.Auto).CreateIntegrator(problem, options).Solve(cancellationToken);
         var crossings = solution.Events
             .Where(e => e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
             .Select(e =>

@@ -1,0 +1,124 @@
+using Ferroptosis.Sim.Modeling.Simulation;
+
+namespace Ferroptosis.Sim.Pathway;
+
+/// <summary>Turns a scenario, scheduled perturbations and wash-outs into the parameter values at the start of a run and the changes at later times.</summary>
+/// <remarks>
+/// Steps are applied in time order (at equal times: wash-outs, then the scenario, then perturbations in
+/// the caller's order), each on the values in force at that moment, so that a multiplier acts on what
+/// the cell has then and a wash-out restores what it had when the perturbation started. Expert
+/// parameter values (<see cref="CellSimulationOptions.Parameters"/>) win over everything, at all times.
+/// </remarks>
+internal static class ExposureTimeline
+{
+    /// <summary>Builds the parameter values at <paramref name="start"/> and the scheduled changes after it.</summary>
+    /// <param name="baseline">The cell's resting parameter values (cell type and genetic changes).</param>
+    /// <param name="exposures">The non-genetic perturbations.</param>
+    /// <param name="options">The scenario and the expert parameter values.</param>
+    /// <param name="start">The start of the run (0, or the earliest pre-treatment).</param>
+    /// <returns>The parameter values at the start and the later changes, in time order.</returns>
+    public static (Dictionary<string, double> Initial, List<ScheduledChange> Schedule) Build(
+        IReadOnlyDictionary<string, double> baseline, IReadOnlyList<Perturbation> exposures, CellSimulationOptions options, double start)
+    {
+        var steps = new List<Step>();
+        if (options.Scenario is { } scenario)
+        {
+            steps.Add(new Step(0, 1, options.ChronicScenario ? scenario.Chronic : scenario.InVitro, Snapshot: null, Restores: false));
+        }
+
+        for (int i = 0; i < exposures.Count; i++)
+        {
+            var p = exposures[i];
+            var snapshot = new Dictionary<string, double>(StringComparer.Ordinal);
+            steps.Add(new Step(Math.Max(p.StartHours, start), 2 + i, p.Changes, snapshot, Restores: false));
+            if (p.EndHours is double end)
+            {
+                steps.Add(new Step(end, 0, [], snapshot, Restores: true));
+            }
+        }
+
+        // A stable sort keeps the caller's order among equal keys.
+        var ordered = steps.OrderBy(s => s.Time).ThenBy(s => s.Order).ToList();
+        var overrides = options.Parameters ?? new Dictionary<string, double>();
+        var current = new Dictionary<string, double>(baseline, StringComparer.Ordinal);
+        var initial = new Dictionary<string, double>(baseline, StringComparer.Ordinal);
+        var schedule = new List<ScheduledChange>();
+        foreach (var group in ordered.GroupBy(s => s.Time))
+        {
+            var touched = new List<string>();
+            foreach (var step in group)
+            {
+                if (step.Restores)
+                {
+                    foreach (var (id, value) in step.Snapshot!)
+                    {
+                        current[id] = value;
+                        touched.Add(id);
+                    }
+
+                    continue;
+                }
+
+                foreach (var change in step.Changes)
+                {
+                    // The first change of a parameter in this step records what a wash-out restores.
+                    step.Snapshot?.TryAdd(change.Parameter, ValueOf(current, change.Parameter));
+                }
+
+                Apply(current, step.Changes);
+                touched.AddRange(step.Changes.Select(c => c.Parameter));
+            }
+
+            foreach (string id in touched.Distinct(StringComparer.Ordinal))
+            {
+                double value = overrides.TryGetValue(id, out double forced) ? forced : current[id];
+                if (group.Key <= start)
+                {
+                    initial[id] = value;
+                }
+                else
+                {
+                    schedule.Add(new ScheduledChange(group.Key, id, value));
+                }
+            }
+        }
+
+        foreach (var (id, value) in overrides)
+        {
+            initial[id] = value;
+        }
+
+        return (initial, schedule);
+    }
+
+    /// <summary>Applies changes to a set of absolute values (missing ones start from the model's declared values).</summary>
+    public static void Apply(Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            values[change.Parameter] = change.Apply(ValueOf(values, change.Parameter));
+        }
+    }
+
+    private static double ValueOf(Dictionary<string, double> values, string parameter)
+    {
+        if (values.TryGetValue(parameter, out double v))
+        {
+            return v;
+        }
+
+        var model = FerroptosisModel.Compiled;
+        int index = model.IndexOfParameter(parameter);
+        return index >= 0
+            ? model.DefaultParameters[index]
+            : throw new ArgumentException($"The ferroptosis model has no parameter '{parameter}'.", nameof(parameter));
+    }
+
+    /// <summary>One step of the timeline: changes at a time (recording the previous values in <paramref name="Snapshot"/> if given), or a wash-out restoring a snapshot.</summary>
+    /// <param name="Time">When, in hours.</param>
+    /// <param name="Order">Order among steps at the same time: wash-outs 0, scenario 1, perturbations 2 + their position.</param>
+    /// <param name="Changes">The changes (empty for a wash-out).</param>
+    /// <param name="Snapshot">The values before the perturbation started, filled when it starts and restored by its wash-out.</param>
+    /// <param name="Restores">Whether this step is a wash-out.</param>
+    private sealed record Step(double Time, int Order, IReadOnlyList<ParameterChange> Changes, Dictionary<string, double>? Snapshot, bool Restores);
+}
