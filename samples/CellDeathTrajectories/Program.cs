@@ -40,7 +40,7 @@ foreach (var cell in BoneCell.All)
 }
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine("Ferroptosis in bone cells under erastin 10 µM and its rescues (48 h, Rodas5P)");
+Console.WriteLine($"Ferroptosis in bone cells under erastin 10 µM and its rescues (48 h, solver {runs[0].Result.SolverName})");
 Console.WriteLine();
 Console.WriteLine($"{"cell type",-12} {"condition",-16} {"t50 (h)",8} {"S(24 h)",8} {"S(48 h)",8}");
 foreach (var r in runs)
@@ -50,7 +50,7 @@ foreach (var r in runs)
 }
 
 var work = runs.Select(r => r.Result.Statistics).ToList();
-Console.WriteLine(string.Create(c, $"\nRodas5P over {runs.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps ({work.Sum(s => s.RejectedSteps)} rejected), {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+Console.WriteLine(string.Create(c, $"\n{runs[0].Result.SolverName} over {runs.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps ({work.Sum(s => s.RejectedSteps)} rejected), {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
 // Figure: one survival panel per cell type (lines = conditions), and lipid peroxides under erastin by cell type.
 var panelOptions = new FigureOptions { Legend = LegendLocation.OutsideRight };

@@ -37,7 +37,7 @@ for (int s = 0; s < scenarios.Length; s++)
 }
 
 var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
-Console.WriteLine(string.Create(c, $"\nRodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+Console.WriteLine(string.Create(c, $"\n{runs[0, 0, 0].Result.SolverName} over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
 // A–C: trajectories per cell type, one line per scenario; D: survival at 48 h, scenario (± Fer-1) × cell type.
 var panels = cells.Select((cell, j) =>

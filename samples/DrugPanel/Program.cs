@@ -43,7 +43,7 @@ for (int i = 0; i < conditions.Length; i++)
 }
 
 var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
-Console.WriteLine(string.Create(c, $"\nRodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+Console.WriteLine(string.Create(c, $"\n{runs[0, 0].Result.SolverName} over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
 var heatMap = CellDeathFigure.SurvivalHeatMap(
     conditions.Select(x => x.Name).ToList(),

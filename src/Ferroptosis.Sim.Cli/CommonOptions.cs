@@ -79,7 +79,7 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--solver")
         {
-            Description = $"ODE solver: {string.Join(", ", OdeSolvers.All.Select(s => s.Name))} (default Rodas5P for the built-in model, Auto for files).",
+            Description = $"ODE solver: {string.Join(", ", OdeSolvers.All.Select(s => s.Name))} (default Auto: Tsit5 while the problem is non-stiff, Rodas5P while it is stiff).",
             HelpName = "NAME",
         };
         option.CompletionSources.Add([.. OdeSolvers.All.Select(s => s.Name.ToLowerInvariant())]);

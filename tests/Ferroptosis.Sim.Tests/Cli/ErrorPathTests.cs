@@ -25,7 +25,7 @@ public sealed class ErrorPathTests
         // Unknown names: the valid ones are listed, close ones suggested.
         yield return Case("did you mean 'osteoblast'", "simulate", "--cell", "osteoblst");
         yield return Case("did you mean 'erastin'", "simulate", "--perturb", "erastn=5uM");
-        yield return Case("Known scenarios: high-glucose", "simulate", "--scenario", "diabetic");
+        yield return Case("Known scenarios: high-glucose", "simulate", "--scenario", "osteoporosis");
         yield return Case("did you mean 'Rodas4' or 'Rodas5P'", "simulate", "--solver", "rodas5");
         yield return Case("neither a built-in model nor an existing file", "simulate", "ferroptsis.ant");
         yield return Case("did you mean 'ferroptosis'", "simulate", "ferroptsis");
