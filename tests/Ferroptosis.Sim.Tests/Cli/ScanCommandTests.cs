@@ -106,15 +106,31 @@ public sealed partial class ScanCommandTests
     public void Cancellation_DuringAScan_StopsIt_WithExit130_AndNoFiles()
     {
         string output = Path.Combine(_folder, "out");
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        // 40 × 40 simulations take far longer than half a second on any machine.
-        var run = Run(cancel.Token, "scan", "--param", "erastin", "--range", "1:30:log40", "--param", "fer1", "--range", "0.001:1:log40", "--out", output, "--parallel", "2");
+        // 200 × 200 simulations take seconds (each one tens of microseconds or more), so the cancellation lands mid-scan.
+        var run = Run(cancel.Token, "scan", "--param", "erastin", "--range", "1:30:log200", "--param", "fer1", "--range", "0.001:1:log200", "--out", output, "--parallel", "2");
 
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(130), run.ToString());
             Assert.That(run.Error, Does.Contain("cancelled"));
+            Assert.That(FilesIn(output), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Cancellation_BeforeTheScanStarts_ExitsWith130_AndNoFiles()
+    {
+        string output = Path.Combine(_folder, "out");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var run = Run(cancel.Token, "scan", "--param", "erastin", "--range", "1:30:log5", "--out", output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(130), run.ToString());
             Assert.That(FilesIn(output), Is.Empty);
         });
     }
