@@ -1,10 +1,9 @@
-using System.Globalization;
-using Ferroptosis.Sim.Cli;
 using Ferroptosis.Sim.Tests.Plotting;
+using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 
 namespace Ferroptosis.Sim.Tests.Cli;
 
-/// <summary><c>ferrosim remodel</c>: bone mass over months for a scenario and an intervention; CSV, figure and summary; usage errors.</summary>
+/// <summary><c>ferrosim remodel</c> driven in-process: bone mass over months for a scenario and an intervention; CSV, figure and summary; usage errors.</summary>
 public sealed class RemodelCommandTests
 {
     private string _folder = string.Empty;
@@ -18,47 +17,48 @@ public sealed class RemodelCommandTests
     [Test]
     public void Remodel_WritesCsvAndFigure_AndPrintsTheSummary()
     {
-        var (exit, output) = Run("--scenario", "GC", "--months", "6", "--intervention", "fer-1", "--output", _folder);
+        var run = Run("remodel", "--scenario", "GC", "--months", "6", "--intervention", "fer-1", "--plot", "png,svg", "--out", _folder);
 
-        Assert.That(exit, Is.Zero, output);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
         string stem = Path.Combine(_folder, "remodel-glucocorticoid-ferrostatin-1");
-        var csv = File.ReadAllLines(stem + ".csv");
+        var (header, rows) = ReadCsv(stem + ".csv");
         using var bitmap = PlotTestKit.DecodePng(stem + ".png");
         Assert.Multiple(() =>
         {
-            Assert.That(output, Does.Contain("glucocorticoid, 6 months, quasi-steady death rates, κ = 0.02"));
-            Assert.That(output, Does.Contain("untreated").And.Contain("+ ferrostatin-1 1 µM").And.Contain("without ferroptotic death"));
-            Assert.That(output, Does.Contain("osteoclast 1.94E-003 → 2.51E-002"));
-            Assert.That(output, Does.Contain(stem + ".svg"));
+            Assert.That(run.Output, Does.Contain("glucocorticoid, 6 months, quasi-steady death rates, κ = 0.02"));
+            Assert.That(run.Output, Does.Contain("+ ferrostatin-1 1 µM").And.Contain("no ferroptotic death").And.Contain("bone mass (% of baseline)").And.Contain("6 mo"));
+            Assert.That(run.Output, Does.Match(@"osteoclast\s+1\.94E-003\s+2\.51E-002"));
+            Assert.That(run.Output, Does.Contain(stem + ".svg"));
 
-            // Specification §15 row's run (GC, κ = 0.02) at 6 months: the untreated line ends at 98.14.
-            Assert.That(output, Does.Match(@"untreated\s+9\.89E-004\s+1\.11E-002\s+3\.81E-004(\s+\d+\.\d\d){3}\s+98\.14"));
-            Assert.That(csv[0], Is.EqualTo("time_d,osteoclasts,osteoblasts,bone_mass_percent,viable_osteocytes,delta_OB_per_d,delta_OC_per_d,delta_OCY_per_d"));
-            Assert.That(csv, Has.Length.EqualTo(1 + 183 + 1), "days 0–182 and the end, 182.5 d");
-            Assert.That(double.Parse(csv[^1].Split(',')[3], CultureInfo.InvariantCulture), Is.EqualTo(100).Within(1e-9), "the treated run is written");
-            Assert.That(bitmap.Width, Is.EqualTo(1920));
+            // The specification's glucocorticoid run (κ = 0.02) at 6 months, untreated: 98.14 (one year: 95.3, §15).
+            Assert.That(run.Output, Does.Match(@"untreated\s+9\.89E-004\s+1\.11E-002\s+3\.81E-004(\s+\d+\.\d\d){3}\s+98\.14"));
+            Assert.That(header, Is.EqualTo(new[] { "time_d", "osteoclasts", "osteoblasts", "bone_mass_percent", "viable_osteocytes", "delta_OB_per_d", "delta_OC_per_d", "delta_OCY_per_d" }));
+            Assert.That(rows, Has.Count.EqualTo(183 + 1), "days 0–182 and the end, 182.5 d");
+            Assert.That(Number(rows[^1][3]), Is.EqualTo(100).Within(1e-9), "the treated run is written");
+            Assert.That(bitmap.Width, Is.GreaterThan(0));
         });
     }
 
     [Test]
-    public void Remodel_MultiRate_AndADose()
+    public void Remodel_MultiRate_WithADose()
     {
-        var (exit, output) = Run("--scenario", "iron-overload", "--months", "1", "--intervention", "deferoxamine=10", "--coupling", "multi-rate", "--output", _folder);
-        Assert.That(exit, Is.Zero, output);
+        var run = Run("remodel", "-s", "iron-overload", "--months", "1", "-i", "deferoxamine=10uM", "--coupling", "multi-rate", "--plot", "none", "-o", _folder);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(output, Does.Contain("multi-rate death rates").And.Contain("+ deferoxamine 10 µM"));
-            Assert.That(File.Exists(Path.Combine(_folder, "remodel-iron-overload-deferoxamine.csv")), Is.True);
+            Assert.That(run.Output, Does.Contain("multi-rate death rates").And.Contain("+ deferoxamine 10 µM"));
+            Assert.That(FilesIn(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "remodel-iron-overload-deferoxamine.csv" }));
         });
     }
 
     [TestCase("--scenario", "gluco", "Unknown scenario 'gluco'")]
-    [TestCase("--intervention", "aspirin", "Unknown intervention 'aspirin'")]
-    [TestCase("--intervention", "fer-1=lots", "is not a concentration in µM")]
-    [TestCase("--months", "-3", "--months must be in (0, 1200]")]
-    public void Remodel_UsageErrors_ExitWith2AndSayWhatToChange(string option, string value, string message)
+    [TestCase("--intervention", "aspirin", "--intervention: Unknown intervention 'aspirin'")]
+    [TestCase("--intervention", "fer-1=0.1", "needs a concentration unit")]
+    [TestCase("--months", "-3", "--months must be more than 0")]
+    [TestCase("--kappa", "-1", "--kappa must be a number ≥ 0")]
+    public void Remodel_UsageErrors_SayWhatToChange_AndWriteNothing(string option, string value, string message)
     {
-        var args = new List<string> { "--scenario", "GC", "--output", _folder };
+        var args = new List<string> { "remodel", "--scenario", "GC", "--out", _folder };
         int at = args.IndexOf(option);
         if (at >= 0)
         {
@@ -69,20 +69,13 @@ public sealed class RemodelCommandTests
             args.AddRange([option, value]);
         }
 
-        var (exit, output) = Run([.. args]);
+        var run = Run([.. args]);
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(2));
-            Assert.That(output, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(output, Does.Not.Contain("(Parameter"));
-            Assert.That(Directory.GetFiles(_folder), Is.Empty);
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
+            Assert.That(run.Error, Does.Not.Contain("(Parameter"));
+            Assert.That(FilesIn(_folder), Is.Empty);
         });
-    }
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        int exit = RemodelCommand.Create(output).Parse(args).Invoke();
-        return (exit, output.ToString());
     }
 }

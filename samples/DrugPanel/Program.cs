@@ -1,0 +1,83 @@
+// DrugPanel: which drugs kill bone cells by ferroptosis and which rescue them? Two inducers with different
+// targets, erastin (system xc⁻ → GSH depletion) and RSL3 (direct GPX4 inhibition), each alone and with
+// ferrostatin-1 (radical-trapping antioxidant), deferoxamine (iron chelator) and zinc protoporphyrin
+// (heme-oxygenase inhibitor); the Nrf2 activator sulforaphane against erastin, and the Nrf2 inhibitor ML385,
+// which sensitises cells to a low erastin dose. Each culture starts from the resting state of its cell type;
+// drugs are added at t = 0. Prints survival at 24 h as a table, writes a heat map (condition × cell type) and
+// the trajectories to output/ (or the folder given as the first argument).
+using System.Globalization;
+using Ferroptosis.Sim.Pathway;
+using Ferroptosis.Sim.Plotting;
+
+Perturbation erastin = Perturbation.Erastin(10), rsl3 = Perturbation.Rsl3(0.1), lowErastin = Perturbation.Erastin(2);
+Perturbation fer1 = Perturbation.Ferrostatin1(1), dfo = Perturbation.Deferoxamine(100), znpp = Perturbation.ZincProtoporphyrin(10);
+(string Name, Perturbation[] Drugs)[] conditions =
+[
+    ("erastin 10 µM", [erastin]),
+    ("erastin + Fer-1 1 µM", [erastin, fer1]),
+    ("erastin + DFO 100 µM", [erastin, dfo]),
+    ("erastin + ZnPP 10 µM", [erastin, znpp]),
+    ("erastin + SFN 5 µM", [erastin, Perturbation.Sulforaphane(5)]),
+    ("RSL3 0.1 µM", [rsl3]),
+    ("RSL3 + Fer-1 1 µM", [rsl3, fer1]),
+    ("RSL3 + DFO 100 µM", [rsl3, dfo]),
+    ("RSL3 + ZnPP 10 µM", [rsl3, znpp]),
+    ("erastin 2 µM", [lowErastin]),
+    ("erastin 2 µM + ML385 5 µM", [lowErastin, Perturbation.Ml385(5)]),
+];
+var cells = BoneCell.All;
+var runs = new CellSimulationResult[conditions.Length, cells.Count];
+Parallel.For(0, runs.Length, k =>
+{
+    int i = k / cells.Count, j = k % cells.Count;
+    runs[i, j] = FerroptosisSimulation.Run(cells[j], conditions[i].Drugs, TimeSpan.FromHours(24));
+});
+
+var c = CultureInfo.InvariantCulture;
+Console.WriteLine("Surviving fraction at 24 h (drugs added at t = 0 to resting cells)");
+Console.WriteLine();
+Console.WriteLine($"{"condition",-28}" + string.Concat(cells.Select(cell => $"{cell.Name,12}")));
+for (int i = 0; i < conditions.Length; i++)
+{
+    Console.WriteLine($"{conditions[i].Name,-28}" + string.Concat(Enumerable.Range(0, cells.Count).Select(j => Cell(runs[i, j]).PadLeft(12))));
+}
+
+var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
+Console.WriteLine(string.Create(c, $"\n{runs[0, 0].Result.SolverName} over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
+
+var heatMap = CellDeathFigure.SurvivalHeatMap(
+    conditions.Select(x => x.Name).ToList(),
+    cells.Select(CellDeathFigure.CellName).ToList(),
+    runs,
+    24,
+    new FigureOptions { Title = "Drug panel: survival at 24 h" });
+
+// Trajectories of the inducers and Nrf2 modulators: survival per cell type, and the osteoblast's GSH, which
+// erastin depletes and RSL3 does not (it inhibits GPX4 itself).
+int[] shown = [0, 4, 5, 9, 10];
+string Name(CellSimulationResult r) => conditions[Array.FindIndex(conditions, x => x.Drugs.SequenceEqual(r.Perturbations))].Name;
+var panels = cells.Select((cell, j) =>
+{
+    var model = CellDeathFigure.Survival(shown.Select(i => runs[i, j]), Name);
+    model.Title = CellDeathFigure.CellName(cell);
+    return model;
+}).ToList();
+var glutathione = CellDeathFigure.TimeCourse(shown.Select(i => runs[i, 0]), "GSH", Name);
+glutathione.Title = "Osteoblast: glutathione";
+panels.Add(glutathione);
+var trajectories = new MultiPanelFigure(panels, columns: 2);
+
+string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
+string heatPng = Path.Combine(folder, "drug-panel-heatmap.png");
+string heatSvg = Path.Combine(folder, "drug-panel-heatmap.svg");
+string trajectoryPng = Path.Combine(folder, "drug-panel-trajectories.png");
+FigureExporter.Save(heatMap, heatPng, 1350, 1500, dpi: 150);
+FigureExporter.Save(heatMap, heatSvg, 900, 1000);
+FigureExporter.Save(trajectories, trajectoryPng, 2400, 1800, dpi: 150);
+Console.WriteLine();
+Console.WriteLine($"Heat map: {heatPng}");
+Console.WriteLine($"          {heatSvg}");
+Console.WriteLine($"Trajectories: {trajectoryPng}");
+return 0;
+
+static string Cell(CellSimulationResult r) => r.IsSuccess ? r.SurvivalAt(24).ToString("F3", CultureInfo.InvariantCulture) : r.Status.ToString();

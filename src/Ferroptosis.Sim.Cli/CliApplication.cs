@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Ferroptosis.Sim.Cli;
+
+/// <summary>The <c>ferrosim</c> command tree: simulate, scan, convert, validate, list, remodel and sbml-test-suite, with help (<c>-h</c>), version and tab completion from System.CommandLine.</summary>
+/// <remarks>
+/// Tab completion: install the <c>dotnet-suggest</c> global tool and its shell shim once; System.CommandLine's
+/// <c>[suggest]</c> directive then completes commands, options and the names of cell types, drugs, scenarios,
+/// solvers and built-in models. Ctrl+C cancels the running command; it stops between simulations and writes
+/// nothing unfinished.
+/// </remarks>
+internal static class CliApplication
+{
+    /// <summary>Builds the root command.</summary>
+    /// <param name="context">Where commands write.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("ferrosim: simulate the Nrf2/HO-1 ferroptosis model of bone cells, or any Antimony/SBML model; scan parameters; convert and validate model files.");
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(RemodelCommand.Create(context));
+        root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="context">Where commands write.</param>
+    /// <param name="cancellationToken">Cancels the command (tests; the real process gets Ctrl+C from System.CommandLine).</param>
+    /// <returns>The exit code.</returns>
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Console.Profile.Out.Writer,
+            Error = context.Error,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
+        };
+        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Runs a command line writing to text writers, as the tests do.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Receives results.</param>
+    /// <param name="error">Receives errors.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, CliContext.ForWriters(output, error), cancellationToken).GetAwaiter().GetResult();
+}

@@ -1,0 +1,204 @@
+using System.CommandLine;
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Pathway;
+
+namespace Ferroptosis.Sim.Cli;
+
+/// <summary>The options <c>simulate</c> and <c>scan</c> share, each with help text and tab completion, and the resolution of their values into library objects.</summary>
+internal static class CommonOptions
+{
+    /// <summary>Gets the word that selects every cell type.</summary>
+    public const string AllCells = "all";
+
+    /// <summary>Creates the optional MODEL argument (default: the built-in model).</summary>
+    /// <returns>The argument.</returns>
+    public static Argument<string?> Model()
+    {
+        var model = new Argument<string?>("MODEL")
+        {
+            Description = $"A built-in model ({string.Join(", ", ModelFile.BuiltInNames)}, the default) or an Antimony (.ant) or SBML (.xml) file.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "MODEL",
+        };
+        model.CompletionSources.Add([.. ModelFile.BuiltInNames]);
+        return model;
+    }
+
+    /// <summary>Creates <c>--cell</c> (repeatable).</summary>
+    /// <returns>The option.</returns>
+    public static Option<string[]> Cells()
+    {
+        var option = new Option<string[]>("--cell", "-c")
+        {
+            Description = $"Cell type: {string.Join(", ", BoneCell.All.Select(c => c.Name))} or {AllCells}; repeat for several (default osteoblast). Built-in model only.",
+            HelpName = "CELL",
+        };
+        option.CompletionSources.Add([.. BoneCell.All.Select(c => c.Name), AllCells]);
+        return option;
+    }
+
+    /// <summary>Creates <c>--perturb</c> (repeatable).</summary>
+    /// <returns>The option.</returns>
+    public static Option<string[]> Perturb()
+    {
+        var option = new Option<string[]>("--perturb", "-p")
+        {
+            Description = "NAME=VALUE[@START[..END]]: a drug with its concentration (erastin=5uM, fer1=1uM, dfo=100uM), "
+                + "an exposure (oxidative-stress=1.65, ho1-induction=5), a genetic change (knockdown-gpx4=0.5) or a parameter; "
+                + "@12h starts it later, @0h..6h washes it out. For a model file: parameter=value. Repeat for several.",
+            HelpName = "NAME=VALUE",
+        };
+        option.CompletionSources.Add(PerturbationTarget.CompletionNames.Select(n => n + "=").ToArray());
+        return option;
+    }
+
+    /// <summary>Creates <c>--scenario</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> Scenario()
+    {
+        var option = new Option<string?>("--scenario", "-s")
+        {
+            Description = $"Disease scenario switched on at t = 0: {string.Join(", ", DiseaseScenario.All.Select(s => s.Name))}. Built-in model only.",
+            HelpName = "NAME",
+        };
+        option.CompletionSources.Add([.. DiseaseScenario.All.Select(s => s.Name)]);
+        return option;
+    }
+
+    /// <summary>Creates <c>--chronic</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<bool> Chronic() => new("--chronic")
+    {
+        Description = "Use the scenario's chronic (half-strength) form instead of the acute in-vitro form.",
+    };
+
+    /// <summary>Creates <c>--solver</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> Solver()
+    {
+        var option = new Option<string?>("--solver")
+        {
+            Description = $"ODE solver: {string.Join(", ", OdeSolvers.All.Select(s => s.Name))} (default Auto: Tsit5 while the problem is non-stiff, Rodas5P while it is stiff).",
+            HelpName = "NAME",
+        };
+        option.CompletionSources.Add([.. OdeSolvers.All.Select(s => s.Name.ToLowerInvariant())]);
+        return option;
+    }
+
+    /// <summary>Creates <c>--rtol</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<double?> RelativeTolerance() => new("--rtol") { HelpName = "NUMBER", Description = "Relative tolerance (default 1e-7 for the built-in model, 1e-6 for files)." };
+
+    /// <summary>Creates <c>--atol</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<double?> AbsoluteTolerance() => new("--atol") { HelpName = "NUMBER", Description = "Absolute tolerance (default 1e-9 for the built-in model, 1e-10 for files)." };
+
+    /// <summary>Creates <c>--out</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string> Out() => new("--out", "-o")
+    {
+        Description = "Folder for the CSV files and figures (created if missing).",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "output",
+    };
+
+    /// <summary>Creates <c>--plot</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string> Plot()
+    {
+        var option = new Option<string>("--plot")
+        {
+            Description = "Figure formats, comma-separated: png, svg, pdf, or none.",
+            HelpName = "FORMATS",
+            DefaultValueFactory = _ => "png",
+        };
+        option.CompletionSources.Add("png", "svg", "pdf", "png,svg", "none");
+        return option;
+    }
+
+    /// <summary>Finds the solver named by <c>--solver</c>.</summary>
+    /// <param name="name">The name, or null for the default.</param>
+    /// <returns>The solver, or null for the default.</returns>
+    /// <exception cref="CliException">Unknown name.</exception>
+    public static IOdeSolver? ResolveSolver(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var solver = OdeSolvers.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (solver is not null)
+        {
+            return solver;
+        }
+
+        var names = OdeSolvers.All.Select(s => s.Name).ToList();
+        string hint = NameSuggestions.Hint(NameSuggestions.Closest(name, names));
+        throw new CliException($"Unknown solver '{name}'{(hint.Length == 0 ? "." : hint)} Solvers: {string.Join(", ", names)}.");
+    }
+
+    /// <summary>Finds the cell types named by <c>--cell</c>.</summary>
+    /// <param name="names">The names; empty for the osteoblast.</param>
+    /// <returns>The cell types, each once, in the order given.</returns>
+    /// <exception cref="CliException">Unknown name.</exception>
+    public static IReadOnlyList<BoneCell> ResolveCells(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            return [BoneCell.Osteoblast];
+        }
+
+        var cells = new List<BoneCell>();
+        foreach (string name in names)
+        {
+            var found = string.Equals(name, AllCells, StringComparison.OrdinalIgnoreCase) ? BoneCell.All : [FromLibrary(() => BoneCell.FromName(name))];
+            cells.AddRange(found.Where(c => !cells.Contains(c)));
+        }
+
+        return cells;
+    }
+
+    /// <summary>Finds the scenario named by <c>--scenario</c>.</summary>
+    /// <param name="name">The name, or null.</param>
+    /// <returns>The scenario, or null.</returns>
+    /// <exception cref="CliException">Unknown name.</exception>
+    public static DiseaseScenario? ResolveScenario(string? name) => name is null ? null : FromLibrary(() => DiseaseScenario.FromName(name));
+
+    /// <summary>Checks a tolerance.</summary>
+    /// <param name="value">The value, or null.</param>
+    /// <param name="option">The option name.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="CliException">Not positive and finite.</exception>
+    public static double? CheckTolerance(double? value, string option) =>
+        value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new CliException($"{option} must be a positive number such as 1e-6.");
+
+    /// <summary>Refuses options that only make sense for the built-in model when MODEL is a file.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="cells">The <c>--cell</c> values.</param>
+    /// <param name="scenario">The <c>--scenario</c> value.</param>
+    /// <exception cref="CliException">A built-in-only option was given for a file.</exception>
+    public static void RequireBuiltInFor(ModelFile model, IReadOnlyList<string> cells, string? scenario)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!model.IsBuiltIn && (cells.Count > 0 || scenario is not null))
+        {
+            throw new CliException($"--cell and --scenario apply to the built-in model only; '{model.Path}' is simulated as written (use --perturb name=value to change its parameters).");
+        }
+    }
+
+    /// <summary>Runs a library lookup, turning its <see cref="ArgumentException"/> (which lists the valid names) into a <see cref="CliException"/>.</summary>
+    private static T FromLibrary<T>(Func<T> lookup)
+    {
+        try
+        {
+            return lookup();
+        }
+        catch (ArgumentException ex)
+        {
+            throw CliException.From(ex);
+        }
+    }
+}

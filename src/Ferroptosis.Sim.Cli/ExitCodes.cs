@@ -1,0 +1,17 @@
+namespace Ferroptosis.Sim.Cli;
+
+/// <summary>The exit codes of <c>ferrosim</c>; docs/cli.md lists them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line, a name, a value or an input file is wrong (also System.CommandLine's code for parse errors).</summary>
+    public const int InputError = 1;
+
+    /// <summary>A simulation failed numerically (the solver's status and message are printed); no output was written.</summary>
+    public const int SimulationFailed = 2;
+
+    /// <summary>The run was cancelled (Ctrl+C); no partial output was written (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+}

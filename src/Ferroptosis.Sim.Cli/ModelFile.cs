@@ -1,0 +1,149 @@
+using Ferroptosis.Sim.Formats.Antimony;
+using Ferroptosis.Sim.Formats.Sbml;
+using Ferroptosis.Sim.Modeling;
+using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Pathway;
+
+namespace Ferroptosis.Sim.Cli;
+
+/// <summary>The MODEL argument: the built-in ferroptosis model, or an Antimony or SBML file read into a network.</summary>
+/// <remarks>
+/// The format is chosen by the extension (<c>.ant</c>, <c>.antimony</c>, <c>.txt</c> → Antimony; <c>.xml</c>,
+/// <c>.sbml</c> → SBML). A file that cannot be read is reported as <c>path:line:column: message</c>, the form
+/// editors and terminals turn into a link to the place.
+/// </remarks>
+internal sealed class ModelFile
+{
+    /// <summary>The name of the built-in model, the default MODEL.</summary>
+    public const string BuiltInName = "ferroptosis";
+
+    private static readonly string[] AntimonyExtensions = [".ant", ".antimony", ".txt"];
+    private static readonly string[] SbmlExtensions = [".xml", ".sbml"];
+
+    private ModelFile(string name, ReactionNetwork network, string? path)
+    {
+        Name = name;
+        Network = network;
+        Path = path;
+    }
+
+    /// <summary>Gets the built-in model names, for listings and completion.</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = [BuiltInName];
+
+    /// <summary>Gets the model's short name: "ferroptosis" or the file name without extension (used to name output files).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the network.</summary>
+    public ReactionNetwork Network { get; }
+
+    /// <summary>Gets the file path, or null for the built-in model.</summary>
+    public string? Path { get; }
+
+    /// <summary>Gets a value indicating whether this is the built-in ferroptosis model (cell types, drugs and scenarios apply).</summary>
+    public bool IsBuiltIn => Path is null;
+
+    /// <summary>Resolves the MODEL argument.</summary>
+    /// <param name="model">A built-in name, a file path, or null for the built-in model.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="CliException">Neither a built-in name nor an existing file, or the file cannot be read.</exception>
+    public static ModelFile Resolve(string? model)
+    {
+        if (model is null || string.Equals(model, BuiltInName, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ModelFile(BuiltInName, FerroptosisModel.Network, null);
+        }
+
+        if (model.StartsWith('-'))
+        {
+            // System.CommandLine hands an unknown option to the optional MODEL argument.
+            throw new CliException($"Unknown option '{model}'; --help lists the options.");
+        }
+
+        if (!File.Exists(model))
+        {
+            string hint = NameSuggestions.Hint(NameSuggestions.Closest(model, BuiltInNames));
+            throw new CliException($"'{model}' is neither a built-in model nor an existing file{(hint.Length == 0 ? "." : hint)} Built-in models: {string.Join(", ", BuiltInNames)}; files: .ant/.antimony/.txt (Antimony) or .xml/.sbml (SBML).");
+        }
+
+        return new ModelFile(System.IO.Path.GetFileNameWithoutExtension(model), Read(model), model);
+    }
+
+    /// <summary>Reads a model file in the format named by its extension.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The validated network.</returns>
+    /// <exception cref="CliException">Unknown extension, unreadable file, or a syntax or model error (with line and column).</exception>
+    public static ReactionNetwork Read(string path)
+    {
+        bool sbml = IsSbml(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read the file: {ex.Message}", ex);
+        }
+
+        try
+        {
+            return sbml ? SbmlReader.Parse(text).Network : AntimonyReader.Read(text);
+        }
+        catch (ModelParseException ex)
+        {
+            throw new CliException($"{Place(path, ex.Line, ex.Column)}{ex.Message}", ex);
+        }
+        catch (SbmlFormatException ex)
+        {
+            throw new CliException($"{Place(path, ex.Line, ex.Position)}{ex.Message}", ex);
+        }
+        catch (ModelValidationException ex)
+        {
+            throw new CliException($"{path}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes a network in the format named by the file's extension, atomically.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The file.</param>
+    /// <exception cref="CliException">Unknown extension, or the format cannot express the model.</exception>
+    public static void Write(ReactionNetwork network, string path)
+    {
+        try
+        {
+            if (IsSbml(path))
+            {
+                // Through a stream, so the XML declaration names the encoding actually written (UTF-8).
+                OutputFiles.WriteStream(path, stream => SbmlWriter.Write(network, stream));
+            }
+            else
+            {
+                OutputFiles.WriteText(path, AntimonyWriter.Write(network));
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw CliException.From(ex, $"{path}: ");
+        }
+    }
+
+    /// <summary>Tells whether a path names an SBML file (true) or an Antimony file (false) by its extension.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>True for SBML.</returns>
+    /// <exception cref="CliException">The extension is neither.</exception>
+    public static bool IsSbml(string path)
+    {
+        string extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (SbmlExtensions.Contains(extension))
+        {
+            return true;
+        }
+
+        return AntimonyExtensions.Contains(extension)
+            ? false
+            : throw new CliException($"{path}: cannot tell the format from the extension '{extension}'; use .ant, .antimony or .txt for Antimony and .xml or .sbml for SBML.");
+    }
+
+    private static string Place(string path, int line, int column) => line > 0 ? $"{path}:{line}:{column}: " : $"{path}: ";
+}

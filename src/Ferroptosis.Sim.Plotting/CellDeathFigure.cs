@@ -1,0 +1,239 @@
+using System.Globalization;
+using Ferroptosis.Sim.Pathway;
+using OxyPlot;
+
+namespace Ferroptosis.Sim.Plotting;
+
+/// <summary>Figures of ferroptosis simulations: survival trajectories, time courses, survival heat maps and the overview figure, straight from <see cref="CellSimulationResult"/>s.</summary>
+/// <remarks>
+/// <para>
+/// These adapters only turn results into the plain data of the chart builders (<see cref="SurvivalChart"/>,
+/// <see cref="TimeCourseChart"/>, <see cref="HeatMapChart"/>, <see cref="MultiPanelFigure"/>), so everything said
+/// there about look, t50 marks and export holds. Each result is one line. By default a line is named by what
+/// tells it apart (<see cref="DefaultLabeller"/>): its condition when all lines are one cell type (which then
+/// becomes the title, unless the options set one), its cell type when all share the condition, else both
+/// (<see cref="Label"/>). Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A run that
+/// failed is drawn as far as it got.
+/// </para>
+/// <para>Methods are thread-safe; the models they return are new and owned by the caller.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var results = BoneCell.All.Select(c => FerroptosisSimulation.Run(c, [Perturbation.Erastin(10)], TimeSpan.FromHours(48))).ToList();
+/// FigureExporter.Save(CellDeathFigure.Survival(results, r => CellDeathFigure.CellName(r.Cell)), "survival.png", 720, 480);
+/// FigureExporter.Save(CellDeathFigure.Overview(results), "overview.svg", 1440, 900);
+/// </code>
+/// </example>
+public static class CellDeathFigure
+{
+    /// <summary>Gets the cell type's name with a capital letter, e.g. "Osteoblast".</summary>
+    /// <param name="cell">The cell type.</param>
+    /// <returns>The name.</returns>
+    public static string CellName(BoneCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return string.Concat(cell.Name[..1].ToUpperInvariant(), cell.Name.AsSpan(1));
+    }
+
+    /// <summary>Describes what a culture was exposed to: the scenario and perturbations joined by " + ", or "untreated".</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>E.g. "erastin 10 µM + ferrostatin-1 1 µM".</returns>
+    public static string Condition(CellSimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var parts = new List<string>();
+        if (result.Scenario is { } scenario)
+        {
+            parts.Add(scenario.Name);
+        }
+
+        parts.AddRange(result.Perturbations.Select(p => p.ToString()));
+        return parts.Count == 0 ? "untreated" : string.Join(" + ", parts);
+    }
+
+    /// <summary>Gets the default line label: cell type and condition, e.g. "Osteoblast: erastin 10 µM".</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The label.</returns>
+    public static string Label(CellSimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"{CellName(result.Cell)}: {Condition(result)}";
+    }
+
+    /// <summary>Chooses line names for a set of results: the condition when all are one cell type, the cell type when all share the condition, otherwise both.</summary>
+    /// <param name="results">The results that will share a chart.</param>
+    /// <returns>The labeller.</returns>
+    public static Func<CellSimulationResult, string> DefaultLabeller(IReadOnlyCollection<CellSimulationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count > 1 && results.Select(r => r.Cell).Distinct().Count() == 1)
+        {
+            return Condition;
+        }
+
+        return results.Count > 1 && results.Select(Condition).Distinct().Count() == 1 ? r => CellName(r.Cell) : Label;
+    }
+
+    /// <summary>Creates cell-death trajectories: surviving fraction against time, one line per result, t50 marked.</summary>
+    /// <param name="results">The simulations; at least one.</param>
+    /// <param name="label">Names each line; <see langword="null"/> for <see cref="Label"/>.</param>
+    /// <param name="scale">Fraction (0–1) or percent on the y axis.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot model.</returns>
+    /// <exception cref="ArgumentException">No results.</exception>
+    public static PlotModel Survival(
+        IEnumerable<CellSimulationResult> results,
+        Func<CellSimulationResult, string>? label = null,
+        SurvivalScale scale = SurvivalScale.Fraction,
+        FigureOptions? options = null)
+    {
+        var list = Require(results);
+        var name = label ?? DefaultLabeller(list);
+        var model = SurvivalChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), r.SurvivingFraction)), scale, AxisSpec.TimeInHours, options);
+        return label is null ? WithSharedTitle(model, list, options) : model;
+    }
+
+    /// <summary>Creates the time course of one model quantity, one line per result.</summary>
+    /// <param name="results">The simulations; at least one.</param>
+    /// <param name="quantity">The model id, e.g. "LPO", "GSH", "LIP", "HO1" (see <see cref="PathwayQuantity"/>).</param>
+    /// <param name="label">Names each line; <see langword="null"/> for <see cref="Label"/>.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <param name="logarithmic">Whether the y axis is logarithmic (useful for lipid peroxides, which rise by orders of magnitude).</param>
+    /// <returns>The plot model.</returns>
+    /// <exception cref="ArgumentException">No results, or a result has no such quantity.</exception>
+    public static PlotModel TimeCourse(
+        IEnumerable<CellSimulationResult> results,
+        string quantity,
+        Func<CellSimulationResult, string>? label = null,
+        FigureOptions? options = null,
+        bool logarithmic = false)
+    {
+        var list = Require(results);
+        var description = PathwayQuantity.Describe(quantity);
+        var axis = logarithmic ? description.Axis.Log() : description.Axis;
+        var name = label ?? DefaultLabeller(list);
+        var model = TimeCourseChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), Column(r, quantity))), axis, AxisSpec.TimeInHours, options);
+        return label is null ? WithSharedTitle(model, list, options) : model;
+    }
+
+    /// <summary>Creates the time courses of several quantities of one simulation, which must share a unit (put other units in other panels).</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="quantities">Model ids with one unit, e.g. ["HO1", "GPX4", "NRF2"] (all n.u.).</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot model.</returns>
+    /// <exception cref="ArgumentException">No quantities, an unknown one, or quantities of different units.</exception>
+    public static PlotModel TimeCourse(CellSimulationResult result, IEnumerable<string> quantities, FigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(quantities);
+        var described = quantities.Select(PathwayQuantity.Describe).ToList();
+        if (described.Count == 0)
+        {
+            throw new ArgumentException("Name at least one quantity to plot.", nameof(quantities));
+        }
+
+        var units = described.Select(q => q.Unit).Distinct().ToList();
+        if (units.Count > 1)
+        {
+            throw new ArgumentException(
+                $"{string.Join(", ", described.Select(q => q.LabelWithUnit))} have different units; plot each unit in its own panel (one TimeCourse per unit).",
+                nameof(quantities));
+        }
+
+        var axis = described.Count == 1 ? described[0].Axis : new AxisSpec(units[0] == PathwayQuantity.NormalisedUnit ? "Level" : "Concentration", units[0]);
+        return TimeCourseChart.Create(described.Select(q => new Series(q.Label, result.TimesHours.ToArray(), Column(result, q.Id))), axis, AxisSpec.TimeInHours, options);
+    }
+
+    /// <summary>Creates a heat map of survival at one time: rows × columns of conditions (e.g. cell type × drug).</summary>
+    /// <param name="rowLabels">Row names, top to bottom.</param>
+    /// <param name="columnLabels">Column names, left to right.</param>
+    /// <param name="results">The simulation of each cell, indexed [row, column]; a failed or too short run is shown as missing.</param>
+    /// <param name="hours">The time of the read-out, e.g. 24.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot model, coloured from 0 (dead) to 1 (all alive).</returns>
+    /// <exception cref="ArgumentException">The table and the labels differ in size.</exception>
+    public static PlotModel SurvivalHeatMap(IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, CellSimulationResult[,] results, double hours, FigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var values = new double[results.GetLength(0), results.GetLength(1)];
+        for (int i = 0; i < values.GetLength(0); i++)
+        {
+            for (int j = 0; j < values.GetLength(1); j++)
+            {
+                var r = results[i, j];
+                bool covered = r is not null && r.IsSuccess && r.TimesHours.Length > 0 && hours >= r.TimesHours[0] && hours <= r.TimesHours[^1];
+                values[i, j] = covered ? r!.SurvivalAt(hours) : double.NaN;
+            }
+        }
+
+        var data = new HeatMapData(rowLabels, columnLabels, values)
+        {
+            ValueTitle = string.Create(CultureInfo.InvariantCulture, $"Surviving fraction at {NumberText.Significant(hours)} h"),
+            Minimum = 0,
+            Maximum = 1,
+        };
+        return HeatMapChart.Create(data, options);
+    }
+
+    /// <summary>Creates the overview figure: survival trajectories (panel A, with the legend) and one time-course panel per quantity, lines in the same colours.</summary>
+    /// <param name="results">The simulations; at least one.</param>
+    /// <param name="label">Names each line; <see langword="null"/> for <see cref="Label"/>.</param>
+    /// <param name="quantities">The quantities after panel A; <see langword="null"/> for <see cref="PathwayQuantity.OverviewIds"/>.</param>
+    /// <param name="options">Look of each panel; its size is ignored (the figure is sized on export).</param>
+    /// <param name="columns">Panels per row.</param>
+    /// <returns>The figure; export it with <see cref="FigureExporter"/>, e.g. at 1440 × 900.</returns>
+    /// <exception cref="ArgumentException">No results, or a result lacks a quantity.</exception>
+    public static MultiPanelFigure Overview(
+        IEnumerable<CellSimulationResult> results,
+        Func<CellSimulationResult, string>? label = null,
+        IEnumerable<string>? quantities = null,
+        FigureOptions? options = null,
+        int columns = 3)
+    {
+        var list = Require(results);
+        options ??= FigureOptions.Default;
+        var survival = Survival(list, label, SurvivalScale.Fraction, options with { Legend = LegendLocation.Below });
+        var panels = new List<PlotModel> { survival };
+        var quiet = options with { Legend = LegendLocation.None, Title = null };
+        label ??= DefaultLabeller(list);
+        foreach (string quantity in quantities ?? PathwayQuantity.OverviewIds)
+        {
+            panels.Add(TimeCourse(list, quantity, label, quiet, logarithmic: quantity == "LPO"));
+        }
+
+        return new MultiPanelFigure(panels, columns);
+    }
+
+    /// <summary>Titles a chart of one cell type with that cell type's name, when the lines are named by condition only and no title was asked for.</summary>
+    private static PlotModel WithSharedTitle(PlotModel model, List<CellSimulationResult> list, FigureOptions? options)
+    {
+        if (options?.Title is null && list.Count > 1 && list.Select(r => r.Cell).Distinct().Count() == 1)
+        {
+            model.Title = CellName(list[0].Cell);
+        }
+
+        return model;
+    }
+
+    private static List<CellSimulationResult> Require(IEnumerable<CellSimulationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var list = results.ToList();
+        if (list.Count == 0 || list.Exists(r => r is null))
+        {
+            throw new ArgumentException("Give at least one simulation result, and no null ones.", nameof(results));
+        }
+
+        return list;
+    }
+
+    private static double[] Column(CellSimulationResult result, string quantity)
+    {
+        if (!result.Quantities.Contains(quantity))
+        {
+            throw new ArgumentException($"The simulation has no quantity '{quantity}'. It has: {string.Join(", ", result.Quantities)}.", nameof(quantity));
+        }
+
+        return result.Quantity(quantity);
+    }
+}

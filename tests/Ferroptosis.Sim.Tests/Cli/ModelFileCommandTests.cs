@@ -1,0 +1,98 @@
+using System.Xml.Linq;
+using Ferroptosis.Sim.Formats.Antimony;
+using Ferroptosis.Sim.Formats.Sbml;
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Pathway;
+using Ferroptosis.Sim.Tests.Plotting;
+using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
+
+namespace Ferroptosis.Sim.Tests.Cli;
+
+/// <summary><c>ferrosim convert</c>, <c>validate</c> and <c>list</c>.</summary>
+public sealed class ModelFileCommandTests
+{
+    private string _folder = string.Empty;
+
+    [SetUp]
+    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
+
+    [TearDown]
+    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
+
+    [Test]
+    public void Convert_AntimonyToSbmlAndBack_KeepsTheModel()
+    {
+        string ant = Path.Combine(_folder, "ferroptosis.ant"), xml = Path.Combine(_folder, "ferroptosis.xml"), back = Path.Combine(_folder, "back.ant");
+        File.WriteAllText(ant, FerroptosisModel.ReadFile(FerroptosisModel.BaseFile));
+
+        var toSbml = Run("convert", ant, xml);
+        var toAntimony = Run("convert", xml, back);
+
+        Assert.That(toSbml.ExitCode, Is.Zero, toSbml.ToString());
+        Assert.That(toAntimony.ExitCode, Is.Zero, toAntimony.ToString());
+        var sbml = SbmlReader.ReadFile(xml).Network;
+        var again = AntimonyReader.ReadFile(back);
+        Assert.Multiple(() =>
+        {
+            Assert.That(XDocument.Load(xml).Root!.Name.LocalName, Is.EqualTo("sbml"));
+            Assert.That(sbml.Species.Select(s => s.Id), Is.EqualTo(FerroptosisModel.Network.Species.Select(s => s.Id)));
+            Assert.That(again.Reactions.Select(r => r.Id), Is.EqualTo(FerroptosisModel.Network.Reactions.Select(r => r.Id)));
+            Assert.That(again.Parameters.Count, Is.EqualTo(FerroptosisModel.Network.Parameters.Count));
+            Assert.That(toSbml.Output, Does.Contain("16 species, 43 reactions"));
+        });
+    }
+
+    [Test]
+    public void Validate_AGoodFile_PrintsItsParts()
+    {
+        string path = Path.Combine(_folder, "decay.ant");
+        File.WriteAllText(path, DecayModel);
+
+        var run = Run("validate", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Output, Does.Contain("valid model 'decay' with 2 state variables"));
+            Assert.That(run.Output, Does.Contain("J1, J2").And.Contain("k1, k2"));
+            Assert.That(run.Error, Is.Empty);
+        });
+    }
+
+    [TestCase("model bad\n  J1: A -> B; k1*A\n  A = 10; k1 = \nend\n", "bad.ant", "bad.ant:3:16: ")]
+    [TestCase("model bad\n  J1: A -> B; k1*A +\n  A = 10; k1 = 1\nend\n", "bad.ant", "bad.ant:2:")]
+    [TestCase("<?xml version=\"1.0\"?>\n<sbml><model>\n<listOfSpecies>", "bad.xml", "bad.xml:3:")]
+    public void Validate_ABadFile_ReportsLineAndColumn_OnStderr(string text, string name, string place)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+
+        var run = Run("validate", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Does.StartWith($"error: {path[..^name.Length]}{place}"), run.Error);
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void List_NamesEveryCellTypeScenarioSolverAndDrug()
+    {
+        var run = Run("list");
+        var parameters = Run("list", "parameters");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            foreach (string name in BoneCell.All.Select(c => c.Name).Concat(DiseaseScenario.All.Select(s => s.Name)).Concat(OdeSolvers.All.Select(s => s.Name)).Concat(Perturbation.DrugNames))
+            {
+                Assert.That(run.Output, Does.Contain(name));
+            }
+
+            Assert.That(run.Output, Does.Contain("oxidative-stress").And.Contain("survival@T").And.Contain("ferroptosis"));
+            Assert.That(parameters.Output, Does.Contain("IC50_ERA").And.Contain("K_fer1"));
+        });
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Reflection;
+using System.Xml.Linq;
+using Ferroptosis.Sim.Tests.Plotting;
+using SkiaSharp;
+
+namespace Ferroptosis.Sim.Tests.Samples;
+
+/// <summary>Every sample runs to completion in-process (through its entry point, output folder as its argument), prints its table and writes figures that decode.</summary>
+/// <remarks>Not parallelisable: samples print to the process-wide console, and QuickStart writes to the current directory.</remarks>
+[NonParallelizable]
+[Category("Slow")]
+public sealed class SampleTests
+{
+    private string _folder = string.Empty;
+
+    [SetUp]
+    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
+
+    [TearDown]
+    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
+
+    [Test]
+    public void CellDeathTrajectories_PrintsT50AndSurvival_AndWritesTheFigureAndTrajectories()
+    {
+        var (exit, output) = RunSample("CellDeathTrajectories", _folder);
+
+        Assert.That(exit, Is.Zero, output);
+        string png = Path.Combine(_folder, "cell-death-trajectories.png");
+        using var bitmap = PlotTestKit.DecodePng(png);
+        var svg = XDocument.Load(Path.Combine(_folder, "cell-death-trajectories.svg"));
+        var csv = File.ReadAllLines(Path.Combine(_folder, "cell-death-trajectories.csv"));
+        var erastinAt24 = csv.Select(l => l.Split(',')).Single(c => c[0] == "osteoblast" && c[1] == "erastin 10 µM" && c[2] == "24");
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("t50 (h)").And.Contain("S(24 h)").And.Contain("S(48 h)"));
+            Assert.That(output, Does.Contain(png));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((2400, 1800)));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(50_000));
+            Assert.That(Texts(svg), Does.Contain("Osteoblast").And.Contain("Osteoclast").And.Contain("Osteocyte"));
+            Assert.That(csv[0], Is.EqualTo("cell_type,condition,time_h,surviving_fraction,LPO,GSH_mM,LIP_uM,GPX4,HO1"));
+            Assert.That(csv, Has.Length.EqualTo(1 + (3 * 5 * 193)));
+
+            // Specification §15: osteoblast, erastin 10 µM, S(24 h) = 0.165 ± 0.05.
+            Assert.That(double.Parse(erastinAt24[3], CultureInfo.InvariantCulture), Is.EqualTo(0.165).Within(0.05));
+        });
+    }
+
+    [Test]
+    public void DualRoleDoseResponse_FindsTheBellInOsteoblasts_AtTheSpecificationsOptimum()
+    {
+        var (exit, output) = RunSample("DualRoleDoseResponse", _folder);
+
+        Assert.That(exit, Is.Zero, output);
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, "dual-role-dose-response.png"));
+        Assert.Multiple(() =>
+        {
+            // Specification §15, HO_OE 0 / 3 / 50 then ros_x 1.65: S = 0.20 / 0.47 / 0.02.
+            Assert.That(output, Does.Match(@"Osteoblast, ×1.65\s+non-monotonic, best HO_OE 3 "));
+            Assert.That(output, Does.Match(@"\n\s+3\s+0\.4[2-9]\d"));
+            Assert.That(Texts(XDocument.Load(Path.Combine(_folder, "dual-role-dose-response.svg"))), Does.Contain("Osteocyte, ×1.65"));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+        });
+    }
+
+    [Test]
+    public void BoneLoss_PrintsTheTable_AndWritesFigureAndTrajectories_WithTheSpecificationsGlucocorticoidLoss()
+    {
+        var (exit, output) = RunSample("BoneLoss", _folder);
+
+        Assert.That(exit, Is.Zero, output);
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, "bone-loss.png"));
+        var svg = XDocument.Load(Path.Combine(_folder, "bone-loss.svg"));
+        var csv = File.ReadAllLines(Path.Combine(_folder, "bone-loss.csv"));
+        var glucocorticoidAtOneYear = csv.Select(l => l.Split(',')).Single(c => c[0] == "glucocorticoid" && c[1] == "untreated" && c[2] == "365");
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("12 mo").And.Contain("+ ferrostatin-1 1 µM").And.Contain("+ deferoxamine 100 µM").And.Contain("+ sulforaphane 5 µM"));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((2400, 1800)));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(20_000));
+            Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen-deficiency").And.Contain("Time (months)"));
+            Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
+            Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
+
+            // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
+            Assert.That(double.Parse(glucocorticoidAtOneYear[3], CultureInfo.InvariantCulture), Is.EqualTo(95.3).Within(0.15));
+        });
+    }
+
+    [TestCase("DrugPanel", "drug-panel-heatmap.png", "erastin 2 µM + ML385 5 µM")]
+    [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
+    public void Sample_RunsAndWritesItsFigure(string sample, string figure, string printed)
+    {
+        var (exit, output) = RunSample(sample, _folder);
+
+        Assert.That(exit, Is.Zero, output);
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, figure));
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain(printed));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+        });
+    }
+
+    [Test]
+    public void QuickStart_IsTheReadmeExampleVerbatim_AndWritesItsFigureUnderOutput()
+    {
+        string root = RepositoryRoot();
+        string source = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
+
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = _folder;
+        (int Exit, string Output) run;
+        try
+        {
+            run = RunSample("QuickStart", null);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(readme, Does.Contain("```csharp\n" + source + "```"));
+            Assert.That(source.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(10));
+            Assert.That(run.Exit, Is.Zero, run.Output);
+            Assert.That(run.Output, Does.Contain("erastin: t50 = "));
+            Assert.That(File.Exists(Path.Combine(_folder, "output", "quickstart.png")), Is.True);
+        });
+    }
+
+    [Test]
+    public void SolverShowdown_SolvesBothProblemsWithEverySolver()
+    {
+        var (exit, output) = RunSample("SolverShowdown", null);
+
+        Assert.That(exit, Is.Zero, output);
+        string[] lines = output.Split('\n');
+        int rober = Array.FindIndex(lines, l => l.StartsWith("ROBER", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            foreach (var solver in Ferroptosis.Sim.Ode.OdeSolvers.All)
+            {
+                // Every solver handles the ferroptosis model (steps ≤ 0.25 h keep even explicit methods stable).
+                Assert.That(lines.Take(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal) && l.Contains("Success", StringComparison.Ordinal)), Is.True, solver.Name);
+                Assert.That(lines.Skip(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal)), Is.True, solver.Name);
+            }
+        });
+    }
+
+    /// <summary>Runs a sample's entry point with its console output captured.</summary>
+    private static (int Exit, string Output) RunSample(string name, string? outputFolder)
+    {
+        var entry = Assembly.Load(name).EntryPoint!;
+        var original = Console.Out;
+        using var captured = new StringWriter(CultureInfo.InvariantCulture);
+        Console.SetOut(captured);
+        try
+        {
+            string[] args = outputFolder is null ? [] : [outputFolder];
+            object? result = entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [args]);
+            return (result is int code ? code : 0, captured.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
+    private static List<string> Texts(XDocument svg) => [.. svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value)];
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ferroptosis.Sim.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root (Ferroptosis.Sim.sln) is not above the test folder.");
+    }
+}
