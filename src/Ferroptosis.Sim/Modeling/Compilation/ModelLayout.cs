@@ -114,26 +114,6 @@ internal sealed class ModelLayout
 
     public bool TryGetParameter(string id, out int index) => _parameter.TryGetValue(id, out index);
 
-    public QuantityKind KindOf(string id)
-    {
-        if (id == ReactionNetwork.TimeSymbol)
-        {
-            return QuantityKind.Time;
-        }
-
-        if (_state.ContainsKey(id))
-        {
-            return QuantityKind.State;
-        }
-
-        if (_parameter.ContainsKey(id))
-        {
-            return QuantityKind.Parameter;
-        }
-
-        return Network.KindOf(id) == SymbolKind.Reaction ? QuantityKind.Rate : QuantityKind.Assigned;
-    }
-
     /// <summary>The declared initial amount of a species (concentration × declared compartment size when given as a concentration).</summary>
     public static double InitialAmount(ReactionNetwork network, Species s) =>
         s.InitialIsConcentration ? s.InitialValue * (network.FindCompartment(s.Compartment)?.Size ?? 1.0) : s.InitialValue;
