@@ -6,7 +6,12 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Ferroptosis.Sim.Tests.Docs;
 
 /// <summary>Every C# snippet of the README, the docs and the model READMEs compiles against the current library and runs without throwing.</summary>
-/// <remarks>Snippets run in this process with the repository root as the current directory and the console captured, one at a time.</remarks>
+/// <remarks>
+/// Snippets run in this process, one at a time, with the console captured and the current directory set to a
+/// scratch folder that links the repository's top-level folders: relative paths such as
+/// <c>models/ferroptosis/ferroptosis.ant</c> resolve as from the repository root, while files a snippet
+/// writes land in the scratch folder, not in the repository.
+/// </remarks>
 [NonParallelizable]
 [Category("Slow")]
 public sealed class DocumentationTests
@@ -56,11 +61,12 @@ public sealed class DocumentationTests
         var output = new StringWriter();
         var console = Console.Out;
         string directory = Environment.CurrentDirectory;
+        string scratch = ScratchFolder();
         try
         {
             image.Position = 0;
             var entry = context.LoadFromStream(image).EntryPoint!;
-            Environment.CurrentDirectory = RepositoryRoot();
+            Environment.CurrentDirectory = scratch;
             Console.SetOut(output);
             entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
         }
@@ -73,9 +79,22 @@ public sealed class DocumentationTests
             Console.SetOut(console);
             Environment.CurrentDirectory = directory;
             context.Unload();
+            Directory.Delete(scratch, recursive: true);
         }
 
         TestContext.Out.WriteLine(output.ToString());
+    }
+
+    private static string ScratchFolder()
+    {
+        string root = RepositoryRoot();
+        string scratch = Directory.CreateTempSubdirectory("ferrosim-docs-").FullName;
+        foreach (string folder in new[] { "models", "docs", "samples", "tests", "benchmarks" })
+        {
+            Directory.CreateSymbolicLink(Path.Combine(scratch, folder), Path.Combine(root, folder));
+        }
+
+        return scratch;
     }
 
     private static string RepositoryRoot()
