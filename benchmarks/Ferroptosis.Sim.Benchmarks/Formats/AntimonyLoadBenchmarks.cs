@@ -37,7 +37,7 @@ public class AntimonyLoadBenchmarks
     public string Write() => AntimonyWriter.Write(_network);
 
     /// <summary>Finds models/ferroptosis/ferroptosis.ant above the running assembly (BenchmarkDotNet runs a copy in a subfolder of the build output).</summary>
-    private static string ModelPath()
+    internal static string ModelPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

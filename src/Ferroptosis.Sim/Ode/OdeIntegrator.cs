@@ -44,6 +44,16 @@ public sealed partial class OdeIntegrator
         Start();
     }
 
+    /// <summary>Validates the options against the problem and creates an integrator driven by a stepper of <paramref name="solver"/>.</summary>
+    internal static OdeIntegrator Create<TSolver>(TSolver solver, OdeProblem problem, OdeSolverOptions? options)
+        where TSolver : IOdeSolver, IStepperFactory
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= OdeSolverOptions.Default;
+        options.Validate(problem);
+        return new OdeIntegrator(solver, problem, options, counters => solver.CreateStepper(problem.System, options, counters));
+    }
+
     /// <summary>Gets the solver (method) that drives this integrator.</summary>
     public IOdeSolver Solver { get; }
 

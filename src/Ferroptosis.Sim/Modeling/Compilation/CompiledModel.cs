@@ -26,6 +26,7 @@ public sealed class CompiledModel : IOdeSystem
     private readonly Dictionary<string, int> _stateIndex;
     private readonly Dictionary<string, int> _parameterIndex;
     private readonly ConcurrentDictionary<string, OutputProgram> _outputs = new(StringComparer.Ordinal);
+    private SparseDerivatives? _parameterJacobian;
 
     internal CompiledModel(
         ModelLayout layout,
@@ -97,6 +98,11 @@ public sealed class CompiledModel : IOdeSystem
     internal int[] JacobianColumns { get; }
 
     internal EventProgram Events { get; }
+
+    /// <summary>Gets (compiling once) the derivatives ∂f_i/∂p_m of the right-hand side by the parameter vector, for forward sensitivities.</summary>
+    internal SparseDerivatives ParameterJacobian => LazyInitializer.EnsureInitialized(
+        ref _parameterJacobian,
+        () => SparseDerivatives.Create(RightHandSideExpressions, [.. Enumerable.Range(0, ParameterIds.Count).Select(SymbolResolver.ParameterInput)], InputSymbols));
 
     /// <summary>Gets the position of a state variable.</summary>
     /// <param name="id">The id.</param>

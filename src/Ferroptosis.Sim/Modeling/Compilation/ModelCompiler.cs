@@ -34,37 +34,11 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
-        var jacobian = new List<Expr>();
-        var rows = new List<int>();
-        var columns = new List<int>();
-        for (int i = 0; i < rhs.Length; i++)
-        {
-            var used = rhs[i].Symbols;
-            for (int k = 0; k < rhs.Length; k++)
-            {
-                string input = SymbolResolver.StateInput(k);
-                if (!used.Contains(input))
-                {
-                    continue;
-                }
-
-                var entry = rhs[i].Differentiate(input).Simplify();
-                if (entry is NumberExpr { Value: 0 })
-                {
-                    continue;
-                }
-
-                jacobian.Add(entry);
-                rows.Add(i);
-                columns.Add(k);
-            }
-        }
-
+        var jacobian = SparseDerivatives.Create(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)], symbols);
         bool autonomous = rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
         var rhsKernel = ExpressionCompiler.Compile(rhs, symbols).Kernel;
-        var jacobianKernel = ExpressionCompiler.Compile(jacobian, symbols).Kernel;
         var events = EventProgram.Create(layout, resolver, symbols);
-        return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobianKernel, [.. rows], [.. columns], autonomous, events);
+        return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobian.Kernel, jacobian.Rows, jacobian.Columns, autonomous, events);
     }
 
     /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}].</summary>

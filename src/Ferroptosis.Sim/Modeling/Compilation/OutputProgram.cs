@@ -16,7 +16,11 @@ internal sealed class OutputProgram
 
     public ExpressionKernel Kernel { get; }
 
-    public static OutputProgram Create(CompiledModel model, IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
+    public static OutputProgram Create(CompiledModel model, IReadOnlyList<string> ids, IReadOnlySet<string>? amounts) =>
+        new(ids, ExpressionCompiler.Compile(Expressions(model, ids, amounts), model.InputSymbols).Kernel);
+
+    /// <summary>The reported quantities as simplified expressions over the compiled inputs (time, states, parameters).</summary>
+    public static IReadOnlyList<Expr> Expressions(CompiledModel model, IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
     {
         var network = model.Network;
         var resolver = model.Resolver;
@@ -31,7 +35,7 @@ internal sealed class OutputProgram
             });
         }
 
-        return new OutputProgram(ids, ExpressionCompiler.Compile([.. expressions.Select(e => e.Simplify())], model.InputSymbols).Kernel);
+        return [.. expressions.Select(e => e.Simplify())];
     }
 
     /// <summary>The default report: every species, then every assignment-rule variable that is not a species.</summary>

@@ -133,7 +133,7 @@ public static class Simulator
         return grid;
     }
 
-    private static IEnumerable<TimeEvent> Schedule(ModelInstance instance, IReadOnlyList<ScheduledChange>? schedule)
+    internal static IEnumerable<TimeEvent> Schedule(ModelInstance instance, IReadOnlyList<ScheduledChange>? schedule)
     {
         if (schedule is null)
         {

@@ -14,13 +14,7 @@ internal sealed class AutoSwitchSolver(ExplicitRungeKuttaSolver nonStiff, IOdeSo
 
     public bool UsesJacobian => stiff.UsesJacobian;
 
-    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= OdeSolverOptions.Default;
-        options.Validate(problem);
-        return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
-    }
+    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null) => OdeIntegrator.Create(this, problem, options);
 
     public Stepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
         new AutoSwitchStepper(

@@ -4,7 +4,7 @@ namespace Ferroptosis.Sim.Ode.Bdf;
 
 /// <summary>The variable-order (1–5), variable-step BDF method for stiff problems (see <see cref="BdfStepper"/>).</summary>
 /// <remarks>Immutable and thread-safe; each integrator it creates owns its own buffers.</remarks>
-internal sealed class BdfSolver : IOdeSolver
+internal sealed class BdfSolver : IOdeSolver, IStepperFactory
 {
     /// <summary>Initialises the method with orders 1 … 5.</summary>
     public BdfSolver()
@@ -31,16 +31,13 @@ internal sealed class BdfSolver : IOdeSolver
 
     public bool UsesJacobian => true;
 
-    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= OdeSolverOptions.Default;
-        options.Validate(problem);
-        return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
-    }
+    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null) => OdeIntegrator.Create(this, problem, options);
 
-    internal BdfStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
+    public BdfStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
         new(system, options, counters, MaxOrder);
+
+    Stepper IStepperFactory.CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
+        CreateStepper(system, options, counters);
 
     public override string ToString() => Name;
 }

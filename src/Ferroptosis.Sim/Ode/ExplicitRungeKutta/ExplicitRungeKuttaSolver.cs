@@ -15,13 +15,7 @@ internal sealed class ExplicitRungeKuttaSolver(ButcherTableau tableau) : IOdeSol
 
     public bool UsesJacobian => false;
 
-    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= OdeSolverOptions.Default;
-        options.Validate(problem);
-        return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
-    }
+    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null) => OdeIntegrator.Create(this, problem, options);
 
     public ExplicitRungeKuttaStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
         new(Tableau, system, options, counters);

@@ -23,13 +23,7 @@ internal sealed class RosenbrockSolver(RosenbrockTableau tableau, bool predictiv
 
     public bool UsesJacobian => true;
 
-    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= OdeSolverOptions.Default;
-        options.Validate(problem);
-        return new OdeIntegrator(this, problem, options, counters => CreateStepper(problem.System, options, counters));
-    }
+    public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null) => OdeIntegrator.Create(this, problem, options);
 
     public RosenbrockStepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
         new(Tableau, system, options, counters, PredictiveControl);

@@ -1,0 +1,82 @@
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Tests.TestProblems;
+
+namespace Ferroptosis.Sim.Tests.Ode.Auto;
+
+/// <summary>The automatic solver on the standard problems: stiff ones are handed to Rodas5P, the non-stiff one stays with Tsit5, and the answers are right or the run fails visibly.</summary>
+public sealed class AutoSolverTests
+{
+    private static IEnumerable<TestCaseData> StiffCases()
+    {
+        // Work recorded when the test was written (nfev, njev); the test allows 20 % more.
+        (string Problem, double Rtol, long Nfev, long Njev)[] recorded =
+        [
+            ("ROBER", 1e-4, 797, 85), ("ROBER", 1e-6, 1509, 168), ("ROBER", 1e-8, 3356, 382),
+            ("HIRES", 1e-4, 526, 30), ("HIRES", 1e-6, 2110, 94), ("HIRES", 1e-8, 8160, 345),
+            ("OREGO", 1e-4, 2589, 290), ("OREGO", 1e-6, 7822, 839), ("OREGO", 1e-8, 45261, 1960),
+            ("VDPOL", 1e-4, 2042, 212), ("VDPOL", 1e-6, 5657, 616), ("VDPOL", 1e-8, 17429, 1984),
+        ];
+        foreach (var (problem, rtol, nfev, njev) in recorded)
+        {
+            yield return new TestCaseData(problem, rtol, nfev, njev).SetArgDisplayNames(problem, rtol.ToString("0e0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [TestCaseSource(nameof(StiffCases))]
+    public void StiffProblem_IsAccurate_WithBoundedWork(string name, double rtol, long nfev, long njev)
+    {
+        var problem = StandardProblems.FromName(name);
+        var solution = Sim.Ode.Ode.Solve(problem.ToProblem(), OdeSolvers.Auto, new OdeSolverOptions { RelativeTolerance = rtol, AbsoluteTolerance = 1e-3 * rtol, OutputTimes = [problem.EndTime] });
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
+        double scd = problem.Scd(solution.FinalState);
+        Assert.That(scd, Is.GreaterThanOrEqualTo(rtol <= 1e-8 ? 5.5 : 2.0), $"scd {scd:F2}");
+        Assert.That(solution.Statistics.MethodSwitches, Is.GreaterThanOrEqualTo(1), "stiffness is detected");
+        Assert.That(solution.Statistics.RhsEvaluations, Is.LessThanOrEqualTo((long)(1.2 * nfev)));
+        Assert.That(solution.Statistics.JacobianEvaluations, Is.LessThanOrEqualTo((long)(1.2 * njev)));
+    }
+
+    [TestCase(1e-4)]
+    [TestCase(1e-6)]
+    [TestCase(1e-8)]
+    [TestCase(1e-10)]
+    public void NonStiffProblem_StaysWithTsit5_StepForStep(double rtol)
+    {
+        var problem = StandardProblems.Aren;
+        var options = new OdeSolverOptions { RelativeTolerance = rtol, AbsoluteTolerance = 1e-3 * rtol, OutputTimes = [problem.EndTime] };
+        var auto = Sim.Ode.Ode.Solve(problem.ToProblem(), OdeSolvers.Auto, options);
+        var tsit5 = Sim.Ode.Ode.Solve(problem.ToProblem(), OdeSolvers.Tsit5, options);
+
+        Assert.That(auto.Statistics.MethodSwitches, Is.Zero);
+        Assert.That(auto.Statistics.RhsEvaluations, Is.EqualTo(tsit5.Statistics.RhsEvaluations));
+        Assert.That(auto.FinalState.ToArray(), Is.EqualTo(tsit5.FinalState.ToArray()));
+    }
+
+    [Test]
+    public void StiffPhasesComeAndGo_OnTheOregonator_AndAutoSwitchesBothWays()
+    {
+        var problem = StandardProblems.Orego;
+        var solution = Sim.Ode.Ode.Solve(problem.ToProblem(), OdeSolvers.Auto, new OdeSolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-9, OutputTimes = [problem.EndTime] });
+        Assert.That(solution.Statistics.MethodSwitches, Is.GreaterThanOrEqualTo(3), "to stiff, back, and to stiff again");
+    }
+
+    [Test]
+    public void WarmedUpStep_AllocatesNothing_IncludingAcrossSwitches()
+    {
+        var problem = StandardProblems.Orego;
+        var integrator = OdeSolvers.Auto.CreateIntegrator(problem.ToProblem(), new OdeSolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-9, OutputTimes = [problem.EndTime] });
+        for (int i = 0; i < 50; i++)
+        {
+            integrator.Step();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        while (integrator.Step())
+        {
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(integrator.Statistics.MethodSwitches, Is.GreaterThanOrEqualTo(3));
+        Assert.That(allocated, Is.Zero);
+    }
+}
