@@ -63,8 +63,7 @@ public class IncumbentBenchmarks
         var found = FixedStepCalibration.StepsFor(steps => _reference.Scd(RungeKutta4(steps + 1).AsArray()), target)
             ?? throw new InvalidOperationException($"MathNet RK4 does not reach scd {target:F2} on {Problem} within {FixedStepCalibration.MaximumSteps} steps.");
         _points = found.Steps + 1;
-        Console.WriteLine(
-            $"// {Problem}: Tsit5 rtol {rtol:0e0} reaches scd {target:F2} in {ours.Statistics.AcceptedSteps} steps ({ours.Statistics.RhsEvaluations} f); " +
+        SetupLog.Write($"{Problem}: Tsit5 rtol {rtol:0e0} reaches scd {target:F2} in {ours.Statistics.AcceptedSteps} steps ({ours.Statistics.RhsEvaluations} f); " +
             $"MathNet RK4 needs {found.Steps} steps ({4 * found.Steps} f) for scd {found.Scd:F2}");
     }
 

@@ -37,7 +37,7 @@ public class ScalarIncumbentBenchmarks
         double target = Logistic.Scd(ours.FinalState);
         _rungeKuttaPoints = Calibrate("RK4", steps => RungeKutta.FourthOrder(0.1, 0, EndTime, steps + 1, RightHandSide)[^1], target);
         _adamsBashforthPoints = Calibrate("AB4", steps => AdamsBashforth.FourthOrder(0.1, 0, EndTime, steps + 1, RightHandSide)[^1], target);
-        Console.WriteLine($"// LOGISTIC: Tsit5 rtol 1e-8 reaches scd {target:F2} in {ours.Statistics.AcceptedSteps} steps ({ours.Statistics.RhsEvaluations} f)");
+        SetupLog.Write($"LOGISTIC: Tsit5 rtol 1e-8 reaches scd {target:F2} in {ours.Statistics.AcceptedSteps} steps ({ours.Statistics.RhsEvaluations} f)");
     }
 
     /// <summary>Our adaptive Tsit5.</summary>
@@ -59,7 +59,7 @@ public class ScalarIncumbentBenchmarks
     {
         var found = FixedStepCalibration.StepsFor(steps => Logistic.Scd([endValue(steps)]), target)
             ?? throw new InvalidOperationException($"MathNet {name} does not reach scd {target:F2} within {FixedStepCalibration.MaximumSteps} steps.");
-        Console.WriteLine($"// LOGISTIC: MathNet {name} needs {found.Steps} steps for scd {found.Scd:F2}");
+        SetupLog.Write($"LOGISTIC: MathNet {name} needs {found.Steps} steps for scd {found.Scd:F2}");
         return found.Steps + 1;
     }
 }

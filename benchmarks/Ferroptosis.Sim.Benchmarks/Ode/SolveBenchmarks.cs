@@ -59,7 +59,7 @@ public class SolveBenchmarks
             MaxSteps = 2_000_000,
         };
         var solution = Solve();
-        Console.WriteLine($"// {Case} rtol {Rtol:0e0}: {solution.Status}, scd {_reference.Scd(solution.FinalState):F2}, {solution.Statistics}");
+        SetupLog.Write($"{Case} rtol {Rtol:0e0}: {solution.Status}, scd {_reference.Scd(solution.FinalState):F2}, {solution.Statistics}");
     }
 
     /// <summary>One complete solve.</summary>

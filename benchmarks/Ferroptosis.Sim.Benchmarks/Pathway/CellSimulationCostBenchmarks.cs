@@ -42,11 +42,11 @@ public class CellSimulationCostBenchmarks
         _cappedOptions = _options with { MaxStep = defaults.MaxStepHours };
         var run = RunDefaults();
         var lean = RunLean();
-        Console.WriteLine($"// Run: {run.Result.Statistics}; RunLean: {lean.Result.Statistics}; S(48 h) {run.SurvivalAt(48):F6} / {lean.SurvivalAt(48):F6}");
+        SetupLog.Write($"Run: {run.Result.Statistics}; RunLean: {lean.Result.Statistics}; S(48 h) {run.SurvivalAt(48):F6} / {lean.SurvivalAt(48):F6}");
         foreach (var solver in new[] { OdeSolvers.Rodas5P, OdeSolvers.Tsit5, OdeSolvers.Auto, OdeSolvers.Bdf, OdeSolvers.Verner7 })
         {
             var solution = Solve(solver, _options);
-            Console.WriteLine($"// Ode {solver.Name}: scd {reference.Scd(solution.FinalState):F2}, {solution.Statistics}");
+            SetupLog.Write($"Ode {solver.Name}: scd {reference.Scd(solution.FinalState):F2}, {solution.Statistics}");
         }
     }
 
