@@ -5,15 +5,18 @@
 #      OREGO, VDPOL and AREN, one after the other (skipped with a message if the harness cannot run);
 #   3. the work-precision runner on the pathway problems (osteoblast, osteoclast, osteocyte);
 #   4. the work-precision diagram of all eight problems, with CVODE's lines;
-#   5. every BenchmarkDotNet suite (--filter '*');
+#   5. the BenchmarkDotNet suites this README reports (Ode, Modeling, Formats, Pathway; the Analysis
+#      suites with --with-analysis: their 100,000-cell populations take long, and docs/analysis.md
+#      reports them);
 #   6. benchmarks/README.md's generated sections (tables, targets, machine), by tools/update-readme.py.
 # Results go to benchmarks/results/ (committed with the README, so the numbers in it have their source).
 #
-# Usage: benchmarks/run-all.sh [--quick] [--job JOB] [--skip-bdn]
-#   --quick      shorter work-precision timing loops and BenchmarkDotNet's dry job: checks that
-#                everything runs (minutes), numbers not fit for the README
-#   --job JOB    BenchmarkDotNet job for step 5 (default: short; "default" for full statistics, hours)
-#   --skip-bdn   keep the BenchmarkDotNet reports already in benchmarks/results/bdn
+# Usage: benchmarks/run-all.sh [--quick] [--job JOB] [--skip-bdn] [--with-analysis]
+#   --quick          shorter work-precision timing loops and BenchmarkDotNet's dry job in process:
+#                    checks that everything runs (minutes); numbers not fit for the README
+#   --job JOB        BenchmarkDotNet job for step 5 (default: short; "default" for full statistics, hours)
+#   --skip-bdn       keep the BenchmarkDotNet reports already in benchmarks/results/bdn
+#   --with-analysis  also run the Analysis suites in step 5
 # Run it on a quiet machine: the load average is recorded next to the numbers; above ~0.5 per core
 # the medians are unreliable.
 set -euo pipefail
@@ -23,12 +26,15 @@ PROJECT="$ROOT/benchmarks/Ferroptosis.Sim.Benchmarks"
 QUICK=()
 JOB=short
 SKIP_BDN=0
+IN_PROCESS=()
+FILTERS=('Ferroptosis.Sim.Benchmarks.Ode.*' 'Ferroptosis.Sim.Benchmarks.Modeling.*' 'Ferroptosis.Sim.Benchmarks.Formats.*' 'Ferroptosis.Sim.Benchmarks.Pathway.*')
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) QUICK=(--quick); JOB=dry; shift ;;
+    --quick) QUICK=(--quick); JOB=dry; IN_PROCESS=(--inProcess); shift ;;
     --job) [[ $# -ge 2 ]] || { echo "run-all: --job needs a value" >&2; exit 2; }; JOB="$2"; shift 2 ;;
     --skip-bdn) SKIP_BDN=1; shift ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --with-analysis) FILTERS+=('Ferroptosis.Sim.Benchmarks.Analysis.*'); shift ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-all: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -71,9 +77,12 @@ dotnet run -c Release --no-build --project "$PROJECT" -- workprecision --from "$
 if [[ $SKIP_BDN -eq 0 ]]; then
   echo "== [5/6] BenchmarkDotNet suites (job $JOB)" >&2
   rm -rf "$RESULTS/bdn"
-  dotnet run -c Release --no-build --project "$PROJECT" -- --filter '*' --job "$JOB" --artifacts "$RESULTS/bdn" >&2
-  # Keep the GitHub-flavoured reports and the setup lines (accuracy, work, calibrated step counts) of the log.
-  grep -h '^// \[setup\] ' "$RESULTS"/bdn/*.log | sed 's|^// \[setup\] ||' | sort -u > "$RESULTS/bdn/setup-lines.txt" || true
+  CONSOLE="$(mktemp "${TMPDIR:-/tmp}/run-all-bdn.XXXXXX")"
+  dotnet run -c Release --no-build --project "$PROJECT" -- --filter "${FILTERS[@]}" --job "$JOB" ${IN_PROCESS[@]+"${IN_PROCESS[@]}"} --artifacts "$RESULTS/bdn" \
+    | tee "$CONSOLE" >&2
+  # Keep the GitHub-flavoured reports and the setup lines (accuracy, work, calibrated step counts).
+  grep -h '^// \[setup\] ' "$CONSOLE" | sed 's|^// \[setup\] ||' | sort -u > "$RESULTS/bdn/setup-lines.txt" || true
+  rm -f "$CONSOLE"
   find "$RESULTS/bdn" -type f ! -name '*-report-github.md' ! -name 'setup-lines.txt' -delete
   find "$RESULTS/bdn" -type d -empty -delete
   if [[ -d "$RESULTS/bdn/results" ]]; then

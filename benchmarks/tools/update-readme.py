@@ -31,9 +31,13 @@ def bdn_report(results, cls):
     lines = [l for l in text.splitlines() if l.startswith("|")]
     if len(lines) < 3:
         return text, []
-    header = [c.strip() for c in lines[0].strip("|").split("|")]
-    rows = [dict(zip(header, [c.strip() for c in l.strip("|").split("|")])) for l in lines[2:]]
-    return text, rows
+    def cells(line):
+        # GitHub reports bold the first row of each parameter group and separate groups by empty rows.
+        return [c.strip().replace("**", "").strip() for c in line.strip().strip("|").split("|")]
+
+    header = cells(lines[0])
+    rows = [dict(zip(header, cells(l))) for l in lines[2:]]
+    return text, [r for r in rows if r.get("Method")]
 
 
 def micros(value):
@@ -107,11 +111,11 @@ def section_bdn(results, cls):
     return text if text else f"(no report for {cls}: run run-all.sh without --skip-bdn)"
 
 
-def section_setup(results, prefixes):
+def section_setup(results, pattern):
     path = os.path.join(results, "bdn", "setup-lines.txt")
     if not os.path.exists(path):
         return "(no setup lines)"
-    lines = [l.rstrip() for l in open(path) if any(l.startswith(p) for p in prefixes)]
+    lines = [l.rstrip() for l in open(path) if re.match(pattern, l)]
     return "```\n" + "\n".join(lines) + "\n```" if lines else "(no setup lines)"
 
 
@@ -167,9 +171,10 @@ def main():
         "targets": lambda: section_targets(results),
         "cvode": lambda: section_cvode(results),
         "pathway": lambda: section_pathway(results),
-        "incumbent-setup": lambda: section_setup(results, ("AREN", "osteo", "LOGISTIC")),
-        "population-setup": lambda: section_setup(results, ("Rodas5P:", "Auto:", "Tsit5:")),
-        "cost-setup": lambda: section_setup(results, ("Run:", "Ode ")),
+        "incumbent-setup": lambda: section_setup(results, r"(AREN|LOGISTIC|osteoblast|osteoclast|osteocyte): "),
+        "cell-setup": lambda: section_setup(results, r"(osteoblast|osteoclast|osteocyte) [\w-]+: "),
+        "population-setup": lambda: section_setup(results, r"(Rodas5P|Auto|Tsit5): "),
+        "cost-setup": lambda: section_setup(results, r"(Run|Ode \w+): "),
     }
     text = open(readme).read()
     for key in re.findall(r"<!-- generated:([\w.-]+) -->", text):
@@ -179,8 +184,8 @@ def main():
             body = section_bdn(results, key[4:])
         else:
             sys.exit(f"update-readme: unknown section '{key}'")
-        text = re.sub(rf"(<!-- generated:{re.escape(key)} -->\n).*?(\n<!-- /generated:{re.escape(key)} -->)",
-                      lambda m: m.group(1) + body + m.group(2), text, flags=re.S)
+        text = re.sub(rf"(<!-- generated:{re.escape(key)} -->).*?(<!-- /generated:{re.escape(key)} -->)",
+                      lambda m: m.group(1) + "\n" + body + "\n" + m.group(2), text, flags=re.S)
     open(readme, "w").write(text)
 
 

@@ -75,7 +75,7 @@ public static class WorkPrecisionPlot
         string svg = Path.Combine(directory, "workprecision.svg");
         int width = 760 * columns;
         int height = 420 * Math.Max(1, rows);
-        FigureExporter.Save(figure, png, width * 2, height * 2, dpi: 192);
+        FigureExporter.Save(figure, png, width * 3 / 2, height * 3 / 2, dpi: 144);
         FigureExporter.Save(figure, svg, width, height);
         return [png, svg];
     }
