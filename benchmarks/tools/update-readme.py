@@ -124,6 +124,34 @@ def median_of(rows, predicate):
     return [(v, r) for v, r in values if v is not None]
 
 
+def section_breakdown(results):
+    """Differences between the rows of the cost benchmark: what each ingredient of a cell simulation costs."""
+    _, cost = bdn_report(results, "CellSimulationCostBenchmarks")
+    m = {r["Method"]: micros(r.get("Median", "")) for r in cost}
+    needed = ["RunDefaults", "RunEndOnly", "RunLean", "SimulatorEndOnly", "SimulatorEndOnlyWithoutWatch",
+              "OdeRodas5PCapped", "OdeRodas5P", "OdeAuto", "InitialState"]
+    if any(m.get(k) is None for k in needed):
+        return "(no complete CellSimulationCostBenchmarks report)"
+    ode = {k[3:]: v for k, v in m.items() if k.startswith("Ode") and k != "OdeRodas5PCapped" and v is not None}
+    best = min(ode, key=ode.get)
+    total = m["RunDefaults"]
+    watch = m["SimulatorEndOnly"] - m["SimulatorEndOnlyWithoutWatch"]
+    rest = m["RunEndOnly"] - m["OdeRodas5PCapped"] - watch - m["InitialState"]
+    rows = [
+        ("the solve itself with the best method (" + best + ")", ode[best]),
+        ("Rodas5P instead of " + best, m["OdeRodas5P"] - ode[best]),
+        ("the 0.25 h step cap (Rodas5P capped − uncapped)", m["OdeRodas5PCapped"] - m["OdeRodas5P"]),
+        ("recording every quantity every 0.25 h (RunDefaults − RunEndOnly)", total - m["RunEndOnly"]),
+        ("locating t50: the threshold watch (SimulatorEndOnly − SimulatorEndOnlyWithoutWatch)", watch),
+        ("initial values by the interpreter (InitialState)", m["InitialState"]),
+        ("the rest: set-up, resting-state lookup, result (by difference)", rest),
+        ("RunDefaults (the sum of the lines above)", total),
+    ]
+    body = [[name, fmt_us(v), f"{100 * v / total:.0f} %"] for name, v in rows]
+    body.append(["for comparison: the API with lean options (RunLean) − the bare Auto solve", fmt_us(m["RunLean"] - m["OdeAuto"]), ""])
+    return md_table(["component of one FerroptosisSimulation.Run with defaults", "median", "share"], body)
+
+
 def section_targets(results):
     out = []
     _, cost = bdn_report(results, "CellSimulationCostBenchmarks")
@@ -168,6 +196,7 @@ def main():
     results, readme = sys.argv[1], sys.argv[2]
     sections = {
         "machine": lambda: section_machine(results),
+        "breakdown": lambda: section_breakdown(results),
         "targets": lambda: section_targets(results),
         "cvode": lambda: section_cvode(results),
         "pathway": lambda: section_pathway(results),

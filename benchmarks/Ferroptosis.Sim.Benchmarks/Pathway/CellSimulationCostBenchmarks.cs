@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Ferroptosis.Sim.Benchmarks.Problems;
 using Ferroptosis.Sim.Modeling.Compilation;
+using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Ode.Events;
 using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Benchmarks.Pathway;
@@ -15,7 +17,9 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 /// benchmarks integrate the same problem with a reused <see cref="ModelInstance"/> from the stored resting state
 /// to 48 h, output at the end only, at the same rtol and atol; their differences from the <c>Run*</c> ones are the
 /// API's overhead (resting-state lookup, initial values by the interpreter, output grid, threshold watch, result
-/// assembly). <see cref="InitialState"/> is the interpreter's initial-value computation each run pays.
+/// assembly). The <c>Simulator*</c> benchmarks call the model layer's simulator with the settings the API builds,
+/// with and without the threshold watch that locates t50. <see cref="InitialState"/> is the interpreter's
+/// initial-value computation each run pays.
 /// </para>
 /// <para>The target from the benchmark issue: one simulation under 100 µs median with the best method.</para>
 /// </remarks>
@@ -29,6 +33,7 @@ public class CellSimulationCostBenchmarks
     private OdeProblem _problem = null!;
     private OdeSolverOptions _options = null!;
     private OdeSolverOptions _cappedOptions = null!;
+    private SimulationSettings _settings = null!;
 
     /// <summary>Prepares the run state and warms the resting-state cache.</summary>
     [GlobalSetup]
@@ -40,6 +45,21 @@ public class CellSimulationCostBenchmarks
         var defaults = CellSimulationOptions.Default;
         _options = new OdeSolverOptions { RelativeTolerance = defaults.RelativeTolerance, AbsoluteTolerance = defaults.AbsoluteTolerance, OutputTimes = [PathwayProblems.EndHours] };
         _cappedOptions = _options with { MaxStep = defaults.MaxStepHours };
+
+        // What FerroptosisSimulation.Run hands the simulator with end-point output only.
+        var model = FerroptosisModel.Compiled;
+        _settings = new SimulationSettings
+        {
+            EndTime = PathwayProblems.EndHours,
+            OutputTimes = [0.0, PathwayProblems.EndHours],
+            Solver = OdeSolvers.Rodas5P,
+            RelativeTolerance = defaults.RelativeTolerance,
+            AbsoluteTolerance = defaults.AbsoluteTolerance,
+            MaxStep = defaults.MaxStepHours,
+            Parameters = new Dictionary<string, double>(BoneCell.Osteoblast.Parameters, StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar },
+            InitialValues = model.StateIds.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => reference.InitialState[p.k], StringComparer.Ordinal),
+            Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
+        };
         var run = RunDefaults();
         var lean = RunLean();
         SetupLog.Write($"Run: {run.Result.Statistics}; RunLean: {lean.Result.Statistics}; S(48 h) {run.SurvivalAt(48):F6} / {lean.SurvivalAt(48):F6}");
@@ -64,6 +84,16 @@ public class CellSimulationCostBenchmarks
     /// <returns>The result.</returns>
     [Benchmark]
     public CellSimulationResult RunLean() => FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, Duration, Lean);
+
+    /// <summary>The simulator with the settings <see cref="RunEndOnly"/> passes it (end-point output, the t50 threshold watch).</summary>
+    /// <returns>The result.</returns>
+    [Benchmark]
+    public SimulationResult SimulatorEndOnly() => Simulator.Simulate(FerroptosisModel.Compiled, _settings);
+
+    /// <summary>The same without the threshold watch: the difference is what locating t50 costs.</summary>
+    /// <returns>The result.</returns>
+    [Benchmark]
+    public SimulationResult SimulatorEndOnlyWithoutWatch() => Simulator.Simulate(FerroptosisModel.Compiled, _settings with { Thresholds = null });
 
     /// <summary>The bare solve as the defaults run it: Rodas5P with steps of at most 0.25 h.</summary>
     /// <returns>The solution.</returns>
