@@ -1,22 +1,26 @@
 using BenchmarkDotNet.Running;
+using Ferroptosis.Sim.Benchmarks.Problems;
 using Ferroptosis.Sim.Benchmarks.WorkPrecision;
 
 namespace Ferroptosis.Sim.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet suites, or the work–precision runner with "workprecision".</summary>
+/// <summary>Entry point: the BenchmarkDotNet suites, or one of the commands <c>workprecision</c> and <c>pathway-reference</c>.</summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks.</summary>
-    /// <param name="args">Command-line arguments.</param>
+    /// <summary>Runs the benchmarks or a command.</summary>
+    /// <param name="args">Command-line arguments: BenchmarkDotNet's (<c>--list flat</c>, <c>--filter '*'</c>, <c>--job short</c>…), or a command and its options.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "workprecision")
+        switch (args.Length > 0 ? args[0] : string.Empty)
         {
-            return WorkPrecisionRunner.Run(args[1..], Console.Out, Console.Error);
+            case "workprecision":
+                return WorkPrecisionRunner.Run(args[1..], Console.Out, Console.Error);
+            case "pathway-reference":
+                return PathwayReferenceCommand.Run(args[1..], Console.Out, Console.Error);
+            default:
+                var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(BenchmarkConfig.WithImmediateTierUp(args), BenchmarkConfig.Create());
+                return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create());
-        return 0;
     }
 }

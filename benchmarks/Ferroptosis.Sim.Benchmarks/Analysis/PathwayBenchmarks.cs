@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Ferroptosis.Sim.Analysis;
-using Ferroptosis.Sim.Benchmarks.Modeling;
+using Ferroptosis.Sim.Benchmarks.Formats;
 using Ferroptosis.Sim.Formats.Antimony;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Simulation;

@@ -5,32 +5,55 @@ namespace Ferroptosis.Sim.Benchmarks.WorkPrecision;
 /// <summary>Command-line options of the work–precision runner.</summary>
 /// <param name="Problems">Problem names to run (empty: all).</param>
 /// <param name="Solvers">Solver names to run (empty: the default set per problem).</param>
-/// <param name="RelativeTolerances">Relative tolerances (empty: 1e-4, 1e-6, 1e-8, plus 1e-10 for the non-stiff problem).</param>
+/// <param name="RelativeTolerances">Relative tolerances (empty: the default list per problem).</param>
 /// <param name="Quick">Shorter timing loops.</param>
-public sealed record WorkPrecisionOptions(IReadOnlyList<string> Problems, IReadOnlyList<string> Solvers, IReadOnlyList<double> RelativeTolerances, bool Quick)
+/// <param name="PlotDirectory">Where to draw the diagrams (and copy the table), or null.</param>
+/// <param name="From">A table written earlier to plot instead of measuring, or null.</param>
+/// <param name="Overlays">Tables of other tools (same columns, e.g. the CVODE harness) drawn beside ours.</param>
+public sealed record WorkPrecisionOptions(
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<string> Solvers,
+    IReadOnlyList<double> RelativeTolerances,
+    bool Quick,
+    string? PlotDirectory = null,
+    string? From = null,
+    IReadOnlyList<string>? Overlays = null)
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """
         usage: workprecision [--problem NAME]... [--solver NAME]... [--rtol X]... [--quick]
-          --problem NAME  ROBER, HIRES, OREGO, VDPOL or AREN (repeatable; default all)
-          --solver NAME   a solver of the catalogue (repeatable; default: stiff solvers and Auto on
-                          stiff problems, every solver on AREN)
-          --rtol X        relative tolerance (repeatable; default 1e-4 1e-6 1e-8, and 1e-10 on AREN);
+                             [--plot DIR] [--from TSV] [--overlay TSV]...
+          --problem NAME  ROBER, HIRES, OREGO, VDPOL, AREN, or the pathway model (48 h of erastin 10 uM
+                          from rest): osteoblast, osteoclast, osteocyte (repeatable; default all)
+          --solver NAME   a solver of the catalogue (repeatable; default: stiff solvers and Auto on the
+                          stiff problems, every solver on AREN (explicit only below rtol 1e-8) and on
+                          the pathway problems)
+          --rtol X        relative tolerance (repeatable; default 1e-4 1e-6 1e-8, plus 1e-10 on AREN;
+                          1e-4 1e-5 1e-6 1e-7 1e-8 1e-10 on the pathway problems);
                           atol = 1e-3 * rtol, as in the CVODE harness
           --quick         shorter timing loops (noisier medians)
+          --plot DIR      also draw work-precision diagrams (scd against median time, one panel per
+                          problem, one line per solver) to DIR/workprecision.{png,svg} and copy the
+                          table to DIR/workprecision.tsv
+          --from TSV      plot a table written earlier instead of measuring (needs --plot)
+          --overlay TSV   a table with the same columns from another tool (e.g. the CVODE harness's
+                          run.sh output), drawn dashed beside ours (repeatable; needs --plot)
         Prints a TSV to stdout: problem solver rtol atol median_seconds nfev njev nsteps scd
         """;
 
     /// <summary>Parses the arguments that follow "workprecision".</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The options.</returns>
-    /// <exception cref="ArgumentException">An argument is unknown or lacks its value.</exception>
+    /// <exception cref="ArgumentException">An argument is unknown, lacks its value, or an option needs another.</exception>
     public static WorkPrecisionOptions Parse(IReadOnlyList<string> args)
     {
         var problems = new List<string>();
         var solvers = new List<string>();
         var rtols = new List<double>();
+        var overlays = new List<string>();
         bool quick = false;
+        string? plot = null;
+        string? from = null;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -44,6 +67,15 @@ public sealed record WorkPrecisionOptions(IReadOnlyList<string> Problems, IReadO
                     break;
                 case "--solver":
                     solvers.Add(Value(args, ref i, arg));
+                    break;
+                case "--plot":
+                    plot = Value(args, ref i, arg);
+                    break;
+                case "--from":
+                    from = Value(args, ref i, arg);
+                    break;
+                case "--overlay":
+                    overlays.Add(Value(args, ref i, arg));
                     break;
                 case "--rtol":
                     string text = Value(args, ref i, arg);
@@ -59,7 +91,12 @@ public sealed record WorkPrecisionOptions(IReadOnlyList<string> Problems, IReadO
             }
         }
 
-        return new WorkPrecisionOptions(problems, solvers, rtols, quick);
+        if (plot is null && (from is not null || overlays.Count > 0))
+        {
+            throw new ArgumentException("--from and --overlay only make sense with --plot DIR.", nameof(args));
+        }
+
+        return new WorkPrecisionOptions(problems, solvers, rtols, quick, plot, from, overlays);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string name)

@@ -15,6 +15,13 @@ namespace Ferroptosis.Sim.Benchmarks.WorkPrecision;
 public sealed record WorkPrecisionRow(
     string Problem, string Solver, double RelativeTolerance, double AbsoluteTolerance, double MedianSeconds, SolverStatistics Statistics, double Scd, SolverStatus Status)
 {
+    /// <summary>The column header, that of the CVODE harness.</summary>
+    public const string Header = "problem\tsolver\trtol\tatol\tmedian_seconds\tnfev\tnjev\tnsteps\tscd";
+
+    /// <summary>Gets the row as a point of the work–precision diagram.</summary>
+    /// <returns>The point.</returns>
+    public WorkPrecisionPoint ToPoint() => new(Problem, Solver, RelativeTolerance, MedianSeconds, Scd);
+
     /// <summary>Formats the row like the CVODE harness (NA for a failed solve).</summary>
     /// <returns>A tab-separated line.</returns>
     public string ToTsv()

@@ -1,23 +1,27 @@
 using System.Diagnostics;
+using Ferroptosis.Sim.Benchmarks.Problems;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Tests.TestProblems;
 
 namespace Ferroptosis.Sim.Benchmarks.WorkPrecision;
 
 /// <summary>
-/// Times complete solves of the standard problems for each solver and tolerance, and prints the same
-/// TSV columns as the SUNDIALS CVODE harness, so the two tables can be compared row by row.
+/// Times complete solves of the standard problems and the pathway problems for each solver and tolerance,
+/// prints the same TSV columns as the SUNDIALS CVODE harness, so the two tables can be compared row by
+/// row, and optionally draws work–precision diagrams.
 /// </summary>
 /// <remarks>
 /// Method of the CVODE harness: untimed warm-up solves (here until tiered compilation has optimised the
-/// code, at least 0.3 s; quick: 0.1 s), then complete solves (create the integrator,
+/// code, at least 0.3 s; quick: 0.2 s; 1 s more before the first configuration), then complete solves (create the integrator,
 /// integrate to t_end keeping only the end state, read the statistics) repeated until at least 0.5 s
 /// (quick: 0.05 s) of timed work with at least 5 and at most 5000 repetitions; the median is reported.
-/// scd is the Test Set's mixed significant correct digits at t_end with atol = 1e-3·rtol.
+/// scd is the Test Set's mixed significant correct digits at t_end with atol = 1e-3·rtol, against the
+/// published reference (test-set problems) or the stored two-method reference (pathway problems, see
+/// <see cref="PathwayProblems"/>).
 /// </remarks>
 public static class WorkPrecisionRunner
 {
-    private const string Header = "problem\tsolver\trtol\tatol\tmedian_seconds\tnfev\tnjev\tnsteps\tscd";
+    private static bool s_warmedUp;
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">Arguments after "workprecision".</param>
@@ -32,30 +36,61 @@ public static class WorkPrecisionRunner
         try
         {
             options = WorkPrecisionOptions.Parse(args);
-            problems = options.Problems.Count == 0 ? [.. StandardProblems.All] : [.. options.Problems.Select(StandardProblems.FromName)];
+            problems = options.From is not null ? [] : [.. (options.Problems.Count == 0 ? BenchmarkProblems.Names : options.Problems).Select(BenchmarkProblems.FromName)];
             solvers = [.. options.Solvers.Select(OdeSolvers.FromName)];
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             error.WriteLine($"workprecision: {ex.Message}");
             error.WriteLine(WorkPrecisionOptions.Usage);
             return 2;
         }
 
-        output.WriteLine(Header);
+        if (options.From is not null)
+        {
+            return Plot(options, WorkPrecisionPoint.ReadTable(options.From), error);
+        }
+
+        var rows = new List<WorkPrecisionRow>();
+        output.WriteLine(WorkPrecisionRow.Header);
         foreach (var problem in problems)
         {
-            var rtols = options.RelativeTolerances.Count > 0
-                ? options.RelativeTolerances
-                : problem.IsStiff ? [1e-4, 1e-6, 1e-8] : [1e-4, 1e-6, 1e-8, 1e-10];
-            foreach (double rtol in rtols)
+            foreach (double rtol in options.RelativeTolerances.Count > 0 ? options.RelativeTolerances : DefaultTolerances(problem))
             {
-                foreach (var solver in solvers.Count > 0 ? solvers : DefaultSolvers(problem, rtol))
+                foreach (var solver in solvers.Count > 0 ? solvers : BenchmarkProblems.SolversFor(problem, rtol))
                 {
-                    output.WriteLine(Measure(problem, solver, rtol, options.Quick).ToTsv());
+                    var row = Measure(problem, solver, rtol, options.Quick);
+                    rows.Add(row);
+                    output.WriteLine(row.ToTsv());
                     output.Flush();
                 }
             }
+        }
+
+        if (options.PlotDirectory is not null)
+        {
+            Directory.CreateDirectory(options.PlotDirectory);
+            File.WriteAllLines(Path.Combine(options.PlotDirectory, "workprecision.tsv"), [WorkPrecisionRow.Header, .. rows.Select(r => r.ToTsv())]);
+            return Plot(options, [.. rows.Select(r => r.ToPoint())], error);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Gets the default tolerances of a problem: those of the CVODE harness, finer on the pathway problems whose default is rtol 1e-7.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The relative tolerances.</returns>
+    public static IReadOnlyList<double> DefaultTolerances(ReferenceProblem problem) =>
+        BenchmarkProblems.IsPathway(problem) ? [1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10]
+        : problem.IsStiff ? [1e-4, 1e-6, 1e-8]
+        : [1e-4, 1e-6, 1e-8, 1e-10];
+
+    private static int Plot(WorkPrecisionOptions options, IReadOnlyList<WorkPrecisionPoint> points, TextWriter error)
+    {
+        var overlays = (options.Overlays ?? []).SelectMany(WorkPrecisionPoint.ReadTable).ToList();
+        foreach (string path in WorkPrecisionPlot.Save(points, overlays, options.PlotDirectory!))
+        {
+            error.WriteLine($"workprecision: wrote {path}");
         }
 
         return 0;
@@ -86,8 +121,11 @@ public static class WorkPrecisionRunner
         }
 
         // Let tiered compilation reach optimised code before timing (the C harness times -O2 code).
+        // The first configuration of a process also pays for tiering up the code all solvers share.
+        double warmUpSeconds = (quick ? 0.2 : 0.3) + (s_warmedUp ? 0 : 1.0);
+        s_warmedUp = true;
         var warm = Stopwatch.StartNew();
-        for (int i = 0; i < 3 || (i < 2000 && warm.Elapsed.TotalSeconds < (quick ? 0.1 : 0.3)); i++)
+        for (int i = 0; i < 3 || (i < 20_000 && warm.Elapsed.TotalSeconds < warmUpSeconds); i++)
         {
             GC.KeepAlive(solver.CreateIntegrator(odeProblem, options).Solve());
         }
@@ -107,7 +145,4 @@ public static class WorkPrecisionRunner
         double median = times.Count % 2 == 1 ? times[times.Count / 2] : 0.5 * (times[(times.Count / 2) - 1] + times[times.Count / 2]);
         return new WorkPrecisionRow(problem.Name, solver.Name, rtol, atol, median, warmUp.Statistics, problem.Scd(warmUp.FinalState), warmUp.Status);
     }
-
-    private static IEnumerable<IOdeSolver> DefaultSolvers(ReferenceProblem problem, double rtol) =>
-        OdeSolvers.All.Where(s => problem.IsStiff ? s.IsStiff || s.Name == "Auto" : !s.IsStiff || rtol >= 1e-8);
 }

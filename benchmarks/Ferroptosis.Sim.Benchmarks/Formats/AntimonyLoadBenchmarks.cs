@@ -3,13 +3,13 @@ using Ferroptosis.Sim.Formats.Antimony;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
 
-namespace Ferroptosis.Sim.Benchmarks.Modeling;
+namespace Ferroptosis.Sim.Benchmarks.Formats;
 
 /// <summary>Loading the curated ferroptosis model from Antimony text: reading alone, reading plus compiling to an ODE system, and writing it back.</summary>
 /// <remarks>
 /// The model (models/ferroptosis/ferroptosis.ant: 16 species, 43 reactions, 34 assignment rules, 3 functions,
 /// about 300 lines) is read from the repository once; each benchmark starts from its text or network.
-/// Run: <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter *AntimonyLoadBenchmarks*</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter '*AntimonyLoadBenchmarks*'</c>.
 /// </remarks>
 [MemoryDiagnoser]
 public class AntimonyLoadBenchmarks
