@@ -129,18 +129,18 @@ def section_breakdown(results):
     _, cost = bdn_report(results, "CellSimulationCostBenchmarks")
     m = {r["Method"]: micros(r.get("Median", "")) for r in cost}
     needed = ["RunDefaults", "RunEndOnly", "RunLean", "SimulatorEndOnly", "SimulatorEndOnlyWithoutWatch",
-              "OdeRodas5PCapped", "OdeRodas5P", "OdeAuto", "InitialState"]
+              "OdeAutoCapped", "OdeAuto", "InitialState"]
     if any(m.get(k) is None for k in needed):
         return "(no complete CellSimulationCostBenchmarks report)"
-    ode = {k[3:]: v for k, v in m.items() if k.startswith("Ode") and k != "OdeRodas5PCapped" and v is not None}
+    ode = {k[3:]: v for k, v in m.items() if k.startswith("Ode") and k != "OdeAutoCapped" and v is not None}
     best = min(ode, key=ode.get)
     total = m["RunDefaults"]
     watch = m["SimulatorEndOnly"] - m["SimulatorEndOnlyWithoutWatch"]
-    rest = m["RunEndOnly"] - m["OdeRodas5PCapped"] - watch - m["InitialState"]
+    rest = m["RunEndOnly"] - m["OdeAutoCapped"] - watch - m["InitialState"]
     rows = [
         ("the solve itself with the best method (" + best + ")", ode[best]),
-        ("Rodas5P instead of " + best, m["OdeRodas5P"] - ode[best]),
-        ("the 0.25 h step cap (Rodas5P capped − uncapped)", m["OdeRodas5PCapped"] - m["OdeRodas5P"]),
+        ("Auto (the default solver) instead of " + best, m["OdeAuto"] - ode[best]),
+        ("the 0.25 h step cap (Auto capped − uncapped)", m["OdeAutoCapped"] - m["OdeAuto"]),
         ("recording every quantity every 0.25 h (RunDefaults − RunEndOnly)", total - m["RunEndOnly"]),
         ("locating t50: the threshold watch (SimulatorEndOnly − SimulatorEndOnlyWithoutWatch)", watch),
         ("initial values by the interpreter (InitialState)", m["InitialState"]),

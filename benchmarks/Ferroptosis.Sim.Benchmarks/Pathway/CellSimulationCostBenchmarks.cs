@@ -12,7 +12,7 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 /// <remarks>
 /// <para>
 /// The osteoblast under erastin 10 µM. The <c>Run*</c> benchmarks call <see cref="FerroptosisSimulation.Run"/>:
-/// defaults (Rodas5P, rtol 1e-7, atol 1e-9, max step 0.25 h, all quantities every 0.25 h, t50 located); with only
+/// defaults (Auto, rtol 1e-7, atol 1e-9, max step 0.25 h, all quantities every 0.25 h, t50 located); with only
 /// the end point recorded; and the leanest options (Auto, end point only, no step cap). The <c>Ode*</c>
 /// benchmarks integrate the same problem with a reused <see cref="ModelInstance"/> from the stored resting state
 /// to 48 h, output at the end only, at the same rtol and atol; their differences from the <c>Run*</c> ones are the
@@ -52,7 +52,7 @@ public class CellSimulationCostBenchmarks
         {
             EndTime = PathwayProblems.EndHours,
             OutputTimes = [0.0, PathwayProblems.EndHours],
-            Solver = OdeSolvers.Rodas5P,
+            Solver = OdeSolvers.Auto,
             RelativeTolerance = defaults.RelativeTolerance,
             AbsoluteTolerance = defaults.AbsoluteTolerance,
             MaxStep = defaults.MaxStepHours,
@@ -95,10 +95,10 @@ public class CellSimulationCostBenchmarks
     [Benchmark]
     public SimulationResult SimulatorEndOnlyWithoutWatch() => Simulator.Simulate(FerroptosisModel.Compiled, _settings with { Thresholds = null });
 
-    /// <summary>The bare solve as the defaults run it: Rodas5P with steps of at most 0.25 h.</summary>
+    /// <summary>The bare solve as the defaults run it: Auto with steps of at most 0.25 h.</summary>
     /// <returns>The solution.</returns>
     [Benchmark]
-    public OdeSolution OdeRodas5PCapped() => Solve(OdeSolvers.Rodas5P, _cappedOptions);
+    public OdeSolution OdeAutoCapped() => Solve(OdeSolvers.Auto, _cappedOptions);
 
     /// <summary>The bare solve with Rodas5P.</summary>
     /// <returns>The solution.</returns>
