@@ -19,6 +19,7 @@ internal static class BuiltinMath
     /// and x·x is correctly rounded. The compiler emits the same multiplications for literal exponents, and calls
     /// this method otherwise, so compiled and interpreted results agree bit for bit.
     /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double Pow(double x, double y)
     {
         switch (y)
