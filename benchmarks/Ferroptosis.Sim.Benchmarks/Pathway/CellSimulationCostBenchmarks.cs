@@ -59,6 +59,7 @@ public class CellSimulationCostBenchmarks
             Parameters = new Dictionary<string, double>(BoneCell.Osteoblast.Parameters, StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar },
             InitialValues = model.StateIds.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => reference.InitialState[p.k], StringComparer.Ordinal),
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
+            EventSamplesPerStep = FerroptosisSimulation.WatchSamplesPerStep,
         };
         var run = RunDefaults();
         var lean = RunLean();

@@ -53,6 +53,10 @@ public sealed record SimulationSettings
     /// <summary>Gets levels whose crossing times are located during the run (reported in <see cref="SimulationResult.Crossings"/>).</summary>
     public IReadOnlyList<ThresholdWatch>? Thresholds { get; init; }
 
+    /// <summary>Gets the number of interior points of each step at which the model's events and the threshold watches are also checked (default 4, as <see cref="OdeSolverOptions.EventSamplesPerStep"/>).</summary>
+    /// <remarks>0 checks step ends only, as CVODE does: enough when each watched quantity crosses its level at most once per step (a monotone quantity, for instance), and cheaper.</remarks>
+    public int EventSamplesPerStep { get; init; } = 4;
+
     /// <summary>Gets parameter changes at given times (e.g. a drug added at 12 h), applied exactly at those times.</summary>
     public IReadOnlyList<ScheduledChange>? Schedule { get; init; }
 }

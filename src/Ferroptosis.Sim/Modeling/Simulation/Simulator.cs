@@ -62,6 +62,7 @@ public static class Simulator
             AbsoluteTolerance = settings.AbsoluteTolerance,
             MaxStep = settings.MaxStep,
             MaxSteps = settings.MaxSteps,
+            EventSamplesPerStep = settings.EventSamplesPerStep,
             OutputTimes = outputTimes,
             Events = [.. continuous, .. watchEvents],
             TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
