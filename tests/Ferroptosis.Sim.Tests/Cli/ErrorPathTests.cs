@@ -4,19 +4,10 @@ using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary>Every way a command line can be wrong ends with a non-zero exit code, a message on stderr that says what to do, and no output files.</summary>
-public sealed class ErrorPathTests
+public sealed class ErrorPathTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
     [SetUp]
-    public void CreateFolder()
-    {
-        _folder = PlotTestKit.NewFolder();
-        File.WriteAllText(Path.Combine(_folder, "decay.ant"), DecayModel);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
+    public void WriteModel() => File.WriteAllText(Path.Combine(Folder, "decay.ant"), DecayModel);
 
     private static IEnumerable<TestCaseData> Mistakes()
     {
@@ -67,8 +58,8 @@ public sealed class ErrorPathTests
     [TestCaseSource(nameof(Mistakes))]
     public void Mistake_ExitsNonZero_WithAMessageOnStderr_AndNoFiles(string[] args, string expected)
     {
-        string output = Path.Combine(_folder, "out");
-        var withFolder = args.Select(a => a.Replace("{folder}", _folder, StringComparison.Ordinal)).ToList();
+        string output = Path.Combine(Folder, "out");
+        var withFolder = args.Select(a => a.Replace("{folder}", Folder, StringComparison.Ordinal)).ToList();
         if (withFolder[0] is "simulate" or "scan")
         {
             withFolder.AddRange(["--out", output]);
@@ -81,7 +72,7 @@ public sealed class ErrorPathTests
             Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
             Assert.That(run.Error, Does.Contain(expected), run.ToString());
             Assert.That(FilesIn(output), Is.Empty);
-            Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "decay.ant" }));
+            Assert.That(Directory.GetFiles(Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "decay.ant" }));
         });
     }
 }

@@ -9,20 +9,12 @@ using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary><c>ferrosim convert</c>, <c>validate</c> and <c>list</c>.</summary>
-public sealed class ModelFileCommandTests
+public sealed class ModelFileCommandTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void Convert_AntimonyToSbmlAndBack_KeepsTheModel()
     {
-        string ant = Path.Combine(_folder, "ferroptosis.ant"), xml = Path.Combine(_folder, "ferroptosis.xml"), back = Path.Combine(_folder, "back.ant");
+        string ant = Path.Combine(Folder, "ferroptosis.ant"), xml = Path.Combine(Folder, "ferroptosis.xml"), back = Path.Combine(Folder, "back.ant");
         File.WriteAllText(ant, FerroptosisModel.ReadFile(FerroptosisModel.BaseFile));
 
         var toSbml = Run("convert", ant, xml);
@@ -45,7 +37,7 @@ public sealed class ModelFileCommandTests
     [Test]
     public void Validate_AGoodFile_PrintsItsParts()
     {
-        string path = Path.Combine(_folder, "decay.ant");
+        string path = Path.Combine(Folder, "decay.ant");
         File.WriteAllText(path, DecayModel);
 
         var run = Run("validate", path);
@@ -64,7 +56,7 @@ public sealed class ModelFileCommandTests
     [TestCase("<?xml version=\"1.0\"?>\n<sbml><model>\n<listOfSpecies>", "bad.xml", "bad.xml:3:")]
     public void Validate_ABadFile_ReportsLineAndColumn_OnStderr(string text, string name, string place)
     {
-        string path = Path.Combine(_folder, name);
+        string path = Path.Combine(Folder, name);
         File.WriteAllText(path, text);
 
         var run = Run("validate", path);

@@ -4,20 +4,12 @@ using Ferroptosis.Sim.Tests.Plotting;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary>Output files appear whole or not at all; completion offers the names the commands accept.</summary>
-public sealed class OutputFilesTests
+public sealed class OutputFilesTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void Cancelled_WhileWriting_LeavesNeitherTheFileNorATemporaryOne()
     {
-        string path = Path.Combine(_folder, "scan.csv");
+        string path = Path.Combine(Folder, "scan.csv");
         using var cancel = new CancellationTokenSource();
 
         Assert.Throws<OperationCanceledException>(() => OutputFiles.Write(
@@ -30,13 +22,13 @@ public sealed class OutputFilesTests
             },
             cancel.Token));
 
-        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        Assert.That(Directory.GetFiles(Folder), Is.Empty);
     }
 
     [Test]
     public void FailingWriter_KeepsTheEarlierFile()
     {
-        string path = Path.Combine(_folder, "osteoblast.csv");
+        string path = Path.Combine(Folder, "osteoblast.csv");
         OutputFiles.WriteText(path, "time_h,S\n0,1\n");
 
         Assert.Throws<InvalidOperationException>(() => OutputFiles.Write(path, writer =>
@@ -48,7 +40,7 @@ public sealed class OutputFilesTests
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllText(path), Is.EqualTo("time_h,S\n0,1\n"));
-            Assert.That(Directory.GetFiles(_folder), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(Folder), Has.Length.EqualTo(1));
         });
     }
 

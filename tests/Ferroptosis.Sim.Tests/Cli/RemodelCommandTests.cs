@@ -4,23 +4,15 @@ using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary><c>ferrosim remodel</c> driven in-process: bone mass over months for a scenario and an intervention; CSV, figure and summary; usage errors.</summary>
-public sealed class RemodelCommandTests
+public sealed class RemodelCommandTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void Remodel_WritesCsvAndFigure_AndPrintsTheSummary()
     {
-        var run = Run("remodel", "--scenario", "GC", "--months", "6", "--intervention", "fer-1", "--plot", "png,svg", "--out", _folder);
+        var run = Run("remodel", "--scenario", "GC", "--months", "6", "--intervention", "fer-1", "--plot", "png,svg", "--out", Folder);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        string stem = Path.Combine(_folder, "remodel-glucocorticoid-ferrostatin-1");
+        string stem = Path.Combine(Folder, "remodel-glucocorticoid-ferrostatin-1");
         var (header, rows) = ReadCsv(stem + ".csv");
         using var bitmap = PlotTestKit.DecodePng(stem + ".png");
         Assert.Multiple(() =>
@@ -42,12 +34,12 @@ public sealed class RemodelCommandTests
     [Test]
     public void Remodel_MultiRate_WithADose()
     {
-        var run = Run("remodel", "-s", "iron-overload", "--months", "1", "-i", "deferoxamine=10uM", "--coupling", "multi-rate", "--plot", "none", "-o", _folder);
+        var run = Run("remodel", "-s", "iron-overload", "--months", "1", "-i", "deferoxamine=10uM", "--coupling", "multi-rate", "--plot", "none", "-o", Folder);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.Multiple(() =>
         {
             Assert.That(run.Output, Does.Contain("multi-rate death rates").And.Contain("+ deferoxamine 10 µM"));
-            Assert.That(FilesIn(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "remodel-iron-overload-deferoxamine.csv" }));
+            Assert.That(FilesIn(Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "remodel-iron-overload-deferoxamine.csv" }));
         });
     }
 
@@ -58,7 +50,7 @@ public sealed class RemodelCommandTests
     [TestCase("--kappa", "-1", "--kappa must be a number ≥ 0")]
     public void Remodel_UsageErrors_SayWhatToChange_AndWriteNothing(string option, string value, string message)
     {
-        var args = new List<string> { "remodel", "--scenario", "GC", "--out", _folder };
+        var args = new List<string> { "remodel", "--scenario", "GC", "--out", Folder };
         int at = args.IndexOf(option);
         if (at >= 0)
         {
@@ -75,7 +67,7 @@ public sealed class RemodelCommandTests
             Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
             Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
             Assert.That(run.Error, Does.Not.Contain("(Parameter"));
-            Assert.That(FilesIn(_folder), Is.Empty);
+            Assert.That(FilesIn(Folder), Is.Empty);
         });
     }
 }

@@ -5,20 +5,12 @@ using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary><c>ferrosim scan</c> driven in-process: grids, CSV columns, the 50 % dose against the model specification, figures, and cancellation.</summary>
-public sealed partial class ScanCommandTests
+public sealed partial class ScanCommandTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void OneDimensional_ErastinScan_GivesTheSpecificationsIC50PerCellType()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
 
         var run = Run("scan", "--param", "erastin", "--range", "1:30:log15", "--readout", "survival@24h", "--cell", "all", "--out", output, "--parallel", "2");
 
@@ -46,7 +38,7 @@ public sealed partial class ScanCommandTests
     [Test]
     public void OneDimensional_HemeOxygenaseScan_IsReportedAsBellShaped_NotFittedWithASigmoid()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
 
         // The dual-role protocol of specification §15: survival at 36 h peaks at HO_OE ≈ 3 (0.47) between 0.20 and 0.02.
         var run = Run("scan", "--param", "ho1-induction", "--range", "0.1:100:log13", "-p", "oxidative-stress=1.65@12h", "--readout", "survival@36h", "--out", output, "--plot", "svg");
@@ -65,7 +57,7 @@ public sealed partial class ScanCommandTests
     [Test]
     public void TwoDimensional_RescueScan_WritesEveryPointAndAHeatMap_WithUnitsInTheRange()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
 
         var run = Run("scan", "--param", "erastin", "--range", "5,10", "--param", "fer1", "--range", "1nM:1uM:log4", "--readout", "t50", "--t-end", "24h", "--out", output, "--plot", "png,svg");
 
@@ -86,7 +78,7 @@ public sealed partial class ScanCommandTests
     [Test]
     public void ModelFile_ScanOfAParameter_ReadsTheMaximumOfASpecies()
     {
-        string model = Path.Combine(_folder, "decay.ant"), output = Path.Combine(_folder, "out");
+        string model = Path.Combine(Folder, "decay.ant"), output = Path.Combine(Folder, "out");
         File.WriteAllText(model, DecayModel);
 
         var run = Run("scan", model, "--param", "k1", "--range", "0.5:2:4", "--readout", "B:max", "--t-end", "30", "--out", output, "--plot", "none", "--rtol", "1e-9", "--atol", "1e-12");
@@ -105,7 +97,7 @@ public sealed partial class ScanCommandTests
     [Test]
     public void Cancellation_DuringAScan_StopsIt_WithExit130_AndNoFiles()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         // 200 × 200 simulations take seconds (each one tens of microseconds or more), so the cancellation lands mid-scan.
@@ -122,7 +114,7 @@ public sealed partial class ScanCommandTests
     [Test]
     public void Cancellation_BeforeTheScanStarts_ExitsWith130_AndNoFiles()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 

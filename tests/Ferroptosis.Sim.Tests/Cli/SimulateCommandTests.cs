@@ -6,20 +6,12 @@ using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
 namespace Ferroptosis.Sim.Tests.Cli;
 
 /// <summary><c>ferrosim simulate</c> driven in-process: the files it writes exist, parse and hold the expected columns and values.</summary>
-public sealed class SimulateCommandTests
+public sealed class SimulateCommandTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void BuiltInModel_WritesOneCsvPerCellAndTheFigures_WithTheSpecificationsErastinResponse()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
 
         var run = Run("simulate", "--cell", "osteoblast", "--cell", "osteoclast", "--perturb", "erastin=10uM", "--t-end", "2d", "--plot", "png,svg", "--out", output);
 
@@ -60,16 +52,16 @@ public sealed class SimulateCommandTests
     [Test]
     public void BuiltInModel_ScheduledChallengeAndScenario_AreApplied()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
 
         // The HO-1 protocol of specification §15: HO_OE 3 from 0 h, ros_x 1.65 from 12 h, S(36 h) = 0.47.
         var run = Run("simulate", "-p", "ho1-induction=3", "-p", "oxidative-stress=1.65@12h", "-t", "36h", "--plot", "none", "-o", output);
-        var glucocorticoid = Run("simulate", "--scenario", "glucocorticoid", "-t", "48h", "--plot", "none", "-o", Path.Combine(_folder, "gc"));
+        var glucocorticoid = Run("simulate", "--scenario", "glucocorticoid", "-t", "48h", "--plot", "none", "-o", Path.Combine(Folder, "gc"));
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(glucocorticoid.ExitCode, Is.Zero, glucocorticoid.ToString());
         var (header, rows) = ReadCsv(Path.Combine(output, "osteoblast.csv"));
-        var (_, gcRows) = ReadCsv(Path.Combine(_folder, "gc", "osteoblast.csv"));
+        var (_, gcRows) = ReadCsv(Path.Combine(Folder, "gc", "osteoblast.csv"));
         int s = Array.IndexOf(header, "surviving_fraction");
         Assert.Multiple(() =>
         {
@@ -82,7 +74,7 @@ public sealed class SimulateCommandTests
     [Test]
     public void ModelFile_IsSimulatedAsWritten_WithParameterValues_AndMatchesTheExactSolution()
     {
-        string model = Path.Combine(_folder, "decay.ant"), output = Path.Combine(_folder, "out");
+        string model = Path.Combine(Folder, "decay.ant"), output = Path.Combine(Folder, "out");
         File.WriteAllText(model, DecayModel);
 
         var run = Run("simulate", model, "--t-end", "10", "--perturb", "k1=1", "--plot", "png", "--out", output, "--rtol", "1e-9", "--atol", "1e-12");
@@ -106,7 +98,7 @@ public sealed class SimulateCommandTests
     [Test]
     public void FailedSimulation_ExitsWithTheSolverStatus_AndWritesNothing()
     {
-        string model = Path.Combine(_folder, "blowup.ant"), output = Path.Combine(_folder, "out");
+        string model = Path.Combine(Folder, "blowup.ant"), output = Path.Combine(Folder, "out");
         File.WriteAllText(model, BlowUpModel);
 
         var run = Run("simulate", model, "--t-end", "2", "--out", output);
@@ -122,7 +114,7 @@ public sealed class SimulateCommandTests
     [Test]
     public void Cancellation_ExitsWith130_AndWritesNothing()
     {
-        string output = Path.Combine(_folder, "out");
+        string output = Path.Combine(Folder, "out");
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 

@@ -8,17 +8,9 @@ using LineSeries = OxyPlot.Series.LineSeries;
 namespace Ferroptosis.Sim.Tests.Plotting;
 
 /// <summary>The adapters from pathway results to figures: lines, labels, units and t50 marks come from the simulations; rendered files decode and show them.</summary>
-public sealed class CellDeathFigureTests
+public sealed class CellDeathFigureTests : TempFolderTests
 {
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void Survival_DrawsOneLinePerResult_WithTheSimulatedValuesAndT50InTheLegend()
     {
@@ -99,7 +91,7 @@ public sealed class CellDeathFigureTests
         runs[1, 0] = Run(BoneCell.Osteoclast, Perturbation.Erastin(10));
         runs[1, 1] = Run(BoneCell.Osteoclast, Perturbation.Erastin(10), Perturbation.Ferrostatin1(1));
         var model = CellDeathFigure.SurvivalHeatMap(["Osteoblast", "Osteoclast"], ["erastin", "+ Fer-1"], runs, 24);
-        string png = Path.Combine(_folder, "heat.png"), svg = Path.Combine(_folder, "heat.svg");
+        string png = Path.Combine(Folder, "heat.png"), svg = Path.Combine(Folder, "heat.svg");
 
         FigureExporter.Save(model, png, 800, 500);
         FigureExporter.Save(model, svg, 800, 500);
@@ -121,7 +113,7 @@ public sealed class CellDeathFigureTests
         var results = BoneCell.All.Select(c => Run(c, Perturbation.Erastin(10))).ToList();
 
         var figure = CellDeathFigure.Overview(results, options: new FigureOptions { Title = "erastin 10 µM" });
-        string png = Path.Combine(_folder, "overview.png");
+        string png = Path.Combine(Folder, "overview.png");
         FigureExporter.Save(figure, png, 1440, 900);
         using var bitmap = PlotTestKit.DecodePng(png);
 

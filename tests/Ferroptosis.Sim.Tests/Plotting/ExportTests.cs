@@ -5,21 +5,13 @@ using SkiaSharp;
 namespace Ferroptosis.Sim.Tests.Plotting;
 
 /// <summary>PNG, SVG and PDF output: decodable, of the requested size, with content, and written atomically.</summary>
-public sealed class ExportTests
+public sealed class ExportTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [TestCase(640, 480, 96)]
     [TestCase(1200, 800, 300)]
     public void Png_DecodesWithTheRequestedPixelSizeAndIsNotBlank(int width, int height, double dpi)
     {
-        string path = Path.Combine(_folder, "course.png");
+        string path = Path.Combine(Folder, "course.png");
         FigureExporter.SavePng(PlotTestKit.TimeCourse(), path, width, height, dpi);
 
         using var bitmap = PlotTestKit.DecodePng(path);
@@ -31,7 +23,7 @@ public sealed class ExportTests
     [Test]
     public void Png_RecordsItsDpiForPrint()
     {
-        string path = Path.Combine(_folder, "print.png");
+        string path = Path.Combine(Folder, "print.png");
         FigureExporter.SavePng(PlotTestKit.Survival(), path, 900, 600, 300);
 
         Assert.That(PngDpi.ReadDpi(File.ReadAllBytes(path)), Is.EqualTo(300).Within(0.05));
@@ -40,7 +32,7 @@ public sealed class ExportTests
     [Test]
     public void Svg_IsWellFormedXmlWithTheSeriesTitlesAndAxisUnits()
     {
-        string path = Path.Combine(_folder, "course.svg");
+        string path = Path.Combine(Folder, "course.svg");
         FigureExporter.SaveSvg(PlotTestKit.TimeCourse(), path, 720, 480);
 
         var document = XDocument.Parse(File.ReadAllText(path));
@@ -59,7 +51,7 @@ public sealed class ExportTests
     [Test]
     public void Pdf_IsAOnePageDocumentOfTheLayoutSizeInPoints()
     {
-        string path = Path.Combine(_folder, "course.pdf");
+        string path = Path.Combine(Folder, "course.pdf");
         FigureExporter.SavePdf(PlotTestKit.TimeCourse(), path, 720, 480);
 
         byte[] bytes = File.ReadAllBytes(path);
@@ -78,7 +70,7 @@ public sealed class ExportTests
     [TestCase("figure.pdf", new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F' })]
     public void Save_ChoosesTheFormatByTheFileExtension(string name, byte[] signature)
     {
-        string path = Path.Combine(_folder, name);
+        string path = Path.Combine(Folder, name);
         FigureExporter.Save(PlotTestKit.Survival(), path, 400, 300);
 
         Assert.That(File.ReadAllBytes(path).Take(signature.Length), Is.EqualTo(signature));
@@ -87,7 +79,7 @@ public sealed class ExportTests
     [Test]
     public void Save_WithOptions_WritesThePngAtLayoutSizeTimesDpiOver96()
     {
-        string path = Path.Combine(_folder, "options.png");
+        string path = Path.Combine(Folder, "options.png");
         FigureExporter.Save(PlotTestKit.Survival(), path, new FigureOptions { Width = 400, Height = 300, Dpi = 192 });
 
         using var bitmap = PlotTestKit.DecodePng(path);
@@ -97,7 +89,7 @@ public sealed class ExportTests
     [Test]
     public void Save_UnknownExtension_ThrowsNamingTheSupportedOnes()
     {
-        var ex = Assert.Throws<ArgumentException>(() => FigureExporter.Save(PlotTestKit.Survival(), Path.Combine(_folder, "figure.jpg"), 400, 300));
+        var ex = Assert.Throws<ArgumentException>(() => FigureExporter.Save(PlotTestKit.Survival(), Path.Combine(Folder, "figure.jpg"), 400, 300));
         Assert.That(ex!.Message, Does.Contain(".png").And.Contain(".svg").And.Contain(".pdf"));
     }
 
@@ -106,7 +98,7 @@ public sealed class ExportTests
     [TestCase(400, 300, 0)]
     [TestCase(400, 300, double.NaN)]
     public void Save_NonPositiveSizeOrDpi_Throws(int width, int height, double dpi) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => FigureExporter.SavePng(PlotTestKit.Survival(), Path.Combine(_folder, "x.png"), width, height, dpi));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FigureExporter.SavePng(PlotTestKit.Survival(), Path.Combine(Folder, "x.png"), width, height, dpi));
 
     [Test]
     public void Save_LeavesOnlyTheTargetFilesInTheFolder()
@@ -114,16 +106,16 @@ public sealed class ExportTests
         var model = PlotTestKit.HeatMap();
         foreach (string name in new[] { "a.png", "a.svg", "a.pdf" })
         {
-            FigureExporter.Save(model, Path.Combine(_folder, name), 500, 300);
+            FigureExporter.Save(model, Path.Combine(Folder, name), 500, 300);
         }
 
-        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "a.png", "a.svg", "a.pdf" }));
+        Assert.That(Directory.GetFiles(Folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "a.png", "a.svg", "a.pdf" }));
     }
 
     [Test]
     public void Save_CreatesAMissingFolder()
     {
-        string path = Path.Combine(_folder, "new", "sub", "figure.png");
+        string path = Path.Combine(Folder, "new", "sub", "figure.png");
         FigureExporter.Save(PlotTestKit.Survival(), path, 300, 200);
 
         Assert.That(File.Exists(path), Is.True);
@@ -132,7 +124,7 @@ public sealed class ExportTests
     [Test]
     public void AtomicWrite_ThatFailsHalfway_LeavesTheOldFileWholeAndNoTemporaryFile()
     {
-        string path = Path.Combine(_folder, "figure.png");
+        string path = Path.Combine(Folder, "figure.png");
         File.WriteAllText(path, "previous figure");
 
         Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
@@ -144,14 +136,14 @@ public sealed class ExportTests
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllText(path), Is.EqualTo("previous figure"));
-            Assert.That(Directory.GetFiles(_folder), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(Folder), Has.Length.EqualTo(1));
         });
     }
 
     [Test]
     public void AtomicWrite_ThatFailsForANewFile_LeavesNothing()
     {
-        string path = Path.Combine(_folder, "figure.svg");
+        string path = Path.Combine(Folder, "figure.svg");
 
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, stream =>
         {
@@ -159,7 +151,7 @@ public sealed class ExportTests
             throw new InvalidOperationException("renderer failed");
         }));
 
-        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        Assert.That(Directory.GetFiles(Folder), Is.Empty);
     }
 
     [TestCase("broken.png")]
@@ -171,18 +163,18 @@ public sealed class ExportTests
         var model = PlotTestKit.TimeCourse();
         model.Series.Add(new FailingSeries());
 
-        var ex = Assert.Throws<InvalidOperationException>(() => FigureExporter.Save(model, Path.Combine(_folder, name), 400, 300));
+        var ex = Assert.Throws<InvalidOperationException>(() => FigureExporter.Save(model, Path.Combine(Folder, name), 400, 300));
         Assert.Multiple(() =>
         {
             Assert.That(ex!.Message, Does.Contain("series exploded"));
-            Assert.That(Directory.GetFiles(_folder), Is.Empty);
+            Assert.That(Directory.GetFiles(Folder), Is.Empty);
         });
     }
 
     [Test]
     public void Save_OverAnExistingFile_ReplacesItWhole()
     {
-        string path = Path.Combine(_folder, "figure.png");
+        string path = Path.Combine(Folder, "figure.png");
         File.WriteAllBytes(path, new byte[5_000_000]);
 
         FigureExporter.Save(PlotTestKit.Survival(), path, 300, 200);

@@ -5,22 +5,14 @@ using SkiaSharp;
 namespace Ferroptosis.Sim.Tests.Plotting;
 
 /// <summary>Multi-panel figures: one image of the requested size, each panel in its own grid cell, lettered A, B, C….</summary>
-public sealed class MultiPanelFigureTests
+public sealed class MultiPanelFigureTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void Png_HasTheRequestedSizeAndContentInEveryPanelAndNoneInTheEmptyCell()
     {
         // Three panels in two columns: the fourth cell (bottom right) must stay white.
         var figure = new MultiPanelFigure([PlotTestKit.TimeCourse(), PlotTestKit.Survival(), PlotTestKit.HeatMap()], columns: 2);
-        string path = Path.Combine(_folder, "figure.png");
+        string path = Path.Combine(Folder, "figure.png");
         FigureExporter.Save(figure, path, 1000, 700);
 
         using var bitmap = PlotTestKit.DecodePng(path);
@@ -59,7 +51,7 @@ public sealed class MultiPanelFigureTests
     public void Svg_HasOneTranslatedGroupPerPanelWithUniqueIdsAndResolvableReferences()
     {
         var figure = new MultiPanelFigure([PlotTestKit.TimeCourse(), PlotTestKit.Survival(), PlotTestKit.HeatMap(), PlotTestKit.TimeCourse()], 2);
-        string path = Path.Combine(_folder, "figure.svg");
+        string path = Path.Combine(Folder, "figure.svg");
         FigureExporter.Save(figure, path, 1200, 800);
 
         var svg = XDocument.Parse(File.ReadAllText(path));
@@ -84,7 +76,7 @@ public sealed class MultiPanelFigureTests
     [Test]
     public void Pdf_IsWritten()
     {
-        string path = Path.Combine(_folder, "figure.pdf");
+        string path = Path.Combine(Folder, "figure.pdf");
         FigureExporter.Save(new MultiPanelFigure([PlotTestKit.TimeCourse(), PlotTestKit.Survival()], 2), path, 1200, 400);
 
         Assert.That(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(path)), Does.StartWith("%PDF-").And.Contain("/MediaBox [0 0 900 300]"));

@@ -10,26 +10,18 @@ namespace Ferroptosis.Sim.Tests.Samples;
 /// <remarks>Not parallelisable: samples print to the process-wide console, and QuickStart writes to the current directory.</remarks>
 [NonParallelizable]
 [Category("Slow")]
-public sealed class SampleTests
+public sealed class SampleTests : TempFolderTests
 {
-    private string _folder = string.Empty;
-
-    [SetUp]
-    public void CreateFolder() => _folder = PlotTestKit.NewFolder();
-
-    [TearDown]
-    public void DeleteFolder() => PlotTestKit.DeleteFolder(_folder);
-
     [Test]
     public void CellDeathTrajectories_PrintsT50AndSurvival_AndWritesTheFigureAndTrajectories()
     {
-        var (exit, output) = RunSample("CellDeathTrajectories", _folder);
+        var (exit, output) = RunSample("CellDeathTrajectories", Folder);
 
         Assert.That(exit, Is.Zero, output);
-        string png = Path.Combine(_folder, "cell-death-trajectories.png");
+        string png = Path.Combine(Folder, "cell-death-trajectories.png");
         using var bitmap = PlotTestKit.DecodePng(png);
-        var svg = XDocument.Load(Path.Combine(_folder, "cell-death-trajectories.svg"));
-        var csv = File.ReadAllLines(Path.Combine(_folder, "cell-death-trajectories.csv"));
+        var svg = XDocument.Load(Path.Combine(Folder, "cell-death-trajectories.svg"));
+        var csv = File.ReadAllLines(Path.Combine(Folder, "cell-death-trajectories.csv"));
         var erastinAt24 = csv.Select(l => l.Split(',')).Single(c => c[0] == "osteoblast" && c[1] == "erastin 10 µM" && c[2] == "24");
         Assert.Multiple(() =>
         {
@@ -49,16 +41,16 @@ public sealed class SampleTests
     [Test]
     public void DualRoleDoseResponse_FindsTheBellInOsteoblasts_AtTheSpecificationsOptimum()
     {
-        var (exit, output) = RunSample("DualRoleDoseResponse", _folder);
+        var (exit, output) = RunSample("DualRoleDoseResponse", Folder);
 
         Assert.That(exit, Is.Zero, output);
-        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, "dual-role-dose-response.png"));
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, "dual-role-dose-response.png"));
         Assert.Multiple(() =>
         {
             // Specification §15, HO_OE 0 / 3 / 50 then ros_x 1.65: S = 0.20 / 0.47 / 0.02.
             Assert.That(output, Does.Match(@"Osteoblast, ×1.65\s+non-monotonic, best HO_OE 3 "));
             Assert.That(output, Does.Match(@"\n\s+3\s+0\.4[2-9]\d"));
-            Assert.That(Texts(XDocument.Load(Path.Combine(_folder, "dual-role-dose-response.svg"))), Does.Contain("Osteocyte, ×1.65"));
+            Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("Osteocyte, ×1.65"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
         });
     }
@@ -66,12 +58,12 @@ public sealed class SampleTests
     [Test]
     public void BoneLoss_PrintsTheTable_AndWritesFigureAndTrajectories_WithTheSpecificationsGlucocorticoidLoss()
     {
-        var (exit, output) = RunSample("BoneLoss", _folder);
+        var (exit, output) = RunSample("BoneLoss", Folder);
 
         Assert.That(exit, Is.Zero, output);
-        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, "bone-loss.png"));
-        var svg = XDocument.Load(Path.Combine(_folder, "bone-loss.svg"));
-        var csv = File.ReadAllLines(Path.Combine(_folder, "bone-loss.csv"));
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, "bone-loss.png"));
+        var svg = XDocument.Load(Path.Combine(Folder, "bone-loss.svg"));
+        var csv = File.ReadAllLines(Path.Combine(Folder, "bone-loss.csv"));
         var glucocorticoidAtOneYear = csv.Select(l => l.Split(',')).Single(c => c[0] == "glucocorticoid" && c[1] == "untreated" && c[2] == "365");
         Assert.Multiple(() =>
         {
@@ -91,10 +83,10 @@ public sealed class SampleTests
     [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
     public void Sample_RunsAndWritesItsFigure(string sample, string figure, string printed)
     {
-        var (exit, output) = RunSample(sample, _folder);
+        var (exit, output) = RunSample(sample, Folder);
 
         Assert.That(exit, Is.Zero, output);
-        using var bitmap = PlotTestKit.DecodePng(Path.Combine(_folder, figure));
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, figure));
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Contain(printed));
@@ -110,7 +102,7 @@ public sealed class SampleTests
         string readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
 
         string previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _folder;
+        Environment.CurrentDirectory = Folder;
         (int Exit, string Output) run;
         try
         {
@@ -127,7 +119,7 @@ public sealed class SampleTests
             Assert.That(source.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(10));
             Assert.That(run.Exit, Is.Zero, run.Output);
             Assert.That(run.Output, Does.Contain("erastin: t50 = "));
-            Assert.That(File.Exists(Path.Combine(_folder, "output", "quickstart.png")), Is.True);
+            Assert.That(File.Exists(Path.Combine(Folder, "output", "quickstart.png")), Is.True);
         });
     }
 
