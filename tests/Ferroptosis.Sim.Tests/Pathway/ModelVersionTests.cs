@@ -9,6 +9,10 @@ public sealed class ModelVersionTests
 {
     private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
 
+    /// <summary>Gets a value indicating whether the v2 files are still the placeholder: the v1 files unchanged (the precursor aside).</summary>
+    internal static bool V2IsPlaceholder =>
+        FerroptosisModel.Version1.Files.All(f => FerroptosisModel.Version2.Files.Contains(f) && FerroptosisModel.Version1.ReadFile(f) == FerroptosisModel.Version2.ReadFile(f));
+
     [Test]
     public void Version1_and_Version2_load_from_their_own_folders()
     {
@@ -87,10 +91,13 @@ public sealed class ModelVersionTests
             Assert.That(BoneCell.Osteoclast.ParametersIn(v1), Is.Not.SameAs(BoneCell.Osteoclast.ParametersIn(v2)));
             Assert.That(BoneCell.Osteoclast.ParametersIn(v1), Is.SameAs(parameters), "a parameter set is read once per version");
 
-            // The v2 placeholder is a copy of v1, so the two give the same numbers from separate caches.
-            Assert.That(BoneCell.Osteoclast.ParametersIn(v1), Is.EqualTo(BoneCell.Osteoclast.ParametersIn(v2)));
             Assert.That(v2.RestingState(osteoclast)[0], Is.Not.EqualTo(-1), "callers get copies of the cached resting state");
-            Assert.That(v1.RestingState(osteoclast), Is.EqualTo(v2.RestingState(osteoclast)).Within(1e-12));
+            if (V2IsPlaceholder)
+            {
+                // While v2 is the placeholder copy of v1, the two give the same numbers from separate caches.
+                Assert.That(BoneCell.Osteoclast.ParametersIn(v1), Is.EqualTo(BoneCell.Osteoclast.ParametersIn(v2)));
+                Assert.That(v1.RestingState(osteoclast), Is.EqualTo(v2.RestingState(osteoclast)).Within(1e-12));
+            }
         });
     }
 
