@@ -40,7 +40,7 @@ foreach (var cell in BoneCell.All)
 }
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine($"Ferroptosis in bone cells under erastin 10 µM and its rescues (48 h, solver {runs[0].Result.SolverName})");
+Console.WriteLine($"Ferroptosis in bone cells under erastin 10 µM and its rescues (48 h, {runs[0].Model}, solver {runs[0].Result.SolverName})");
 Console.WriteLine();
 Console.WriteLine($"{"cell type",-12} {"condition",-16} {"t50 (h)",8} {"S(24 h)",8} {"S(48 h)",8}");
 foreach (var r in runs)

@@ -25,16 +25,29 @@ internal static class CommonOptions
         return model;
     }
 
+    /// <summary>Creates <c>--model-version</c>: the version of the built-in ferroptosis model (default 2).</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> ModelVersion()
+    {
+        var option = new Option<string?>("--model-version")
+        {
+            Description = $"Version of the built-in ferroptosis model: {string.Join(" or ", FerroptosisModel.All.Select(m => m.Version))} (default {FerroptosisModel.Default.Version}; 1 reproduces published v1 results). Built-in model only.",
+            HelpName = "VERSION",
+        };
+        option.CompletionSources.Add([.. FerroptosisModel.All.Select(m => m.Version)]);
+        return option;
+    }
+
     /// <summary>Creates <c>--cell</c> (repeatable).</summary>
     /// <returns>The option.</returns>
     public static Option<string[]> Cells()
     {
         var option = new Option<string[]>("--cell", "-c")
         {
-            Description = $"Cell type: {string.Join(", ", BoneCell.All.Select(c => c.Name))} or {AllCells}; repeat for several (default osteoblast). Built-in model only.",
+            Description = $"Cell type: {string.Join(", ", BoneCell.AllWithPrecursor.Select(c => c.Name))} (model v2 on) or {AllCells} (the three mature ones); repeat for several (default osteoblast). Built-in model only.",
             HelpName = "CELL",
         };
-        option.CompletionSources.Add([.. BoneCell.All.Select(c => c.Name), AllCells]);
+        option.CompletionSources.Add([.. BoneCell.AllWithPrecursor.Select(c => c.Name), AllCells]);
         return option;
     }
 
@@ -139,13 +152,22 @@ internal static class CommonOptions
         throw new CliException($"Unknown solver '{name}'{(hint.Length == 0 ? "." : hint)} Solvers: {string.Join(", ", names)}.");
     }
 
+    /// <summary>Finds the model version named by <c>--model-version</c>.</summary>
+    /// <param name="version">The version, or null for the default.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="CliException">Unknown version.</exception>
+    public static FerroptosisModel ResolveModelVersion(string? version) =>
+        version is null ? FerroptosisModel.Default : FromLibrary(() => FerroptosisModel.FromVersion(version), "--model-version: ");
+
     /// <summary>Finds the cell types named by <c>--cell</c>.</summary>
     /// <param name="names">The names; empty for the osteoblast.</param>
+    /// <param name="model">The model version, which must have every cell type named.</param>
     /// <returns>The cell types, each once, in the order given.</returns>
-    /// <exception cref="CliException">Unknown name.</exception>
-    public static IReadOnlyList<BoneCell> ResolveCells(IReadOnlyList<string> names)
+    /// <exception cref="CliException">Unknown name, or a cell type the model version does not have.</exception>
+    public static IReadOnlyList<BoneCell> ResolveCells(IReadOnlyList<string> names, FerroptosisModel model)
     {
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(model);
         if (names.Count == 0)
         {
             return [BoneCell.Osteoblast];
@@ -155,7 +177,17 @@ internal static class CommonOptions
         foreach (string name in names)
         {
             var found = string.Equals(name, AllCells, StringComparison.OrdinalIgnoreCase) ? BoneCell.All : [FromLibrary(() => BoneCell.FromName(name))];
-            cells.AddRange(found.Where(c => !cells.Contains(c)));
+            foreach (var cell in found.Where(c => !cells.Contains(c)))
+            {
+                if (!model.CellTypes.Contains(cell))
+                {
+                    var first = FerroptosisModel.All.FirstOrDefault(m => m.CellTypes.Contains(cell));
+                    throw new CliException(
+                        $"--cell {cell.Name}: the cell type exists from model {first?.Folder ?? "(none)"} on, not in {model.Folder}; use --model-version {first?.Version ?? FerroptosisModel.Default.Version} (the default is {FerroptosisModel.Default.Version}) or one of {string.Join(", ", model.CellTypes.Select(c => c.Name))}.");
+                }
+
+                cells.Add(cell);
+            }
         }
 
         return cells;
@@ -179,18 +211,19 @@ internal static class CommonOptions
     /// <param name="model">The model.</param>
     /// <param name="cells">The <c>--cell</c> values.</param>
     /// <param name="scenario">The <c>--scenario</c> value.</param>
+    /// <param name="modelVersion">The <c>--model-version</c> value.</param>
     /// <exception cref="CliException">A built-in-only option was given for a file.</exception>
-    public static void RequireBuiltInFor(ModelFile model, IReadOnlyList<string> cells, string? scenario)
+    public static void RequireBuiltInFor(ModelFile model, IReadOnlyList<string> cells, string? scenario, string? modelVersion)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!model.IsBuiltIn && (cells.Count > 0 || scenario is not null))
+        if (!model.IsBuiltIn && (cells.Count > 0 || scenario is not null || modelVersion is not null))
         {
-            throw new CliException($"--cell and --scenario apply to the built-in model only; '{model.Path}' is simulated as written (use --perturb name=value to change its parameters).");
+            throw new CliException($"--cell, --scenario and --model-version apply to the built-in model only; '{model.Path}' is simulated as written (use --perturb name=value to change its parameters).");
         }
     }
 
     /// <summary>Runs a library lookup, turning its <see cref="ArgumentException"/> (which lists the valid names) into a <see cref="CliException"/>.</summary>
-    private static T FromLibrary<T>(Func<T> lookup)
+    private static T FromLibrary<T>(Func<T> lookup, string? prefix = null)
     {
         try
         {
@@ -198,7 +231,7 @@ internal static class CommonOptions
         }
         catch (ArgumentException ex)
         {
-            throw CliException.From(ex);
+            throw CliException.From(ex, prefix ?? "");
         }
     }
 }

@@ -6,6 +6,7 @@ using Ferroptosis.Sim.Pathway;
 namespace Ferroptosis.Sim.Cli;
 
 /// <summary>The <c>list</c> command: the built-in models, cell types, perturbations, scenarios, solvers, read-outs and model parameters, with descriptions.</summary>
+/// <remarks>Cell types and parameters are those of the model version chosen with <c>--model-version</c> (default 2); the models list shows every version.</remarks>
 internal static class ListCommand
 {
     private static readonly string[] Topics = ["models", "cells", "perturbations", "scenarios", "solvers", "readouts", "parameters"];
@@ -22,23 +23,25 @@ internal static class ListCommand
             HelpName = "WHAT",
         };
         topic.AcceptOnlyFromAmong(Topics);
-        var command = new Command("list", "List built-in models, cell types, perturbations, scenarios, solvers and read-outs.") { topic };
+        var modelVersion = CommonOptions.ModelVersion();
+        var command = new Command("list", "List built-in models, cell types, perturbations, scenarios, solvers and read-outs.") { topic, modelVersion };
         command.SetAction(parse => context.Guard(() =>
         {
             string? only = parse.GetValue(topic);
+            var version = CommonOptions.ResolveModelVersion(parse.GetValue(modelVersion));
             foreach (string name in only is null ? Topics[..^1] : [only])
             {
                 context.WriteLine(name switch
                 {
-                    "models" => "Built-in models (MODEL argument; files: .ant/.antimony/.txt Antimony, .xml/.sbml SBML)",
-                    "cells" => "Cell types (--cell)",
+                    "models" => "Built-in models (MODEL argument, --model-version; files: .ant/.antimony/.txt Antimony, .xml/.sbml SBML)",
+                    "cells" => $"Cell types (--cell) of {version}",
                     "perturbations" => "Perturbations (--perturb NAME=VALUE[@START[..END]]; --param of scan)",
                     "scenarios" => "Disease scenarios (--scenario; in-vitro form, --chronic for half strength)",
                     "solvers" => "Solvers (--solver)",
                     "readouts" => "Read-outs (scan --readout)",
-                    _ => "Parameters of the built-in model (expert use: --perturb id=value, scan --param id)",
+                    _ => $"Parameters of the built-in {version} (expert use: --perturb id=value, scan --param id)",
                 });
-                context.Write(Table(name));
+                context.Write(Table(name, version));
                 context.WriteLine();
             }
 
@@ -47,23 +50,28 @@ internal static class ListCommand
         return command;
     }
 
-    private static Spectre.Console.Table Table(string topic)
+    private static Spectre.Console.Table Table(string topic, FerroptosisModel version)
     {
         var c = CultureInfo.InvariantCulture;
         switch (topic)
         {
             case "models":
-                var models = CliContext.CreateTable("name", "description");
-                CliContext.AddRow(models, ModelFile.BuiltInName, $"Nrf2/HO-1 ferroptosis model of bone cells: {FerroptosisModel.Compiled.Dimension} states, {FerroptosisModel.Network.Reactions.Count} reactions, time in hours (files: {string.Join(", ", FerroptosisModel.Files)})");
+                var models = CliContext.CreateTable("name", "version", "description");
+                foreach (var model in FerroptosisModel.All)
+                {
+                    string role = model == FerroptosisModel.Default ? "the default" : "kept to reproduce published results";
+                    CliContext.AddRow(models, ModelFile.BuiltInName, model.Version, $"Nrf2/HO-1 ferroptosis model of bone cells, {model.Folder} ({role}): {model.Compiled.Dimension} states, {model.Network.Reactions.Count} reactions, time in hours (files: {string.Join(", ", model.Files)})");
+                }
+
                 return models;
             case "cells":
                 var cells = CliContext.CreateTable("name", "description");
-                foreach (var cell in BoneCell.All)
+                foreach (var cell in version.CellTypes)
                 {
                     CliContext.AddRow(cells, cell.Name, cell.Description);
                 }
 
-                CliContext.AddRow(cells, CommonOptions.AllCells, "all three cell types");
+                CliContext.AddRow(cells, CommonOptions.AllCells, "the three mature cell types (osteoblast, osteoclast, osteocyte)");
                 return cells;
             case "perturbations":
                 var perturbations = CliContext.CreateTable("name", "value", "what it does");
@@ -103,10 +111,10 @@ internal static class ListCommand
                 return readouts;
             default:
                 var parameters = CliContext.CreateTable("id", "value ");
-                var model = FerroptosisModel.Compiled;
-                for (int k = 0; k < model.ParameterIds.Count; k++)
+                var compiled = version.Compiled;
+                for (int k = 0; k < compiled.ParameterIds.Count; k++)
                 {
-                    CliContext.AddRow(parameters, model.ParameterIds[k], model.DefaultParameters[k].ToString("G6", c));
+                    CliContext.AddRow(parameters, compiled.ParameterIds[k], compiled.DefaultParameters[k].ToString("G6", c));
                 }
 
                 return parameters;

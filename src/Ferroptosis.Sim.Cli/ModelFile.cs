@@ -21,11 +21,12 @@ internal sealed class ModelFile
     private static readonly string[] AntimonyExtensions = [".ant", ".antimony", ".txt"];
     private static readonly string[] SbmlExtensions = [".xml", ".sbml"];
 
-    private ModelFile(string name, ReactionNetwork network, string? path)
+    private ModelFile(string name, ReactionNetwork network, string? path, FerroptosisModel? builtIn)
     {
         Name = name;
         Network = network;
         Path = path;
+        BuiltIn = builtIn;
     }
 
     /// <summary>Gets the built-in model names, for listings and completion.</summary>
@@ -40,18 +41,23 @@ internal sealed class ModelFile
     /// <summary>Gets the file path, or null for the built-in model.</summary>
     public string? Path { get; }
 
+    /// <summary>Gets the version of the built-in ferroptosis model, or null for a file.</summary>
+    public FerroptosisModel? BuiltIn { get; }
+
     /// <summary>Gets a value indicating whether this is the built-in ferroptosis model (cell types, drugs and scenarios apply).</summary>
     public bool IsBuiltIn => Path is null;
 
     /// <summary>Resolves the MODEL argument.</summary>
     /// <param name="model">A built-in name, a file path, or null for the built-in model.</param>
+    /// <param name="version">The version of the built-in model (<c>--model-version</c>).</param>
     /// <returns>The model.</returns>
     /// <exception cref="CliException">Neither a built-in name nor an existing file, or the file cannot be read.</exception>
-    public static ModelFile Resolve(string? model)
+    public static ModelFile Resolve(string? model, FerroptosisModel version)
     {
+        ArgumentNullException.ThrowIfNull(version);
         if (model is null || string.Equals(model, BuiltInName, StringComparison.OrdinalIgnoreCase))
         {
-            return new ModelFile(BuiltInName, FerroptosisModel.Network, null);
+            return new ModelFile(BuiltInName, version.Network, null, version);
         }
 
         if (model.StartsWith('-'))
@@ -66,7 +72,7 @@ internal sealed class ModelFile
             throw new CliException($"'{model}' is neither a built-in model nor an existing file{(hint.Length == 0 ? "." : hint)} Built-in models: {string.Join(", ", BuiltInNames)}; files: .ant/.antimony/.txt (Antimony) or .xml/.sbml (SBML).");
         }
 
-        return new ModelFile(System.IO.Path.GetFileNameWithoutExtension(model), Read(model), model);
+        return new ModelFile(System.IO.Path.GetFileNameWithoutExtension(model), Read(model), model, null);
     }
 
     /// <summary>Reads a model file in the format named by its extension.</summary>

@@ -24,9 +24,10 @@ internal static class PerturbationSpec
 
     /// <summary>Parses perturbations of the built-in model.</summary>
     /// <param name="specs">The <c>--perturb</c> values.</param>
+    /// <param name="model">The version of the built-in model.</param>
     /// <returns>The perturbations and direct parameter values.</returns>
     /// <exception cref="CliException">A malformed spec, unknown name or bad value.</exception>
-    public static BuiltIn ParseBuiltIn(IEnumerable<string> specs)
+    public static BuiltIn ParseBuiltIn(IEnumerable<string> specs, FerroptosisModel model)
     {
         ArgumentNullException.ThrowIfNull(specs);
         var perturbations = new List<Perturbation>();
@@ -34,7 +35,7 @@ internal static class PerturbationSpec
         foreach (string spec in specs)
         {
             var (name, value, schedule) = Split(spec);
-            var target = PerturbationTarget.Find(name);
+            var target = PerturbationTarget.Find(name, model);
             var perturbation = target.Create(target.ParseValue(value));
             if (perturbation is null)
             {

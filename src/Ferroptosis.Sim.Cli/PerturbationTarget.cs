@@ -8,7 +8,7 @@ namespace Ferroptosis.Sim.Cli;
 /// Names, in the order they are tried: drugs and their aliases (<see cref="Perturbation.Drug"/>: "erastin",
 /// "fer1", "DFO", …); <c>oxidative-stress</c> (peroxide production ×factor); <c>ho1-induction</c> (forced HMOX1
 /// transcription ×fold); <c>knockdown-GENE</c> (remaining fraction 0–1) and <c>overexpression-GENE</c> (fold ≥ 1)
-/// for the genes of <see cref="Gene"/>; finally any parameter id of the model (expert use, e.g. <c>ros_x</c>).
+/// for the genes of <see cref="Gene"/>; finally any parameter id of the model version (expert use, e.g. <c>ros_x</c>).
 /// </remarks>
 internal sealed record PerturbationTarget
 {
@@ -76,10 +76,12 @@ internal sealed record PerturbationTarget
 
     /// <summary>Finds what a name perturbs.</summary>
     /// <param name="name">The name as typed.</param>
+    /// <param name="model">The version of the built-in model (whose parameter ids are accepted).</param>
     /// <returns>The target.</returns>
     /// <exception cref="CliException">Unknown name; the message suggests close names and lists the valid ones.</exception>
-    public static PerturbationTarget Find(string name)
+    public static PerturbationTarget Find(string name, FerroptosisModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         string key = name.Trim();
         if (TryDrug(key) is { } drug)
@@ -112,7 +114,7 @@ internal sealed record PerturbationTarget
             }
         }
 
-        var parameters = FerroptosisModel.Compiled.ParameterIds;
+        var parameters = model.Compiled.ParameterIds;
         if (parameters.Contains(key))
         {
             return new PerturbationTarget(key, TargetKind.Parameter);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Cli;
 
@@ -37,11 +38,12 @@ internal sealed record ScanAxisSpec
     /// <summary>Parses an axis of the built-in model.</summary>
     /// <param name="name">The <c>--param</c> value.</param>
     /// <param name="range">The <c>--range</c> value.</param>
+    /// <param name="model">The version of the built-in model.</param>
     /// <returns>The axis.</returns>
     /// <exception cref="CliException">Unknown name or malformed range.</exception>
-    public static ScanAxisSpec ForBuiltIn(string name, string range)
+    public static ScanAxisSpec ForBuiltIn(string name, string range, FerroptosisModel model)
     {
-        var target = PerturbationTarget.Find(name);
+        var target = PerturbationTarget.Find(name, model);
         string numeric = target.IsConcentration ? WithoutUnits(range, target) : range;
         var (values, log) = ParseRange(numeric, range);
         return new ScanAxisSpec(target.Name, target, values, log);

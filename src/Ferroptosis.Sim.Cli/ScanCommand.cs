@@ -19,6 +19,7 @@ internal static class ScanCommand
     public static Command Create(CliContext context)
     {
         var model = CommonOptions.Model();
+        var modelVersion = CommonOptions.ModelVersion();
         var param = new Option<string[]>("--param") { HelpName = "NAME", Description = "The scanned input: a drug (dose), oxidative-stress, ho1-induction, knockdown-GENE, or a parameter id; give it twice (with two --range) for a 2-D scan.", Required = true };
         param.CompletionSources.Add([.. PerturbationTarget.CompletionNames]);
         var range = new Option<string[]>("--range") { HelpName = "RANGE", Description = "Values of each --param, in order: from:to:logN (e.g. 0.01:100:log25), from:to:N, or v1,v2,…; drug doses in µM or with units (10nM:100uM:log25).", Required = true };
@@ -36,11 +37,12 @@ internal static class ScanCommand
         var parallel = new Option<int>("--parallel") { HelpName = "N", Description = "Simulations run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("scan", "Scan one read-out over a grid of one or two inputs; write scan.csv and a dose–response figure or heat map.")
         {
-            model, param, range, readout, cells, perturb, scenario, chronic, tEnd, solver, rtol, atol, output, plot, parallel,
+            model, modelVersion, param, range, readout, cells, perturb, scenario, chronic, tEnd, solver, rtol, atol, output, plot, parallel,
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
-            var source = ModelFile.Resolve(parse.GetValue(model));
+            string? versionName = parse.GetValue(modelVersion);
+            var source = ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName));
             string[] names = parse.GetValue(param) ?? [], ranges = parse.GetValue(range) ?? [];
             if (names.Length is < 1 or > 2 || names.Length != ranges.Length)
             {
@@ -64,13 +66,14 @@ internal static class ScanCommand
             ScanPlan plan;
             if (source.IsBuiltIn)
             {
-                var axes = names.Select((n, i) => ScanAxisSpec.ForBuiltIn(n, ranges[i])).ToList();
+                var version = source.BuiltIn!;
+                var axes = names.Select((n, i) => ScanAxisSpec.ForBuiltIn(n, ranges[i], version)).ToList();
                 var scenarioValue = CommonOptions.ResolveScenario(scenarioName);
-                plan = ScanPlan.ForBuiltIn(axes, parse.GetValue(readout)!, CommonOptions.ResolveCells(cellNames), scenarioValue, parse.GetValue(chronic), settings);
+                plan = ScanPlan.ForBuiltIn(version, axes, parse.GetValue(readout)!, CommonOptions.ResolveCells(cellNames, version), scenarioValue, parse.GetValue(chronic), settings);
             }
             else
             {
-                CommonOptions.RequireBuiltInFor(source, cellNames, scenarioName);
+                CommonOptions.RequireBuiltInFor(source, cellNames, scenarioName, versionName);
                 var axes = names.Select((n, i) => ScanAxisSpec.ForFile(n, ranges[i], source.Network)).ToList();
                 plan = ScanPlan.ForFile(source, axes, parse.GetValue(readout)!, settings);
             }

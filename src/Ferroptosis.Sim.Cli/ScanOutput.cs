@@ -5,7 +5,7 @@ using OxyPlot;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>Reports a finished scan: a summary table (with a four-parameter logistic fit for 1-D scans), <c>scan.csv</c> (one row per point) and <c>scan.EXT</c> (dose–response curves for 1-D, a heat map for 2-D).</summary>
+/// <summary>Reports a finished scan: a summary table (with a four-parameter logistic fit for 1-D scans), <c>scan.csv</c> (one row per point; for the built-in model after a comment line naming its version) and <c>scan.EXT</c> (dose–response curves for 1-D, a heat map for 2-D).</summary>
 /// <remarks>
 /// 1-D scans are analysed per series with <see cref="DoseResponse.Fit(IReadOnlyList{double}, IReadOnlyList{double}, DoseResponseOptions?)"/>:
 /// a monotonic curve gets its 4PL IC50/EC50 with a 95 % interval and Hill slope (the fitted curve is drawn),
@@ -53,6 +53,7 @@ internal static class ScanOutput
         if (formats.Count > 0)
         {
             var figure = fits is null ? HeatMap(plan, slices[0]) : Curves(plan, slices, fits);
+            figure.Subtitle = plan.BuiltIn?.ToString();
             written.AddRange(OutputFiles.SaveFigure(figure, folder, "scan", formats));
         }
 
@@ -64,6 +65,12 @@ internal static class ScanOutput
     {
         var c = CultureInfo.InvariantCulture;
         var header = new List<string>();
+        if (plan.BuiltIn is { } version)
+        {
+            // As CellSimulationResult.WriteCsv: the model version that produced the numbers, as a comment line.
+            writer.WriteLine($"# Ferroptosis.Sim {version}");
+        }
+
         if (plan.IsBuiltIn)
         {
             header.Add(ScanPlan.CellAxis);

@@ -19,9 +19,10 @@ internal sealed class ScanPlan
     /// <summary>The name of the cell-type axis of built-in scans.</summary>
     public const string CellAxis = "cell_type";
 
-    private ScanPlan(IResponseModel model, IReadOnlyList<ScanAxis> grid, IReadOnlyList<ScanAxisSpec> axes, ScanReadout readout, IReadOnlyList<string> series, string modelName)
+    private ScanPlan(IResponseModel model, IReadOnlyList<ScanAxis> grid, IReadOnlyList<ScanAxisSpec> axes, ScanReadout readout, IReadOnlyList<string> series, string modelName, FerroptosisModel? builtIn)
     {
         Model = model;
+        BuiltIn = builtIn;
         Grid = grid;
         Axes = axes;
         Readout = readout;
@@ -47,6 +48,9 @@ internal sealed class ScanPlan
     /// <summary>Gets the model name.</summary>
     public string ModelName { get; }
 
+    /// <summary>Gets the version of the built-in model, or null for a model file.</summary>
+    public FerroptosisModel? BuiltIn { get; }
+
     /// <summary>Gets a value indicating whether the model is the built-in one.</summary>
     public bool IsBuiltIn => Grid.Count > Axes.Count;
 
@@ -57,6 +61,7 @@ internal sealed class ScanPlan
     public int PointCount => PointsPerSeries * Series.Count;
 
     /// <summary>Plans a scan of the built-in model.</summary>
+    /// <param name="version">The version of the built-in model.</param>
     /// <param name="axes">The scanned inputs.</param>
     /// <param name="readout">The read-out text.</param>
     /// <param name="cells">The cell types (one for a 2-D scan).</param>
@@ -65,19 +70,20 @@ internal sealed class ScanPlan
     /// <param name="settings">Shared settings.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="CliException">An inconsistent request.</exception>
-    public static ScanPlan ForBuiltIn(IReadOnlyList<ScanAxisSpec> axes, string readout, IReadOnlyList<BoneCell> cells, DiseaseScenario? scenario, bool chronic, ScanSettings settings)
+    public static ScanPlan ForBuiltIn(FerroptosisModel version, IReadOnlyList<ScanAxisSpec> axes, string readout, IReadOnlyList<BoneCell> cells, DiseaseScenario? scenario, bool chronic, ScanSettings settings)
     {
         if (axes.Count == 2 && cells.Count > 1)
         {
             throw new CliException("A 2-D scan runs one cell type; give a single --cell.");
         }
 
-        var read = ScanReadout.Parse(readout, [.. OutputProgram.DefaultIds(FerroptosisModel.Network)], timesHaveUnits: true);
+        var read = ScanReadout.Parse(readout, [.. OutputProgram.DefaultIds(version.Network)], timesHaveUnits: true);
         double hours = settings.TEnd is null ? (read.Kind == ScanReadout.ReadoutKind.At ? read.Time : 48) : Units.ParseHours(settings.TEnd, "--t-end");
         CheckDuration(read, hours);
         var defaults = CellSimulationOptions.Default;
         var options = defaults with
         {
+            Model = version,
             Scenario = scenario,
             ChronicScenario = chronic,
             Solver = settings.Solver,
@@ -94,9 +100,9 @@ internal sealed class ScanPlan
             }
         }
 
-        var model = new PathwayScanModel(cells, axes, PerturbationSpec.ParseBuiltIn(settings.Perturb), read, TimeSpan.FromHours(hours), options);
+        var model = new PathwayScanModel(cells, axes, PerturbationSpec.ParseBuiltIn(settings.Perturb, version), read, TimeSpan.FromHours(hours), options);
         ScanAxis cellAxis = new(CellAxis, Enumerable.Range(0, cells.Count).Select(i => (double)i));
-        return new ScanPlan(model, [cellAxis, .. axes.Select(a => a.ToScanAxis())], axes, read, [.. cells.Select(c => c.Name)], ModelFile.BuiltInName);
+        return new ScanPlan(model, [cellAxis, .. axes.Select(a => a.ToScanAxis())], axes, read, [.. cells.Select(c => c.Name)], ModelFile.BuiltInName, version);
     }
 
     /// <summary>Plans a scan of a model file.</summary>
@@ -135,7 +141,7 @@ internal sealed class ScanPlan
         }
 
         var grid = axes.Select((a, i) => new ScanAxis(inputs[i].Name, a.Values, a.IsLogarithmic)).ToList();
-        return new ScanPlan(experiment, grid, axes, read, [model.Name], model.Name);
+        return new ScanPlan(experiment, grid, axes, read, [model.Name], model.Name, null);
     }
 
     /// <summary>Gets the series index and the scanned values of a point of a scan result.</summary>

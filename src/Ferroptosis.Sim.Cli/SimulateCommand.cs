@@ -10,7 +10,8 @@ namespace Ferroptosis.Sim.Cli;
 
 /// <summary>The <c>simulate</c> command: runs the built-in ferroptosis model for chosen cell types, drugs and scenario, or any Antimony/SBML file, and writes CSV files and figures.</summary>
 /// <remarks>
-/// Built-in model: one CSV per cell type (<c>CELL.csv</c>: time_h, every model quantity, surviving_fraction),
+/// Built-in model (version <c>--model-version</c>, default 2): one CSV per cell type (<c>CELL.csv</c>: a comment line
+/// <c># Ferroptosis.Sim ferroptosis model vN</c>, then time_h, every model quantity, surviving_fraction),
 /// <c>survival.EXT</c> (trajectories with t50) and <c>overview.EXT</c> (survival, lipid peroxides, GSH, labile
 /// iron, HO-1, GPX4), and a table of t50 and survival. Model file: <c>NAME.csv</c> and <c>NAME.EXT</c> (species
 /// time courses). All runs finish before the first file is written, so a failure or Ctrl+C leaves no output.
@@ -26,6 +27,7 @@ internal static class SimulateCommand
     public static Command Create(CliContext context)
     {
         var model = CommonOptions.Model();
+        var modelVersion = CommonOptions.ModelVersion();
         var cells = CommonOptions.Cells();
         var perturb = CommonOptions.Perturb();
         var scenario = CommonOptions.Scenario();
@@ -39,12 +41,14 @@ internal static class SimulateCommand
         var plot = CommonOptions.Plot();
         var command = new Command("simulate", "Simulate a model and write its time courses (CSV) and figures.")
         {
-            model, cells, perturb, scenario, chronic, tEnd, interval, solver, rtol, atol, output, plot,
+            model, modelVersion, cells, perturb, scenario, chronic, tEnd, interval, solver, rtol, atol, output, plot,
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
+            string? versionName = parse.GetValue(modelVersion);
             var request = new Request(
-                ModelFile.Resolve(parse.GetValue(model)),
+                ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName)),
+                versionName,
                 parse.GetValue(cells) ?? [],
                 parse.GetValue(perturb) ?? [],
                 parse.GetValue(scenario),
@@ -63,8 +67,9 @@ internal static class SimulateCommand
 
     private static int RunBuiltIn(CliContext context, Request request, CancellationToken cancellationToken)
     {
-        var cells = CommonOptions.ResolveCells(request.Cells);
-        var perturbations = PerturbationSpec.ParseBuiltIn(request.Perturb);
+        var version = request.Model.BuiltIn!;
+        var cells = CommonOptions.ResolveCells(request.Cells, version);
+        var perturbations = PerturbationSpec.ParseBuiltIn(request.Perturb, version);
         double hours = request.TEnd is null ? 48 : Units.ParseHours(request.TEnd, "--t-end");
         double spacing = request.Interval is null ? 0.25 : Units.ParseHours(request.Interval, "--interval");
         if (!(hours > 0) || !(spacing > 0))
@@ -75,6 +80,7 @@ internal static class SimulateCommand
         var defaults = CellSimulationOptions.Default;
         var options = defaults with
         {
+            Model = version,
             Scenario = CommonOptions.ResolveScenario(request.Scenario),
             ChronicScenario = request.Chronic,
             Solver = request.Solver,
@@ -121,7 +127,7 @@ internal static class SimulateCommand
 
     private static int RunFile(CliContext context, Request request, CancellationToken cancellationToken)
     {
-        CommonOptions.RequireBuiltInFor(request.Model, request.Cells, request.Scenario);
+        CommonOptions.RequireBuiltInFor(request.Model, request.Cells, request.Scenario, request.ModelVersion);
         if (request.Chronic)
         {
             throw new CliException("--chronic applies to the built-in model's scenarios only.");
@@ -192,6 +198,7 @@ internal static class SimulateCommand
         }
 
         headers.AddRange([$"S({Units.FormatHours(hours)}) ", "steps "]);
+        context.WriteLine($"Built-in {results[0].Model} (--model-version {results[0].ModelVersion})");
         var table = CliContext.CreateTable([.. headers]);
         foreach (var r in results)
         {
@@ -214,6 +221,7 @@ internal static class SimulateCommand
 
     private sealed record Request(
         ModelFile Model,
+        string? ModelVersion,
         IReadOnlyList<string> Cells,
         IReadOnlyList<string> Perturb,
         string? Scenario,

@@ -12,7 +12,8 @@ namespace Ferroptosis.Sim.Plotting;
 /// there about look, t50 marks and export holds. Each result is one line. By default a line is named by what
 /// tells it apart (<see cref="DefaultLabeller"/>): its condition when all lines are one cell type (which then
 /// becomes the title, unless the options set one), its cell type when all share the condition, else both
-/// (<see cref="Label"/>). Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A run that
+/// (<see cref="Label"/>). Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A chart with a
+/// title names the model version that produced its results in the subtitle (e.g. "ferroptosis model v2"). A run that
 /// failed is drawn as far as it got.
 /// </para>
 /// <para>Methods are thread-safe; the models they return are new and owned by the caller.</para>
@@ -90,7 +91,7 @@ public static class CellDeathFigure
         var list = Require(results);
         var name = label ?? DefaultLabeller(list);
         var model = SurvivalChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), r.SurvivingFraction)), scale, AxisSpec.TimeInHours, options);
-        return label is null ? WithSharedTitle(model, list, options) : model;
+        return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
     /// <summary>Creates the time course of one model quantity, one line per result.</summary>
@@ -113,7 +114,7 @@ public static class CellDeathFigure
         var axis = logarithmic ? description.Axis.Log() : description.Axis;
         var name = label ?? DefaultLabeller(list);
         var model = TimeCourseChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), Column(r, quantity))), axis, AxisSpec.TimeInHours, options);
-        return label is null ? WithSharedTitle(model, list, options) : model;
+        return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
     /// <summary>Creates the time courses of several quantities of one simulation, which must share a unit (put other units in other panels).</summary>
@@ -141,7 +142,7 @@ public static class CellDeathFigure
         }
 
         var axis = described.Count == 1 ? described[0].Axis : new AxisSpec(units[0] == PathwayQuantity.NormalisedUnit ? "Level" : "Concentration", units[0]);
-        return TimeCourseChart.Create(described.Select(q => new Series(q.Label, result.TimesHours.ToArray(), Column(result, q.Id))), axis, AxisSpec.TimeInHours, options);
+        return WithModelVersion(TimeCourseChart.Create(described.Select(q => new Series(q.Label, result.TimesHours.ToArray(), Column(result, q.Id))), axis, AxisSpec.TimeInHours, options), [result]);
     }
 
     /// <summary>Creates a heat map of survival at one time: rows × columns of conditions (e.g. cell type × drug).</summary>
@@ -172,7 +173,7 @@ public static class CellDeathFigure
             Minimum = 0,
             Maximum = 1,
         };
-        return HeatMapChart.Create(data, options);
+        return WithModelVersion(HeatMapChart.Create(data, options), results.Cast<CellSimulationResult?>().OfType<CellSimulationResult>());
     }
 
     /// <summary>Creates the overview figure: survival trajectories (panel A, with the legend) and one time-course panel per quantity, lines in the same colours.</summary>
@@ -210,6 +211,18 @@ public static class CellDeathFigure
         if (options?.Title is null && list.Count > 1 && list.Select(r => r.Cell).Distinct().Count() == 1)
         {
             model.Title = CellName(list[0].Cell);
+        }
+
+        return model;
+    }
+
+    /// <summary>Names the model version of the results in the subtitle of a titled chart (an untitled one stays bare, its caption being the author's).</summary>
+    private static PlotModel WithModelVersion(PlotModel model, IEnumerable<CellSimulationResult> results)
+    {
+        var versions = results.Select(r => r.Model).Distinct().OrderBy(m => m.Version, StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrEmpty(model.Title) && string.IsNullOrEmpty(model.Subtitle) && versions.Count > 0)
+        {
+            model.Subtitle = versions.Count == 1 ? versions[0].ToString() : $"ferroptosis models {string.Join(", ", versions.Select(m => m.Folder))}";
         }
 
         return model;

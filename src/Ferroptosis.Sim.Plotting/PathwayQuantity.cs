@@ -2,7 +2,7 @@ namespace Ferroptosis.Sim.Plotting;
 
 /// <summary>How a quantity of the ferroptosis model is labelled on a figure: a readable name and its unit.</summary>
 /// <remarks>
-/// Names and units follow <c>models/ferroptosis/README.md</c> (section 3): protein levels are normalised to the
+/// Names and units follow <c>models/ferroptosis/v1/README.md</c> (section 3): protein levels are normalised to the
 /// resting osteoblast ("n.u." = 1 at rest), iron and heme are in µM, glutathione in mM, the death hazard in 1/h
 /// and the surviving fraction is dimensionless. Quantities not in the table keep their model id as label and
 /// have no unit. Instances are immutable and can be shared between threads.

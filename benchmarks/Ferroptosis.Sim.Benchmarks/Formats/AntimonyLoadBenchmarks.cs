@@ -2,13 +2,14 @@ using BenchmarkDotNet.Attributes;
 using Ferroptosis.Sim.Formats.Antimony;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
+using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Benchmarks.Formats;
 
 /// <summary>Loading the curated ferroptosis model from Antimony text: reading alone, reading plus compiling to an ODE system, and writing it back.</summary>
 /// <remarks>
-/// The model (models/ferroptosis/ferroptosis.ant: 16 species, 43 reactions, 34 assignment rules, 3 functions,
-/// about 300 lines) is read from the repository once; each benchmark starts from its text or network.
+/// The model (the default version's base file, models/ferroptosis/v2/ferroptosis.ant; in v1: 16 species, 43 reactions,
+/// 34 assignment rules, 3 functions, about 300 lines) is read from the repository once; each benchmark starts from its text or network.
 /// Run: <c>dotnet run -c Release --project benchmarks/Ferroptosis.Sim.Benchmarks -- --filter '*AntimonyLoadBenchmarks*'</c>.
 /// </remarks>
 [MemoryDiagnoser]
@@ -36,18 +37,19 @@ public class AntimonyLoadBenchmarks
     [Benchmark]
     public string Write() => AntimonyWriter.Write(_network);
 
-    /// <summary>Finds models/ferroptosis/ferroptosis.ant above the running assembly (BenchmarkDotNet runs a copy in a subfolder of the build output).</summary>
+    /// <summary>Finds the default model version's models/ferroptosis/vN/ferroptosis.ant above the running assembly (BenchmarkDotNet runs a copy in a subfolder of the build output).</summary>
     internal static string ModelPath()
     {
+        string relative = Path.Combine("models", "ferroptosis", FerroptosisModel.Default.Folder, FerroptosisModel.BaseFile);
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "models", "ferroptosis", "ferroptosis.ant");
+            string candidate = Path.Combine(dir.FullName, relative);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"models/ferroptosis/ferroptosis.ant was not found above {AppContext.BaseDirectory}.");
+        throw new FileNotFoundException($"{relative.Replace('\\', '/')} was not found above {AppContext.BaseDirectory}.");
     }
 }

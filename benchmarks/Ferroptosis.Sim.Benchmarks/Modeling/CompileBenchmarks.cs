@@ -26,7 +26,7 @@ public class CompileBenchmarks
     public void Setup() => _network = Network switch
     {
         "network20x40" => SyntheticNetworks.Network20By40,
-        "pathway" => FerroptosisModel.Network,
+        "pathway" => FerroptosisModel.Default.Network,
         _ => SyntheticNetworks.Generate(500),
     };
 

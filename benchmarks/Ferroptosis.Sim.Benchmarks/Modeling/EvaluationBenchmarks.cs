@@ -10,8 +10,8 @@ namespace Ferroptosis.Sim.Benchmarks.Modeling;
 /// <remarks>
 /// <para>
 /// Models: the 20-species, 40-reaction network of <see cref="SyntheticNetworks.Network20By40"/> (hand-written
-/// twin: <see cref="HandWrittenNetwork"/>, right-hand side and Jacobian) and the curated ferroptosis model
-/// with the osteoblast parameters and erastin 10 µM (16 states, 43 reactions, 34 assignment rules; hand-written
+/// twin: <see cref="HandWrittenNetwork"/>, right-hand side and Jacobian) and the curated ferroptosis model v1
+/// (the version the twin transcribes) with the osteoblast parameters and erastin 10 µM (16 states, 43 reactions, 34 assignment rules; hand-written
 /// twin: <see cref="HandWrittenPathway"/>, right-hand side only). Each evaluation goes through
 /// <see cref="IOdeSystem"/>, as the solvers call it; the compiled model's Jacobian is scattered into the dense
 /// matrix the solvers use, as is the interpreter's.
@@ -53,8 +53,9 @@ public class EvaluationBenchmarks
         IOdeSystem handWritten;
         if (parts[0] == "pathway")
         {
-            compiled = PathwayProblems.CreateInstance(BoneCell.Osteoblast);
-            _y = [.. PathwayProblems.For(BoneCell.Osteoblast).Reference];
+            // The hand-written twin transcribes model v1, so this case runs v1 whatever the default is.
+            compiled = PathwayProblems.CreateInstance(BoneCell.Osteoblast, FerroptosisModel.Version1);
+            _y = PathwayProblems.StateAt48Hours(BoneCell.Osteoblast, FerroptosisModel.Version1);
             handWritten = new HandWrittenPathway(compiled);
         }
         else

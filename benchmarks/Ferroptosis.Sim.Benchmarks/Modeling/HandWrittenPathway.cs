@@ -3,7 +3,7 @@ using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Benchmarks.Modeling;
 
-/// <summary>The right-hand side of the curated ferroptosis model (<c>models/ferroptosis/ferroptosis.ant</c>) written by hand in C#, for comparison with the compiled and interpreted model.</summary>
+/// <summary>The right-hand side of the curated ferroptosis model v1 (<c>models/ferroptosis/v1/ferroptosis.ant</c>) written by hand in C#, for comparison with the compiled and interpreted model.</summary>
 /// <remarks>
 /// <para>
 /// Transcribed from the Antimony file: the assignment rules become locals computed once per evaluation,

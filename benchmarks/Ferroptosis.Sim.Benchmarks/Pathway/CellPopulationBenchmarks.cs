@@ -41,8 +41,8 @@ public class CellPopulationBenchmarks
     {
         var cell = BoneCell.Osteoblast;
         var reference = PathwayProblems.For(cell);
-        var model = FerroptosisModel.Compiled;
-        var parameters = new Dictionary<string, double>(cell.Parameters, StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar };
+        var model = PathwayProblems.Model.Compiled;
+        var parameters = new Dictionary<string, double>(cell.ParametersIn(PathwayProblems.Model), StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar };
         var initial = model.StateIds.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => reference.InitialState[p.k], StringComparer.Ordinal);
         var defaults = CellSimulationOptions.Default;
         var settings = new SimulationSettings

@@ -47,7 +47,7 @@ public class CellSimulationCostBenchmarks
         _cappedOptions = _options with { MaxStep = defaults.MaxStepHours };
 
         // What FerroptosisSimulation.Run hands the simulator with end-point output only.
-        var model = FerroptosisModel.Compiled;
+        var model = PathwayProblems.Model.Compiled;
         _settings = new SimulationSettings
         {
             EndTime = PathwayProblems.EndHours,
@@ -56,7 +56,7 @@ public class CellSimulationCostBenchmarks
             RelativeTolerance = defaults.RelativeTolerance,
             AbsoluteTolerance = defaults.AbsoluteTolerance,
             MaxStep = defaults.MaxStepHours,
-            Parameters = new Dictionary<string, double>(BoneCell.Osteoblast.Parameters, StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar },
+            Parameters = new Dictionary<string, double>(BoneCell.Osteoblast.ParametersIn(PathwayProblems.Model), StringComparer.Ordinal) { ["erastin"] = PathwayProblems.ErastinMicromolar },
             InitialValues = model.StateIds.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => reference.InitialState[p.k], StringComparer.Ordinal),
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
             EventSamplesPerStep = FerroptosisSimulation.WatchSamplesPerStep,
@@ -89,12 +89,12 @@ public class CellSimulationCostBenchmarks
     /// <summary>The simulator with the settings <see cref="RunEndOnly"/> passes it (end-point output, the t50 threshold watch).</summary>
     /// <returns>The result.</returns>
     [Benchmark]
-    public SimulationResult SimulatorEndOnly() => Simulator.Simulate(FerroptosisModel.Compiled, _settings);
+    public SimulationResult SimulatorEndOnly() => Simulator.Simulate(PathwayProblems.Model.Compiled, _settings);
 
     /// <summary>The same without the threshold watch: the difference is what locating t50 costs.</summary>
     /// <returns>The result.</returns>
     [Benchmark]
-    public SimulationResult SimulatorEndOnlyWithoutWatch() => Simulator.Simulate(FerroptosisModel.Compiled, _settings with { Thresholds = null });
+    public SimulationResult SimulatorEndOnlyWithoutWatch() => Simulator.Simulate(PathwayProblems.Model.Compiled, _settings with { Thresholds = null });
 
     /// <summary>The bare solve as the defaults run it: Auto with steps of at most 0.25 h.</summary>
     /// <returns>The solution.</returns>

@@ -25,6 +25,7 @@ namespace Ferroptosis.Sim.Benchmarks.Problems;
 /// command that made it and a fingerprint of the model files; when the model changes, <see cref="Load"/>
 /// refuses the stale reference and says how to regenerate it.
 /// </para>
+/// <para>The problems use the default model version (<see cref="Model"/>), as the pathway API does.</para>
 /// </remarks>
 public static class PathwayProblems
 {
@@ -39,6 +40,9 @@ public static class PathwayProblems
 
     private const string ResourceName = "Ferroptosis.Sim.Benchmarks.data.pathway-reference.tsv";
     private static readonly Lazy<IReadOnlyDictionary<string, ReferenceProblem>> Stored = new(Load);
+
+    /// <summary>Gets the model version of the problems: the default (<see cref="FerroptosisModel.Default"/>).</summary>
+    public static FerroptosisModel Model => FerroptosisModel.Default;
 
     /// <summary>Gets the cell types, in the order of the problems.</summary>
     public static IReadOnlyList<BoneCell> Cells => BoneCell.All;
@@ -56,11 +60,13 @@ public static class PathwayProblems
 
     /// <summary>Creates a run state of the model with the cell's parameters and the challenge applied.</summary>
     /// <param name="cell">The cell type.</param>
+    /// <param name="model">The model version, or null for <see cref="Model"/>.</param>
     /// <returns>A new instance (not thread-safe: one per thread).</returns>
-    public static ModelInstance CreateInstance(BoneCell cell)
+    public static ModelInstance CreateInstance(BoneCell cell, FerroptosisModel? model = null)
     {
-        var instance = FerroptosisModel.Compiled.CreateInstance();
-        foreach (var (id, value) in cell.Parameters)
+        model ??= Model;
+        var instance = model.Compiled.CreateInstance();
+        foreach (var (id, value) in cell.ParametersIn(model))
         {
             instance.SetParameter(id, value);
         }
@@ -75,12 +81,27 @@ public static class PathwayProblems
         return instance;
     }
 
+    /// <summary>Gets the state of a cell at the end of the problem (48 h of erastin 10 µM from rest) in a model version: the stored reference for <see cref="Model"/>, else a cell simulation at rtol 1e-10.</summary>
+    /// <param name="cell">The cell type.</param>
+    /// <param name="model">The model version.</param>
+    /// <returns>The state, ordered as the version's compiled model.</returns>
+    public static double[] StateAt48Hours(BoneCell cell, FerroptosisModel model)
+    {
+        if (model == Model)
+        {
+            return [.. For(cell).Reference];
+        }
+
+        var run = FerroptosisSimulation.Run(cell, [Challenge], TimeSpan.FromHours(EndHours), new CellSimulationOptions { Model = model, RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12 });
+        return [.. model.Compiled.StateIds.Select(id => run.Quantity(id)[^1])];
+    }
+
     /// <summary>Gets a hexadecimal SHA-256 of the base model and the cell's parameter-set file, which define the problem.</summary>
     /// <param name="cell">The cell type.</param>
     /// <returns>The first 16 hexadecimal digits.</returns>
     public static string Fingerprint(BoneCell cell)
     {
-        string text = FerroptosisModel.ReadFile(FerroptosisModel.BaseFile) + "\n" + FerroptosisModel.ReadFile(cell.ParameterFile);
+        string text = Model.ReadFile(FerroptosisModel.BaseFile) + "\n" + Model.ReadFile(cell.ParameterFile);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))))[..16];
     }
 
@@ -92,7 +113,7 @@ public static class PathwayProblems
         using var reader = new StreamReader(stream);
         var table = ReferenceTable.Read(reader);
         var problems = new Dictionary<string, ReferenceProblem>(StringComparer.OrdinalIgnoreCase);
-        var stateIds = FerroptosisModel.Compiled.StateIds;
+        var stateIds = Model.Compiled.StateIds;
         foreach (var cell in Cells)
         {
             if (!table.Fingerprints.TryGetValue(cell.Name, out string? stored) || stored != Fingerprint(cell))

@@ -7,7 +7,7 @@ namespace Ferroptosis.Sim.Benchmarks.Problems;
 
 /// <summary>The <c>pathway-reference</c> command: computes the reference solutions of the pathway problems once, by two methods that must agree, and writes <c>benchmarks/data/pathway-reference.tsv</c>.</summary>
 /// <remarks>
-/// Each problem starts from the cell's resting state (<see cref="FerroptosisModel.RestingState"/>) and is
+/// Each problem starts from the cell's resting state (<see cref="FerroptosisModel.RestingState"/> of <see cref="PathwayProblems.Model"/>) and is
 /// integrated to 48 h at rtol 1e-13, atol 1e-16 by Verner 7(6) (explicit, order 7) and by Rodas5P
 /// (linearly implicit, order 5): different families, error estimators and step sequences, so agreement is
 /// evidence of accuracy rather than of a shared error. The Verner solution is stored as the reference
@@ -46,12 +46,13 @@ public static class PathwayReferenceCommand
             $"# the cell's resting state ('initial'), then erastin {PathwayProblems.ErastinMicromolar} uM for {PathwayProblems.EndHours} h; values at the end.",
             $"# 'reference' by Verner7, 'check' by Rodas5P, both at rtol {Rtol:0e0}, atol {Atol:0e0}. Made by (from the repository root):",
             "#   " + PathwayProblems.Command,
+            $"# Model: {PathwayProblems.Model} (models/ferroptosis/{PathwayProblems.Model.Folder}/).",
         };
         var rows = new List<string>();
         bool ok = true;
         foreach (var cell in PathwayProblems.Cells)
         {
-            double[] initial = FerroptosisModel.RestingState(new Dictionary<string, double>(cell.Parameters, StringComparer.Ordinal));
+            double[] initial = PathwayProblems.Model.RestingState(new Dictionary<string, double>(cell.ParametersIn(PathwayProblems.Model), StringComparer.Ordinal));
             var reference = Solve(cell, initial, OdeSolvers.Verner7, out var referenceStatistics);
             var check = Solve(cell, initial, OdeSolvers.Rodas5P, out var checkStatistics);
             double agreement = new ReferenceProblem(cell.Name, PathwayProblems.CreateInstance(cell), PathwayProblems.EndHours, initial, reference, true).Scd(check);
@@ -60,7 +61,7 @@ public static class PathwayReferenceCommand
             error.WriteLine(summary[2..]);
             ok &= agreement >= MinimumAgreement;
             string fingerprint = PathwayProblems.Fingerprint(cell);
-            var ids = FerroptosisModel.Compiled.StateIds;
+            var ids = PathwayProblems.Model.Compiled.StateIds;
             for (int k = 0; k < ids.Count; k++)
             {
                 rows.Add(string.Join('\t', cell.Name, ids[k], PathwayProblems.Exact(initial[k]), PathwayProblems.Exact(reference[k]), PathwayProblems.Exact(check[k]), fingerprint));

@@ -2,12 +2,15 @@ using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Pathway;
 
-/// <summary>How to run a cell simulation: disease scenario, solver, tolerances, output spacing.</summary>
+/// <summary>How to run a cell simulation: model version, disease scenario, solver, tolerances, output spacing.</summary>
 /// <remarks>Defaults follow the model specification (§3): rtol 1e-7, atol 1e-9, steps at most 0.25 h so the death switch is resolved. Immutable.</remarks>
 public sealed record CellSimulationOptions
 {
     /// <summary>Gets the default options.</summary>
     public static CellSimulationOptions Default { get; } = new();
+
+    /// <summary>Gets the version of the ferroptosis model to run, or null for <see cref="FerroptosisModel.Default"/> (v2); <see cref="FerroptosisModel.Version1"/> reproduces published v1 results.</summary>
+    public FerroptosisModel? Model { get; init; }
 
     /// <summary>Gets the disease scenario switched on at the start of the exposure, or null for a healthy cell.</summary>
     public DiseaseScenario? Scenario { get; init; }

@@ -98,7 +98,7 @@ public sealed partial class CellSimulationResult
     /// <returns>The time in hours, or null if the quantity stays at or above the level.</returns>
     public double? FirstTimeBelow(string name, double level) => FirstCrossing(name, level, above: false);
 
-    /// <summary>Writes CSV of chosen quantities: <c>time_h</c>, then one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
+    /// <summary>Writes CSV of chosen quantities: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c> and one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="quantities">The quantities, in column order.</param>
     /// <exception cref="KeyNotFoundException">A name is not a reported quantity.</exception>
@@ -109,6 +109,7 @@ public sealed partial class CellSimulationResult
         var names = quantities.ToList();
         var columns = names.Select(Quantity).ToArray();
         var c = CultureInfo.InvariantCulture;
+        WriteVersionLine(writer);
         writer.Write("time_h");
         foreach (string name in names)
         {

@@ -12,7 +12,11 @@ namespace Ferroptosis.Sim.Pathway;
 /// named as in the model (species such as <c>LIP</c> µM, <c>LPO</c> n.u., <c>GSH</c> mM, <c>GPX4</c>,
 /// <c>HO1</c>, <c>mHO1</c>, <c>NRF2</c> n.u.; assigned values such as <c>ROS</c>, the death hazard
 /// <c>h</c> (1/h) and <c>LIP_fold</c> = LIP/L0); <see cref="SurvivingFraction"/> is the model's <c>S</c>.
-/// Units are listed in <c>models/ferroptosis/README.md</c>.
+/// Units are listed in the README of the model version (<c>models/ferroptosis/v1/README.md</c>).
+/// </para>
+/// <para>
+/// The result records the model version that produced it (<see cref="Model"/>, <see cref="ModelVersion"/>); its CSV
+/// (<see cref="WriteCsv(TextWriter)"/>) starts with the comment line <c># Ferroptosis.Sim ferroptosis model v2</c>.
 /// </para>
 /// <para>
 /// Fold changes (<see cref="FoldChange"/>, <see cref="FoldAt"/>) are relative to the resting value of the
@@ -26,8 +30,9 @@ public sealed partial class CellSimulationResult
 {
     private readonly IReadOnlyDictionary<string, double> _resting;
 
-    internal CellSimulationResult(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> perturbations, SimulationResult result, IReadOnlyDictionary<string, double> resting)
+    internal CellSimulationResult(FerroptosisModel model, BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> perturbations, SimulationResult result, IReadOnlyDictionary<string, double> resting)
     {
+        Model = model;
         Cell = cell;
         Scenario = scenario;
         Perturbations = perturbations;
@@ -35,6 +40,12 @@ public sealed partial class CellSimulationResult
         _resting = resting;
         TimeTo50PercentDeath = result.Crossings.FirstOrDefault(c => c.Quantity == "S" && c.Time >= 0)?.Time;
     }
+
+    /// <summary>Gets the version of the ferroptosis model that produced this result.</summary>
+    public FerroptosisModel Model { get; }
+
+    /// <summary>Gets the version of the ferroptosis model that produced this result, e.g. "2" (<see cref="FerroptosisModel.Version"/>).</summary>
+    public string ModelVersion => Model.Version;
 
     /// <summary>Gets the cell type.</summary>
     public BoneCell Cell { get; }
@@ -106,12 +117,14 @@ public sealed partial class CellSimulationResult
         return ((1 - w) * column[lo]) + (w * column[hi]);
     }
 
-    /// <summary>Writes CSV: <c>time_h</c>, every quantity named as in the model, and <c>surviving_fraction</c>.</summary>
+    /// <summary>Writes CSV: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c>, every quantity named as in the model, and <c>surviving_fraction</c>.</summary>
     /// <param name="writer">The destination.</param>
+    /// <remarks>Readers skip the first line as a comment (pandas <c>comment='#'</c>, R <c>comment.char = "#"</c>).</remarks>
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var c = CultureInfo.InvariantCulture;
+        WriteVersionLine(writer);
         writer.Write("time_h");
         foreach (string name in Result.Names)
         {
@@ -137,6 +150,9 @@ public sealed partial class CellSimulationResult
         }
     }
 
+    /// <summary>Writes the comment line that names the model version: <c># Ferroptosis.Sim ferroptosis model v2</c>.</summary>
+    private void WriteVersionLine(TextWriter writer) => writer.WriteLine($"# Ferroptosis.Sim {Model}");
+
     /// <summary>Maps a read-out name to its column, or throws with suggestions.</summary>
     private string Resolve(string name)
     {
@@ -158,5 +174,5 @@ public sealed partial class CellSimulationResult
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))}: S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
+        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))} (model {Model.Folder}): S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
 }

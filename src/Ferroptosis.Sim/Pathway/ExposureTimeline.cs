@@ -12,13 +12,14 @@ namespace Ferroptosis.Sim.Pathway;
 internal static class ExposureTimeline
 {
     /// <summary>Builds the parameter values at <paramref name="start"/> and the scheduled changes after it.</summary>
+    /// <param name="model">The model version (for the declared values of parameters the baseline does not set).</param>
     /// <param name="baseline">The cell's resting parameter values (cell type and genetic changes).</param>
     /// <param name="exposures">The non-genetic perturbations.</param>
     /// <param name="options">The scenario and the expert parameter values.</param>
     /// <param name="start">The start of the run (0, or the earliest pre-treatment).</param>
     /// <returns>The parameter values at the start and the later changes, in time order.</returns>
     public static (Dictionary<string, double> Initial, List<ScheduledChange> Schedule) Build(
-        IReadOnlyDictionary<string, double> baseline, IReadOnlyList<Perturbation> exposures, CellSimulationOptions options, double start)
+        FerroptosisModel model, IReadOnlyDictionary<string, double> baseline, IReadOnlyList<Perturbation> exposures, CellSimulationOptions options, double start)
     {
         var steps = new List<Step>();
         if (options.Scenario is { } scenario)
@@ -62,10 +63,10 @@ internal static class ExposureTimeline
                 foreach (var change in step.Changes)
                 {
                     // The first change of a parameter in this step records what a wash-out restores.
-                    step.Snapshot?.TryAdd(change.Parameter, ValueOf(current, change.Parameter));
+                    step.Snapshot?.TryAdd(change.Parameter, ValueOf(model, current, change.Parameter));
                 }
 
-                Apply(current, step.Changes);
+                Apply(model, current, step.Changes);
                 touched.AddRange(step.Changes.Select(c => c.Parameter));
             }
 
@@ -91,27 +92,27 @@ internal static class ExposureTimeline
         return (initial, schedule);
     }
 
-    /// <summary>Applies changes to a set of absolute values (missing ones start from the model's declared values).</summary>
-    public static void Apply(Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
+    /// <summary>Applies changes to a set of absolute values (missing ones start from the declared values of the model version).</summary>
+    public static void Apply(FerroptosisModel model, Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
     {
         foreach (var change in changes)
         {
-            values[change.Parameter] = change.Apply(ValueOf(values, change.Parameter));
+            values[change.Parameter] = change.Apply(ValueOf(model, values, change.Parameter));
         }
     }
 
-    private static double ValueOf(Dictionary<string, double> values, string parameter)
+    private static double ValueOf(FerroptosisModel model, Dictionary<string, double> values, string parameter)
     {
         if (values.TryGetValue(parameter, out double v))
         {
             return v;
         }
 
-        var model = FerroptosisModel.Compiled;
-        int index = model.IndexOfParameter(parameter);
+        var compiled = model.Compiled;
+        int index = compiled.IndexOfParameter(parameter);
         return index >= 0
-            ? model.DefaultParameters[index]
-            : throw new ArgumentException($"The ferroptosis model has no parameter '{parameter}'.", nameof(parameter));
+            ? compiled.DefaultParameters[index]
+            : throw new ArgumentException($"The {model} has no parameter '{parameter}'.", nameof(parameter));
     }
 
     /// <summary>One step of the timeline: changes at a time (recording the previous values in <paramref name="Snapshot"/> if given), or a wash-out restoring a snapshot.</summary>

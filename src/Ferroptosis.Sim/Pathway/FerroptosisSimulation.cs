@@ -20,7 +20,12 @@ namespace Ferroptosis.Sim.Pathway;
 /// 50 % death count from the start of the challenge (expected behaviour EB-15: HO-1 induced 12 h before an
 /// oxidative challenge). The pre-treatment phase is part of the reported time course (negative times).
 /// </para>
-/// <para>Thread-safe: runs share the compiled model and the cached resting states, nothing else.</para>
+/// <para>
+/// The model version is <see cref="CellSimulationOptions.Model"/> (default <see cref="FerroptosisModel.Default"/>, v2); the
+/// cell's parameter set, its resting state and the compiled model all come from that version, and the result records it
+/// (<see cref="CellSimulationResult.ModelVersion"/>).
+/// </para>
+/// <para>Thread-safe: runs share the compiled model and the cached resting states of their version, nothing else.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -36,7 +41,7 @@ public static class FerroptosisSimulation
     /// <param name="duration">The length of the exposure (from t = 0; a pre-treatment adds its lead time before).</param>
     /// <param name="options">Scenario, solver and tolerances, or null for the defaults.</param>
     /// <returns>The time course with read-outs; check <see cref="CellSimulationResult.IsSuccess"/>.</returns>
-    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, or the duration is not positive.</exception>
+    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, the duration is not positive, or the cell type does not exist in the chosen model version (the osteoclast precursor in v1).</exception>
     /// <exception cref="InvalidOperationException">The cell with its genetic changes has no resting state to start from (see <see cref="FerroptosisModel.RestingState"/>).</exception>
     public static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options = null) =>
         RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep);
@@ -70,12 +75,13 @@ public static class FerroptosisSimulation
             }
         }
 
-        var model = FerroptosisModel.Compiled;
-        var baseline = Baseline(cell, list.Where(p => p.IsGenetic));
-        var resting = FerroptosisModel.RestingState(baseline);
+        var version = options.Model ?? FerroptosisModel.Default;
+        var model = version.Compiled;
+        var baseline = Baseline(version, cell, list.Where(p => p.IsGenetic));
+        var resting = version.RestingState(baseline);
         var exposures = list.Where(p => !p.IsGenetic).ToList();
         double start = Math.Min(0, exposures.Count == 0 ? 0 : exposures.Min(p => p.StartHours));
-        var (parameters, schedule) = ExposureTimeline.Build(baseline, exposures, options, start);
+        var (parameters, schedule) = ExposureTimeline.Build(version, baseline, exposures, options, start);
         if (start < 0)
         {
             // The challenge starts at t = 0: survival counts from there (EB-15, "S reset to 1 at t = 0").
@@ -92,7 +98,7 @@ public static class FerroptosisSimulation
         {
             if (model.IndexOfState(id) < 0)
             {
-                throw new ArgumentException($"'{id}' is not a state of the ferroptosis model; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+                throw new ArgumentException($"'{id}' is not a state of the {version}; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
             }
 
             initial[id] = value;
@@ -114,16 +120,16 @@ public static class FerroptosisSimulation
             EventSamplesPerStep = model.HasEvents ? new SimulationSettings().EventSamplesPerStep : watchSamplesPerStep,
         };
         var result = Simulator.Simulate(model, settings);
-        return new CellSimulationResult(cell, options.Scenario, list, result, FerroptosisModel.RestingQuantities(baseline));
+        return new CellSimulationResult(version, cell, options.Scenario, list, result, version.RestingQuantities(baseline));
     }
 
-    /// <summary>The cell's absolute parameter values: its parameter set plus its genetic changes, starting from the base model's values.</summary>
-    internal static Dictionary<string, double> Baseline(BoneCell cell, IEnumerable<Perturbation> genetic)
+    /// <summary>The cell's absolute parameter values in a model version: its parameter set plus its genetic changes, starting from the base model's values.</summary>
+    internal static Dictionary<string, double> Baseline(FerroptosisModel model, BoneCell cell, IEnumerable<Perturbation> genetic)
     {
-        var values = new Dictionary<string, double>(cell.Parameters, StringComparer.Ordinal);
+        var values = new Dictionary<string, double>(cell.ParametersIn(model), StringComparer.Ordinal);
         foreach (var p in genetic)
         {
-            ExposureTimeline.Apply(values, p.Changes);
+            ExposureTimeline.Apply(model, values, p.Changes);
         }
 
         return values;

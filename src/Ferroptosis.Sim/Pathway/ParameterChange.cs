@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ferroptosis.Sim.Pathway;
 
 /// <summary>One change of one parameter of the ferroptosis model.</summary>
-/// <param name="Parameter">The model parameter id (see <c>models/ferroptosis/README.md</c>).</param>
+/// <param name="Parameter">The model parameter id (see the README of the model version, e.g. <c>models/ferroptosis/v1/README.md</c>).</param>
 /// <param name="Kind">Set, multiply or add.</param>
 /// <param name="Value">The value, in the parameter's own unit.</param>
 public sealed record ParameterChange(string Parameter, ChangeKind Kind, double Value)

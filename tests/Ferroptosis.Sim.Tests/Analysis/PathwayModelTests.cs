@@ -12,7 +12,7 @@ namespace Ferroptosis.Sim.Tests.Analysis;
 /// <remarks>Protocol (README section 8): rest without drugs (S held), set S = 1, expose from t = 0; rtol 1e-8, atol 1e-10, steps ≤ 0.25 h.</remarks>
 public sealed class PathwayModelTests
 {
-    private static readonly Lazy<CompiledModel> Model = new(() => ModelCompiler.Compile(AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant"))));
+    private static readonly Lazy<CompiledModel> Model = new(() => ModelCompiler.Compile(AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant"))));
 
     private static SimulationSettings Exposure(double hours, IReadOnlyDictionary<string, double> rest) => new()
     {

@@ -36,10 +36,10 @@ internal static class CliTestKit
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Reads a CSV file: its header and its rows parsed as numbers where they are numbers.</summary>
+    /// <summary>Reads a CSV file: its header and its rows parsed as numbers where they are numbers; comment lines (starting with '#', e.g. the model version) are skipped.</summary>
     public static (string[] Header, List<string[]> Rows) ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path);
+        var lines = File.ReadAllLines(path).Where(l => !l.StartsWith('#')).ToArray();
         Assert.That(lines, Is.Not.Empty, $"{path} is empty");
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();

@@ -15,7 +15,7 @@ public sealed class ModelFileCommandTests : TempFolderTests
     public void Convert_AntimonyToSbmlAndBack_KeepsTheModel()
     {
         string ant = Path.Combine(Folder, "ferroptosis.ant"), xml = Path.Combine(Folder, "ferroptosis.xml"), back = Path.Combine(Folder, "back.ant");
-        File.WriteAllText(ant, FerroptosisModel.ReadFile(FerroptosisModel.BaseFile));
+        File.WriteAllText(ant, FerroptosisModel.Default.ReadFile(FerroptosisModel.BaseFile));
 
         var toSbml = Run("convert", ant, xml);
         var toAntimony = Run("convert", xml, back);
@@ -27,9 +27,9 @@ public sealed class ModelFileCommandTests : TempFolderTests
         Assert.Multiple(() =>
         {
             Assert.That(XDocument.Load(xml).Root!.Name.LocalName, Is.EqualTo("sbml"));
-            Assert.That(sbml.Species.Select(s => s.Id), Is.EqualTo(FerroptosisModel.Network.Species.Select(s => s.Id)));
-            Assert.That(again.Reactions.Select(r => r.Id), Is.EqualTo(FerroptosisModel.Network.Reactions.Select(r => r.Id)));
-            Assert.That(again.Parameters.Count, Is.EqualTo(FerroptosisModel.Network.Parameters.Count));
+            Assert.That(sbml.Species.Select(s => s.Id), Is.EqualTo(FerroptosisModel.Default.Network.Species.Select(s => s.Id)));
+            Assert.That(again.Reactions.Select(r => r.Id), Is.EqualTo(FerroptosisModel.Default.Network.Reactions.Select(r => r.Id)));
+            Assert.That(again.Parameters.Count, Is.EqualTo(FerroptosisModel.Default.Network.Parameters.Count));
             Assert.That(toSbml.Output, Does.Contain("16 species, 43 reactions"));
         });
     }

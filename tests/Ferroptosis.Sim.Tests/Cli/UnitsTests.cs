@@ -42,7 +42,7 @@ public sealed class UnitsTests
     [Test]
     public void Perturbations_ParseNamesAliasesDosesAndSchedules()
     {
-        var parsed = PerturbationSpec.ParseBuiltIn(["erastin=10uM", "DFO=100uM@0h..6h", "oxidative-stress=1.65@12h", "knockdown-gpx4=0.5", "ros_x=1.2", "fer1=50nM"]);
+        var parsed = PerturbationSpec.ParseBuiltIn(["erastin=10uM", "DFO=100uM@0h..6h", "oxidative-stress=1.65@12h", "knockdown-gpx4=0.5", "ros_x=1.2", "fer1=50nM"], FerroptosisModel.Default);
 
         Perturbation[] expected =
         [

@@ -9,7 +9,7 @@ namespace Ferroptosis.Sim.Tests.Docs;
 /// <remarks>
 /// Snippets run in this process, one at a time, with the console captured and the current directory set to a
 /// scratch folder that links the repository's top-level folders: relative paths such as
-/// <c>models/ferroptosis/ferroptosis.ant</c> resolve as from the repository root, while files a snippet
+/// <c>models/ferroptosis/v1/ferroptosis.ant</c> resolve as from the repository root, while files a snippet
 /// writes land in the scratch folder, not in the repository.
 /// </remarks>
 [NonParallelizable]

@@ -9,9 +9,17 @@ namespace Ferroptosis.Sim.Tests.Pathway;
 /// state, S = 1), S(T) = surviving fraction T hours after the exposure starts, IC50/EC50 by log-bisection on
 /// S(24 h) = 0.5. IC50s are cached by protocol, because several behaviours and the regression table
 /// ask for the same ones.
+/// <para>
+/// The behaviour tests, the regression table, the golden trajectories and the other tests of this folder are tests of
+/// model v1 (<c>models/ferroptosis/v1/specification/</c>): every run goes through <see cref="Model"/> unless its options
+/// name another version, so they keep their numbers whatever the default model is.
+/// </para>
 /// </remarks>
 internal static class Assay
 {
+    /// <summary>The model version the behaviour and regression tests check: v1.</summary>
+    public static readonly FerroptosisModel Model = FerroptosisModel.Version1;
+
     /// <summary>Relative width of the final bracket of a log-bisection (IC50s to 0.1 %, far inside the 15 % regression tolerance).</summary>
     public const double BisectionRatio = 1.001;
 
@@ -20,10 +28,17 @@ internal static class Assay
     /// <summary>Runs a cell from rest under perturbations for <paramref name="hours"/> hours and checks that the integration succeeded.</summary>
     public static CellSimulationResult Run(BoneCell cell, double hours, IEnumerable<Perturbation> perturbations, CellSimulationOptions? options = null)
     {
-        var result = FerroptosisSimulation.Run(cell, perturbations, TimeSpan.FromHours(hours), options);
+        var result = FerroptosisSimulation.Run(cell, perturbations, TimeSpan.FromHours(hours), Options(options));
         Assert.That(result.IsSuccess, Is.True, () => $"{result}: {result.Message}");
         return result;
     }
+
+    /// <summary>Options that run <see cref="Model"/> unless they name a model version themselves.</summary>
+    public static CellSimulationOptions Options(CellSimulationOptions? options = null) =>
+        (options ?? CellSimulationOptions.Default) with { Model = options?.Model ?? Model };
+
+    /// <summary>The parameter set of a cell type in <see cref="Model"/>.</summary>
+    public static IReadOnlyDictionary<string, double> ParametersOf(BoneCell cell) => cell.ParametersIn(Model);
 
     /// <summary>Runs a cell from rest under perturbations.</summary>
     public static CellSimulationResult Run(BoneCell cell, double hours, params Perturbation[] perturbations) => Run(cell, hours, perturbations, null);

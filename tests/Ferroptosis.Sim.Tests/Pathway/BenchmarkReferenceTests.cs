@@ -18,7 +18,8 @@ namespace Ferroptosis.Sim.Tests.Pathway;
 /// model and the cell's parameter file with normalised line endings, first 16 hex digits). The values are checked
 /// independently of the two methods that made them (Verner7 and Rodas5P): Rodas4 at rtol 1e-12 from the stored
 /// initial state must reach the stored end state to more than 11 digits (it reaches 12.0–12.4), enough to judge
-/// the scd of about 11 the fastest methods reach at rtol 1e-10.
+/// the scd of about 11 the fastest methods reach at rtol 1e-10. The benchmarks run the default model version
+/// (<see cref="FerroptosisModel.Default"/>), so this test does too.
 /// </remarks>
 [Parallelizable(ParallelScope.All)]
 public sealed class BenchmarkReferenceTests
@@ -28,11 +29,13 @@ public sealed class BenchmarkReferenceTests
 
     private static IEnumerable<BoneCell> Cells => BoneCell.All;
 
+    private static FerroptosisModel Model => FerroptosisModel.Default;
+
     [TestCaseSource(nameof(Cells))]
     public void Fingerprint_matches_the_model_files(BoneCell cell)
     {
         var rows = Rows(cell);
-        string text = FerroptosisModel.ReadFile(FerroptosisModel.BaseFile) + "\n" + FerroptosisModel.ReadFile(cell.ParameterFile);
+        string text = Model.ReadFile(FerroptosisModel.BaseFile) + "\n" + Model.ReadFile(cell.ParameterFile);
         string expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))))[..16];
         Assert.That(rows.Select(r => r.Fingerprint).Distinct(), Is.EqualTo(new[] { expected }), $"The model files changed since {File} was made; regenerate it with: {Regenerate}");
     }
@@ -41,11 +44,11 @@ public sealed class BenchmarkReferenceTests
     public void Stored_end_state_is_reached_by_an_independent_method(BoneCell cell)
     {
         var rows = Rows(cell);
-        var model = FerroptosisModel.Compiled;
+        var model = Model.Compiled;
         Assert.That(rows.Select(r => r.State), Is.EqualTo(model.StateIds), "one row per state, in the model's order");
 
         var instance = model.CreateInstance();
-        foreach (var (id, value) in cell.Parameters)
+        foreach (var (id, value) in cell.ParametersIn(Model))
         {
             instance.SetParameter(id, value);
         }

@@ -4,7 +4,7 @@ using static Ferroptosis.Sim.Pathway.Perturbation;
 namespace Ferroptosis.Sim.Tests.Pathway;
 
 /// <summary>Expected behaviours, section D (bone-cell specific): EB-16, EB-17, EB-18, EB-19, EB-21.</summary>
-/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> and asserts it as written; the basis keys refer to <c>models/ferroptosis/README.md</c>.</remarks>
+/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> (model v1, run through <see cref="Assay.Model"/>) and asserts it as written; the basis keys refer to <c>models/ferroptosis/v1/README.md</c>.</remarks>
 [Parallelizable(ParallelScope.All)]
 public sealed class BoneCellBehaviourTests
 {

@@ -4,7 +4,7 @@ using static Ferroptosis.Sim.Pathway.Perturbation;
 namespace Ferroptosis.Sim.Tests.Pathway;
 
 /// <summary>Expected behaviours, section C (the HO-1 dual role): EB-12, EB-14, EB-15, and the dual role in every bone cell type.</summary>
-/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> and asserts it as written; the basis keys refer to <c>models/ferroptosis/README.md</c>.</remarks>
+/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> (model v1, run through <see cref="Assay.Model"/>) and asserts it as written; the basis keys refer to <c>models/ferroptosis/v1/README.md</c>.</remarks>
 [Parallelizable(ParallelScope.All)]
 public sealed class DualRoleBehaviourTests
 {
@@ -109,7 +109,7 @@ public sealed class DualRoleBehaviourTests
         // EB-15 (SHOULD): "the curve keeps its inverted-U shape for ros_x 1.6–1.7".
         // Asserted as a shape: survival rises from HO_OE = 0 to an interior maximum and falls again to HO_OE = 50.
         // The numeric thresholds of the MUST clauses (i)–(iii) are not part of this clause and do not all hold at
-        // ros_x 1.60 and 1.70 (models/ferroptosis/README.md, Verification, records the values and why).
+        // ros_x 1.60 and 1.70 (models/ferroptosis/v1/README.md, Verification, records the values and why).
         var s = Assay.Map(Induction, f => InductionCurve(OB, f, challenge, fineOutput: false).SurvivalAt(24));
         int peak = Array.IndexOf(s, s.Max());
         Assay.Report($"EB-15 SHOULD, ros_x {challenge}: S(24) {Assay.Show(s)}");

@@ -40,7 +40,7 @@ public sealed class FerroptosisSimulationWatchTests
     [TestCaseSource(nameof(Protocols))]
     public void Step_end_watch_finds_the_crossing_of_the_sampling_watch(BoneCell cell, DiseaseScenario? scenario, Perturbation[] perturbations)
     {
-        var options = new CellSimulationOptions { Scenario = scenario };
+        var options = Assay.Options(new CellSimulationOptions { Scenario = scenario });
         var ends = FerroptosisSimulation.RunWithWatchSamples(cell, perturbations, Hours48, options, FerroptosisSimulation.WatchSamplesPerStep);
         var sampled = FerroptosisSimulation.RunWithWatchSamples(cell, perturbations, Hours48, options, watchSamplesPerStep: 4);
 
@@ -59,7 +59,7 @@ public sealed class FerroptosisSimulationWatchTests
     public void Protocols_include_early_late_and_absent_deaths()
     {
         var t50s = Protocols()
-            .Select(c => FerroptosisSimulation.Run((BoneCell)c.Arguments[0]!, (Perturbation[])c.Arguments[2]!, Hours48, new CellSimulationOptions { Scenario = (DiseaseScenario?)c.Arguments[1] }).TimeTo50PercentDeath)
+            .Select(c => FerroptosisSimulation.Run((BoneCell)c.Arguments[0]!, (Perturbation[])c.Arguments[2]!, Hours48, Assay.Options(new CellSimulationOptions { Scenario = (DiseaseScenario?)c.Arguments[1] })).TimeTo50PercentDeath)
             .ToList();
         Assert.That(t50s.Count(t => t is null), Is.GreaterThan(3), "protocols without death");
         Assert.That(t50s.Where(t => t is not null).Min(), Is.LessThan(6), "a fast death");

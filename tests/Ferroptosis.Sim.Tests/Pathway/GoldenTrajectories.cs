@@ -5,12 +5,14 @@ using Ferroptosis.Sim.Tests.Formats.Antimony;
 
 namespace Ferroptosis.Sim.Tests.Pathway;
 
-/// <summary>The golden trajectories of <c>models/ferroptosis/golden/</c>: which runs, at which tolerance, with which columns, and how two solvers confirm them.</summary>
+/// <summary>The golden trajectories of model v1, <c>models/ferroptosis/v1/golden/</c>: which runs, at which tolerance, with which columns, and how two solvers confirm them.</summary>
 /// <remarks>
 /// Each cell type at baseline (no drug) and under the standard challenge (erastin 10 µM), 48 h from its resting state,
 /// Rodas5P at rtol 1e-10, atol 1e-12, steps ≤ 0.25 h, reported every 0.5 h. A file is written only if BDF at the same
 /// tolerance agrees with Rodas5P to <see cref="Agreement"/> on every number: two methods of different families (one-step
 /// Rosenbrock, variable-order multistep) that agree this closely leave each other's global error as the only doubt.
+/// Runs use <see cref="Assay.Model"/> (v1); each file starts with the comment line of <see cref="CellSimulationResult.WriteCsv(TextWriter)"/>
+/// that names the version.
 /// </remarks>
 internal static class GoldenTrajectories
 {
@@ -18,10 +20,13 @@ internal static class GoldenTrajectories
     public const double Agreement = 1e-8;
 
     /// <summary>The folder, relative to the repository root.</summary>
-    public const string Folder = "models/ferroptosis/golden";
+    public const string Folder = "models/ferroptosis/v1/golden";
+
+    /// <summary>The comment line every golden file starts with.</summary>
+    public const string VersionLine = "# Ferroptosis.Sim ferroptosis model v1";
 
     /// <summary>The reported columns after <c>time_h</c>: the 16 states (S is the surviving fraction), the peroxide tone and the death hazard.</summary>
-    public static readonly string[] Columns = [.. FerroptosisModel.Compiled.StateIds, "ROS", "h"];
+    public static readonly string[] Columns = [.. Assay.Model.Compiled.StateIds, "ROS", "h"];
 
     /// <summary>The standard challenge.</summary>
     public static readonly (string Name, Perturbation[] Perturbations)[] Protocols = [("baseline", []), ("erastin-10uM", [Perturbation.Erastin(10)])];
@@ -82,7 +87,8 @@ internal static class GoldenTrajectories
 
     private static (string[] Header, List<double[]> Rows) Parse(string csv)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Comment lines (the model version) are not data.
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         return (header, rows);

@@ -5,7 +5,7 @@ using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Tests.Pathway;
 
-/// <summary>Today's simulations reproduce the golden trajectories of <c>models/ferroptosis/golden/</c>; an explicit test regenerates them.</summary>
+/// <summary>Today's simulations of model v1 reproduce its golden trajectories (<c>models/ferroptosis/v1/golden/</c>); an explicit test regenerates them.</summary>
 /// <remarks>
 /// Regenerate (after a deliberate change of the model) with
 /// <c>dotnet test tests/Ferroptosis.Sim.Tests -c Release --filter Name=RegenerateGoldenTrajectories</c>.
@@ -29,6 +29,7 @@ public sealed class GoldenTrajectoryTests
     public void Todays_simulation_matches_the_golden_trajectory(string file, BoneCell cell, Perturbation[] perturbations, IOdeSolver solver)
     {
         string golden = File.ReadAllText(GoldenTrajectories.PathOf(file));
+        Assert.That(golden, Does.StartWith(GoldenTrajectories.VersionLine + "\n"), "the file names the model version it belongs to");
         var (difference, where) = GoldenTrajectories.Compare(golden, GoldenTrajectories.Csv(GoldenTrajectories.Run(cell, perturbations, solver)));
         Assay.Report($"{file}, {solver.Name}: largest difference {difference:E2} ({where})");
 
@@ -49,9 +50,9 @@ public sealed class GoldenTrajectoryTests
         // trajectories with the SBML export in another simulator.
         var lines = File.ReadAllLines(GoldenTrajectories.PathOf("resting-states.csv"));
         Assert.That(lines[0], Is.EqualTo("species," + string.Join(',', BoneCell.All.Select(c => c.Name))));
-        var model = FerroptosisModel.Compiled;
+        var model = Assay.Model.Compiled;
         Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(model.StateIds));
-        var cells = BoneCell.All.Select(c => FerroptosisModel.RestingState(new Dictionary<string, double>(c.Parameters))).ToArray();
+        var cells = BoneCell.All.Select(c => Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(c)))).ToArray();
         Assert.Multiple(() =>
         {
             for (int k = 0; k < model.StateIds.Count; k++)
@@ -66,7 +67,7 @@ public sealed class GoldenTrajectoryTests
     }
 
     [Test]
-    [Explicit("Rewrites models/ferroptosis/golden/; run after a deliberate change of the model.")]
+    [Explicit("Rewrites models/ferroptosis/v1/golden/; run after a deliberate change of model v1.")]
     public void RegenerateGoldenTrajectories()
     {
         Directory.CreateDirectory(GoldenTrajectories.PathOf(""));
@@ -80,8 +81,8 @@ public sealed class GoldenTrajectoryTests
             File.WriteAllText(GoldenTrajectories.PathOf(file), reference, new UTF8Encoding(false));
         }
 
-        var model = FerroptosisModel.Compiled;
-        var rest = BoneCell.All.Select(c => FerroptosisModel.RestingState(new Dictionary<string, double>(c.Parameters))).ToArray();
+        var model = Assay.Model.Compiled;
+        var rest = BoneCell.All.Select(c => Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(c)))).ToArray();
         var text = new StringBuilder("species," + string.Join(',', BoneCell.All.Select(c => c.Name)) + "\n");
         for (int k = 0; k < model.StateIds.Count; k++)
         {

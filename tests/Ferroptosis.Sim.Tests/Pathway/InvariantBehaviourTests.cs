@@ -5,7 +5,7 @@ using static Ferroptosis.Sim.Pathway.Perturbation;
 namespace Ferroptosis.Sim.Tests.Pathway;
 
 /// <summary>Expected behaviours, section F (numerical and structural sanity): EB-25, EB-27.</summary>
-/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> and asserts it as written.</remarks>
+/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> (model v1, run through <see cref="Assay.Model"/>) and asserts it as written.</remarks>
 [Parallelizable(ParallelScope.All)]
 public sealed class InvariantBehaviourTests
 {
@@ -27,10 +27,10 @@ public sealed class InvariantBehaviourTests
         // OC; all states non-negative; OB resting values match spec §9 within 1 %.
         // The surviving fraction S is the one state that is not at rest by construction (dS/dt = −h·S with h > 0 at
         // rest): it is excluded from the drift check and checked by the S(24) clause.
-        var model = FerroptosisModel.Compiled;
-        var rest = FerroptosisModel.RestingState(new Dictionary<string, double>(cell.Parameters));
+        var model = Assay.Model.Compiled;
+        var rest = Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(cell)));
         var instance = model.CreateInstance();
-        foreach (var (id, value) in cell.Parameters)
+        foreach (var (id, value) in Assay.ParametersOf(cell))
         {
             instance.SetParameter(id, value);
         }
@@ -72,7 +72,7 @@ public sealed class InvariantBehaviourTests
         // EB-27 (MUST), first clause: changing cell type never changes the normalisation constants of spec §6.2.
         // Checked for every cell type, alone and under every disease scenario (spec §3: "not recomputed for other cell
         // types or scenarios"), as evaluated by the model at the start of a run.
-        var model = FerroptosisModel.Compiled;
+        var model = Assay.Model.Compiled;
         var reference = Constants(new Dictionary<string, double>());
         var variants = BoneCell.All.SelectMany(cell => DiseaseScenario.All.Select(s => (cell, (DiseaseScenario?)s)).Prepend((cell, null)));
         Assert.Multiple(() =>
@@ -81,7 +81,7 @@ public sealed class InvariantBehaviourTests
             Assert.That(reference["u0"], Is.EqualTo(0.5).Within(1e-12), "u0 = Hill(0.8; 0.8, 2)");
             foreach (var (cell, scenario) in variants)
             {
-                var values = new Dictionary<string, double>(cell.Parameters);
+                var values = new Dictionary<string, double>(Assay.ParametersOf(cell));
                 ExposureOf(values, scenario);
                 Assert.That(Constants(values), Is.EqualTo(reference), $"{cell} {scenario}");
             }
@@ -138,7 +138,7 @@ public sealed class InvariantBehaviourTests
     {
         foreach (var change in scenario?.InVitro ?? [])
         {
-            double current = values.TryGetValue(change.Parameter, out double v) ? v : FerroptosisModel.Compiled.DefaultParameters[FerroptosisModel.Compiled.IndexOfParameter(change.Parameter)];
+            double current = values.TryGetValue(change.Parameter, out double v) ? v : Assay.Model.Compiled.DefaultParameters[Assay.Model.Compiled.IndexOfParameter(change.Parameter)];
             values[change.Parameter] = change.Apply(current);
         }
     }

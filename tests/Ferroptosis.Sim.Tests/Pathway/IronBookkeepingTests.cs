@@ -96,7 +96,7 @@ public sealed class IronBookkeepingTests
     /// <summary>The net iron each reaction adds to the given pools (one Fe per µM in every pool), from the stoichiometry matrix; reactions with none are left out.</summary>
     private static Dictionary<string, double> IronContent(string[] pools)
     {
-        var n = FerroptosisModel.Network.Stoichiometry;
+        var n = Assay.Model.Network.Stoichiometry;
         var rows = pools.Select(p => n.SpeciesIds.ToList().IndexOf(p)).ToArray();
         Assert.That(rows, Has.None.Negative, "every iron pool is a row of the stoichiometry matrix");
         return Enumerable.Range(0, n.Columns)
@@ -108,7 +108,7 @@ public sealed class IronBookkeepingTests
     /// <summary>Integrates the model of a cell from its resting state with one ledger (d ledger/dt = flux) per listed reaction.</summary>
     private static SimulationResult RunWithLedgers(BoneCell cell, Dictionary<string, double> exposure, IOdeSolver solver, string[] reactions, double hours)
     {
-        var network = FerroptosisModel.Network;
+        var network = Assay.Model.Network;
         var ledgers = reactions.Select(Ledger).ToArray();
         var augmented = new ReactionNetwork(
             network.Id,
@@ -123,10 +123,10 @@ public sealed class IronBookkeepingTests
             network.Events,
             network.ConversionFactor);
         var model = ModelCompiler.Compile(augmented);
-        var rest = FerroptosisModel.RestingState(new Dictionary<string, double>(cell.Parameters));
-        var compiled = FerroptosisModel.Compiled;
+        var rest = Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(cell)));
+        var compiled = Assay.Model.Compiled;
         var initial = compiled.StateIds.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => rest[x.k]);
-        var parameters = new Dictionary<string, double>(cell.Parameters);
+        var parameters = new Dictionary<string, double>(Assay.ParametersOf(cell));
         foreach (var (id, value) in exposure)
         {
             parameters[id] = value;

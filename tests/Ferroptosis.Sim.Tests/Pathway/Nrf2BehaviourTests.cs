@@ -4,7 +4,7 @@ using static Ferroptosis.Sim.Pathway.Perturbation;
 namespace Ferroptosis.Sim.Tests.Pathway;
 
 /// <summary>Expected behaviours, section B (the Nrf2 arm): EB-8, EB-9, EB-10, EB-11, osteoblast.</summary>
-/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> and asserts it as written; the basis keys refer to <c>models/ferroptosis/README.md</c>.</remarks>
+/// <remarks>Each test quotes the pass criterion of <c>expected-behaviours.md</c> (model v1, run through <see cref="Assay.Model"/>) and asserts it as written; the basis keys refer to <c>models/ferroptosis/v1/README.md</c>.</remarks>
 [Parallelizable(ParallelScope.All)]
 public sealed class Nrf2BehaviourTests
 {

@@ -22,8 +22,8 @@ public sealed class NumericalSanityTests
         // Quasi-positivity, the condition under which the exact solution stays non-negative: dXᵢ/dt ≥ 0 whenever Xᵢ = 0
         // and every other state is ≥ 0 (every loss term carries a pos(Xᵢ) factor). Checked at 300 random states with
         // random drug and cell-type parameter values.
-        var model = FerroptosisModel.Compiled;
-        var rest = FerroptosisModel.RestingState(new Dictionary<string, double>());
+        var model = Assay.Model.Compiled;
+        var rest = Assay.Model.RestingState(new Dictionary<string, double>());
         string[] knobs = ["erastin", "rsl3", "ml162", "fer1", "lip1", "vitE", "dfo", "hemin", "znpp", "snpp", "sfn", "tbhq", "dmf", "mel", "ml385", "fac", "ros_x", "HO_OE", "c_NCOA4", "A_JUN", "c_FT", "c_GPX4", "c_XCT"];
         var random = new Random(5);
         var rates = new double[rest.Length];
@@ -79,7 +79,7 @@ public sealed class NumericalSanityTests
             protocols.Add((cell, [Deferoxamine(1000), ZincProtoporphyrin(100), Ferrostatin1(100), Sulforaphane(100)], DiseaseScenario.IronOverload));
         }
 
-        var states = FerroptosisModel.Compiled.StateIds;
+        var states = Assay.Model.Compiled.StateIds;
         var options = CellSimulationOptions.Default;
         var smallest = Assay.Map(protocols, p =>
         {
@@ -104,7 +104,7 @@ public sealed class NumericalSanityTests
         var drift = Assay.Map(cases, c =>
         {
             var run = Assay.Run(c.Cell, 1000, c.Background);
-            return FerroptosisModel.Compiled.StateIds.Where(id => id != "S")
+            return Assay.Model.Compiled.StateIds.Where(id => id != "S")
                 .Max(id => Math.Abs(run.ValueAt(id, 1000) - run.RestingValue(id)) / Math.Abs(run.RestingValue(id)));
         });
         Assay.Report($"largest drift over 1000 h: {drift.Max():E2}");
@@ -122,7 +122,7 @@ public sealed class NumericalSanityTests
         // is no longer damped by ferritin: the drug-free cell settles on a slow limit cycle (period ≈ 150 h, LPO ±1 %,
         // HO-1 ±4 %) instead of a steady state. The specification's protocol needs a resting state, so the run is refused
         // with a message that names the rate that stays non-zero; the osteoblast and the osteoclast are unaffected.
-        var error = Assert.Throws<InvalidOperationException>(() => FerroptosisSimulation.Run(BoneCell.Osteocyte, [Knockdown(Gene.Fth1, 0.5)], TimeSpan.FromHours(24)));
+        var error = Assert.Throws<InvalidOperationException>(() => FerroptosisSimulation.Run(BoneCell.Osteocyte, [Knockdown(Gene.Fth1, 0.5)], TimeSpan.FromHours(24), Assay.Options()));
         Assert.That(error!.Message, Does.Contain("does not come to rest").And.Contain("c_FT = 0.5").And.Contain("oscillation"));
         Assert.That(Assay.Run(BoneCell.Osteoblast, 24, Knockdown(Gene.Fth1, 0.5)).SurvivalAt(24), Is.GreaterThan(0.99));
     }
@@ -143,7 +143,7 @@ public sealed class NumericalSanityTests
         {
             foreach (var (solver, rtol, run) in runs)
             {
-                double error = FerroptosisModel.Compiled.StateIds.Max(id =>
+                double error = Assay.Model.Compiled.StateIds.Max(id =>
                     run.Quantity(id).Zip(reference.Quantity(id), (a, b) => Math.Abs(a - b) / Math.Max(1, Math.Abs(b))).Max());
                 Assay.Report($"{name}, {solver.Name}, rtol {rtol:G1}: error {error / rtol:F1}·rtol");
                 Assert.That(error, Is.LessThanOrEqualTo(GlobalErrorFactor * rtol), $"{solver.Name} at rtol {rtol}");

@@ -106,9 +106,10 @@ public sealed class PathwayApiTests
         var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("time_h,LIP,GSH,surviving_fraction"));
-            Assert.That(lines, Has.Length.EqualTo(run.TimesHours.Length + 1));
-            Assert.That(run.ToCsv(), Does.StartWith("time_h,NRF2,").And.Contain(",surviving_fraction"));
+            Assert.That(lines[0], Is.EqualTo("# Ferroptosis.Sim ferroptosis model v1"), "a comment line names the model version");
+            Assert.That(lines[1], Is.EqualTo("time_h,LIP,GSH,surviving_fraction"));
+            Assert.That(lines, Has.Length.EqualTo(run.TimesHours.Length + 2));
+            Assert.That(run.ToCsv(), Does.StartWith("# Ferroptosis.Sim ferroptosis model v1" + Environment.NewLine + "time_h,NRF2,").And.Contain(",surviving_fraction"));
         });
     }
 
@@ -159,13 +160,13 @@ public sealed class PathwayApiTests
     [Test]
     public void Cell_type_networks_carry_their_parameter_sets()
     {
-        var osteoclast = FerroptosisModel.NetworkFor(BoneCell.Osteoclast);
+        var osteoclast = Assay.Model.NetworkFor(BoneCell.Osteoclast);
         Assert.Multiple(() =>
         {
-            Assert.That(osteoclast.Id, Is.EqualTo("ferroptosis_osteoclast"));
+            Assert.That(osteoclast.Id, Is.EqualTo("ferroptosis_v1_osteoclast"), "the model id names the version");
             Assert.That(osteoclast.FindParameter("c_TfR")!.Value, Is.EqualTo(1.4));
-            Assert.That(osteoclast.Reactions, Has.Count.EqualTo(FerroptosisModel.Network.Reactions.Count));
-            Assert.That(FerroptosisModel.NetworkFor(BoneCell.Osteoblast).Parameters.Select(p => p.Value), Is.EqualTo(FerroptosisModel.Network.Parameters.Select(p => p.Value)));
+            Assert.That(osteoclast.Reactions, Has.Count.EqualTo(Assay.Model.Network.Reactions.Count));
+            Assert.That(Assay.Model.NetworkFor(BoneCell.Osteoblast).Parameters.Select(p => p.Value), Is.EqualTo(Assay.Model.Network.Parameters.Select(p => p.Value)));
         });
     }
 }

@@ -13,7 +13,7 @@ public sealed class RegressionScenarioTests
     {
         // "HG 48 h (S): none / +Fer-1 1 / +DFO 100 / +ZnPP 10 / +melatonin 100 / +melatonin+ML385 5 | OB 0.59 / 1.00 / 1.00 /
         // 0.57 / 0.99 / 0.00; OCY 0.39 / 1.00 / 1.00 / 0.60 / 0.99 / 0.00; HO1 max OB 2.5×, OCY 7.3×"
-        // The HO1 maxima are in normalised units (relative to the resting osteoblast), see models/ferroptosis/README.md §12.
+        // The HO1 maxima are in normalised units (relative to the resting osteoblast), see models/ferroptosis/v1/README.md §12.
         Perturbation[][] variants = [[], [Ferrostatin1(1)], [Deferoxamine(100)], [ZincProtoporphyrin(10)], [Melatonin(100)], [Melatonin(100), Ml385(5)]];
         (BoneCell Cell, double[] S, double Ho1Max)[] rows =
         [

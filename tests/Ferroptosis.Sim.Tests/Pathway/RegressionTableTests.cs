@@ -26,7 +26,7 @@ public sealed class RegressionTableTests
         Assert.Multiple(() =>
         {
             Survival(run.SurvivalAt(24), 0.997, "S(24)");
-            foreach (string id in FerroptosisModel.Compiled.StateIds.Where(id => id != "S"))
+            foreach (string id in Assay.Model.Compiled.StateIds.Where(id => id != "S"))
             {
                 Assert.That(run.ValueAt(id, 24), Is.EqualTo(run.RestingValue(id)).Within(1e-6).Percent, id);
             }

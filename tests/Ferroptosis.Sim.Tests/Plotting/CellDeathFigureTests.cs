@@ -135,5 +135,23 @@ public sealed class CellDeathFigureTests : TempFolderTests
         });
     }
 
+    [Test]
+    public void A_titled_chart_names_the_model_version_in_its_subtitle()
+    {
+        var v1 = new CellSimulationOptions { Model = FerroptosisModel.Version1 };
+        var old = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Erastin(10)], Day, v1);
+        var current = Run(BoneCell.Osteoblast, Perturbation.Erastin(10));
+        var rescued = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Erastin(10), Perturbation.Ferrostatin1(1)], Day, v1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CellDeathFigure.Survival([old, rescued]).Subtitle, Is.EqualTo("ferroptosis model v1"), "titled by the shared cell type");
+            Assert.That(CellDeathFigure.Survival([current], options: new FigureOptions { Title = "erastin" }).Subtitle, Is.EqualTo("ferroptosis model v2"));
+            Assert.That(CellDeathFigure.Survival([old, current], options: new FigureOptions { Title = "both" }).Subtitle, Is.EqualTo("ferroptosis models v1, v2"));
+            Assert.That(CellDeathFigure.Survival([current]).Subtitle, Is.Null.Or.Empty, "no title, no subtitle: the caption is the author's");
+            Assert.That(CellDeathFigure.TimeCourse(current, ["HO1", "GPX4"], new FigureOptions { Title = "HO-1" }).Subtitle, Is.EqualTo("ferroptosis model v2"));
+        });
+    }
+
     private static CellSimulationResult Run(BoneCell cell, params Perturbation[] perturbations) => FerroptosisSimulation.Run(cell, perturbations, Day);
 }

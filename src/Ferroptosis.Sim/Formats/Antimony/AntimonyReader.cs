@@ -20,8 +20,8 @@ namespace Ferroptosis.Sim.Formats.Antimony;
 /// </remarks>
 /// <example>
 /// <code>
-/// var network = AntimonyReader.ReadFile("models/ferroptosis/ferroptosis.ant");
-/// var osteoclast = AntimonyReader.ApplyParameterSet(network, File.ReadAllText("models/ferroptosis/osteoclast.ant"), "osteoclast.ant");
+/// var network = AntimonyReader.ReadFile("models/ferroptosis/v2/ferroptosis.ant");
+/// var osteoclast = AntimonyReader.ApplyParameterSet(network, File.ReadAllText("models/ferroptosis/v2/osteoclast.ant"), "osteoclast.ant");
 /// var result = Simulator.Simulate(ModelCompiler.Compile(osteoclast), new SimulationSettings { EndTime = 24 });
 /// </code>
 /// </example>

@@ -37,6 +37,9 @@ public sealed class RemodellingResult
     /// <summary>Gets the options used.</summary>
     public RemodellingOptions Options { get; }
 
+    /// <summary>Gets the version of the ferroptosis model whose hazards set the death rates (<see cref="CellSimulationOptions.Model"/> of <see cref="RemodellingOptions.CellOptions"/>, or the default).</summary>
+    public FerroptosisModel CellModel => Options.CellOptions.Model ?? FerroptosisModel.Default;
+
     /// <summary>Gets the factor fα1 on osteoclast recruitment used.</summary>
     public double OsteoclastRecruitment { get; }
 

@@ -23,7 +23,7 @@ public sealed partial class FuzzTests
         "J1: A + 2 B -> C; k1*A*B\nk1 = 1; A = 1; B = 2\n",
         "model m()\n  species S in c = 1; compartment c = 2\n  S' = -k*S; k = 0.1\n  at (S < 0.5), t0 = false: k = 0\nend\n",
         "function f(x) x^2 end\nmodel *m\n  J0: $X => Y; f(X)*k\n  k = 3 mM\n  Y is \"why\"\nend\n",
-        .. Windows(File.ReadAllLines(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant")), 24),
+        .. Windows(File.ReadAllLines(RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant")), 24),
     ]);
 
     [Test]
@@ -90,8 +90,8 @@ public sealed partial class FuzzTests
     [Test]
     public void Mutated_parameter_sets_apply_or_fail_with_a_positioned_message()
     {
-        var network = AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant"));
-        string[] sets = [.. new[] { "osteoclast", "osteocyte" }.Select(c => File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/{c}.ant"))), "erastin = 5; rsl3 = 0.1 uM\ncell = 2\nNRF2 = 1.5\n"];
+        var network = AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant"));
+        string[] sets = [.. new[] { "osteoclast", "osteocyte" }.Select(c => File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/v1/{c}.ant"))), "erastin = 5; rsl3 = 0.1 uM\ncell = 2\nNRF2 = 1.5\n"];
         var random = new Random(11);
         int applied = 0;
         var run = Task.Run(() =>

@@ -5,10 +5,10 @@ using Ferroptosis.Sim.Modeling.Simulation;
 
 namespace Ferroptosis.Sim.Tests.Formats.Antimony;
 
-/// <summary>The curated model files load, compile and simulate; the cell-type parameter sets apply and reproduce the resting states documented in models/ferroptosis/README.md.</summary>
+/// <summary>The curated model files load, compile and simulate; the cell-type parameter sets apply and reproduce the resting states documented in models/ferroptosis/v1/README.md.</summary>
 public sealed class ModelFileTests
 {
-    private static readonly string BaseModel = RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant");
+    private static readonly string BaseModel = RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant");
 
     private static readonly string[] CellTypes = ["osteoblast", "osteoclast", "osteocyte"];
 
@@ -28,12 +28,12 @@ public sealed class ModelFileTests
     [Test]
     public void Parameter_sets_hold_the_documented_overrides()
     {
-        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/osteoblast.ant")), Is.Empty, "the osteoblast is the reference cell");
-        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/osteoclast.ant")), Is.EquivalentTo(new Dictionary<string, double>
+        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/v1/osteoblast.ant")), Is.Empty, "the osteoblast is the reference cell");
+        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/v1/osteoclast.ant")), Is.EquivalentTo(new Dictionary<string, double>
         {
             ["c_TfR"] = 1.4, ["c_NCOA4"] = 0.3, ["c_ROS"] = 1.05, ["c_Nsyn"] = 0.9, ["c_ARE"] = 0.8, ["c_HO"] = 0.5,
         }));
-        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/osteocyte.ant")), Is.EquivalentTo(new Dictionary<string, double> { ["A_JUN"] = 8 }));
+        Assert.That(AntimonyReader.ReadParameterSetFile(RepositoryFiles.PathOf("models/ferroptosis/v1/osteocyte.ant")), Is.EquivalentTo(new Dictionary<string, double> { ["A_JUN"] = 8 }));
     }
 
     [TestCaseSource(nameof(CellTypes))]
@@ -93,7 +93,7 @@ public sealed class ModelFileTests
     }
 
     private static ReactionNetwork CellNetwork(string cell) =>
-        AntimonyReader.ApplyParameterSet(AntimonyReader.ReadFile(BaseModel), File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/{cell}.ant")), $"{cell}.ant");
+        AntimonyReader.ApplyParameterSet(AntimonyReader.ReadFile(BaseModel), File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/v1/{cell}.ant")), $"{cell}.ant");
 
     /// <summary>Integrates 3000 h to the resting state, then resets S to 1 and integrates 24 h (README section 3).</summary>
     private static (Dictionary<string, double> Values, double Survival) RestingState(string cell)

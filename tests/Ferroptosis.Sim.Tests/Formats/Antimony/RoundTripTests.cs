@@ -76,10 +76,10 @@ public sealed class RoundTripTests
     [Test]
     public void Ferroptosis_model_and_its_cell_types_round_trip()
     {
-        var network = AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant"));
+        var network = AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant"));
         foreach (string cell in new[] { "osteoblast", "osteoclast", "osteocyte" })
         {
-            var variant = AntimonyReader.ApplyParameterSet(network, File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/{cell}.ant")));
+            var variant = AntimonyReader.ApplyParameterSet(network, File.ReadAllText(RepositoryFiles.PathOf($"models/ferroptosis/v1/{cell}.ant")));
             string text = AntimonyWriter.Write(variant);
             NetworkComparer.AssertIdentical(variant, AntimonyReader.Read(text), cell);
         }
@@ -119,7 +119,7 @@ public sealed class RoundTripTests
     public void Round_tripped_ferroptosis_model_gives_an_identical_trajectory()
     {
         var network = AntimonyReader.ApplyParameterSet(
-            AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/ferroptosis.ant")),
+            AntimonyReader.ReadFile(RepositoryFiles.PathOf("models/ferroptosis/v1/ferroptosis.ant")),
             "erastin = 5; rsl3 = 0.05");
         AssertSameTrajectories(network, new SimulationSettings { EndTime = 48, OutputPoints = 49 });
     }
