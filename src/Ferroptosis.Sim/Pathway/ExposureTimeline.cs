@@ -95,11 +95,22 @@ internal static class ExposureTimeline
     /// <summary>Applies changes to a set of absolute values (missing ones start from the declared values of the model version).</summary>
     public static void Apply(FerroptosisModel model, Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
     {
-        foreach (var change in changes)
+        foreach (var change in changes.Select(c => Translate(model, c)))
         {
             values[change.Parameter] = change.Apply(ValueOf(model, values, change.Parameter));
         }
     }
+
+    /// <summary>
+    /// Maps a change written with model v1's meaning onto another version. In model v1 <c>c_NCOA4</c> is an additive
+    /// ferritinophagy gain (0 in the osteoblast); from model v2 on it is NCOA4 expression (1 = wild type), so an added gain
+    /// g (glucocorticoids +0.5, an over-expression ×f as +(f − 1)) becomes the fold change 1 + g, which also scales with a
+    /// knock-down (siRNA suppresses the induced expression too).
+    /// </summary>
+    internal static ParameterChange Translate(FerroptosisModel model, ParameterChange change) =>
+        model.Version != "1" && change.Parameter == "c_NCOA4" && change.Kind == ChangeKind.Add
+            ? new ParameterChange(change.Parameter, ChangeKind.Multiply, 1 + change.Value)
+            : change;
 
     private static double ValueOf(FerroptosisModel model, Dictionary<string, double> values, string parameter)
     {

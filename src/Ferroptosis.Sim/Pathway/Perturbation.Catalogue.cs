@@ -146,6 +146,43 @@ public sealed partial record Perturbation
         return new Perturbation("oxidative-stress", "raised peroxide production (ros_x)", string.Create(CultureInfo.InvariantCulture, $"×{factor:G4}"), [new ParameterChange("ros_x", ChangeKind.Multiply, factor)], isGenetic: false);
     }
 
+    /// <summary>Constitutive HMOX1 transgene (model v2): the cell lives with HO-1 at about <paramref name="level"/> × its wild-type resting level; part of the cell's baseline (Δ = ∞ of the v2 contract, EB-28).</summary>
+    /// <param name="level">HO-1 level relative to wild type: 0 = knockout (HO-2 intact), below 1 a knock-down, above 1 an extra transgene transcribing (level − 1) × the resting HMOX1 transcription.</param>
+    /// <returns>The perturbation.</returns>
+    /// <remarks>The level is approximate (the heme/Bach1 feedback on the endogenous gene moves it by up to ~20 %); the contract tests set the transgene so that resting HO-1 is exactly level × wild type. Model v1 has no transgene input above level 1.</remarks>
+    public static Perturbation Hmox1Transgene(double level) => TransgeneLevel(level, isGenetic: true);
+
+    /// <summary>An inducible HMOX1 transgene switched on during the exposure (model v2), at the level of <see cref="Hmox1Transgene"/>; schedule it with <see cref="Before"/> (pre-induction, Δ of EB-29) or <see cref="From"/>.</summary>
+    /// <param name="level">HO-1 level relative to wild type once at steady state (see <see cref="Hmox1Transgene"/>).</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation Hmox1TransgeneInduction(double level) => TransgeneLevel(level, isGenetic: false);
+
+    private static Perturbation TransgeneLevel(double level, bool isGenetic)
+    {
+        if (!double.IsFinite(level) || level < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, "An HO-1 level must be a finite number ≥ 0 (1 = wild type).");
+        }
+
+        ParameterChange change = level < 1 ? new("c_HO", ChangeKind.Multiply, level) : new("HO_tg", ChangeKind.Set, level - 1);
+        string dose = string.Create(CultureInfo.InvariantCulture, $"×{level:G4}");
+        return new Perturbation(isGenetic ? "HMOX1 transgene" : "HMOX1 transgene induction", $"HO-1 at about {dose} wild type ({change})", dose, [change], isGenetic);
+    }
+
+    /// <summary>RANKL, the osteoclast differentiation signal (model v2): raises peroxide production through TRAF6–Rac1–Nox1, induces TfR1 and represses HMOX1 through Bach1, and drives osteoclast formation (read-out <c>NOC</c>) in <see cref="BoneCell.OsteoclastPrecursor"/> [Lee05][B5][B14].</summary>
+    /// <param name="nanogramsPerMillilitre">The concentration in ng/mL (50–100 ng/mL in differentiation assays).</param>
+    /// <returns>The perturbation.</returns>
+    /// <remarks>Model v1 has no RANKL input: a simulation with model v1 refuses it as an unknown parameter.</remarks>
+    public static Perturbation Rankl(double nanogramsPerMillilitre)
+    {
+        if (!double.IsFinite(nanogramsPerMillilitre) || nanogramsPerMillilitre < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nanogramsPerMillilitre), nanogramsPerMillilitre, "A RANKL concentration must be a finite number ≥ 0 (ng/mL).");
+        }
+
+        return new Perturbation("rankl", "RANKL: osteoclast differentiation signal (Nox1 peroxide, TfR1 up, HMOX1 down; model v2)", string.Create(CultureInfo.InvariantCulture, $"{nanogramsPerMillilitre:G4} ng/mL"), [new ParameterChange("rankl", ChangeKind.Set, nanogramsPerMillilitre)], isGenetic: false);
+    }
+
     /// <summary>Forced HO-1 induction during the exposure: HMOX1 transcription × <paramref name="fold"/> (HO_OE), e.g. an inducible transgene switched on at <see cref="StartHours"/>.</summary>
     /// <param name="fold">The multiplier (0 switches HMOX1 transcription off).</param>
     /// <returns>The perturbation.</returns>

@@ -12,7 +12,7 @@ public sealed partial class ScanCommandTests : TempFolderTests
     {
         string output = Path.Combine(Folder, "out");
 
-        var run = Run("scan", "--param", "erastin", "--range", "1:30:log15", "--readout", "survival@24h", "--cell", "all", "--out", output, "--parallel", "2");
+        var run = Run("scan", "--model-version", "1", "--param", "erastin", "--range", "1:30:log15", "--readout", "survival@24h", "--cell", "all", "--out", output, "--parallel", "2");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var (header, rows) = ReadCsv(Path.Combine(output, "scan.csv"));
@@ -41,7 +41,7 @@ public sealed partial class ScanCommandTests : TempFolderTests
         string output = Path.Combine(Folder, "out");
 
         // The dual-role protocol of specification §15: survival at 36 h peaks at HO_OE ≈ 3 (0.47) between 0.20 and 0.02.
-        var run = Run("scan", "--param", "ho1-induction", "--range", "0.1:100:log13", "-p", "oxidative-stress=1.65@12h", "--readout", "survival@36h", "--out", output, "--plot", "svg");
+        var run = Run("scan", "--model-version", "1", "--param", "ho1-induction", "--range", "0.1:100:log13", "-p", "oxidative-stress=1.65@12h", "--readout", "survival@36h", "--out", output, "--plot", "svg");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var peak = Regex.Match(run.Output, @"bell-shaped, peak at (?<at>[0-9.]+)");

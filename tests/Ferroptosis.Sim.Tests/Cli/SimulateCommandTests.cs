@@ -13,7 +13,7 @@ public sealed class SimulateCommandTests : TempFolderTests
     {
         string output = Path.Combine(Folder, "out");
 
-        var run = Run("simulate", "--cell", "osteoblast", "--cell", "osteoclast", "--perturb", "erastin=10uM", "--t-end", "2d", "--plot", "png,svg", "--out", output);
+        var run = Run("simulate", "--model-version", "1", "--cell", "osteoblast", "--cell", "osteoclast", "--perturb", "erastin=10uM", "--t-end", "2d", "--plot", "png,svg", "--out", output);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var (header, rows) = ReadCsv(Path.Combine(output, "osteoblast.csv"));
@@ -55,8 +55,8 @@ public sealed class SimulateCommandTests : TempFolderTests
         string output = Path.Combine(Folder, "out");
 
         // The HO-1 protocol of specification §15: HO_OE 3 from 0 h, ros_x 1.65 from 12 h, S(36 h) = 0.47.
-        var run = Run("simulate", "-p", "ho1-induction=3", "-p", "oxidative-stress=1.65@12h", "-t", "36h", "--plot", "none", "-o", output);
-        var glucocorticoid = Run("simulate", "--scenario", "glucocorticoid", "-t", "48h", "--plot", "none", "-o", Path.Combine(Folder, "gc"));
+        var run = Run("simulate", "--model-version", "1", "-p", "ho1-induction=3", "-p", "oxidative-stress=1.65@12h", "-t", "36h", "--plot", "none", "-o", output);
+        var glucocorticoid = Run("simulate", "--model-version", "1", "--scenario", "glucocorticoid", "-t", "48h", "--plot", "none", "-o", Path.Combine(Folder, "gc"));
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(glucocorticoid.ExitCode, Is.Zero, glucocorticoid.ToString());

@@ -40,7 +40,8 @@ public sealed class ModelVersionTests
             Assert.That(FerroptosisModel.Default, Is.SameAs(FerroptosisModel.Version2));
             Assert.That(CellSimulationOptions.Default.Model, Is.Null, "null means the default");
             Assert.That(BoneCell.Osteoclast.Parameters, Is.SameAs(BoneCell.Osteoclast.ParametersIn(FerroptosisModel.Default)));
-            Assert.That(new RemodellingOptions().CellOptions.Model ?? FerroptosisModel.Default, Is.SameAs(FerroptosisModel.Version2));
+            // The remodelling layer stays coupled to cell model v1 until its own rework (RemodellingOptions.CellOptions).
+            Assert.That(new RemodellingOptions().CellOptions.Model, Is.SameAs(FerroptosisModel.Version1));
         });
     }
 
@@ -158,7 +159,9 @@ public sealed class ModelVersionTests
         Assert.Multiple(() =>
         {
             Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1), options).CellModel, Is.SameAs(FerroptosisModel.Version1));
-            Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1)).CellModel, Is.SameAs(FerroptosisModel.Default));
+            Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1)).CellModel, Is.SameAs(FerroptosisModel.Version1));
+            var v2 = new RemodellingOptions { CellOptions = new CellSimulationOptions { Model = FerroptosisModel.Version2 } };
+            Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1), v2).CellModel, Is.SameAs(FerroptosisModel.Version2));
         });
     }
 }

@@ -39,7 +39,7 @@ public sealed class SampleTests : TempFolderTests
     }
 
     [Test]
-    public void DualRoleDoseResponse_FindsTheBellInOsteoblasts_AtTheSpecificationsOptimum()
+    public void DualRoleDoseResponse_FindsTheBell_InOsteoblastsAndOsteocytes_UnderEveryInductionTiming()
     {
         var (exit, output) = RunSample("DualRoleDoseResponse", Folder);
 
@@ -47,10 +47,18 @@ public sealed class SampleTests : TempFolderTests
         using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, "dual-role-dose-response.png"));
         Assert.Multiple(() =>
         {
-            // Specification §15, HO_OE 0 / 3 / 50 then ros_x 1.65: S = 0.20 / 0.47 / 0.02.
-            Assert.That(output, Does.Match(@"Osteoblast, ×1.65\s+non-monotonic, best HO_OE 3 "));
-            Assert.That(output, Does.Match(@"\n\s+3\s+0\.4[2-9]\d"));
-            Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("Osteocyte, ×1.65"));
+            // Model v2 contract EB-28/EB-29: a bell under constitutive expression and under two induction timings; DFO and Fer-1 rescue at 50×.
+            foreach (string cell in new[] { "osteoblast", "osteocyte" })
+            {
+                foreach (string timing in new[] { "constitutive", "induced 48 h before", "induced with erastin" })
+                {
+                    Assert.That(output, Does.Match($@"{cell}\s+{timing}\s+bell: best at"), $"{cell}, {timing}");
+                }
+
+                Assert.That(output, Does.Match($@"{cell}\s+HO-1 50×, erastin: S = 0\.\d+; \+ deferoxamine 100 µM 0\.9\d+; \+ ferrostatin-1 1 µM (0\.9\d+|1\.000)"), cell);
+            }
+
+            Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("osteocyte, induced 48 h before"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
         });
     }

@@ -49,8 +49,14 @@ public sealed record RemodellingOptions
     /// <summary>Gets the spacing of the reported time points in days (default 1).</summary>
     public double OutputIntervalDays { get; init; } = 1;
 
-    /// <summary>Gets the cell model's solver, tolerances and step limit (its scenario settings are ignored: the condition is always applied in its chronic, half-strength form).</summary>
-    public CellSimulationOptions CellOptions { get; init; } = CellSimulationOptions.Default;
+    /// <summary>Gets the cell model, its solver, tolerances and step limit (its scenario settings are ignored: the condition is always applied in its chronic, half-strength form).</summary>
+    /// <remarks>
+    /// The default couples the remodelling layer to cell model v1 (<see cref="FerroptosisModel.Version1"/>): κ, the chronic scenarios
+    /// and the expected bone-loss numbers of this layer (EB-22 … EB-24) were calibrated against v1's death hazards, and the
+    /// bone-level rework that moves it to model v2 (bounded bone mass, osteoclast formation) is a separate piece of work. Set
+    /// <c>CellOptions = CellSimulationOptions.Default with { Model = FerroptosisModel.Version2 }</c> to couple model v2 now.
+    /// </remarks>
+    public CellSimulationOptions CellOptions { get; init; } = CellSimulationOptions.Default with { Model = FerroptosisModel.Version1 };
 
     /// <summary>Checks the values and says what to change.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
