@@ -57,6 +57,16 @@ public sealed record DiseaseScenario
         "steroid-osteonecrosis", "steroid-induced osteonecrosis: ischaemia–reperfusion, GPX4 and SLC7A11 down, local heme", "[B21][B22][B9]",
         [Set("ros_x", 1.5), Multiply("c_GPX4", 0.5), Multiply("c_XCT", 0.6), Add("c_NCOA4", 0.5), Multiply("c_ARE", 0.7), Set("hemin", 2)]);
 
+    /// <summary>The in-vitro magnitudes of model v2 (same directions as v1's, magnitudes calibrated with the model; model v2 README, section 5). The glucocorticoid NCOA4 gain +1.196 means ×2.196 in v2 (<c>ExposureTimeline.Translate</c>).</summary>
+    private static readonly Dictionary<string, IReadOnlyList<ParameterChange>> ModelV2InVitro = new(StringComparer.Ordinal)
+    {
+        ["high-glucose"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5046)],
+        ["high-glucose-high-fat"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5046), Multiply("PUFA", 1.1), Multiply("TfSat", 1.1)],
+        ["glucocorticoid"] = [Set("ros_x", 1.429), Multiply("c_GPX4", 0.5526), Multiply("c_XCT", 0.5234), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7)],
+        ["estrogen-deficiency"] = [Set("ros_x", 1.2), Multiply("TfSat", 1.708), Multiply("c_ARE", 0.7)],
+        ["steroid-osteonecrosis"] = [Set("ros_x", 1.775), Multiply("c_GPX4", 0.2361), Multiply("c_XCT", 0.7349), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7), Set("hemin", 2)],
+    };
+
     /// <summary>Gets every scenario.</summary>
     public static IReadOnlyList<DiseaseScenario> All { get; } = [HighGlucose, HighGlucoseHighFat, Glucocorticoid, IronOverload, EstrogenDeficiency, SteroidOsteonecrosis];
 
@@ -74,6 +84,25 @@ public sealed record DiseaseScenario
 
     /// <summary>Gets the chronic (half-strength) changes.</summary>
     public IReadOnlyList<ParameterChange> Chronic { get; }
+
+    /// <summary>Gets the acute in-vitro changes for a model version: <see cref="InVitro"/> for model v1; the magnitudes recalibrated for model v2 where v2 has its own (<c>models/ferroptosis/v2/README.md</c>, section 5), else <see cref="InVitro"/>.</summary>
+    /// <param name="model">The model version.</param>
+    /// <returns>The changes.</returns>
+    /// <remarks>The literature gives the directions of each condition, not magnitudes; model v2 is ≥ 3-fold from the ferroptotic switch where v1 was 1.5-fold, so the same culture condition needs other parameter magnitudes to give the phenotypes both versions are checked against (EB-17 … EB-21, EB-34).</remarks>
+    public IReadOnlyList<ParameterChange> InVitroIn(FerroptosisModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Version != "1" && ModelV2InVitro.TryGetValue(Name, out var changes) ? changes : InVitro;
+    }
+
+    /// <summary>Gets the chronic (half-strength) changes for a model version (see <see cref="InVitroIn"/>).</summary>
+    /// <param name="model">The model version.</param>
+    /// <returns>The changes.</returns>
+    public IReadOnlyList<ParameterChange> ChronicIn(FerroptosisModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Version != "1" && ModelV2InVitro.TryGetValue(Name, out var changes) ? [.. changes.Select(c => c.Scale(0.5, Neutral(c.Parameter)))] : Chronic;
+    }
 
     /// <summary>Gets the factor on osteoclast recruitment in the bone-remodelling layer (1 for all but estrogen deficiency).</summary>
     public double OsteoclastRecruitment { get; }

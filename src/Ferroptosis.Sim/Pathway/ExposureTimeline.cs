@@ -24,7 +24,7 @@ internal static class ExposureTimeline
         var steps = new List<Step>();
         if (options.Scenario is { } scenario)
         {
-            steps.Add(new Step(0, 1, options.ChronicScenario ? scenario.Chronic : scenario.InVitro, Snapshot: null, Restores: false));
+            steps.Add(new Step(0, 1, options.ChronicScenario ? scenario.ChronicIn(model) : scenario.InVitroIn(model), Snapshot: null, Restores: false));
         }
 
         for (int i = 0; i < exposures.Count; i++)

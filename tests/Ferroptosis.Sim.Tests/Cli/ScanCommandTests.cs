@@ -59,7 +59,7 @@ public sealed partial class ScanCommandTests : TempFolderTests
     {
         string output = Path.Combine(Folder, "out");
 
-        var run = Run("scan", "--param", "erastin", "--range", "5,10", "--param", "fer1", "--range", "1nM:1uM:log4", "--readout", "t50", "--t-end", "24h", "--out", output, "--plot", "png,svg");
+        var run = Run("scan", "--model-version", "1", "--param", "erastin", "--range", "5,10", "--param", "fer1", "--range", "1nM:1uM:log4", "--readout", "t50", "--t-end", "24h", "--out", output, "--plot", "png,svg");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var (header, rows) = ReadCsv(Path.Combine(output, "scan.csv"));
@@ -68,7 +68,7 @@ public sealed partial class ScanCommandTests : TempFolderTests
             Assert.That(header, Is.EqualTo(new[] { "cell_type", "erastin_uM", "ferrostatin-1_uM", "t50" }));
             Assert.That(rows.Select(r => (Number(r[1]), Number(r[2]))), Is.EqualTo(new[] { (5.0, 0.001), (5, 0.01), (5, 0.1), (5, 1), (10, 0.001), (10, 0.01), (10, 0.1), (10, 1) }).Within(1e-12));
 
-            // Erastin 10 µM with 1 nM Fer-1 still kills (t50 ≈ 16 h); 1 µM Fer-1 prevents death within 24 h (NaN).
+            // Model v1: erastin 10 µM with 1 nM Fer-1 still kills (t50 ≈ 16 h); 1 µM Fer-1 prevents death within 24 h (NaN).
             Assert.That(Number(rows[4][3]), Is.EqualTo(15.9).Within(1.5));
             Assert.That(rows[7][3], Is.EqualTo("NaN"));
             Assert.That(File.Exists(Path.Combine(output, "scan.svg")), Is.True);

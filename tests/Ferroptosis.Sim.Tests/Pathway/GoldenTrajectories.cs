@@ -5,28 +5,31 @@ using Ferroptosis.Sim.Tests.Formats.Antimony;
 
 namespace Ferroptosis.Sim.Tests.Pathway;
 
-/// <summary>The golden trajectories of model v1, <c>models/ferroptosis/v1/golden/</c>: which runs, at which tolerance, with which columns, and how two solvers confirm them.</summary>
+/// <summary>The golden trajectories of each model version, <c>models/ferroptosis/vN/golden/</c>: which runs, at which tolerance, with which columns, and how two solvers confirm them.</summary>
 /// <remarks>
 /// Each cell type at baseline (no drug) and under the standard challenge (erastin 10 µM), 48 h from its resting state,
 /// Rodas5P at rtol 1e-10, atol 1e-12, steps ≤ 0.25 h, reported every 0.5 h. A file is written only if BDF at the same
 /// tolerance agrees with Rodas5P to <see cref="Agreement"/> on every number: two methods of different families (one-step
 /// Rosenbrock, variable-order multistep) that agree this closely leave each other's global error as the only doubt.
-/// Runs use <see cref="Assay.Model"/> (v1); each file starts with the comment line of <see cref="CellSimulationResult.WriteCsv(TextWriter)"/>
-/// that names the version.
+/// Each version's cell types are run (v2 adds the osteoclast precursor); each file starts with the comment line of
+/// <see cref="CellSimulationResult.WriteCsv(TextWriter)"/> that names the version.
 /// </remarks>
 internal static class GoldenTrajectories
 {
     /// <summary>The agreement required between the two solvers, mixed: |a − b| ≤ Agreement·max(1, |a|).</summary>
     public const double Agreement = 1e-8;
 
-    /// <summary>The folder, relative to the repository root.</summary>
-    public const string Folder = "models/ferroptosis/v1/golden";
+    /// <summary>The model versions with golden trajectories.</summary>
+    public static readonly FerroptosisModel[] Models = [FerroptosisModel.Version1, FerroptosisModel.Version2];
 
-    /// <summary>The comment line every golden file starts with.</summary>
-    public const string VersionLine = "# Ferroptosis.Sim ferroptosis model v1";
+    /// <summary>The folder of a version's files, relative to the repository root.</summary>
+    public static string Folder(FerroptosisModel model) => $"models/ferroptosis/{model.Folder}/golden";
 
-    /// <summary>The reported columns after <c>time_h</c>: the 16 states (S is the surviving fraction), the peroxide tone and the death hazard.</summary>
-    public static readonly string[] Columns = [.. Assay.Model.Compiled.StateIds, "ROS", "h"];
+    /// <summary>The comment line every golden file of a version starts with.</summary>
+    public static string VersionLine(FerroptosisModel model) => $"# Ferroptosis.Sim ferroptosis model v{model.Version}";
+
+    /// <summary>The reported columns after <c>time_h</c>: the species (S is the surviving fraction), the peroxide tone and the death hazard.</summary>
+    public static string[] Columns(FerroptosisModel model) => [.. model.Compiled.StateIds.Where(id => model.Network.Species.Any(s => s.Id == id)), "ROS", "h"];
 
     /// <summary>The standard challenge.</summary>
     public static readonly (string Name, Perturbation[] Perturbations)[] Protocols = [("baseline", []), ("erastin-10uM", [Perturbation.Erastin(10)])];
@@ -35,13 +38,14 @@ internal static class GoldenTrajectories
     public const double Hours = 48;
 
     /// <summary>Gets every golden case: file name, cell type, perturbations.</summary>
-    public static IEnumerable<(string File, BoneCell Cell, Perturbation[] Perturbations)> Cases() =>
-        BoneCell.All.SelectMany(c => Protocols.Select(p => ($"{c.Name}-{p.Name}.csv", c, p.Perturbations)));
+    public static IEnumerable<(string File, BoneCell Cell, Perturbation[] Perturbations)> Cases(FerroptosisModel model) =>
+        model.CellTypes.SelectMany(c => Protocols.Select(p => ($"{c.Name}-{p.Name}.csv", c, p.Perturbations)));
 
     /// <summary>Runs one case with a solver at the golden tolerance.</summary>
-    public static CellSimulationResult Run(BoneCell cell, Perturbation[] perturbations, IOdeSolver solver) =>
+    public static CellSimulationResult Run(FerroptosisModel model, BoneCell cell, Perturbation[] perturbations, IOdeSolver solver) =>
         Assay.Run(cell, Hours, perturbations, new CellSimulationOptions
         {
+            Model = model,
             Solver = solver,
             RelativeTolerance = 1e-10,
             AbsoluteTolerance = 1e-12,
@@ -53,7 +57,7 @@ internal static class GoldenTrajectories
     public static string Csv(CellSimulationResult run)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        run.WriteCsv(writer, Columns);
+        run.WriteCsv(writer, Columns(run.Model));
         return writer.ToString();
     }
 
@@ -83,7 +87,7 @@ internal static class GoldenTrajectories
     }
 
     /// <summary>The full path of a golden file.</summary>
-    public static string PathOf(string file) => RepositoryFiles.PathOf(Path.Combine(Folder, file));
+    public static string PathOf(FerroptosisModel model, string file) => RepositoryFiles.PathOf(Path.Combine(Folder(model), file));
 
     private static (string[] Header, List<double[]> Rows) Parse(string csv)
     {

@@ -5,7 +5,7 @@ using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Tests.Pathway;
 
-/// <summary>Today's simulations of model v1 reproduce its golden trajectories (<c>models/ferroptosis/v1/golden/</c>); an explicit test regenerates them.</summary>
+/// <summary>Today's simulations of every model version reproduce its golden trajectories (<c>models/ferroptosis/vN/golden/</c>); an explicit test regenerates them.</summary>
 /// <remarks>
 /// Regenerate (after a deliberate change of the model) with
 /// <c>dotnet test tests/Ferroptosis.Sim.Tests -c Release --filter Name=RegenerateGoldenTrajectories</c>.
@@ -22,73 +22,76 @@ public sealed class GoldenTrajectoryTests
     private const double Bound = 2 * GoldenTrajectories.Agreement;
 
     private static IEnumerable<TestCaseData> Cases() =>
-        GoldenTrajectories.Cases().SelectMany(c => new[] { OdeSolvers.Rodas5P, OdeSolvers.Bdf }
-            .Select(s => new TestCaseData(c.File, c.Cell, c.Perturbations, s).SetArgDisplayNames(c.File, s.Name)));
+        GoldenTrajectories.Models.SelectMany(m => GoldenTrajectories.Cases(m).SelectMany(c => new[] { OdeSolvers.Rodas5P, OdeSolvers.Bdf }
+            .Select(s => new TestCaseData(m, c.File, c.Cell, c.Perturbations, s).SetArgDisplayNames($"v{m.Version}", c.File, s.Name))));
+
+    private static IEnumerable<TestCaseData> Versions() =>
+        GoldenTrajectories.Models.Select(m => new TestCaseData(m).SetArgDisplayNames($"v{m.Version}"));
 
     [TestCaseSource(nameof(Cases))]
-    public void Todays_simulation_matches_the_golden_trajectory(string file, BoneCell cell, Perturbation[] perturbations, IOdeSolver solver)
+    public void Todays_simulation_matches_the_golden_trajectory(FerroptosisModel model, string file, BoneCell cell, Perturbation[] perturbations, IOdeSolver solver)
     {
-        string golden = File.ReadAllText(GoldenTrajectories.PathOf(file));
-        Assert.That(golden, Does.StartWith(GoldenTrajectories.VersionLine + "\n"), "the file names the model version it belongs to");
-        var (difference, where) = GoldenTrajectories.Compare(golden, GoldenTrajectories.Csv(GoldenTrajectories.Run(cell, perturbations, solver)));
+        string golden = File.ReadAllText(GoldenTrajectories.PathOf(model, file));
+        Assert.That(golden, Does.StartWith(GoldenTrajectories.VersionLine(model) + "\n"), "the file names the model version it belongs to");
+        var (difference, where) = GoldenTrajectories.Compare(golden, GoldenTrajectories.Csv(GoldenTrajectories.Run(model, cell, perturbations, solver)));
         Assay.Report($"{file}, {solver.Name}: largest difference {difference:E2} ({where})");
 
         Assert.That(difference, Is.LessThanOrEqualTo(Bound), where);
     }
 
-    [Test]
-    public void The_golden_files_are_the_documented_set()
+    [TestCaseSource(nameof(Versions))]
+    public void The_golden_files_are_the_documented_set(FerroptosisModel model)
     {
-        var files = Directory.GetFiles(GoldenTrajectories.PathOf(""), "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.That(files, Is.EqualTo(GoldenTrajectories.Cases().Select(c => c.File).Append("resting-states.csv").Order(StringComparer.Ordinal)));
+        var files = Directory.GetFiles(GoldenTrajectories.PathOf(model, ""), "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.That(files, Is.EqualTo(GoldenTrajectories.Cases(model).Select(c => c.File).Append("resting-states.csv").Order(StringComparer.Ordinal)));
     }
 
-    [Test]
-    public void Resting_states_file_holds_the_resting_state_of_every_cell_type()
+    [TestCaseSource(nameof(Versions))]
+    public void Resting_states_file_holds_the_resting_state_of_every_cell_type(FerroptosisModel model)
     {
         // The drug-free steady states (spec §9), computed at rtol 1e-10: the initial values for reproducing the golden
         // trajectories with the SBML export in another simulator.
-        var lines = File.ReadAllLines(GoldenTrajectories.PathOf("resting-states.csv"));
-        Assert.That(lines[0], Is.EqualTo("species," + string.Join(',', BoneCell.All.Select(c => c.Name))));
-        var model = Assay.Model.Compiled;
-        Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(model.StateIds));
-        var cells = BoneCell.All.Select(c => Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(c)))).ToArray();
+        var lines = File.ReadAllLines(GoldenTrajectories.PathOf(model, "resting-states.csv"));
+        Assert.That(lines[0], Is.EqualTo("species," + string.Join(',', model.CellTypes.Select(c => c.Name))));
+        var compiled = model.Compiled;
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(compiled.StateIds));
+        var cells = model.CellTypes.Select(c => model.RestingState(new Dictionary<string, double>(c.ParametersIn(model)))).ToArray();
         Assert.Multiple(() =>
         {
-            for (int k = 0; k < model.StateIds.Count; k++)
+            for (int k = 0; k < compiled.StateIds.Count; k++)
             {
                 var values = lines[k + 1].Split(',').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
                 for (int c = 0; c < cells.Length; c++)
                 {
-                    Assert.That(values[c], Is.EqualTo(cells[c][k]).Within(1e-8 * Math.Max(1, Math.Abs(cells[c][k]))), $"{model.StateIds[k]}, {BoneCell.All[c]}");
+                    Assert.That(values[c], Is.EqualTo(cells[c][k]).Within(1e-8 * Math.Max(1, Math.Abs(cells[c][k]))), $"{compiled.StateIds[k]}, {model.CellTypes[c]}");
                 }
             }
         });
     }
 
-    [Test]
-    [Explicit("Rewrites models/ferroptosis/v1/golden/; run after a deliberate change of model v1.")]
-    public void RegenerateGoldenTrajectories()
+    [TestCaseSource(nameof(Versions))]
+    [Explicit("Rewrites models/ferroptosis/vN/golden/; run after a deliberate change of a model version.")]
+    public void RegenerateGoldenTrajectories(FerroptosisModel model)
     {
-        Directory.CreateDirectory(GoldenTrajectories.PathOf(""));
-        foreach (var (file, cell, perturbations) in GoldenTrajectories.Cases())
+        Directory.CreateDirectory(GoldenTrajectories.PathOf(model, ""));
+        foreach (var (file, cell, perturbations) in GoldenTrajectories.Cases(model))
         {
-            string reference = GoldenTrajectories.Csv(GoldenTrajectories.Run(cell, perturbations, OdeSolvers.Rodas5P));
-            string confirmation = GoldenTrajectories.Csv(GoldenTrajectories.Run(cell, perturbations, OdeSolvers.Bdf));
+            string reference = GoldenTrajectories.Csv(GoldenTrajectories.Run(model, cell, perturbations, OdeSolvers.Rodas5P));
+            string confirmation = GoldenTrajectories.Csv(GoldenTrajectories.Run(model, cell, perturbations, OdeSolvers.Bdf));
             var (difference, where) = GoldenTrajectories.Compare(reference, confirmation);
             Assay.Report($"{file}: Rodas5P vs BDF at rtol 1e-10: largest difference {difference:E2} ({where})");
             Assert.That(difference, Is.LessThanOrEqualTo(GoldenTrajectories.Agreement), $"{file}: the two solvers disagree at {where}; not written");
-            File.WriteAllText(GoldenTrajectories.PathOf(file), reference, new UTF8Encoding(false));
+            File.WriteAllText(GoldenTrajectories.PathOf(model, file), reference, new UTF8Encoding(false));
         }
 
-        var model = Assay.Model.Compiled;
-        var rest = BoneCell.All.Select(c => Assay.Model.RestingState(new Dictionary<string, double>(Assay.ParametersOf(c)))).ToArray();
-        var text = new StringBuilder("species," + string.Join(',', BoneCell.All.Select(c => c.Name)) + "\n");
-        for (int k = 0; k < model.StateIds.Count; k++)
+        var compiled = model.Compiled;
+        var rest = model.CellTypes.Select(c => model.RestingState(new Dictionary<string, double>(c.ParametersIn(model)))).ToArray();
+        var text = new StringBuilder("species," + string.Join(',', model.CellTypes.Select(c => c.Name)) + "\n");
+        for (int k = 0; k < compiled.StateIds.Count; k++)
         {
-            text.Append(model.StateIds[k]).Append(',').AppendJoin(',', rest.Select(r => r[k].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+            text.Append(compiled.StateIds[k]).Append(',').AppendJoin(',', rest.Select(r => r[k].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         }
 
-        File.WriteAllText(GoldenTrajectories.PathOf("resting-states.csv"), text.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(GoldenTrajectories.PathOf(model, "resting-states.csv"), text.ToString(), new UTF8Encoding(false));
     }
 }

@@ -33,8 +33,8 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(csv[0], Is.EqualTo("cell_type,condition,time_h,surviving_fraction,LPO,GSH_mM,LIP_uM,GPX4,HO1"));
             Assert.That(csv, Has.Length.EqualTo(1 + (3 * 5 * 193)));
 
-            // Specification §15: osteoblast, erastin 10 µM, S(24 h) = 0.165 ± 0.05.
-            Assert.That(double.Parse(erastinAt24[3], CultureInfo.InvariantCulture), Is.EqualTo(0.165).Within(0.05));
+            // EB-3 (in force for model v2, the sample's default): osteoblast, erastin 10 µM, S(24 h) < 0.4.
+            Assert.That(double.Parse(erastinAt24[3], CultureInfo.InvariantCulture), Is.LessThan(0.4));
         });
     }
 

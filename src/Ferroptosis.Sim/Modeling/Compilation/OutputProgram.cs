@@ -38,9 +38,10 @@ internal sealed class OutputProgram
         return [.. expressions.Select(e => e.Simplify())];
     }
 
-    /// <summary>The default report: every species, then every assignment-rule variable that is not a species.</summary>
+    /// <summary>The default report: every species, then every rate-rule and assignment-rule variable that is not a species (parameters and compartments that change in time).</summary>
     public static IReadOnlyList<string> DefaultIds(ReactionNetwork network) =>
-        [.. network.Species.Select(s => s.Id), .. network.AssignmentRules.Select(r => r.Variable).Where(v => network.KindOf(v) != SymbolKind.Species)];
+        [.. network.Species.Select(s => s.Id), .. network.RateRules.Select(r => r.Variable).Where(v => network.KindOf(v) != SymbolKind.Species),
+            .. network.AssignmentRules.Select(r => r.Variable).Where(v => network.KindOf(v) != SymbolKind.Species)];
 
     private static string UnknownOutput(ReactionNetwork network, string id)
     {

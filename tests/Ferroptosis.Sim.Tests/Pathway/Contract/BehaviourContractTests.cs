@@ -42,7 +42,8 @@ public sealed class BehaviourContractTests
     public void Every_unmet_criterion_in_the_ledger_exists_and_is_a_criterion_of_the_contract()
     {
         var names = ContractSuite.Criteria.Select(UnmetCriteria.Key).ToHashSet(StringComparer.Ordinal);
-        var stale = UnmetCriteria.Keys.Where(k => !names.Contains(k)).ToList();
+        // Lines of the population test (PopulationRobustnessTests, Slow) are checked there.
+        var stale = UnmetCriteria.Keys.Where(k => !k.StartsWith("population|", StringComparison.Ordinal) && !names.Contains(k)).ToList();
         Assert.That(stale, Is.Empty, "lines of unmet-criteria.tsv that name no evaluated criterion");
     }
 

@@ -28,7 +28,7 @@ public sealed class ContractApiConsistencyTests
     public void Ncoa4_knockdown_under_the_glucocorticoid_scenario_matches()
     {
         var checks = new Checks(Lab.Value);
-        double lab = checks.S(checks.B("osteoblast", Checks.Mul("c_NCOA4", 0.2)), 48, Checks.Scenario("GC"));
+        double lab = checks.S(checks.B("osteoblast", Checks.Mul("c_NCOA4", 0.2)), 48, new Checks(Lab.Value).Scenario("GC"));
         var options = new CellSimulationOptions { Model = FerroptosisModel.Version2, Scenario = DiseaseScenario.Glucocorticoid, Solver = OdeSolvers.Rodas5P };
         var api = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Knockdown(Gene.Ncoa4, 0.2)], TimeSpan.FromHours(48), options);
         Assert.That(api.SurvivalAt(48), Is.EqualTo(lab).Within(2e-4));
@@ -47,6 +47,6 @@ public sealed class ContractApiConsistencyTests
     public void The_glucocorticoid_scenario_of_the_contract_is_the_librarys()
     {
         var changes = DiseaseScenario.Glucocorticoid.InVitro;
-        Assert.That(changes.Select(c => c.Parameter), Is.EquivalentTo(Checks.Scenario("GC").Select(c => c.Id)));
+        Assert.That(changes.Select(c => c.Parameter), Is.EquivalentTo(new Checks(Lab.Value).Scenario("GC").Select(c => c.Id)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Tests.Pathway.Contract;
 
@@ -59,16 +60,21 @@ internal sealed partial class Checks
     public double Ic50(string key, Dictionary<string, double> b, string drug, double lo, double hi, params Ch[] with) =>
         Cache.GetOrAdd(key, _ => Bisect(d => S(b, 24, [.. with, P(drug, d)]), 0.5, lo, hi));
 
-    public static Ch[] Scenario(string name) => name switch
+    /// <summary>The in-vitro changes of a disease scenario as the library defines them for the lab's model version (v1 change meanings translated).</summary>
+    public Ch[] Scenario(string name)
     {
-        "GC" => [P("ros_x", 1.15), Mul("c_GPX4", 0.7), Mul("c_XCT", 0.7), Mul("c_NCOA4", 1.5), Mul("c_ARE", 0.7)],
-        "HG" => [P("ros_x", 1.4), Mul("c_GPX4", 0.7), Mul("c_XCT", 0.7)],
-        "HGHF" => [P("ros_x", 1.4), Mul("c_GPX4", 0.7), Mul("c_XCT", 0.7), Mul("PUFA", 1.1), Mul("TfSat", 1.1)],
-        "IO" => [P("fac", 200)],
-        "EST" => [P("ros_x", 1.2), Mul("TfSat", 1.3), Mul("c_ARE", 0.7)],
-        "ONFH" => [P("ros_x", 1.5), Mul("c_GPX4", 0.5), Mul("c_XCT", 0.6), Mul("c_NCOA4", 1.5), Mul("c_ARE", 0.7), P("hemin", 2)],
-        _ => throw new ArgumentException(name),
-    };
+        var scenario = name switch
+        {
+            "GC" => DiseaseScenario.Glucocorticoid,
+            "HG" => DiseaseScenario.HighGlucose,
+            "HGHF" => DiseaseScenario.HighGlucoseHighFat,
+            "IO" => DiseaseScenario.IronOverload,
+            "EST" => DiseaseScenario.EstrogenDeficiency,
+            "ONFH" => DiseaseScenario.SteroidOsteonecrosis,
+            _ => throw new ArgumentException(name, nameof(name)),
+        };
+        return [.. scenario.InVitroIn(m.Source).Select(c => ExposureTimeline.Translate(m.Source, c)).Select(c => new Ch(0, c.Parameter, c.Value, c.Kind switch { ChangeKind.Multiply => '*', ChangeKind.Add => '+', _ => '=' }))];
+    }
 
     /// Baseline with HO-1 at h x WT at rest.
     public Dictionary<string, double> HoLevel(string cell, double h) => M.Apply(Wt[cell], HoChanges(cell, h), m.Default);

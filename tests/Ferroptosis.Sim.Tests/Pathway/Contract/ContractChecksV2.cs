@@ -48,7 +48,7 @@ internal sealed partial class Checks
         {
             double I(double h) => Ic50($"E50 {cell} h{h}", HoLevel(cell, h), "erastin", 0.02, 500);
             double i1 = I(1), i25 = Math.Max(I(2), I(5));
-            Ge("EB-28", $"{n} (v) IC50(2|5)/IC50(1)", i25 / i1, 1.15);
+            Ge("EB-28", $"{n} (v) IC50(2 or 5)/IC50(1)", i25 / i1, 1.15);
             Le("EB-28", $"{n} (v) IC50(50)/IC50(1)", I(50) / i1, 0.7);
             Le("EB-28", $"{n} (v) IC50(0)/IC50(1)", I(0) / i1, 0.9);
         }

@@ -18,7 +18,7 @@ internal sealed class R
     readonly Dictionary<string, double[]> _cols = new();
     public bool Ok => Res.IsSuccess;
     public double[] Col(string n) { if (!_cols.TryGetValue(n, out var c)) { c = Res.GetColumn(n); _cols[n] = c; } return c; }
-    public double At(string n, double t) { var c = Col(n); int i = Idx(t); return c[i]; }
+    public double At(string n, double t) { if (T.Length == 0 || !Res.IsSuccess) return double.NaN; var c = Col(n); int i = Idx(t); return c[i]; }
     int Idx(double t) { int best = 0; double bd = double.MaxValue; for (int i = 0; i < T.Length; i++) { double d = Math.Abs(T[i] - t); if (d < bd) { bd = d; best = i; } } return best; }
     public double S(double t) => At("S", t);
     public double Fold(string n, double t) => At(n, t) / Rest[n];

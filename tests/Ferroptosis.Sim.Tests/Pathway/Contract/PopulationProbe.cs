@@ -15,6 +15,17 @@ internal static class PopulationProbe
         "EB-32 GPX4 loss lethal (OB)",
     ];
 
+    /// <summary>Reported, not asserted: the qualitative shapes behind the first three outputs, without the contract's amplitudes.</summary>
+    public static readonly string[] Shapes =
+    [
+        "shape: bell (OB, constitutive): S(0) < S(1) < max(S(2), S(5)) and S(50) < S(1)",
+        "shape: harmful branch, concurrent (OB): S(50) < S(1)",
+        "shape: bell, 48-h pre-induction (OB): S(0) < S(1) < max(S(2), S(5)) and S(50) < S(1)",
+    ];
+
+    /// <summary>Every output of <see cref="Evaluate"/>.</summary>
+    public static IReadOnlyList<string> All => [.. Outputs, .. Shapes];
+
     /// <summary>The kinetic constants a population varies: every constant of the base model that is not a drug input, a cell-type or genetic multiplier, a Hill coefficient or the version number.</summary>
     public static IReadOnlyList<string> Factors(FerroptosisModel model)
     {
@@ -49,6 +60,9 @@ internal static class PopulationProbe
         outputs[2] = Flag(pre48[1] - pre48[5] >= 0.10 && pre48[1] - pre48[0] >= 0.03 && Math.Max(pre48[2], pre48[3]) - pre48[1] >= 0.03);
         outputs[3] = Flag(checks.S(checks.B(cell, Checks.Mul("c_GPX4", 0.5)), 72) >= 0.9);
         outputs[4] = Flag(checks.RunI(checks.Wt[cell], 72, new Dictionary<string, double> { ["GPX4"] = 0 }, Checks.P("c_GPX4", 0)).S(72) <= 0.1);
+        outputs[5] = Flag(steady[0] < steady[1] && steady[1] < Math.Max(steady[2], steady[3]) && steady[5] < steady[1]);
+        outputs[6] = Flag(concurrent[5] < concurrent[1]);
+        outputs[7] = Flag(pre48[0] < pre48[1] && pre48[1] < Math.Max(pre48[2], pre48[3]) && pre48[5] < pre48[1]);
     }
 
     private static double Flag(bool value) => value ? 1 : 0;

@@ -37,11 +37,23 @@ public sealed class PopulationRobustnessTests
         }
     }
 
+    [Test]
+    public void Qualitative_shapes_are_reported()
+    {
+        var result = LazyResult.Value;
+        foreach (string shape in PopulationProbe.Shapes)
+        {
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape}: {result.GetSamples(shape).Average():P1} of {Cells} cells"));
+        }
+
+        Assert.That(PopulationProbe.Shapes.Select(s => result.GetSamples(s).Length), Is.All.EqualTo(Cells));
+    }
+
     private static EnsembleResult Simulate()
     {
         var model = FerroptosisModel.Version2;
         var factors = PopulationProbe.Factors(model);
-        var response = new ResponseFunction(factors, PopulationProbe.Outputs, (inputs, outputs) => PopulationProbe.Evaluate(model, factors, inputs, outputs));
+        var response = new ResponseFunction(factors, PopulationProbe.All, (inputs, outputs) => PopulationProbe.Evaluate(model, factors, inputs, outputs));
         var distributions = factors.Select(_ => InputDistribution.LogNormalFromMean(1, 0.2)).ToArray();
         return Ensemble.Run(response, distributions, new EnsembleOptions { Cells = Cells, Seed = 2026, KeepSamples = true });
     }
