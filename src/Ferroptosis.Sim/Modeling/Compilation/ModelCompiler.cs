@@ -69,7 +69,7 @@ public static class ModelCompiler
         // A species changed by reactions: d(amount)/dt = conversion factor · Σ stoichiometry · rate.
         var species = network.FindSpecies(id)!;
         Expr sum = NumberExpr.Zero;
-        foreach (var reaction in network.Reactions)
+        foreach (var reaction in network.ReactionsOf(id))
         {
             Expr? coefficient = null;
             foreach (var product in reaction.Products)

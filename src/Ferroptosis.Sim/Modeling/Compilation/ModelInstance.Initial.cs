@@ -30,7 +30,7 @@ public sealed partial class ModelInstance
             {
                 Parameters[m] = Amount(species);
             }
-            else if (network.InitialAssignments.Any(a => a.Symbol == id) || _initialOverrides.ContainsKey(id))
+            else if (network.FindInitialAssignment(id) is not null || _initialOverrides.ContainsKey(id))
             {
                 Parameters[m] = Value(id);
             }
@@ -83,7 +83,7 @@ public sealed partial class ModelInstance
                 return network.FindSpecies(id) is { HasOnlySubstanceUnits: false } s ? Parameters[slot] / Value(s.Compartment) : Parameters[slot];
             }
 
-            if (network.InitialAssignments.FirstOrDefault(a => a.Symbol == id) is { } assignment)
+            if (network.FindInitialAssignment(id) is { } assignment)
             {
                 return assignment.Expression.Evaluate(Value, network.FunctionLibrary);
             }
