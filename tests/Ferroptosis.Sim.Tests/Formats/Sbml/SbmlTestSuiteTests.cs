@@ -118,7 +118,7 @@ public sealed class SbmlTestSuiteTests
             }
 
             output.WriteLine($"SBML Test Suite, {level} files, solver {Runner.Solver.Name}:");
-            foreach (var (stage, passed, total) in SbmlTestSuiteRunner.CountByStage(results, catalog))
+            foreach (var (stage, passed, _, total) in SbmlTestSuiteRunner.CountByStage(results, catalog))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage}: passed {passed} of {total}"));
             }
