@@ -40,7 +40,7 @@ internal static class ScanCommand
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
-            var source = ModelFile.Resolve(parse.GetValue(model));
+            var source = ModelFile.Resolve(parse.GetValue(model), context.Error);
             string[] names = parse.GetValue(param) ?? [], ranges = parse.GetValue(range) ?? [];
             if (names.Length is < 1 or > 2 || names.Length != ranges.Length)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ferroptosis.Sim.Modeling;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
@@ -44,7 +45,7 @@ internal static class SimulateCommand
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             var request = new Request(
-                ModelFile.Resolve(parse.GetValue(model)),
+                ModelFile.Resolve(parse.GetValue(model), context.Error),
                 parse.GetValue(cells) ?? [],
                 parse.GetValue(perturb) ?? [],
                 parse.GetValue(scenario),
@@ -154,6 +155,10 @@ internal static class SimulateCommand
         catch (ArgumentException ex)
         {
             throw CliException.From(ex, $"{request.Model.Path}: ");
+        }
+        catch (ModelValidationException ex)
+        {
+            throw new CliException($"{request.Model.Path}: {ex.Message}", ex);
         }
 
         if (!result.IsSuccess)
