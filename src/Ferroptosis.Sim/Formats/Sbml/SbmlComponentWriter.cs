@@ -59,7 +59,8 @@ internal static class SbmlComponentWriter
         List(w, "listOfEvents", network.Events, e => WriteEvent(w, e));
     }
 
-    private static HashSet<string> GlobalIds(ReactionNetwork network)
+    /// <summary>The model-wide ids of a network (a renamed local parameter must avoid them).</summary>
+    internal static HashSet<string> GlobalIds(ReactionNetwork network)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal) { network.Id };
         ids.UnionWith(network.Compartments.Select(c => c.Id));
