@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Ferroptosis.Sim.Modeling.Expressions;
 
 /// <summary>An immutable node of a mathematical expression (a rate law, a rule, an event trigger) with structural equality.</summary>
@@ -10,7 +8,8 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// the hierarchy is closed (no other assembly can derive from <see cref="Expr"/>), so a <c>switch</c> over
 /// these seven types is exhaustive. Two expressions are equal when they have the same shape, operators,
 /// names and numbers (numbers compare bit for bit, except that every NaN equals every NaN); the hash code is
-/// computed once at construction, so equality of different trees is usually decided in O(1).
+/// computed once at construction, so equality of different trees is usually decided in O(1), and equality is decided
+/// without recursion in time proportional to the distinct nodes (sub-expressions shared between parents count once).
 /// </para>
 /// <para>
 /// Values are IEEE doubles; truth values are 1.0 and 0.0 and a condition holds when its value is not 0
@@ -172,8 +171,7 @@ public abstract partial class Expr : IEquatable<Expr>
             return false;
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        return EqualsCore(other);
+        return ExprEquality.Equal(this, other);
     }
 
     /// <inheritdoc/>
@@ -194,8 +192,11 @@ public abstract partial class Expr : IEquatable<Expr>
     /// <returns>True when they differ.</returns>
     public static bool operator !=(Expr? left, Expr? right) => !(left == right);
 
-    /// <summary>Compares the fields of two nodes of the same concrete type with equal hash codes.</summary>
+    /// <summary>Compares the node's own fields (operator, name, value, number of children) with those of a node of the same concrete type; children are compared by the caller.</summary>
     private protected abstract bool EqualsCore(Expr other);
+
+    /// <summary>Compares the own fields of two nodes (see <see cref="EqualsCore"/>), for <see cref="ExprEquality"/>.</summary>
+    internal bool SameNode(Expr other) => _hash == other._hash && GetType() == other.GetType() && EqualsCore(other);
 
     /// <summary>Combines a node tag with the hash codes of its children.</summary>
     private protected static int HashChildren(int seed, ReadOnlySpan<Expr> children)

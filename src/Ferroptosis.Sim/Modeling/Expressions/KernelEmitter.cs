@@ -20,6 +20,9 @@ internal sealed class KernelEmitter
     private static readonly L Zero = L.Constant(0.0);
     private static readonly L One = L.Constant(1.0);
 
+    /// <summary>The highest expression emitted inline before a node is computed into a local.</summary>
+    private const int MaxInlineHeight = 48;
+
     private readonly IReadOnlyList<DagNode> _nodes;
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
     private readonly ParameterExpression _outputs = L.Parameter(typeof(double[]), "outputs");
@@ -51,11 +54,25 @@ internal sealed class KernelEmitter
             uses[r]++;
         }
 
+        // A node used twice becomes a local; so does a node whose inlined expression would be more than
+        // MaxInlineHeight levels high (a chain of rules each used once), which keeps every emitted expression, and the
+        // recursion of the expression compiler over it, shallow however deep the graph is.
         var body = new List<L>();
         var variables = new List<ParameterExpression>();
+        var height = new int[_nodes.Count];
         for (int i = 0; i < _nodes.Count; i++)
         {
-            if (uses[i] >= 2 && _nodes[i].Kind != DagKind.Constant)
+            int h = 1;
+            foreach (int a in _nodes[i].Args)
+            {
+                if (_locals[a] is null)
+                {
+                    h = Math.Max(h, height[a] + 1);
+                }
+            }
+
+            height[i] = h;
+            if ((uses[i] >= 2 || h > MaxInlineHeight) && _nodes[i].Kind != DagKind.Constant)
             {
                 var v = L.Variable(typeof(double), "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 body.Add(L.Assign(v, Value(i)));
