@@ -195,6 +195,27 @@ public abstract partial class Expr : IEquatable<Expr>
     /// <summary>Compares the node's own fields (operator, name, value, number of children) with those of a node of the same concrete type; children are compared by the caller.</summary>
     private protected abstract bool EqualsCore(Expr other);
 
+    /// <summary>Gets the number of direct sub-expressions, without allocating (<see cref="Children"/> may allocate).</summary>
+    internal int ChildCount => this switch
+    {
+        UnaryExpr => 1,
+        BinaryExpr => 2,
+        CallExpr c => c.ArgumentArray.Length,
+        PiecewiseExpr p => (2 * p.CaseArray.Length) + (p.Otherwise is null ? 0 : 1),
+        _ => 0,
+    };
+
+    /// <summary>Gets direct sub-expression <paramref name="i"/> in the order of <see cref="Children"/>, without allocating.</summary>
+    internal Expr ChildAt(int i) => this switch
+    {
+        UnaryExpr u => u.Operand,
+        BinaryExpr b => i == 0 ? b.Left : b.Right,
+        CallExpr c => c.ArgumentArray[i],
+        PiecewiseExpr p when i < 2 * p.CaseArray.Length => i % 2 == 0 ? p.CaseArray[i / 2].Value : p.CaseArray[i / 2].Condition,
+        PiecewiseExpr p => p.Otherwise!,
+        _ => throw new ArgumentOutOfRangeException(nameof(i)),
+    };
+
     /// <summary>Compares the own fields of two nodes (see <see cref="EqualsCore"/>), for <see cref="ExprEquality"/>.</summary>
     internal bool SameNode(Expr other) => _hash == other._hash && GetType() == other.GetType() && EqualsCore(other);
 

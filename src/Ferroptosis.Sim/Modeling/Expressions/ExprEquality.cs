@@ -16,6 +16,43 @@ internal static class ExprEquality
 
     public static bool Equal(Expr a, Expr b)
     {
+        // Small expressions are compared recursively without allocating; large or shared ones from a stack.
+        int budget = PairsBeforeMemo;
+        return Small(a, b, ref budget) ?? Large(a, b);
+    }
+
+    /// <summary>Compares up to <paramref name="budget"/> pairs recursively; null when that is not enough to decide.</summary>
+    private static bool? Small(Expr x, Expr y, ref int budget)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (--budget < 0)
+        {
+            return null;
+        }
+
+        if (!x.SameNode(y))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < x.ChildCount; i++)
+        {
+            var r = Small(x.ChildAt(i), y.ChildAt(i), ref budget);
+            if (r != true)
+            {
+                return r;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Large(Expr a, Expr b)
+    {
         var stack = new Stack<(Expr, Expr)>();
         HashSet<(Expr, Expr)>? seen = null;
         int compared = 0;
@@ -42,11 +79,9 @@ internal static class ExprEquality
                 return false;
             }
 
-            var left = x.Children;
-            var right = y.Children;
-            for (int i = left.Count - 1; i >= 0; i--)
+            for (int i = x.ChildCount - 1; i >= 0; i--)
             {
-                stack.Push((left[i], right[i]));
+                stack.Push((x.ChildAt(i), y.ChildAt(i)));
             }
         }
 

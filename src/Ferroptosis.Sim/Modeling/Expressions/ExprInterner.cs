@@ -44,11 +44,9 @@ internal sealed class ExprInterner
                 return false;
             }
 
-            var a = x.Children;
-            var b = y.Children;
-            for (int i = 0; i < a.Count; i++)
+            for (int i = 0; i < x.ChildCount; i++)
             {
-                if (!ReferenceEquals(a[i], b[i]))
+                if (!ReferenceEquals(x.ChildAt(i), y.ChildAt(i)))
                 {
                     return false;
                 }

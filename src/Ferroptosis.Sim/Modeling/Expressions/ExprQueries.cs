@@ -34,10 +34,9 @@ internal static class ExprQueries
             }
 
             visit(e);
-            var children = e.Children;
-            for (int i = children.Count - 1; i >= 0; i--)
+            for (int i = e.ChildCount - 1; i >= 0; i--)
             {
-                stack.Push(children[i]);
+                stack.Push(e.ChildAt(i));
             }
         }
     }
