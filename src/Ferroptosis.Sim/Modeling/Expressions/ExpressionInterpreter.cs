@@ -200,9 +200,9 @@ internal static class ExpressionInterpreter
         // evaluation, so functions that call the previous one twice, sixty deep, cost sixty evaluations, not 2^60.
         CallMemo? memo = null;
         CallMemo.Key key = default;
-        if (functions.IsClosed(call.Name))
+        if (functions.IsClosed(call.Name) && (t_memo ??= new CallMemo()).TryUse(functions))
         {
-            memo = t_memo ??= new CallMemo();
+            memo = t_memo;
             key = new CallMemo.Key(call.Name, bound);
             if (memo.Values.TryGetValue(key, out double known))
             {
@@ -253,8 +253,21 @@ internal static class ExpressionInterpreter
 internal sealed class CallMemo
 {
     private int _depth;
+    private FunctionLibrary? _library;
 
     public Dictionary<Key, double> Values { get; } = [];
+
+    /// <summary>Tells whether calls of <paramref name="library"/> may use the memo: always when no call is under way, else only for the library of the calls under way.</summary>
+    public bool TryUse(FunctionLibrary library)
+    {
+        if (_depth == 0)
+        {
+            _library = library;
+            return true;
+        }
+
+        return ReferenceEquals(_library, library);
+    }
 
     public void Enter() => _depth++;
 

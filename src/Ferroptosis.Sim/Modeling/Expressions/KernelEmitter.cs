@@ -23,15 +23,20 @@ internal sealed class KernelEmitter
     /// <summary>The highest expression emitted inline before a node is computed into a local.</summary>
     private const int MaxInlineHeight = 48;
 
+    /// <summary>The most shared values kept in IL locals; beyond, they go to a scratch array.</summary>
+    private const int MaxLocals = 30_000;
+
+    private static readonly MethodInfo RentMethod = typeof(KernelScratch).GetMethod(nameof(KernelScratch.Rent))!;
+
     private readonly IReadOnlyList<DagNode> _nodes;
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
     private readonly ParameterExpression _outputs = L.Parameter(typeof(double[]), "outputs");
-    private readonly ParameterExpression?[] _locals;
+    private readonly L?[] _locals;
 
     public KernelEmitter(IReadOnlyList<DagNode> nodes)
     {
         _nodes = nodes;
-        _locals = new ParameterExpression?[nodes.Count];
+        _locals = new L?[nodes.Count];
     }
 
     /// <summary>Gets the number of nodes computed into locals.</summary>
@@ -57,15 +62,15 @@ internal sealed class KernelEmitter
         // A node used twice becomes a local; so does a node whose inlined expression would be more than
         // MaxInlineHeight levels high (a chain of rules each used once), which keeps every emitted expression, and the
         // recursion of the expression compiler over it, shallow however deep the graph is.
-        var body = new List<L>();
-        var variables = new List<ParameterExpression>();
+        var shared = new bool[_nodes.Count];
         var height = new int[_nodes.Count];
+        int sharedCount = 0;
         for (int i = 0; i < _nodes.Count; i++)
         {
             int h = 1;
             foreach (int a in _nodes[i].Args)
             {
-                if (_locals[a] is null)
+                if (!shared[a])
                 {
                     h = Math.Max(h, height[a] + 1);
                 }
@@ -74,14 +79,48 @@ internal sealed class KernelEmitter
             height[i] = h;
             if ((uses[i] >= 2 || h > MaxInlineHeight) && _nodes[i].Kind != DagKind.Constant)
             {
-                var v = L.Variable(typeof(double), "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                body.Add(L.Assign(v, Value(i)));
-                _locals[i] = v;
-                variables.Add(v);
+                shared[i] = true;
+                sharedCount++;
             }
         }
 
-        SharedCount = variables.Count;
+        // A method has at most 65 534 locals; the kernels of very large models keep their shared values in a
+        // per-thread scratch array instead (kernels never call each other, so one buffer per thread suffices).
+        var body = new List<L>();
+        var variables = new List<ParameterExpression>();
+        ParameterExpression? scratch = null;
+        if (sharedCount > MaxLocals)
+        {
+            scratch = L.Variable(typeof(double[]), "scratch");
+            variables.Add(scratch);
+            body.Add(L.Assign(scratch, L.Call(RentMethod, L.Constant(sharedCount))));
+        }
+
+        int slot = 0;
+        for (int i = 0; i < _nodes.Count; i++)
+        {
+            if (!shared[i])
+            {
+                continue;
+            }
+
+            L target;
+            if (scratch is null)
+            {
+                var v = L.Variable(typeof(double), "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                variables.Add(v);
+                target = v;
+            }
+            else
+            {
+                target = L.ArrayAccess(scratch, L.Constant(slot++));
+            }
+
+            body.Add(L.Assign(target, Value(i)));
+            _locals[i] = target;
+        }
+
+        SharedCount = sharedCount;
         for (int k = 0; k < roots.Count; k++)
         {
             body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
