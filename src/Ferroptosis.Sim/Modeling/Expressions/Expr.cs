@@ -146,8 +146,9 @@ public abstract partial class Expr : IEquatable<Expr>
 
     /// <summary>Expands every call of a user-defined function by substituting its arguments into its body, recursively.</summary>
     /// <param name="functions">The function definitions (validated: no recursion, consistent arities).</param>
-    /// <returns>An expression that calls built-in functions only.</returns>
+    /// <returns>An expression that calls built-in functions only; a function called again with equal arguments is one shared sub-expression (the result is a graph whose size grows with the definitions, not with the expanded tree).</returns>
     /// <exception cref="ArgumentException">A called function is neither built in nor in <paramref name="functions"/>, or has a different arity.</exception>
+    /// <exception cref="ModelValidationException">The expansion is deeper than 2000 operations or builds more than 1 000 000 distinct ones (<c>ModelCompiler.MaxExpressionDepth</c>, <c>MaxExpandedNodes</c>).</exception>
     public Expr Inline(FunctionLibrary functions)
     {
         ArgumentNullException.ThrowIfNull(functions);
