@@ -55,9 +55,11 @@ internal sealed class SparseDerivatives
             }
 
             usedVariables.Sort();
+            var simplified = usedVariables.Count == 0 ? expressions[i] : Simplifier.Simplify(expressions[i]);
             foreach (int k in usedVariables)
             {
-                var entry = expressions[i].Differentiate(variables[k]).Simplify();
+                // As expressions[i].Differentiate(v).Simplify(), with the expression simplified once per row, not per entry.
+                var entry = Differentiator.DifferentiateSimplified(simplified, variables[k]).Simplify();
                 if (entry is NumberExpr { Value: 0 })
                 {
                     continue;
