@@ -16,7 +16,9 @@ internal sealed class SymbolResolver
 
     private readonly ModelLayout _layout;
     private readonly ReactionNetwork _network;
-    private readonly Dictionary<string, Expr> _resolved = new(StringComparer.Ordinal);
+    // Written while compiling and, for plain ids, when a compiled model builds an output program later, possibly on
+    // several threads at once (a compiled model is shareable).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Expr> _resolved = new(StringComparer.Ordinal);
     private readonly FunctionInliner? _inliner;
 
     public SymbolResolver(ModelLayout layout)
