@@ -26,7 +26,11 @@ internal sealed class KernelEmitter
     /// <summary>The most shared values kept in IL locals; beyond, they go to a scratch array.</summary>
     private const int MaxLocals = 30_000;
 
-    private static readonly MethodInfo RentMethod = typeof(KernelScratch).GetMethod(nameof(KernelScratch.Rent))!;
+    /// <summary>The statements per method when a kernel is compiled in chunks.</summary>
+    private const int ChunkStatements = 2000;
+
+    /// <summary>A part of a large kernel: reads inputs and earlier shared values, writes shared values and outputs.</summary>
+    private delegate void ChunkKernel(double[] inputs, double[] outputs, double[] scratch);
 
     private readonly IReadOnlyList<DagNode> _nodes;
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
@@ -42,8 +46,8 @@ internal sealed class KernelEmitter
     /// <summary>Gets the number of nodes computed into locals.</summary>
     public int SharedCount { get; private set; }
 
-    /// <summary>Builds the kernel lambda writing node <c>roots[k]</c> to <c>outputs[k]</c>.</summary>
-    public Expression<ExpressionKernel> Build(IReadOnlyList<int> roots)
+    /// <summary>Compiles the kernel writing node <c>roots[k]</c> to <c>outputs[k]</c>.</summary>
+    public ExpressionKernel Compile(IReadOnlyList<int> roots)
     {
         var uses = new int[_nodes.Count];
         foreach (var node in _nodes)
@@ -84,50 +88,83 @@ internal sealed class KernelEmitter
             }
         }
 
-        // A method has at most 65 534 locals; the kernels of very large models keep their shared values in a
-        // per-thread scratch array instead (kernels never call each other, so one buffer per thread suffices).
+        SharedCount = sharedCount;
+        return sharedCount > MaxLocals ? CompileChunked(roots, shared, sharedCount) : CompileSingle(roots, shared);
+    }
+
+    /// <summary>One method: shared values in IL locals, then the outputs.</summary>
+    private ExpressionKernel CompileSingle(IReadOnlyList<int> roots, bool[] shared)
+    {
         var body = new List<L>();
         var variables = new List<ParameterExpression>();
-        ParameterExpression? scratch = null;
-        if (sharedCount > MaxLocals)
-        {
-            scratch = L.Variable(typeof(double[]), "scratch");
-            variables.Add(scratch);
-            body.Add(L.Assign(scratch, L.Call(RentMethod, L.Constant(sharedCount))));
-        }
-
-        int slot = 0;
         for (int i = 0; i < _nodes.Count; i++)
         {
-            if (!shared[i])
-            {
-                continue;
-            }
-
-            L target;
-            if (scratch is null)
+            if (shared[i])
             {
                 var v = L.Variable(typeof(double), "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                body.Add(L.Assign(v, Value(i)));
+                _locals[i] = v;
                 variables.Add(v);
-                target = v;
             }
-            else
-            {
-                target = L.ArrayAccess(scratch, L.Constant(slot++));
-            }
-
-            body.Add(L.Assign(target, Value(i)));
-            _locals[i] = target;
         }
 
-        SharedCount = sharedCount;
         for (int k = 0; k < roots.Count; k++)
         {
             body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
         }
 
         body.Add(L.Empty());
-        return L.Lambda<ExpressionKernel>(L.Block(variables, body), "ExpressionKernel", [_inputs, _outputs]);
+        return L.Lambda<ExpressionKernel>(L.Block(variables, body), "ExpressionKernel", [_inputs, _outputs]).Compile();
+    }
+
+    /// <summary>
+    /// More shared values than a method can have locals (65 534): they go to a per-thread scratch array, and the
+    /// statements are compiled in methods of <see cref="ChunkStatements"/> each, run in order (one huge method would
+    /// cost the JIT far more memory than several small ones). Each chunk is compiled as soon as it is complete.
+    /// </summary>
+    private ExpressionKernel CompileChunked(IReadOnlyList<int> roots, bool[] shared, int sharedCount)
+    {
+        var scratch = L.Parameter(typeof(double[]), "scratch");
+        var chunks = new List<ChunkKernel>();
+        var body = new List<L>();
+        void Flush(bool always)
+        {
+            if (body.Count >= ChunkStatements || (always && body.Count > 0))
+            {
+                body.Add(L.Empty());
+                chunks.Add(L.Lambda<ChunkKernel>(L.Block(body), "ExpressionKernelChunk", [_inputs, _outputs, scratch]).Compile());
+                body.Clear();
+            }
+        }
+
+        int slot = 0;
+        for (int i = 0; i < _nodes.Count; i++)
+        {
+            if (shared[i])
+            {
+                var target = L.ArrayAccess(scratch, L.Constant(slot++));
+                body.Add(L.Assign(target, Value(i)));
+                _locals[i] = target;
+                Flush(always: false);
+            }
+        }
+
+        for (int k = 0; k < roots.Count; k++)
+        {
+            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
+            Flush(always: false);
+        }
+
+        Flush(always: true);
+        var compiled = chunks.ToArray();
+        return (inputs, outputs) =>
+        {
+            var values = KernelScratch.Rent(sharedCount);
+            foreach (var chunk in compiled)
+            {
+                chunk(inputs, outputs, values);
+            }
+        };
     }
 
     private static ConditionalExpression FromBool(L condition) => L.Condition(condition, One, Zero);
