@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Running;
+using Ferroptosis.Sim.Benchmarks.Formats;
 using Ferroptosis.Sim.Benchmarks.Problems;
 using Ferroptosis.Sim.Benchmarks.WorkPrecision;
 
 namespace Ferroptosis.Sim.Benchmarks;
 
-/// <summary>Entry point: the BenchmarkDotNet suites, or one of the commands <c>workprecision</c> and <c>pathway-reference</c>.</summary>
+/// <summary>Entry point: the BenchmarkDotNet suites, or one of the commands <c>workprecision</c>, <c>pathway-reference</c> and <c>compile-scaling</c>.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks or a command.</summary>
@@ -18,6 +19,8 @@ public static class Program
                 return WorkPrecisionRunner.Run(args[1..], Console.Out, Console.Error);
             case "pathway-reference":
                 return PathwayReferenceCommand.Run(args[1..], Console.Out, Console.Error);
+            case "compile-scaling":
+                return CompileScalingCommand.Run(args[1..], Console.Out);
             default:
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(BenchmarkConfig.WithImmediateTierUp(args), BenchmarkConfig.Create());
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;

@@ -23,7 +23,7 @@ internal static class ConvertCommand
                 throw new CliException($"{from}: no such file.");
             }
 
-            var network = ModelFile.Read(from);
+            var network = ModelFile.Read(from, context.Error);
             ModelFile.Write(network, to);
             context.WriteLine($"Converted {from} ({Format(from)}) to {to} ({Format(to)}): {network.Species.Count} species, {network.Reactions.Count} reactions, {network.Parameters.Count} parameters.");
             context.ReportFiles([to]);

@@ -50,9 +50,10 @@ internal sealed class ModelFile
     /// <summary>Resolves the MODEL argument.</summary>
     /// <param name="model">A built-in name, a file path, or null for the built-in model.</param>
     /// <param name="version">The version of the built-in model (<c>--model-version</c>).</param>
+    /// <param name="warnings">Where the reader's warnings go, or null to drop them.</param>
     /// <returns>The model.</returns>
     /// <exception cref="CliException">Neither a built-in name nor an existing file, or the file cannot be read.</exception>
-    public static ModelFile Resolve(string? model, FerroptosisModel version)
+    public static ModelFile Resolve(string? model, FerroptosisModel version, TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (model is null || string.Equals(model, BuiltInName, StringComparison.OrdinalIgnoreCase))
@@ -72,14 +73,15 @@ internal sealed class ModelFile
             throw new CliException($"'{model}' is neither a built-in model nor an existing file{(hint.Length == 0 ? "." : hint)} Built-in models: {string.Join(", ", BuiltInNames)}; files: .ant/.antimony/.txt (Antimony) or .xml/.sbml (SBML).");
         }
 
-        return new ModelFile(System.IO.Path.GetFileNameWithoutExtension(model), Read(model), model, null);
+        return new ModelFile(System.IO.Path.GetFileNameWithoutExtension(model), Read(model, warnings), model, null);
     }
 
     /// <summary>Reads a model file in the format named by its extension.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="warnings">Where the reader's warnings go (<c>warning: path: message</c>), or null to drop them.</param>
     /// <returns>The validated network.</returns>
     /// <exception cref="CliException">Unknown extension, unreadable file, or a syntax or model error (with line and column).</exception>
-    public static ReactionNetwork Read(string path)
+    public static ReactionNetwork Read(string path, TextWriter? warnings = null)
     {
         bool sbml = IsSbml(path);
         string text;
@@ -94,7 +96,18 @@ internal sealed class ModelFile
 
         try
         {
-            return sbml ? SbmlReader.Parse(text).Network : AntimonyReader.Read(text);
+            if (!sbml)
+            {
+                return AntimonyReader.Read(text);
+            }
+
+            var document = SbmlReader.Parse(text);
+            foreach (string warning in document.Warnings)
+            {
+                warnings?.WriteLine($"warning: {path}: {warning}");
+            }
+
+            return document.Network;
         }
         catch (ModelParseException ex)
         {

@@ -25,7 +25,7 @@ internal static class SbmlTestSuiteCommand
             Description = "The ODE solver by name (default: the best available).",
         };
 
-        var command = new Command("sbml-test-suite", "Runs SBML Test Suite cases; prints one line per failing case and 'passed N of M'.")
+        var command = new Command("sbml-test-suite", "Runs SBML Test Suite cases; prints one line per failing or skipped case and 'passed N of M' (M = every case folder).")
         {
             folder,
             level,
@@ -54,23 +54,30 @@ internal static class SbmlTestSuiteCommand
             _ => SbmlTestLevel.L3V2,
         };
         var runner = new SbmlTestSuiteRunner(solverName is null ? null : OdeSolvers.FromName(solverName));
-        var results = runner.RunSuite(folder.FullName, testLevel).Where(r => r.Outcome != SbmlTestOutcome.NoModelFile).ToList();
-        foreach (var failure in results.Where(r => !r.Passed))
+        // Every case folder counts: a case without a file at the level is reported as skipped, with what it has.
+        var results = runner.RunSuite(folder.FullName, testLevel);
+        foreach (var result in results.Where(r => !r.Passed))
         {
-            output.WriteLine(failure.ToString());
+            output.WriteLine(result.ToString());
         }
 
         string catalog = Path.Combine(folder.FullName, "cases.tsv");
         if (File.Exists(catalog))
         {
-            foreach (var (stage, passed, total) in SbmlTestSuiteRunner.CountByStage(results, SbmlTestCaseInfo.ReadCatalog(catalog)))
+            foreach (var (stage, passed, skipped, total) in SbmlTestSuiteRunner.CountByStage(results, SbmlTestCaseInfo.ReadCatalog(catalog)))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: passed {passed} of {total}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: passed {passed} of {total}{Skipped(skipped)}"));
             }
         }
 
         int passedCount = results.Count(r => r.Passed);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed {passedCount} of {results.Count}"));
-        return passedCount == results.Count ? 0 : 1;
+        int skippedCount = results.Count(r => r.Outcome == SbmlTestOutcome.NoModelFile);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passed {passedCount} of {results.Count}{Skipped(skippedCount)}"));
+
+        // Skipped cases are not failures: the exit code says whether every case that has a file at the level passed.
+        return passedCount + skippedCount == results.Count ? 0 : 1;
     }
+
+    private static string Skipped(int count) =>
+        count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({count} skipped: no file at this level)");
 }

@@ -42,7 +42,7 @@ internal static class ScanCommand
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             string? versionName = parse.GetValue(modelVersion);
-            var source = ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName));
+            var source = ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName), context.Error);
             string[] names = parse.GetValue(param) ?? [], ranges = parse.GetValue(range) ?? [];
             if (names.Length is < 1 or > 2 || names.Length != ranges.Length)
             {

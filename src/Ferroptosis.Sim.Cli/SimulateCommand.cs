@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ferroptosis.Sim.Modeling;
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
@@ -47,7 +48,7 @@ internal static class SimulateCommand
         {
             string? versionName = parse.GetValue(modelVersion);
             var request = new Request(
-                ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName)),
+                ModelFile.Resolve(parse.GetValue(model), CommonOptions.ResolveModelVersion(versionName), context.Error),
                 versionName,
                 parse.GetValue(cells) ?? [],
                 parse.GetValue(perturb) ?? [],
@@ -160,6 +161,10 @@ internal static class SimulateCommand
         catch (ArgumentException ex)
         {
             throw CliException.From(ex, $"{request.Model.Path}: ");
+        }
+        catch (ModelValidationException ex)
+        {
+            throw new CliException($"{request.Model.Path}: {ex.Message}", ex);
         }
 
         if (!result.IsSuccess)

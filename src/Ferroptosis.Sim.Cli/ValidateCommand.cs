@@ -21,13 +21,13 @@ internal static class ValidateCommand
                 throw new CliException($"{path}: no such file.");
             }
 
-            var network = ModelFile.Read(path);
+            var network = ModelFile.Read(path, context.Error);
             CompiledModel compiled;
             try
             {
                 compiled = ModelCompiler.Compile(network);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or Modeling.ModelValidationException)
             {
                 throw new CliException($"{path}: the model reads but does not compile: {ex.Message}", ex);
             }

@@ -71,6 +71,48 @@ public sealed class ModelFileCommandTests : TempFolderTests
     }
 
     [Test]
+    public void Validate_AnOptionalPackage_IsAWarningOnStderr_AndTheModelIsValid()
+    {
+        string path = Path.Combine(Folder, "groups.xml");
+        File.WriteAllText(path, """
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" xmlns:groups="http://www.sbml.org/sbml/level3/version1/groups/version1" level="3" version="2" groups:required="false">
+              <model id="m">
+                <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                <listOfSpecies><species id="S" compartment="c" initialAmount="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/></listOfSpecies>
+                <groups:listOfGroups/>
+              </model>
+            </sbml>
+            """);
+
+        var run = Run("validate", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Output, Does.Contain("valid model 'm'"));
+            Assert.That(run.Error, Does.StartWith($"warning: {path}: The SBML Level 3 package 'groups'"));
+        });
+    }
+
+    [Test]
+    public void Validate_ARuleChainBeyondTheDepthLimit_IsAnErrorNamingTheLimit()
+    {
+        var rules = string.Join('\n', Enumerable.Range(1, 3000).Select(i => $"  a{i} := a{i - 1} + 1"));
+        string path = Path.Combine(Folder, "chain.ant");
+        File.WriteAllText(path, $"model chain\n  J1: S -> ; 0*a3000\n  S = 1\n  a0 = 1\n{rules}\nend\n");
+
+        var run = Run("validate", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Error, Does.StartWith($"error: {path}: the model reads but does not compile: The assignment rule for 'a2000' is an expression"));
+            Assert.That(run.Error, Does.Contain("at most 2000 are supported"));
+            Assert.That(run.Error.Split('\n'), Has.Length.LessThan(4), "one message, no stack trace");
+        });
+    }
+
+    [Test]
     public void List_NamesEveryCellTypeScenarioSolverAndDrug()
     {
         var run = Run("list");

@@ -50,6 +50,48 @@ public sealed class SbmlTestSuiteCommandTests
     }
 
     [Test]
+    public void CaseWithoutAFileAtTheLevel_IsReportedAsSkipped_AndCountsAmongTheCases()
+    {
+        // 01784 has only a Level 2 Version 4 file: at l3v2 it is skipped with the reason, and M counts every case folder.
+        string folder = Path.Combine(Path.GetTempPath(), $"sbml-suite-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (string id in new[] { "00001", "01784" })
+            {
+                string target = Path.Combine(folder, "cases", id);
+                Directory.CreateDirectory(target);
+                foreach (string file in Directory.GetFiles(TestData.Case(id)))
+                {
+                    File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+                }
+            }
+
+            File.WriteAllLines(Path.Combine(folder, "cases.tsv"), ["case\tstage\tcomponentTags\ttestTags", "00001\tS0\t\t", "01784\tS1\t\t"]);
+
+            using var output = new StringWriter();
+            int exitCode = SbmlTestSuiteCommand.Create(output).Parse([folder, "--level", "l3v2", "--solver", "DormandPrince5"]).Invoke();
+            var printed = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+            Assert.That(exitCode, Is.Zero, output.ToString());
+            Assert.That(printed, Is.EqualTo(new[]
+            {
+                "01784 skipped: no l3v2 or l3v1 file; the case has 01784-sbml-l2v4.xml",
+                "S0: passed 1 of 1",
+                "S1: passed 0 of 1 (1 skipped: no file at this level)",
+                "passed 1 of 2 (1 skipped: no file at this level)",
+            }));
+
+            using var level2 = new StringWriter();
+            Assert.That(SbmlTestSuiteCommand.Create(level2).Parse([folder, "--level", "l2v4", "--solver", "DormandPrince5"]).Invoke(), Is.Zero, level2.ToString());
+            Assert.That(level2.ToString(), Does.EndWith("passed 2 of 2" + Environment.NewLine));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void UnknownLevel_IsAParseError()
     {
         using var output = new StringWriter();

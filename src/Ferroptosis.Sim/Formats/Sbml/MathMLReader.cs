@@ -26,6 +26,7 @@ internal sealed class MathMLReader
 
     private readonly SbmlIdMap _ids;
     private readonly Dictionary<string, int> _arities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _undefinedFunctions = new(StringComparer.Ordinal);
 
     public MathMLReader(SbmlIdMap ids)
     {
@@ -40,6 +41,9 @@ internal sealed class MathMLReader
             _arities[f.Name] = f.Arity;
         }
     }
+
+    /// <summary>Records a function definition without math (SBML id): any call of it is refused.</summary>
+    public void DeclareUndefinedFunction(string id) => _undefinedFunctions.Add(id);
 
     /// <summary>Reads the expression inside a <c>&lt;math&gt;</c> element.</summary>
     /// <param name="math">The math element.</param>
@@ -235,18 +239,21 @@ internal sealed class MathMLReader
                 }
 
                 // Parsed as one decimal literal, so that m·10^e is rounded once (as a writer's round-trip text was).
-                return c == Math.Floor(c) && Math.Abs(c) < 10000 && SbmlValues.TryParseDouble(string.Create(CultureInfo.InvariantCulture, $"{segments[0].Trim()}E{c:R}"), out double exact)
+                double number = c == Math.Floor(c) && Math.Abs(c) < 10000 && SbmlValues.TryParseDouble(string.Create(CultureInfo.InvariantCulture, $"{segments[0].Trim()}E{c:R}"), out double exact)
                     ? exact
                     : a * Math.Pow(10, c);
+                return double.IsInfinity(number) && double.IsFinite(a) && double.IsFinite(c)
+                    ? throw Error($"The number {segments[0].Trim()}e{segments[1].Trim()} in <cn type=\"e-notation\"> is beyond the range of a double (±1.8e308); write <infinity/> for an infinite value", node)
+                    : number;
             default:
                 throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: true);
         }
     }
 
     private static double Parse(string text, XmlElementNode node) =>
-        SbmlValues.TryParseDouble(text, out double value)
-            ? value
-            : throw Error($"'{text}' in <{node.Name}> is not a number", node);
+        SbmlValues.TryParseDouble(text, out double value) ? value
+        : SbmlValues.IsOutOfRange(text) ? throw Error($"The number '{text.Trim()}' in <{node.Name}> is beyond the range of a double (±1.8e308); write <infinity/> for an infinite value", node)
+        : throw Error($"'{text}' in <{node.Name}> is not a number", node);
 
     private PiecewiseExpr ReadPiecewise(XmlElementNode node, IReadOnlyDictionary<string, string>? locals)
     {
@@ -314,6 +321,11 @@ internal sealed class MathMLReader
             if (!_ids.IsFunction(id))
             {
                 throw Error($"'{id}' is applied as a function but is not a function definition", op);
+            }
+
+            if (_undefinedFunctions.Contains(id))
+            {
+                throw Error($"Function '{id}' is called, but its function definition has no <math>, so its value is undefined", op);
             }
 
             string name = _ids.Map(id);

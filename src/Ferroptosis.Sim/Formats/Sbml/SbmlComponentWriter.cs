@@ -54,11 +54,30 @@ internal static class SbmlComponentWriter
         List(w, "listOfInitialAssignments", network.InitialAssignments, a => WithMath(w, "initialAssignment", "symbol", a.Symbol, a.Expression));
         List(w, "listOfRules", [.. network.AssignmentRules.Select(r => ("assignmentRule", r.Variable, r.Expression)), .. network.RateRules.Select(r => ("rateRule", r.Variable, r.Expression))], r =>
             WithMath(w, r.Item1, "variable", r.Variable, r.Expression));
-        List(w, "listOfReactions", network.Reactions, r => WriteReaction(w, r));
+        var globalIds = GlobalIds(network);
+        List(w, "listOfReactions", network.Reactions, r => WriteReaction(w, r, globalIds));
         List(w, "listOfEvents", network.Events, e => WriteEvent(w, e));
     }
 
-    private static void WriteReaction(XmlWriter w, Reaction r)
+    /// <summary>The model-wide ids of a network (a renamed local parameter must avoid them).</summary>
+    internal static HashSet<string> GlobalIds(ReactionNetwork network)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { network.Id };
+        ids.UnionWith(network.Compartments.Select(c => c.Id));
+        ids.UnionWith(network.Species.Select(x => x.Id));
+        ids.UnionWith(network.Parameters.Select(p => p.Id));
+        ids.UnionWith(network.Functions.Select(f => f.Name));
+        ids.UnionWith(network.Events.Select(e => e.Id));
+        foreach (var r in network.Reactions)
+        {
+            ids.Add(r.Id);
+            ids.UnionWith(r.Reactants.Concat(r.Products).Select(x => x.Id).OfType<string>());
+        }
+
+        return ids;
+    }
+
+    private static void WriteReaction(XmlWriter w, Reaction r, HashSet<string> globalIds)
     {
         w.WriteStartElement("reaction", Ns);
         w.WriteAttributeString("id", r.Id);
@@ -86,9 +105,10 @@ internal static class SbmlComponentWriter
             w.WriteAttributeString("species", m);
             w.WriteEndElement();
         });
+        var (law, locals) = LocalParametersForLevel3Version2(r, globalIds);
         w.WriteStartElement("kineticLaw", Ns);
-        MathMLWriter.WriteMath(w, r.KineticLaw);
-        List(w, "listOfLocalParameters", [.. r.LocalParameters], p =>
+        MathMLWriter.WriteMath(w, law);
+        List(w, "listOfLocalParameters", locals, p =>
         {
             w.WriteStartElement("localParameter", Ns);
             w.WriteAttributeString("id", p.Key);
@@ -97,6 +117,47 @@ internal static class SbmlComponentWriter
         });
         w.WriteEndElement();
         w.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The kinetic law and local parameters as written: SBML Level 3 Version 2 forbids a local parameter with the id of
+    /// a species the reaction refers to (libSBML rule 21173), which Level 2 and Level 3 Version 1 allowed; such a local
+    /// parameter is renamed <c>id_local</c> (or <c>id_local_2</c>, … when taken), and so are its uses in the law.
+    /// </summary>
+    internal static (Expr Law, List<KeyValuePair<string, double>> Locals) LocalParametersForLevel3Version2(Reaction r, IReadOnlySet<string> globalIds)
+    {
+        var referenced = new HashSet<string>(r.Modifiers, StringComparer.Ordinal);
+        foreach (var x in r.Reactants.Concat(r.Products))
+        {
+            referenced.Add(x.Species);
+            if (x.Id is { } id)
+            {
+                referenced.Add(id);
+            }
+        }
+
+        var renamed = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var locals = new List<KeyValuePair<string, double>>(r.LocalParameters.Count);
+        foreach (var (name, value) in r.LocalParameters)
+        {
+            if (!referenced.Contains(name))
+            {
+                locals.Add(new(name, value));
+                continue;
+            }
+
+            string fresh = name + "_local";
+            for (int n = 2; globalIds.Contains(fresh) || r.LocalParameters.ContainsKey(fresh) || renamed.Values.Any(e => e is SymbolExpr s && s.Name == fresh); n++)
+            {
+                fresh = name + "_local_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            renamed[name] = Expr.Symbol(fresh);
+            locals.Add(new(fresh, value));
+        }
+
+        var law = renamed.Count == 0 ? r.KineticLaw : r.KineticLaw.Substitute(renamed);
+        return (law, locals);
     }
 
     private static void WriteEvent(XmlWriter w, ModelEvent e)

@@ -11,13 +11,17 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// </remarks>
 public sealed class SbmlDocument
 {
-    internal SbmlDocument(int level, int version, ReactionNetwork network, IReadOnlyDictionary<string, string> renamedIds)
+    internal SbmlDocument(int level, int version, ReactionNetwork network, IReadOnlyDictionary<string, string> renamedIds, IReadOnlyList<string>? warnings = null)
     {
         Level = level;
         Version = version;
         Network = network;
         RenamedIds = renamedIds;
+        Warnings = warnings ?? [];
     }
+
+    /// <summary>Gets what the reader ignored that a user may want to know, one sentence each (e.g. a Level 3 package marked <c>required="false"</c>); empty for most files.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Gets the SBML level of the file (2 or 3).</summary>
     public int Level { get; }

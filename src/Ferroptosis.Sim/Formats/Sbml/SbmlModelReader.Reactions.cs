@@ -39,8 +39,8 @@ internal sealed partial class SbmlModelReader
                 throw Error($"Reaction '{id}' is fast; fast reactions are not supported", r, unsupported: true);
             }
 
-            var reactants = r.Child("listOfReactants", _ns) is { } reactantList ? ReadReferences(reactantList) : [];
-            var products = r.Child("listOfProducts", _ns) is { } productList ? ReadReferences(productList) : [];
+            var reactants = r.Child("listOfReactants", _ns) is { } reactantList ? ReadReferences(id, reactantList) : [];
+            var products = r.Child("listOfProducts", _ns) is { } productList ? ReadReferences(id, productList) : [];
             var modifiers = r.Child("listOfModifiers", _ns) is { } modifierList
                 ? Items(modifierList, "modifierSpeciesReference").Select(m => _ids.Map(RequiredSId(m, "species"))).ToList()
                 : [];
@@ -67,18 +67,18 @@ internal sealed partial class SbmlModelReader
         return reactions;
     }
 
-    private List<SpeciesReference> ReadReferences(XmlElementNode list)
+    private List<SpeciesReference> ReadReferences(string reaction, XmlElementNode list)
     {
         var references = new List<SpeciesReference>();
         foreach (var reference in Items(list, "speciesReference"))
         {
-            if (reference.Child("stoichiometryMath", _ns) is { } stoichiometryMath)
-            {
-                throw Error("<stoichiometryMath> is not supported; give a stoichiometry, or (Level 3) an id with a rule", stoichiometryMath, unsupported: true);
-            }
-
             string species = _ids.Map(RequiredSId(reference, "species"));
             string? id = reference.Attribute("id") is not null ? _ids.Map(RequiredId(reference)) : null;
+            if (reference.Child("stoichiometryMath", _ns) is { } stoichiometryMath)
+            {
+                references.Add(StoichiometryMath(reaction, species, id, reference, stoichiometryMath));
+                continue;
+            }
 
             // Level 2 defaults to 1; in Level 3 a missing stoichiometry is undefined unless a rule or assignment sets it.
             double stoichiometry = OptionalDouble(reference, "stoichiometry") ?? (IsLevel3 ? double.NaN : 1.0);
@@ -87,6 +87,30 @@ internal sealed partial class SbmlModelReader
         }
 
         return references;
+    }
+
+    /// <summary>
+    /// Level 2 <c>stoichiometryMath</c>: the stoichiometry is the value of the math at every moment, which is what a Level 3
+    /// species reference whose id is the variable of an assignment rule means. The reference gets its id (or a fresh one,
+    /// <c>reaction_species_stoichiometry</c>) and the rule.
+    /// </summary>
+    private SpeciesReference StoichiometryMath(string reaction, string species, string? id, XmlElementNode reference, XmlElementNode stoichiometryMath)
+    {
+        if (IsLevel3)
+        {
+            throw Error($"<stoichiometryMath> of species '{species}' in reaction '{reaction}' is not part of SBML Level 3; give the species reference an id and an assignment rule", stoichiometryMath);
+        }
+
+        if (reference.Attribute("stoichiometry") is not null)
+        {
+            throw Error($"The species reference to '{species}' in reaction '{reaction}' has both a stoichiometry and a <stoichiometryMath>; give one", reference);
+        }
+
+        var math = stoichiometryMath.Child("math", MathMLReader.Namespace)
+            ?? throw Error($"<stoichiometryMath> of species '{species}' in reaction '{reaction}' has no <math>", stoichiometryMath);
+        string variable = id ?? _ids.Generate($"{reaction}_{species}_stoichiometry");
+        _stoichiometryRules.Add(new AssignmentRule(variable, _math.ReadMath(math)));
+        return new SpeciesReference(species, double.NaN, variable, IsConstant: false);
     }
 
     private List<ModelEvent> ReadEvents(Dictionary<string, XmlElementNode> lists)

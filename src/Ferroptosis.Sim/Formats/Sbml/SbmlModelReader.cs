@@ -14,8 +14,10 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// species without initial amount or concentration, a Level 3 stoichiometry left out) are NaN unless an initial
 /// assignment or rule defines them; a compartment without size must have one defined that way, except a
 /// zero-dimensional one, whose size is taken as 1 (its species are amounts). Units are not read: SBML units do not
-/// change numbers. Constraints are not checked. Elements of Level 3 packages other than layout and render, delays,
-/// algebraic rules, fast reactions, stoichiometryMath and reactions without a rate are rejected as unsupported.
+/// change numbers. Constraints are not checked. Elements of Level 3 packages other than layout, render and those marked
+/// <c>required="false"</c> (ignored, with a warning for the latter), delays, algebraic rules, fast reactions and
+/// reactions without a rate are rejected as unsupported; Level 2 stoichiometryMath becomes an assignment rule on the
+/// species reference.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -25,6 +27,9 @@ internal sealed partial class SbmlModelReader
     private readonly int _level;
     private readonly int _version;
     private readonly string _ns;
+    private readonly HashSet<string> _ignoredNamespaces = new(StringComparer.Ordinal);
+    private readonly List<string> _warnings = [];
+    private readonly List<AssignmentRule> _stoichiometryRules = [];
     private SbmlIdMap _ids = null!;
     private MathMLReader _math = null!;
 
@@ -49,9 +54,10 @@ internal sealed partial class SbmlModelReader
         int version = RequiredInt(root, "version");
         string expected = level switch
         {
+            2 when version == 1 => "http://www.sbml.org/sbml/level2",
             2 when version is >= 2 and <= 5 => $"http://www.sbml.org/sbml/level2/version{version}",
             3 when version is 1 or 2 => $"http://www.sbml.org/sbml/level3/version{version}/core",
-            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 2 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: true),
+            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 1 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: true),
         };
 
         if (root.Namespace != expected)
@@ -59,22 +65,36 @@ internal sealed partial class SbmlModelReader
             throw Error($"<sbml level=\"{level}\" version=\"{version}\"> must be in namespace '{expected}', not '{root.Namespace}'", root);
         }
 
-        CheckPackages(root);
         var reader = new SbmlModelReader(root, level, version, expected);
+        reader.CheckPackages();
         return reader.ReadDocument();
     }
 
-    private static void CheckPackages(XmlElementNode root)
+    /// <summary>Refuses Level 3 packages that change the model's meaning; layout, render and packages marked <c>required="false"</c> are ignored (the latter with a warning).</summary>
+    private void CheckPackages()
     {
-        foreach (var (prefix, uri) in root.NamespaceDeclarations)
+        foreach (var (prefix, uri) in _root.NamespaceDeclarations)
         {
-            if (uri.StartsWith("http://www.sbml.org/sbml/level3/", StringComparison.Ordinal) && !uri.EndsWith("/core", StringComparison.Ordinal))
+            if (!uri.StartsWith("http://www.sbml.org/sbml/level3/", StringComparison.Ordinal) || uri.EndsWith("/core", StringComparison.Ordinal))
             {
-                string package = uri.Split('/')[^2];
-                if (package is not ("layout" or "render"))
-                {
-                    throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", root, unsupported: true);
-                }
+                continue;
+            }
+
+            string package = uri.Split('/')[^2];
+            string? required = _root.Attributes.FirstOrDefault(a => a.Name == "required" && a.Namespace == uri).Value;
+            if (package is "layout" or "render")
+            {
+                _ignoredNamespaces.Add(uri);
+            }
+            else if (required is not null && SbmlValues.TryParseBoolean(required, out bool isRequired) && !isRequired)
+            {
+                // SBML Level 3 §4.1.2: a package marked required="false" cannot change the mathematical meaning of the core model.
+                _ignoredNamespaces.Add(uri);
+                _warnings.Add($"The SBML Level 3 package '{package}' (namespace '{uri}') is not supported; its elements and attributes are ignored, which the file allows (required=\"false\")");
+            }
+            else
+            {
+                throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", _root, unsupported: true);
             }
         }
     }
@@ -110,6 +130,7 @@ internal sealed partial class SbmlModelReader
         var initialAssignments = ReadInitialAssignments(lists);
         var (assignmentRules, rateRules) = ReadRules(lists);
         var reactions = ReadReactions(lists);
+        assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
         string id = model.Attribute("id") is { } modelId && SbmlIdMap.IsSId(modelId) ? modelId : "model";
@@ -117,7 +138,7 @@ internal sealed partial class SbmlModelReader
         try
         {
             var network = new ReactionNetwork(id, compartments, species, parameters, reactions, assignmentRules, rateRules, initialAssignments, functions, events, conversionFactor);
-            return new SbmlDocument(_level, _version, network, new Dictionary<string, string>(_ids.Renamed, StringComparer.Ordinal));
+            return new SbmlDocument(_level, _version, network, new Dictionary<string, string>(_ids.Renamed, StringComparer.Ordinal), [.. _warnings]);
         }
         catch (ModelValidationException e)
         {
@@ -135,9 +156,19 @@ internal sealed partial class SbmlModelReader
         var lists = new Dictionary<string, XmlElementNode>(StringComparer.Ordinal);
         foreach (var child in model.Children)
         {
+            if (_ignoredNamespaces.Contains(child.Namespace))
+            {
+                continue;
+            }
+
             if (child.Namespace != _ns)
             {
                 throw Error($"The element <{child.Name}> from namespace '{child.Namespace}' is not part of SBML core and is not supported", child, unsupported: true);
+            }
+
+            if (_level == 2 && _version == 1 && child.Name is "listOfInitialAssignments" or "listOfConstraints" or "listOfCompartmentTypes" or "listOfSpeciesTypes")
+            {
+                throw Error($"<{child.Name}> is not part of SBML Level 2 Version 1 (it came with Version 2); declare the file as Level 2 Version 2 or later", child);
             }
 
             switch (child.Name)
@@ -167,7 +198,7 @@ internal sealed partial class SbmlModelReader
     {
         foreach (var child in list.Children)
         {
-            if (child.Namespace == _ns && child.Name is "notes" or "annotation")
+            if ((child.Namespace == _ns && child.Name is "notes" or "annotation") || _ignoredNamespaces.Contains(child.Namespace))
             {
                 continue;
             }
@@ -229,12 +260,29 @@ internal sealed partial class SbmlModelReader
 
     private List<FunctionDefinition> ReadFunctions(Dictionary<string, XmlElementNode> lists)
     {
-        var functions = new List<FunctionDefinition>();
-        foreach (var f in Items(lists, "listOfFunctionDefinitions", "functionDefinition"))
+        // Level 3 Version 2 allows a function definition without math; it is left out, and a call of it is an error.
+        var definitions = Items(lists, "listOfFunctionDefinitions", "functionDefinition").ToList();
+        foreach (var f in definitions)
         {
-            string id = _ids.Map(RequiredId(f));
-            var math = f.Child("math", MathMLReader.Namespace) ?? throw Error($"The function definition '{id}' has no <math>", f, unsupported: true);
-            functions.Add(_math.ReadLambda(id, math));
+            if (f.Child("math", MathMLReader.Namespace) is null)
+            {
+                string sbmlId = RequiredId(f);
+                if (!(_level == 3 && _version >= 2))
+                {
+                    throw Error($"The function definition '{sbmlId}' has no <math>, which SBML Level {_level} Version {_version} requires", f);
+                }
+
+                _math.DeclareUndefinedFunction(sbmlId);
+            }
+        }
+
+        var functions = new List<FunctionDefinition>();
+        foreach (var f in definitions)
+        {
+            if (f.Child("math", MathMLReader.Namespace) is { } math)
+            {
+                functions.Add(_math.ReadLambda(_ids.Map(RequiredId(f)), math));
+            }
         }
 
         return functions;
@@ -282,9 +330,16 @@ internal sealed partial class SbmlModelReader
             return null;
         }
 
-        return SbmlValues.TryParseDouble(text, out double value)
-            ? value
-            : throw Error($"The '{name}' attribute of {element.Describe()} is '{text}', not a number", element);
+        if (SbmlValues.TryParseDouble(text, out double value))
+        {
+            return value;
+        }
+
+        throw Error(
+            SbmlValues.IsOutOfRange(text)
+                ? $"The '{name}' attribute of {element.Describe()} is '{text}', beyond the range of a double (±1.8e308); write INF or -INF for an infinite value"
+                : $"The '{name}' attribute of {element.Describe()} is '{text}', not a number",
+            element);
     }
 
     /// <summary>Reads a boolean attribute: required in Level 3, <paramref name="level2Default"/> when absent in Level 2.</summary>

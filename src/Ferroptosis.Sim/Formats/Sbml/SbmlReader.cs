@@ -1,11 +1,11 @@
 namespace Ferroptosis.Sim.Formats.Sbml;
 
-/// <summary>Reads SBML Level 2 (Versions 2–5) and Level 3 (Versions 1 and 2) core files into reaction networks.</summary>
+/// <summary>Reads SBML Level 2 (Versions 1–5) and Level 3 (Versions 1 and 2) core files into reaction networks.</summary>
 /// <remarks>
 /// <para>
 /// Supported: compartments, species (amounts and concentrations, <c>hasOnlySubstanceUnits</c>, boundary and constant
 /// species, conversion factors), parameters, local parameters, reactions with stoichiometries (species references can
-/// be used in math), kinetic laws, function definitions, assignment and rate rules, initial assignments, events
+/// be used in math; Level 2 <c>stoichiometryMath</c> becomes an assignment rule on the species reference), kinetic laws, function definitions, assignment and rate rules, initial assignments, events
 /// without delay (priority, persistence, <c>initialValue</c>, <c>useValuesFromTriggerTime</c>) and the MathML subset
 /// of SBML, including piecewise, relations, logic, csymbol time and the constants. The SBML semantics are those of
 /// the model layer (<see cref="Modeling.Networks.ReactionNetwork"/>). docs/sbml.md lists what is rejected.

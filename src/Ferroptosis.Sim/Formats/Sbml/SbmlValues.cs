@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// <summary>Reads and writes the XML Schema number and boolean forms that SBML attributes and MathML numbers use.</summary>
 internal static class SbmlValues
 {
-    /// <summary>Parses an xsd:double: decimal or exponent notation, or INF, -INF, NaN (any case, as libSBML accepts).</summary>
+    /// <summary>Parses an xsd:double: decimal or exponent notation, or INF, -INF, NaN (any case, as libSBML accepts); a literal beyond the double range (1e400) is refused, not read as ±∞.</summary>
     public static bool TryParseDouble(string text, out double value)
     {
         string s = text.Trim();
@@ -32,8 +32,14 @@ internal static class SbmlValues
             }
         }
 
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        // .NET parses a literal beyond the double range as ±∞; a file that means infinity writes INF.
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    /// <summary>Tells whether a text is a well-formed decimal or exponent literal whose magnitude is beyond the double range (e.g. 1e400).</summary>
+    public static bool IsOutOfRange(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsInfinity(value)
+        && !text.Trim().Contains("inf", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses an xsd:boolean: true, false, 1 or 0.</summary>
     public static bool TryParseBoolean(string text, out bool value)

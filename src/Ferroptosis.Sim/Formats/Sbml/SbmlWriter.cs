@@ -12,7 +12,8 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// (for networks read from SBML, equal ones; expression forms without a MathML element of their own, such as
 /// <c>pow(x, y)</c> or <c>sign(x)</c>, come back as their MathML equivalents, see <see cref="MathMLWriter"/>), and so
 /// the same trajectories. Undefined values (NaN parameter values, initial values or stoichiometries) are left out, as
-/// SBML expresses them. No units are written.
+/// SBML expresses them. No units are written. A local parameter with the id of a species its reaction refers to (allowed
+/// before Level 3 Version 2) is written as <c>id_local</c>, its uses in the kinetic law with it.
 /// </para>
 /// <para>Thread-safe (no shared state).</para>
 /// </remarks>
@@ -25,15 +26,12 @@ public static class SbmlWriter
     /// <param name="network">The network.</param>
     /// <returns>The XML text.</returns>
     /// <exception cref="ArgumentException">An id of the network is not a valid SBML identifier.</exception>
+    /// <remarks>The XML declaration says <c>encoding="UTF-8"</c>, the encoding the text has once saved (as by <see cref="File.WriteAllText(string, string?)"/>).</remarks>
     public static string ToXml(ReactionNetwork network)
     {
-        var text = new StringBuilder();
-        using (var writer = new StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
-        {
-            Write(network, writer);
-        }
-
-        return text.ToString();
+        using var stream = new MemoryStream();
+        Write(network, stream);
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>Writes the SBML document to a file (UTF-8).</summary>
@@ -58,7 +56,7 @@ public static class SbmlWriter
         Write(network, writer);
     }
 
-    /// <summary>Writes the SBML document to a text writer; the writer is not closed.</summary>
+    /// <summary>Writes the SBML document to a text writer; the writer is not closed. The XML declaration names the writer's encoding (UTF-16 for a <see cref="StringWriter"/>; use <see cref="ToXml"/> for a string).</summary>
     /// <param name="network">The network.</param>
     /// <param name="textWriter">The destination.</param>
     /// <exception cref="ArgumentException">An id of the network is not a valid SBML identifier.</exception>

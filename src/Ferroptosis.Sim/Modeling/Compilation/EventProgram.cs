@@ -84,7 +84,13 @@ internal sealed class EventProgram
         {
             var trigger = resolver.Resolve(events[e].Trigger);
             triggers.Add(trigger);
-            CollectAtoms(trigger, atoms);
+            ExprQueries.PreOrder(trigger, node =>
+            {
+                if (node is BinaryExpr { Operator: var op } relation && IsRelation(op))
+                {
+                    atoms.Add(AtomOf(relation));
+                }
+            });
             hasPriority[e] = events[e].Priority is not null;
             priorities.Add(events[e].Priority is { } p ? resolver.Resolve(p) : NumberExpr.Zero);
             assignments[e] = ExpressionCompiler.Compile([.. events[e].Assignments.Select(a => resolver.Resolve(a.Expression))], symbols).Kernel;
@@ -108,7 +114,7 @@ internal sealed class EventProgram
             events,
             ExpressionCompiler.Compile(distinctAtoms, symbols).Kernel,
             distinctAtoms.Count,
-            ExpressionCompiler.Compile([.. triggers.Select(t => OverAtoms(t, atomIndex))], triggerSymbols).Kernel,
+            ExpressionCompiler.Compile([.. triggers.Select(t => OverAtoms(t, atomIndex, new Dictionary<Expr, Expr>(ReferenceEqualityComparer.Instance)))], triggerSymbols).Kernel,
             symbols.Count,
             ExpressionCompiler.Compile(priorities, symbols).Kernel,
             hasPriority,
@@ -143,41 +149,29 @@ internal sealed class EventProgram
 
     private static Expr AtomOf(BinaryExpr relation) => Expr.Subtract(relation.Left, relation.Right).Simplify();
 
-    /// <summary>Rewrites every relation a ⋈ b of a trigger as g ⋈ 0 over its event function g = a − b: the right-limit value for inequalities, the raw value for = and ≠ (which hold only at isolated points).</summary>
-    private static Expr OverAtoms(Expr expression, Dictionary<Expr, int> atoms)
+    /// <summary>Rewrites every relation a ⋈ b of a trigger as g ⋈ 0 over its event function g = a − b: the right-limit value for inequalities, the raw value for = and ≠ (which hold only at isolated points). Shared sub-trees are rewritten once.</summary>
+    private static Expr OverAtoms(Expr expression, Dictionary<Expr, int> atoms, Dictionary<Expr, Expr> done)
     {
-        switch (expression)
+        if (done.TryGetValue(expression, out var known))
         {
-            case BinaryExpr { Operator: var op } binary when IsRelation(op):
-                int j = atoms[AtomOf(binary)];
-                string name = op is BinaryOperator.Equal or BinaryOperator.NotEqual ? RawAtom(j) : LimitAtom(j);
-                return new BinaryExpr(op, Expr.Symbol(name), NumberExpr.Zero);
-            case BinaryExpr binary:
-                return new BinaryExpr(binary.Operator, OverAtoms(binary.Left, atoms), OverAtoms(binary.Right, atoms));
-            case UnaryExpr unary:
-                return new UnaryExpr(unary.Operator, OverAtoms(unary.Operand, atoms));
-            case CallExpr call:
-                return new CallExpr(call.Name, call.Arguments.Select(a => OverAtoms(a, atoms)));
-            case PiecewiseExpr piecewise:
-                return new PiecewiseExpr(
-                    piecewise.Cases.Select(c => new PiecewiseCase(OverAtoms(c.Value, atoms), OverAtoms(c.Condition, atoms))),
-                    piecewise.Otherwise is null ? null : OverAtoms(piecewise.Otherwise, atoms));
-            default:
-                return expression;
+            return known;
         }
-    }
 
-    private static void CollectAtoms(Expr expression, List<Expr> atoms)
-    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        Expr result;
         if (expression is BinaryExpr { Operator: var op } binary && IsRelation(op))
         {
-            atoms.Add(AtomOf(binary));
+            int j = atoms[AtomOf(binary)];
+            string name = op is BinaryOperator.Equal or BinaryOperator.NotEqual ? RawAtom(j) : LimitAtom(j);
+            result = new BinaryExpr(op, Expr.Symbol(name), NumberExpr.Zero);
+        }
+        else
+        {
+            result = ExprRewriter.MapChildren(expression, child => OverAtoms(child, atoms, done));
         }
 
-        foreach (var child in expression.Children)
-        {
-            CollectAtoms(child, atoms);
-        }
+        done[expression] = result;
+        return result;
     }
 
     private static bool IsRelation(BinaryOperator op) =>

@@ -14,6 +14,13 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// compiled into one delegate with common subexpressions shared (the approach of AMICI's generated
 /// model code and libRoadRunner's JIT, with System.Linq.Expressions instead of C/LLVM).
 /// </para>
+/// <para>
+/// Compilation works on graphs, not trees: a rule is resolved once and shared by every expression that uses it, a
+/// function is instantiated once per distinct argument tuple, and simplification, differentiation, substitution and
+/// the kernel compiler visit each shared node once, so the cost grows with the size of the file, not with the size of
+/// the fully expanded expressions (which can be exponential). What remains is bounded: <see cref="MaxExpressionDepth"/>
+/// and <see cref="MaxExpandedNodes"/>, each refused with a <see cref="ModelValidationException"/> that says which.
+/// </para>
 /// <para>Thread-safe: compilation does not mutate the network.</para>
 /// </remarks>
 public static class ModelCompiler
@@ -21,9 +28,25 @@ public static class ModelCompiler
     /// <summary>Compiles a network.</summary>
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
+    /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
     public static CompiledModel Compile(ReactionNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        try
+        {
+            return CompileCore(network);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            // Every recursion over expressions checks the stack; nesting beyond the documented limits ends here.
+            throw new ModelValidationException(
+                $"Model '{network.Id}' nests its expressions too deeply to compile (functions calling functions, or rules using rules, thousands of levels down); at most {SymbolResolver.MaxDepth} levels are supported.",
+                e);
+        }
+    }
+
+    private static CompiledModel CompileCore(ReactionNetwork network)
+    {
         var layout = new ModelLayout(network);
         var resolver = new SymbolResolver(layout);
         var symbols = InputSymbols(layout);
@@ -40,6 +63,12 @@ public static class ModelCompiler
         var events = EventProgram.Create(layout, resolver, symbols);
         return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobian.Kernel, jacobian.Rows, jacobian.Columns, autonomous, events);
     }
+
+    /// <summary>The deepest expression a rule, rate or function call may become once the rules and functions it uses are substituted.</summary>
+    public const int MaxExpressionDepth = SymbolResolver.MaxDepth;
+
+    /// <summary>The most distinct operations the expansion of a model's function calls may build.</summary>
+    public const int MaxExpandedNodes = FunctionInliner.MaxNodes;
 
     /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}].</summary>
     internal static Dictionary<string, int> InputSymbols(ModelLayout layout)
@@ -69,7 +98,7 @@ public static class ModelCompiler
         // A species changed by reactions: d(amount)/dt = conversion factor · Σ stoichiometry · rate.
         var species = network.FindSpecies(id)!;
         Expr sum = NumberExpr.Zero;
-        foreach (var reaction in network.Reactions)
+        foreach (var reaction in network.ReactionsOf(id))
         {
             Expr? coefficient = null;
             foreach (var product in reaction.Products)

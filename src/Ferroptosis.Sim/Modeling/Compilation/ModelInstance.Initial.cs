@@ -30,7 +30,7 @@ public sealed partial class ModelInstance
             {
                 Parameters[m] = Amount(species);
             }
-            else if (network.InitialAssignments.Any(a => a.Symbol == id) || _initialOverrides.ContainsKey(id))
+            else if (network.FindInitialAssignment(id) is not null || _initialOverrides.ContainsKey(id))
             {
                 Parameters[m] = Value(id);
             }
@@ -54,15 +54,71 @@ public sealed partial class ModelInstance
                 return known;
             }
 
-            if (!evaluating.Add(id))
+            // What id depends on is computed first, deepest first, from an explicit stack: a chain of thousands of
+            // rules needs no deep recursion (Compute then finds every value it asks for).
+            var stack = new Stack<(string Id, List<string> Dependencies, int Next)>();
+            evaluating.Add(id);
+            stack.Push((id, Dependencies(id), 0));
+            while (stack.Count > 0)
             {
-                throw new ModelValidationException($"The initial value of '{id}' depends on itself.");
+                var (current, dependencies, next) = stack.Pop();
+                if (next < dependencies.Count)
+                {
+                    stack.Push((current, dependencies, next + 1));
+                    string dependency = dependencies[next];
+                    if (values.ContainsKey(dependency))
+                    {
+                        continue;
+                    }
+
+                    if (!evaluating.Add(dependency))
+                    {
+                        throw new ModelValidationException($"The initial value of '{dependency}' depends on itself.");
+                    }
+
+                    stack.Push((dependency, Dependencies(dependency), 0));
+                    continue;
+                }
+
+                values[current] = Compute(current);
+                evaluating.Remove(current);
             }
 
-            double v = Compute(id);
-            evaluating.Remove(id);
-            values[id] = v;
-            return v;
+            return values[id];
+        }
+
+        // The ids Compute(id) asks Value for, in the branch Compute takes.
+        List<string> Dependencies(string id)
+        {
+            if (id == ReactionNetwork.TimeSymbol || _initialOverrides.ContainsKey(id))
+            {
+                return [];
+            }
+
+            int slot = Model.IndexOfParameter(id);
+            if (slot >= 0 && IsParameterOverridden(id))
+            {
+                return network.FindSpecies(id) is { HasOnlySubstanceUnits: false } s ? [s.Compartment] : [];
+            }
+
+            if (network.FindInitialAssignment(id) is { } assignment)
+            {
+                return [.. assignment.Expression.Symbols];
+            }
+
+            if (network.FindAssignmentRule(id) is { } rule)
+            {
+                return [.. rule.Expression.Symbols];
+            }
+
+            if (network.FindSpecies(id) is { } species)
+            {
+                return [species.Compartment];
+            }
+
+            return network.FindReaction(id) is { } reaction
+                ? [.. reaction.KineticLaw.Symbols.Where(name => !reaction.LocalParameters.ContainsKey(name))]
+                : [];
         }
 
         double Compute(string id)
@@ -83,7 +139,7 @@ public sealed partial class ModelInstance
                 return network.FindSpecies(id) is { HasOnlySubstanceUnits: false } s ? Parameters[slot] / Value(s.Compartment) : Parameters[slot];
             }
 
-            if (network.InitialAssignments.FirstOrDefault(a => a.Symbol == id) is { } assignment)
+            if (network.FindInitialAssignment(id) is { } assignment)
             {
                 return assignment.Expression.Evaluate(Value, network.FunctionLibrary);
             }

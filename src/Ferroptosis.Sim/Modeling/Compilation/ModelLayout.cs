@@ -26,7 +26,7 @@ internal sealed class ModelLayout
 
         foreach (var s in network.Species)
         {
-            bool byReactions = !s.IsBoundary && !s.IsConstant && network.Reactions.Any(r => r.Reactants.Concat(r.Products).Any(x => x.Species == s.Id));
+            bool byReactions = !s.IsBoundary && !s.IsConstant && network.ReactionsOf(s.Id).Count > 0;
             bool byRateRule = network.FindRateRule(s.Id) is not null;
             if (byReactions || byRateRule)
             {

@@ -35,17 +35,31 @@ internal sealed class SparseDerivatives
         var entries = new List<Expr>();
         var rows = new List<int>();
         var columns = new List<int>();
+        var variableIndex = new Dictionary<string, int>(variables.Count, StringComparer.Ordinal);
+        for (int k = 0; k < variables.Count; k++)
+        {
+            variableIndex.TryAdd(variables[k], k);
+        }
+
+        var usedVariables = new List<int>();
         for (int i = 0; i < expressions.Count; i++)
         {
-            var used = expressions[i].Symbols;
-            for (int k = 0; k < variables.Count; k++)
+            // The variables an expression uses, in variable order: O(symbols) per expression, not O(variables).
+            usedVariables.Clear();
+            foreach (string symbol in expressions[i].Symbols)
             {
-                if (!used.Contains(variables[k]))
+                if (variableIndex.TryGetValue(symbol, out int index))
                 {
-                    continue;
+                    usedVariables.Add(index);
                 }
+            }
 
-                var entry = expressions[i].Differentiate(variables[k]).Simplify();
+            usedVariables.Sort();
+            var simplified = usedVariables.Count == 0 ? expressions[i] : Simplifier.Simplify(expressions[i]);
+            foreach (int k in usedVariables)
+            {
+                // As expressions[i].Differentiate(v).Simplify(), with the expression simplified once per row, not per entry.
+                var entry = Differentiator.DifferentiateSimplified(simplified, variables[k]).Simplify();
                 if (entry is NumberExpr { Value: 0 })
                 {
                     continue;

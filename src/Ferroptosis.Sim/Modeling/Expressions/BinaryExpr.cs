@@ -48,7 +48,6 @@ public sealed class BinaryExpr : Expr
     /// <inheritdoc/>
     private protected override bool EqualsCore(Expr other)
     {
-        var b = (BinaryExpr)other;
-        return Operator == b.Operator && Left.Equals(b.Left) && Right.Equals(b.Right);
+        return Operator == ((BinaryExpr)other).Operator;
     }
 }

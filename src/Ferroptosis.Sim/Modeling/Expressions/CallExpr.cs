@@ -64,20 +64,7 @@ public sealed class CallExpr : Expr
     private protected override bool EqualsCore(Expr other)
     {
         var c = (CallExpr)other;
-        if (!string.Equals(Name, c.Name, StringComparison.Ordinal) || _arguments.Length != c._arguments.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < _arguments.Length; i++)
-        {
-            if (!_arguments[i].Equals(c._arguments[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return string.Equals(Name, c.Name, StringComparison.Ordinal) && _arguments.Length == c._arguments.Length;
     }
 
     private static (string, BuiltinFunction?, Expr[]) Prepare(string name, IEnumerable<Expr> arguments)

@@ -22,8 +22,11 @@ internal sealed class Differentiator
 
     private Differentiator(string symbol) => _symbol = symbol;
 
-    public static Expr Differentiate(Expr e, string symbol) =>
-        Simplifier.Simplify(new Differentiator(symbol).D(Simplifier.Simplify(e)));
+    public static Expr Differentiate(Expr e, string symbol) => DifferentiateSimplified(Simplifier.Simplify(e), symbol);
+
+    /// <summary>Differentiates an expression that is already the result of <see cref="Simplifier.Simplify"/> (callers differentiating one expression by many symbols simplify it once).</summary>
+    public static Expr DifferentiateSimplified(Expr simplified, string symbol) =>
+        Simplifier.Simplify(new Differentiator(symbol).D(simplified));
 
     private static CallExpr Call(string name, params Expr[] args) => new(name, args);
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Ferroptosis.Sim.Modeling.Expressions;
 
 /// <summary>An immutable node of a mathematical expression (a rate law, a rule, an event trigger) with structural equality.</summary>
@@ -10,7 +8,8 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// the hierarchy is closed (no other assembly can derive from <see cref="Expr"/>), so a <c>switch</c> over
 /// these seven types is exhaustive. Two expressions are equal when they have the same shape, operators,
 /// names and numbers (numbers compare bit for bit, except that every NaN equals every NaN); the hash code is
-/// computed once at construction, so equality of different trees is usually decided in O(1).
+/// computed once at construction, so equality of different trees is usually decided in O(1), and equality is decided
+/// without recursion in time proportional to the distinct nodes (sub-expressions shared between parents count once).
 /// </para>
 /// <para>
 /// Values are IEEE doubles; truth values are 1.0 and 0.0 and a condition holds when its value is not 0
@@ -147,8 +146,9 @@ public abstract partial class Expr : IEquatable<Expr>
 
     /// <summary>Expands every call of a user-defined function by substituting its arguments into its body, recursively.</summary>
     /// <param name="functions">The function definitions (validated: no recursion, consistent arities).</param>
-    /// <returns>An expression that calls built-in functions only.</returns>
+    /// <returns>An expression that calls built-in functions only; a function called again with equal arguments is one shared sub-expression (the result is a graph whose size grows with the definitions, not with the expanded tree).</returns>
     /// <exception cref="ArgumentException">A called function is neither built in nor in <paramref name="functions"/>, or has a different arity.</exception>
+    /// <exception cref="ModelValidationException">The expansion is deeper than 2000 operations or builds more than 1 000 000 distinct ones (<c>ModelCompiler.MaxExpressionDepth</c>, <c>MaxExpandedNodes</c>).</exception>
     public Expr Inline(FunctionLibrary functions)
     {
         ArgumentNullException.ThrowIfNull(functions);
@@ -172,8 +172,7 @@ public abstract partial class Expr : IEquatable<Expr>
             return false;
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        return EqualsCore(other);
+        return ExprEquality.Equal(this, other);
     }
 
     /// <inheritdoc/>
@@ -194,8 +193,32 @@ public abstract partial class Expr : IEquatable<Expr>
     /// <returns>True when they differ.</returns>
     public static bool operator !=(Expr? left, Expr? right) => !(left == right);
 
-    /// <summary>Compares the fields of two nodes of the same concrete type with equal hash codes.</summary>
+    /// <summary>Compares the node's own fields (operator, name, value, number of children) with those of a node of the same concrete type; children are compared by the caller.</summary>
     private protected abstract bool EqualsCore(Expr other);
+
+    /// <summary>Gets the number of direct sub-expressions, without allocating (<see cref="Children"/> may allocate).</summary>
+    internal int ChildCount => this switch
+    {
+        UnaryExpr => 1,
+        BinaryExpr => 2,
+        CallExpr c => c.ArgumentArray.Length,
+        PiecewiseExpr p => (2 * p.CaseArray.Length) + (p.Otherwise is null ? 0 : 1),
+        _ => 0,
+    };
+
+    /// <summary>Gets direct sub-expression <paramref name="i"/> in the order of <see cref="Children"/>, without allocating.</summary>
+    internal Expr ChildAt(int i) => this switch
+    {
+        UnaryExpr u => u.Operand,
+        BinaryExpr b => i == 0 ? b.Left : b.Right,
+        CallExpr c => c.ArgumentArray[i],
+        PiecewiseExpr p when i < 2 * p.CaseArray.Length => i % 2 == 0 ? p.CaseArray[i / 2].Value : p.CaseArray[i / 2].Condition,
+        PiecewiseExpr p => p.Otherwise!,
+        _ => throw new ArgumentOutOfRangeException(nameof(i)),
+    };
+
+    /// <summary>Compares the own fields of two nodes (see <see cref="EqualsCore"/>), for <see cref="ExprEquality"/>.</summary>
+    internal bool SameNode(Expr other) => _hash == other._hash && GetType() == other.GetType() && EqualsCore(other);
 
     /// <summary>Combines a node tag with the hash codes of its children.</summary>
     private protected static int HashChildren(int seed, ReadOnlySpan<Expr> children)

@@ -1,6 +1,6 @@
 namespace Ferroptosis.Sim.Modeling.Expressions;
 
-/// <summary>Read-only queries over expression trees (free symbols, called functions), iterative so depth does not matter.</summary>
+/// <summary>Read-only queries over expression trees (free symbols, called functions), iterative so depth does not matter, and visiting shared sub-trees once.</summary>
 internal static class ExprQueries
 {
     /// <summary>Returns the distinct symbol names in order of first appearance, left to right.</summary>
@@ -14,38 +14,29 @@ internal static class ExprQueries
     /// <summary>Tells whether the symbol occurs in the tree.</summary>
     public static bool ContainsSymbol(Expr root, string name)
     {
-        var stack = new Stack<Expr>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (e is SymbolExpr s && string.Equals(s.Name, name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            foreach (var child in e.Children)
-            {
-                stack.Push(child);
-            }
-        }
-
-        return false;
+        bool found = false;
+        PreOrder(root, e => found |= e is SymbolExpr s && string.Equals(s.Name, name, StringComparison.Ordinal));
+        return found;
     }
 
-    /// <summary>Calls <paramref name="visit"/> on every node in pre-order, left to right.</summary>
+    /// <summary>Calls <paramref name="visit"/> on every distinct node instance in pre-order, left to right; a sub-tree shared by several parents is visited once.</summary>
     public static void PreOrder(Expr root, Action<Expr> visit)
     {
         var stack = new Stack<Expr>();
+        var seen = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
         stack.Push(root);
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            visit(e);
-            var children = e.Children;
-            for (int i = children.Count - 1; i >= 0; i--)
+            if (!seen.Add(e))
             {
-                stack.Push(children[i]);
+                continue;
+            }
+
+            visit(e);
+            for (int i = e.ChildCount - 1; i >= 0; i--)
+            {
+                stack.Push(e.ChildAt(i));
             }
         }
     }

@@ -10,15 +10,27 @@ internal static class ExprRewriter
     public static Expr Substitute(Expr e, Func<string, Expr?> replacement) =>
         Rewrite(e, node => node is SymbolExpr s ? replacement(s.Name) : null);
 
-    /// <summary>Expands calls of user-defined functions, using the library's already expanded bodies.</summary>
-    public static Expr Inline(Expr e, FunctionLibrary functions) =>
-        Rewrite(e, node => node is CallExpr { IsBuiltin: false } call ? Expand(call, functions) : null);
+    /// <summary>Expands calls of user-defined functions, each function once per distinct argument tuple (<see cref="FunctionInliner"/>).</summary>
+    public static Expr Inline(Expr e, FunctionLibrary functions) => new FunctionInliner(functions).Inline(e);
 
-    /// <summary>Top-down rewrite: where <paramref name="replace"/> returns a node it is used as is, elsewhere children are rewritten.</summary>
+    /// <summary>Top-down rewrite: where <paramref name="replace"/> returns a node it is used as is, elsewhere children are rewritten; a sub-tree shared by several parents is rewritten once.</summary>
     public static Expr Rewrite(Expr e, Func<Expr, Expr?> replace)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        return replace(e) ?? MapChildren(e, child => Rewrite(child, replace));
+        var done = new Dictionary<Expr, Expr>(ReferenceEqualityComparer.Instance);
+        return Visit(e);
+
+        Expr Visit(Expr node)
+        {
+            if (done.TryGetValue(node, out var known))
+            {
+                return known;
+            }
+
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            var result = replace(node) ?? MapChildren(node, Visit);
+            done[node] = result;
+            return result;
+        }
     }
 
     /// <summary>Rebuilds <paramref name="e"/> with mapped children, or returns it when no child changed.</summary>
@@ -85,30 +97,5 @@ internal static class ExprRewriter
         }
 
         return result;
-    }
-
-    private static Expr Expand(CallExpr call, FunctionLibrary functions)
-    {
-        if (!functions.TryGet(call.Name, out var definition))
-        {
-            throw new ArgumentException(
-                $"The expression calls '{call.Name}', which is neither a built-in function nor in the function library; define it or correct the name.",
-                nameof(functions));
-        }
-
-        if (definition.Arity != call.ArgumentArray.Length)
-        {
-            throw new ArgumentException(
-                $"The expression calls '{call.Name}' with {call.ArgumentArray.Length} arguments but it takes {definition.Arity}.",
-                nameof(functions));
-        }
-
-        var args = new Expr[call.ArgumentArray.Length];
-        for (int i = 0; i < args.Length; i++)
-        {
-            args[i] = Inline(call.ArgumentArray[i], functions);
-        }
-
-        return FunctionDefinition.Bind(functions.ExpandedBody(call.Name), definition.Parameters, args);
     }
 }

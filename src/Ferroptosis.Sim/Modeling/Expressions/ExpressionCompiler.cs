@@ -50,7 +50,7 @@ public static class ExpressionCompiler
         }
 
         var emitter = new KernelEmitter(dag.Nodes);
-        var lambda = emitter.Build(roots);
-        return new CompiledExpressions(lambda.Compile(), inputCount, roots.Length, dag.Nodes.Count, emitter.SharedCount);
+        var kernel = emitter.Compile(roots);
+        return new CompiledExpressions(kernel, inputCount, roots.Length, dag.Nodes.Count, emitter.SharedCount);
     }
 }

@@ -11,6 +11,9 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// </remarks>
 internal static class ExpressionInterpreter
 {
+    [ThreadStatic]
+    private static CallMemo? t_memo;
+
     public static double Evaluate(Expr e, Func<string, double> values, FunctionLibrary? functions)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -193,6 +196,41 @@ internal static class ExpressionInterpreter
             bound[i] = Evaluate(args[i], values, functions);
         }
 
+        // A function whose value depends on its arguments only is evaluated once per distinct argument values during one
+        // evaluation, so functions that call the previous one twice, sixty deep, cost sixty evaluations, not 2^60.
+        CallMemo? memo = null;
+        CallMemo.Key key = default;
+        if (functions.IsClosed(call.Name) && (t_memo ??= new CallMemo()).TryUse(functions))
+        {
+            memo = t_memo;
+            key = new CallMemo.Key(call.Name, bound);
+            if (memo.Values.TryGetValue(key, out double known))
+            {
+                return known;
+            }
+        }
+
+        double result;
+        memo?.Enter();
+        try
+        {
+            result = EvaluateBody(definition, bound, values, functions);
+        }
+        finally
+        {
+            memo?.Leave();
+        }
+
+        if (memo is not null)
+        {
+            memo.Values[key] = result;
+        }
+
+        return result;
+    }
+
+    private static double EvaluateBody(FunctionDefinition definition, double[] bound, Func<string, double> values, FunctionLibrary functions)
+    {
         var parameters = definition.Parameters;
         double Lookup(string name)
         {
@@ -208,5 +246,67 @@ internal static class ExpressionInterpreter
         }
 
         return Evaluate(definition.Body, Lookup, functions);
+    }
+}
+
+/// <summary>Values of closed user-function calls during one outermost call evaluation on a thread, by name and argument bits.</summary>
+internal sealed class CallMemo
+{
+    private int _depth;
+    private FunctionLibrary? _library;
+
+    public Dictionary<Key, double> Values { get; } = [];
+
+    /// <summary>Tells whether calls of <paramref name="library"/> may use the memo: always when no call is under way, else only for the library of the calls under way.</summary>
+    public bool TryUse(FunctionLibrary library)
+    {
+        if (_depth == 0)
+        {
+            _library = library;
+            return true;
+        }
+
+        return ReferenceEquals(_library, library);
+    }
+
+    public void Enter() => _depth++;
+
+    /// <summary>Leaves a call; when the outermost call ends the values are forgotten (another evaluation may bind other symbols).</summary>
+    public void Leave()
+    {
+        if (--_depth == 0)
+        {
+            Values.Clear();
+        }
+    }
+
+    /// <summary>A function name and argument values, compared bit for bit.</summary>
+    internal readonly struct Key : IEquatable<Key>
+    {
+        private readonly string _name;
+        private readonly double[] _arguments;
+        private readonly int _hash;
+
+        public Key(string name, double[] arguments)
+        {
+            _name = name;
+            _arguments = arguments;
+            var hash = new HashCode();
+            hash.Add(name, StringComparer.Ordinal);
+            foreach (double a in arguments)
+            {
+                hash.Add(BitConverter.DoubleToInt64Bits(a));
+            }
+
+            _hash = hash.ToHashCode();
+        }
+
+        public bool Equals(Key other) =>
+            string.Equals(_name, other._name, StringComparison.Ordinal)
+            && System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(_arguments).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(other._arguments));
+
+        public override bool Equals(object? obj) => obj is Key k && Equals(k);
+
+        public override int GetHashCode() => _hash;
     }
 }

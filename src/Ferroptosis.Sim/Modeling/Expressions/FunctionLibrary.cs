@@ -6,14 +6,14 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// <summary>A validated set of user-defined functions: unique names, known callees with matching arities, no recursion.</summary>
 /// <remarks>
 /// Validation follows SBML Level 3 (a FunctionDefinition may call other function definitions but never itself,
-/// directly or indirectly). Each body is expanded once here (depth-first, which is also how cycles are found), so
-/// <see cref="Expr.Inline"/> costs one substitution per call. Pass <see cref="Arities"/> to the parser via
+/// directly or indirectly); it walks the call graph without expanding any body. <see cref="Expr.Inline"/> expands calls
+/// into a shared graph, each function once per distinct argument tuple. Pass <see cref="Arities"/> to the parser via
 /// <see cref="ExpressionParserOptions.UserFunctions"/>. Immutable and thread-safe.
 /// </remarks>
 public sealed class FunctionLibrary
 {
     private readonly FrozenDictionary<string, FunctionDefinition> _byName;
-    private readonly FrozenDictionary<string, Expr> _expanded;
+    private readonly FrozenSet<string> _closed;
 
     /// <summary>Initialises a new library and validates it.</summary>
     /// <param name="definitions">The function definitions, in any order.</param>
@@ -36,14 +36,7 @@ public sealed class FunctionLibrary
         Definitions = list.AsReadOnly();
         Arities = byName.ToFrozenDictionary(p => p.Key, p => p.Value.Arity, StringComparer.Ordinal);
 
-        var expanded = new Dictionary<string, Expr>(StringComparer.Ordinal);
-        var path = new List<string>();
-        foreach (var d in list)
-        {
-            Expand(d, expanded, path);
-        }
-
-        _expanded = expanded.ToFrozenDictionary(StringComparer.Ordinal);
+        _closed = Validate(list).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gets a library without functions.</summary>
@@ -64,58 +57,92 @@ public sealed class FunctionLibrary
     /// <returns>True when found.</returns>
     public bool TryGet(string name, [NotNullWhen(true)] out FunctionDefinition? definition) => _byName.TryGetValue(name, out definition);
 
-    /// <summary>Gets the body of <paramref name="name"/> with every call of another user function expanded.</summary>
-    internal Expr ExpandedBody(string name) => _expanded[name];
+    /// <summary>Tells whether a function's value depends on its arguments only: its body uses no other symbol and calls only such functions.</summary>
+    internal bool IsClosed(string name) => _closed.Contains(name);
 
-    private Expr Expand(FunctionDefinition definition, Dictionary<string, Expr> done, List<string> path)
+    /// <summary>Checks callees and arities and finds recursion by an iterative depth-first walk of the call graph (no body is expanded); returns the closed functions.</summary>
+    private HashSet<string> Validate(List<FunctionDefinition> list)
     {
-        if (done.TryGetValue(definition.Name, out var body))
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var closed = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        var stack = new Stack<(FunctionDefinition Definition, List<FunctionDefinition> Callees, int Next)>();
+        foreach (var root in list)
         {
-            return body;
+            if (state.ContainsKey(root.Name))
+            {
+                continue;
+            }
+
+            state[root.Name] = 1;
+            path.Add(root.Name);
+            stack.Push((root, Callees(root), 0));
+            while (stack.Count > 0)
+            {
+                var (definition, callees, next) = stack.Pop();
+                if (next < callees.Count)
+                {
+                    stack.Push((definition, callees, next + 1));
+                    var callee = callees[next];
+                    if (state.TryGetValue(callee.Name, out int s))
+                    {
+                        if (s == 1)
+                        {
+                            int index = path.IndexOf(callee.Name);
+                            var cycle = string.Join(" → ", path.Skip(index).Append(callee.Name));
+                            throw new ArgumentException(
+                                $"The function '{callee.Name}' is recursive ({cycle}); function definitions must not call themselves, directly or indirectly.");
+                        }
+
+                        continue;
+                    }
+
+                    state[callee.Name] = 1;
+                    path.Add(callee.Name);
+                    stack.Push((callee, Callees(callee), 0));
+                    continue;
+                }
+
+                state[definition.Name] = 2;
+                path.RemoveAt(path.Count - 1);
+                if (definition.Body.Symbols.All(definition.Parameters.Contains) && callees.All(c => closed.Contains(c.Name)))
+                {
+                    closed.Add(definition.Name);
+                }
+            }
         }
 
-        int index = path.IndexOf(definition.Name);
-        if (index >= 0)
-        {
-            var cycle = string.Join(" → ", path.Skip(index).Append(definition.Name));
-            throw new ArgumentException(
-                $"The function '{definition.Name}' is recursive ({cycle}); function definitions must not call themselves, directly or indirectly.");
-        }
-
-        path.Add(definition.Name);
-        body = ExpandCalls(definition.Body, definition.Name, done, path);
-        path.RemoveAt(path.Count - 1);
-        done[definition.Name] = body;
-        return body;
+        return closed;
     }
 
-    /// <summary>Replaces every user-function call in <paramref name="e"/> (part of the body of <paramref name="owner"/>) by its expansion.</summary>
-    private Expr ExpandCalls(Expr e, string owner, Dictionary<string, Expr> done, List<string> path) =>
-        ExprRewriter.Rewrite(e, node =>
+    /// <summary>The user functions a body calls, in order of first call, with the callee and arity of every call checked.</summary>
+    private List<FunctionDefinition> Callees(FunctionDefinition owner)
+    {
+        var callees = new List<FunctionDefinition>();
+        ExprQueries.PreOrder(owner.Body, node =>
         {
             if (node is not CallExpr { IsBuiltin: false } call)
             {
-                return null;
+                return;
             }
 
             if (!_byName.TryGetValue(call.Name, out var callee))
             {
                 throw new ArgumentException(
-                    $"The function '{owner}' calls '{call.Name}', which is neither built in nor defined; define it or correct the name.");
+                    $"The function '{owner.Name}' calls '{call.Name}', which is neither built in nor defined; define it or correct the name.");
             }
 
             if (callee.Arity != call.ArgumentArray.Length)
             {
                 throw new ArgumentException(
-                    $"The function '{owner}' calls '{call.Name}' with {call.ArgumentArray.Length} arguments but '{call.Name}' takes {callee.Arity}.");
+                    $"The function '{owner.Name}' calls '{call.Name}' with {call.ArgumentArray.Length} arguments but '{call.Name}' takes {callee.Arity}.");
             }
 
-            var args = new Expr[call.ArgumentArray.Length];
-            for (int i = 0; i < args.Length; i++)
+            if (!callees.Contains(callee))
             {
-                args[i] = ExpandCalls(call.ArgumentArray[i], owner, done, path);
+                callees.Add(callee);
             }
-
-            return FunctionDefinition.Bind(Expand(callee, done, path), callee.Parameters, args);
         });
+        return callees;
+    }
 }

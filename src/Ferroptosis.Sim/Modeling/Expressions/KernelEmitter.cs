@@ -20,22 +20,34 @@ internal sealed class KernelEmitter
     private static readonly L Zero = L.Constant(0.0);
     private static readonly L One = L.Constant(1.0);
 
+    /// <summary>The highest expression emitted inline before a node is computed into a local.</summary>
+    private const int MaxInlineHeight = 48;
+
+    /// <summary>The most shared values kept in IL locals; beyond, they go to a scratch array.</summary>
+    private const int MaxLocals = 30_000;
+
+    /// <summary>The statements per method when a kernel is compiled in chunks.</summary>
+    private const int ChunkStatements = 2000;
+
+    /// <summary>A part of a large kernel: reads inputs and earlier shared values, writes shared values and outputs.</summary>
+    private delegate void ChunkKernel(double[] inputs, double[] outputs, double[] scratch);
+
     private readonly IReadOnlyList<DagNode> _nodes;
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
     private readonly ParameterExpression _outputs = L.Parameter(typeof(double[]), "outputs");
-    private readonly ParameterExpression?[] _locals;
+    private readonly L?[] _locals;
 
     public KernelEmitter(IReadOnlyList<DagNode> nodes)
     {
         _nodes = nodes;
-        _locals = new ParameterExpression?[nodes.Count];
+        _locals = new L?[nodes.Count];
     }
 
     /// <summary>Gets the number of nodes computed into locals.</summary>
     public int SharedCount { get; private set; }
 
-    /// <summary>Builds the kernel lambda writing node <c>roots[k]</c> to <c>outputs[k]</c>.</summary>
-    public Expression<ExpressionKernel> Build(IReadOnlyList<int> roots)
+    /// <summary>Compiles the kernel writing node <c>roots[k]</c> to <c>outputs[k]</c>.</summary>
+    public ExpressionKernel Compile(IReadOnlyList<int> roots)
     {
         var uses = new int[_nodes.Count];
         foreach (var node in _nodes)
@@ -51,11 +63,43 @@ internal sealed class KernelEmitter
             uses[r]++;
         }
 
+        // A node used twice becomes a local; so does a node whose inlined expression would be more than
+        // MaxInlineHeight levels high (a chain of rules each used once), which keeps every emitted expression, and the
+        // recursion of the expression compiler over it, shallow however deep the graph is.
+        var shared = new bool[_nodes.Count];
+        var height = new int[_nodes.Count];
+        int sharedCount = 0;
+        for (int i = 0; i < _nodes.Count; i++)
+        {
+            int h = 1;
+            foreach (int a in _nodes[i].Args)
+            {
+                if (!shared[a])
+                {
+                    h = Math.Max(h, height[a] + 1);
+                }
+            }
+
+            height[i] = h;
+            if ((uses[i] >= 2 || h > MaxInlineHeight) && _nodes[i].Kind != DagKind.Constant)
+            {
+                shared[i] = true;
+                sharedCount++;
+            }
+        }
+
+        SharedCount = sharedCount;
+        return sharedCount > MaxLocals ? CompileChunked(roots, shared, sharedCount) : CompileSingle(roots, shared);
+    }
+
+    /// <summary>One method: shared values in IL locals, then the outputs.</summary>
+    private ExpressionKernel CompileSingle(IReadOnlyList<int> roots, bool[] shared)
+    {
         var body = new List<L>();
         var variables = new List<ParameterExpression>();
         for (int i = 0; i < _nodes.Count; i++)
         {
-            if (uses[i] >= 2 && _nodes[i].Kind != DagKind.Constant)
+            if (shared[i])
             {
                 var v = L.Variable(typeof(double), "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 body.Add(L.Assign(v, Value(i)));
@@ -64,14 +108,63 @@ internal sealed class KernelEmitter
             }
         }
 
-        SharedCount = variables.Count;
         for (int k = 0; k < roots.Count; k++)
         {
             body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
         }
 
         body.Add(L.Empty());
-        return L.Lambda<ExpressionKernel>(L.Block(variables, body), "ExpressionKernel", [_inputs, _outputs]);
+        return L.Lambda<ExpressionKernel>(L.Block(variables, body), "ExpressionKernel", [_inputs, _outputs]).Compile();
+    }
+
+    /// <summary>
+    /// More shared values than a method can have locals (65 534): they go to a per-thread scratch array, and the
+    /// statements are compiled in methods of <see cref="ChunkStatements"/> each, run in order (one huge method would
+    /// cost the JIT far more memory than several small ones). Each chunk is compiled as soon as it is complete.
+    /// </summary>
+    private ExpressionKernel CompileChunked(IReadOnlyList<int> roots, bool[] shared, int sharedCount)
+    {
+        var scratch = L.Parameter(typeof(double[]), "scratch");
+        var chunks = new List<ChunkKernel>();
+        var body = new List<L>();
+        void Flush(bool always)
+        {
+            if (body.Count >= ChunkStatements || (always && body.Count > 0))
+            {
+                body.Add(L.Empty());
+                chunks.Add(L.Lambda<ChunkKernel>(L.Block(body), "ExpressionKernelChunk", [_inputs, _outputs, scratch]).Compile());
+                body.Clear();
+            }
+        }
+
+        int slot = 0;
+        for (int i = 0; i < _nodes.Count; i++)
+        {
+            if (shared[i])
+            {
+                var target = L.ArrayAccess(scratch, L.Constant(slot++));
+                body.Add(L.Assign(target, Value(i)));
+                _locals[i] = target;
+                Flush(always: false);
+            }
+        }
+
+        for (int k = 0; k < roots.Count; k++)
+        {
+            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
+            Flush(always: false);
+        }
+
+        Flush(always: true);
+        var compiled = chunks.ToArray();
+        return (inputs, outputs) =>
+        {
+            var values = KernelScratch.Rent(sharedCount);
+            foreach (var chunk in compiled)
+            {
+                chunk(inputs, outputs, values);
+            }
+        };
     }
 
     private static ConditionalExpression FromBool(L condition) => L.Condition(condition, One, Zero);

@@ -60,20 +60,7 @@ public sealed class PiecewiseExpr : Expr
     private protected override bool EqualsCore(Expr other)
     {
         var p = (PiecewiseExpr)other;
-        if (_cases.Length != p._cases.Length || (Otherwise is null) != (p.Otherwise is null))
-        {
-            return false;
-        }
-
-        for (int i = 0; i < _cases.Length; i++)
-        {
-            if (!_cases[i].Value.Equals(p._cases[i].Value) || !_cases[i].Condition.Equals(p._cases[i].Condition))
-            {
-                return false;
-            }
-        }
-
-        return Otherwise is null || Otherwise.Equals(p.Otherwise);
+        return _cases.Length == p._cases.Length && (Otherwise is null) == (p.Otherwise is null);
     }
 
     private static PiecewiseCase[] ValidateCases(IEnumerable<PiecewiseCase> cases, Expr? otherwise)

@@ -13,7 +13,7 @@ internal static class Simplifier
 {
     public static Expr Simplify(Expr e)
     {
-        var result = Visit(e);
+        var result = new Visitor().Visit(e);
         return result.Equals(e) ? e : result;
     }
 
@@ -61,27 +61,36 @@ internal static class Simplifier
         _ => BinaryOperator.LessOrEqual,
     };
 
-    private static Expr Visit(Expr e)
+    /// <summary>One simplification: results are remembered per node instance, so a sub-tree shared by several parents (a substituted rule) is simplified once.</summary>
+    private sealed class Visitor
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        switch (e)
+        private readonly Dictionary<Expr, Expr> _done = new(ReferenceEqualityComparer.Instance);
+
+        public Expr Visit(Expr e)
         {
-            case UnaryExpr u:
+            if (e is NumberExpr or ConstantExpr or SymbolExpr)
             {
-                var operand = Visit(u.Operand);
-                return u.Operator == UnaryOperator.Negate ? ExprBuilder.Negate(operand) : ExprBuilder.Not(operand);
+                return e;
             }
 
-            case BinaryExpr b:
-                return ExprBuilder.Binary(b.Operator, Visit(b.Left), Visit(b.Right));
-            case CallExpr c:
-                return Call(c, Array.ConvertAll(c.ArgumentArray, Visit));
-            case PiecewiseExpr p:
-                return ExprBuilder.Piecewise(
+            if (_done.TryGetValue(e, out var known))
+            {
+                return known;
+            }
+
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            var result = e switch
+            {
+                UnaryExpr u => u.Operator == UnaryOperator.Negate ? ExprBuilder.Negate(Visit(u.Operand)) : ExprBuilder.Not(Visit(u.Operand)),
+                BinaryExpr b => ExprBuilder.Binary(b.Operator, Visit(b.Left), Visit(b.Right)),
+                CallExpr c => Call(c, Array.ConvertAll(c.ArgumentArray, Visit)),
+                PiecewiseExpr p => ExprBuilder.Piecewise(
                     Array.ConvertAll(p.CaseArray, piece => new PiecewiseCase(Visit(piece.Value), Visit(piece.Condition))),
-                    p.Otherwise is null ? null : Visit(p.Otherwise));
-            default:
-                return e;
+                    p.Otherwise is null ? null : Visit(p.Otherwise)),
+                _ => e,
+            };
+            _done[e] = result;
+            return result;
         }
     }
 }

@@ -32,7 +32,6 @@ public sealed class UnaryExpr : Expr
     /// <inheritdoc/>
     private protected override bool EqualsCore(Expr other)
     {
-        var u = (UnaryExpr)other;
-        return Operator == u.Operator && Operand.Equals(u.Operand);
+        return Operator == ((UnaryExpr)other).Operator;
     }
 }

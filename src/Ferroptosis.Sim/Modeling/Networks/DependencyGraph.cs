@@ -1,58 +1,66 @@
 namespace Ferroptosis.Sim.Modeling.Networks;
 
-/// <summary>Cycle detection and topological ordering over named dependencies.</summary>
+/// <summary>Cycle detection and topological ordering over named dependencies, iterative so that chains of any length need no deep recursion.</summary>
 internal static class DependencyGraph
 {
     /// <summary>Finds a cycle reachable from <paramref name="starts"/>, as the list of names around it (first = last), or null.</summary>
     public static IReadOnlyList<string>? FindCycle(IReadOnlyDictionary<string, IReadOnlyList<string>> edges, IEnumerable<string> starts)
     {
-        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the stack, 2 = done
-        var stack = new List<string>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var path = new List<string>();
+        var stack = new Stack<(string Node, IReadOnlyList<string> Next, int Index)>();
         foreach (string start in starts)
         {
-            var cycle = Visit(start);
-            if (cycle is not null)
+            if (state.ContainsKey(start))
             {
-                return cycle;
+                continue;
+            }
+
+            if (!edges.TryGetValue(start, out var first))
+            {
+                state[start] = 2;
+                continue;
+            }
+
+            state[start] = 1;
+            path.Add(start);
+            stack.Push((start, first, 0));
+            while (stack.Count > 0)
+            {
+                var (node, next, index) = stack.Pop();
+                if (index == next.Count)
+                {
+                    state[node] = 2;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                stack.Push((node, next, index + 1));
+                string n = next[index];
+                if (state.TryGetValue(n, out int s))
+                {
+                    if (s == 1)
+                    {
+                        int from = path.IndexOf(n);
+                        return [.. path.Skip(from), n];
+                    }
+
+                    continue;
+                }
+
+                if (!edges.TryGetValue(n, out var further))
+                {
+                    state[n] = 2;
+                    continue;
+                }
+
+                state[n] = 1;
+                path.Add(n);
+                stack.Push((n, further, 0));
             }
         }
 
         return null;
-
-        List<string>? Visit(string node)
-        {
-            if (state.TryGetValue(node, out int s))
-            {
-                if (s == 1)
-                {
-                    int from = stack.IndexOf(node);
-                    return [.. stack.Skip(from), node];
-                }
-
-                return null;
-            }
-
-            if (!edges.TryGetValue(node, out var next))
-            {
-                state[node] = 2;
-                return null;
-            }
-
-            state[node] = 1;
-            stack.Add(node);
-            foreach (string n in next)
-            {
-                var cycle = Visit(n);
-                if (cycle is not null)
-                {
-                    return cycle;
-                }
-            }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[node] = 2;
-            return null;
-        }
     }
 
     /// <summary>Orders <paramref name="nodes"/> so that every node comes after the nodes it depends on (dependencies outside the set are ignored); the graph must be acyclic.</summary>
@@ -61,32 +69,37 @@ internal static class DependencyGraph
         var wanted = new HashSet<string>(nodes, StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (string node in nodes)
+        var stack = new Stack<(string Node, IReadOnlyList<string> Next, int Index)>();
+        foreach (string root in nodes)
         {
-            Visit(node);
+            if (!done.Add(root))
+            {
+                continue;
+            }
+
+            stack.Push((root, edges.TryGetValue(root, out var first) ? first : [], 0));
+            while (stack.Count > 0)
+            {
+                var (node, next, index) = stack.Pop();
+                if (index == next.Count)
+                {
+                    if (wanted.Contains(node))
+                    {
+                        order.Add(node);
+                    }
+
+                    continue;
+                }
+
+                stack.Push((node, next, index + 1));
+                string n = next[index];
+                if (done.Add(n))
+                {
+                    stack.Push((n, edges.TryGetValue(n, out var further) ? further : [], 0));
+                }
+            }
         }
 
         return order;
-
-        void Visit(string node)
-        {
-            if (!done.Add(node))
-            {
-                return;
-            }
-
-            if (edges.TryGetValue(node, out var next))
-            {
-                foreach (string n in next)
-                {
-                    Visit(n);
-                }
-            }
-
-            if (wanted.Contains(node))
-            {
-                order.Add(node);
-            }
-        }
     }
 }

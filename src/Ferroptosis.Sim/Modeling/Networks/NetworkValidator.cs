@@ -264,7 +264,7 @@ internal static class NetworkValidator
     }
 
     private static bool IsChangedByReactions(ReactionNetwork network, string species) =>
-        network.Reactions.Any(r => r.NetStoichiometry(species) != 0 || r.Reactants.Concat(r.Products).Any(x => x.Species == species && x.Id is not null));
+        network.ReactionsOf(species).Any(r => r.NetStoichiometry(species) != 0 || r.Reactants.Concat(r.Products).Any(x => x.Species == species && x.Id is not null));
 
     private static void CheckCycles(ReactionNetwork network, List<string> problems)
     {

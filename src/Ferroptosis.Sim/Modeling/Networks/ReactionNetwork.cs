@@ -22,6 +22,10 @@ public sealed partial class ReactionNetwork
     private readonly Dictionary<string, Species> _species = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Parameter> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reaction> _reactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssignmentRule> _assignmentRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RateRule> _rateRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InitialAssignment> _initialAssignments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Reaction>> _reactionsBySpecies = new(StringComparer.Ordinal);
 
     /// <summary>Initialises and validates a network.</summary>
     /// <param name="id">The model identifier.</param>
@@ -137,12 +141,19 @@ public sealed partial class ReactionNetwork
     /// <summary>Finds the assignment rule for a variable.</summary>
     /// <param name="variable">The variable id.</param>
     /// <returns>The rule, or null.</returns>
-    public AssignmentRule? FindAssignmentRule(string variable) => AssignmentRules.FirstOrDefault(r => r.Variable == variable);
+    public AssignmentRule? FindAssignmentRule(string variable) => _assignmentRules.GetValueOrDefault(variable);
 
     /// <summary>Finds the rate rule for a variable.</summary>
     /// <param name="variable">The variable id.</param>
     /// <returns>The rule, or null.</returns>
-    public RateRule? FindRateRule(string variable) => RateRules.FirstOrDefault(r => r.Variable == variable);
+    public RateRule? FindRateRule(string variable) => _rateRules.GetValueOrDefault(variable);
+
+    /// <summary>Finds the (first) initial assignment to a symbol, or null.</summary>
+    internal InitialAssignment? FindInitialAssignment(string symbol) => _initialAssignments.GetValueOrDefault(symbol);
+
+    /// <summary>Gets the reactions that have <paramref name="species"/> among their reactants or products, in reaction order, each once.</summary>
+    internal IReadOnlyList<Reaction> ReactionsOf(string species) =>
+        _reactionsBySpecies.TryGetValue(species, out var list) ? list : [];
 
     /// <summary>Returns a copy with new values for parameters, compartment sizes or species initial values (in the unit the species was declared with).</summary>
     /// <param name="values">New values by id.</param>
@@ -219,7 +230,34 @@ public sealed partial class ReactionNetwork
                 {
                     Add(referenceId, SymbolKind.SpeciesReference);
                 }
+
+                if (!_reactionsBySpecies.TryGetValue(reference.Species, out var reactionsOfSpecies))
+                {
+                    reactionsOfSpecies = [];
+                    _reactionsBySpecies[reference.Species] = reactionsOfSpecies;
+                }
+
+                if (reactionsOfSpecies.Count == 0 || !ReferenceEquals(reactionsOfSpecies[^1], r))
+                {
+                    reactionsOfSpecies.Add(r);
+                }
             }
+        }
+
+        // The first rule or assignment of a variable counts; duplicates are reported by validation.
+        foreach (var rule in AssignmentRules)
+        {
+            _assignmentRules.TryAdd(rule.Variable, rule);
+        }
+
+        foreach (var rule in RateRules)
+        {
+            _rateRules.TryAdd(rule.Variable, rule);
+        }
+
+        foreach (var assignment in InitialAssignments)
+        {
+            _initialAssignments.TryAdd(assignment.Symbol, assignment);
         }
 
         foreach (var f in Functions)

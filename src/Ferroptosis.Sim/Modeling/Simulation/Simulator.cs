@@ -1,4 +1,5 @@
 using Ferroptosis.Sim.Modeling.Compilation;
+using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Ode.Events;
 using Ferroptosis.Sim.Ode.Stepping;
@@ -48,6 +49,7 @@ public static class Simulator
 
         double t0 = settings.StartTime;
         var y0 = instance.ComputeInitialState(t0);
+        CheckInitialState(model, y0);
         var outputs = model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
         var outputTimes = settings.OutputTimes ?? Grid(t0, settings.EndTime, settings.OutputPoints);
         var recorded = new GrowableBuffer(outputTimes.Count * outputs.Ids.Count);
@@ -90,6 +92,29 @@ public static class Simulator
     }
 
     private const string WatchPrefix = "threshold#";
+
+    /// <summary>Refuses a non-finite initial value, naming the quantity (an SBML species without an initial amount or concentration is NaN).</summary>
+    private static void CheckInitialState(CompiledModel model, double[] y0)
+    {
+        var problems = new List<string>();
+        for (int k = 0; k < y0.Length; k++)
+        {
+            if (!double.IsFinite(y0[k]))
+            {
+                string id = model.StateIds[k];
+                string kind = model.Network.KindOf(id).ToString().ToLowerInvariant();
+                string value = double.IsNaN(y0[k]) ? "undefined (NaN)" : y0[k].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                problems.Add(model.Network.KindOf(id) == SymbolKind.Species
+                    ? $"The initial value of species '{id}' is {value}; give it an initial amount or concentration, or an initial assignment with a finite value."
+                    : $"The initial value of {kind} '{id}' is {value}; give it a finite value or an initial assignment with one.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ModelValidationException(problems);
+        }
+    }
 
     private static OdeEvent[] Watches(ModelInstance instance, IReadOnlyList<ThresholdWatch> watches)
     {

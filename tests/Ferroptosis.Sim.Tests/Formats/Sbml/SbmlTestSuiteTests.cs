@@ -88,7 +88,7 @@ public sealed class SbmlTestSuiteTests
 
             var original = SbmlReader.ReadFile(file);
             var reread = SbmlReader.Parse(SbmlWriter.ToXml(original.Network));
-            if (NetworkDifference.Find(original.Network, reread.Network) is { } difference)
+            if (NetworkDifference.Find(WithLevel3Version2LocalNames(original.Network), reread.Network) is { } difference)
             {
                 problems.Add($"{id}: {difference}");
             }
@@ -102,6 +102,18 @@ public sealed class SbmlTestSuiteTests
             }
         });
         Assert.That(problems.Order(StringComparer.Ordinal), Is.Empty);
+    }
+
+    /// <summary>The network as Level 3 Version 2 must name it: local parameters with the id of a species of their reaction renamed (the writer's rule).</summary>
+    private static Ferroptosis.Sim.Modeling.Networks.ReactionNetwork WithLevel3Version2LocalNames(Ferroptosis.Sim.Modeling.Networks.ReactionNetwork n)
+    {
+        var globalIds = SbmlComponentWriter.GlobalIds(n);
+        var reactions = n.Reactions.Select(r =>
+        {
+            var (law, locals) = SbmlComponentWriter.LocalParametersForLevel3Version2(r, globalIds);
+            return new Ferroptosis.Sim.Modeling.Networks.Reaction(r.Id, r.Reactants, r.Products, law, r.Modifiers, locals.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), r.IsReversible);
+        });
+        return new Ferroptosis.Sim.Modeling.Networks.ReactionNetwork(n.Id, n.Compartments, n.Species, n.Parameters, reactions, n.AssignmentRules, n.RateRules, n.InitialAssignments, n.Functions, n.Events, n.ConversionFactor);
     }
 
     [OneTimeTearDown]
@@ -118,7 +130,7 @@ public sealed class SbmlTestSuiteTests
             }
 
             output.WriteLine($"SBML Test Suite, {level} files, solver {Runner.Solver.Name}:");
-            foreach (var (stage, passed, total) in SbmlTestSuiteRunner.CountByStage(results, catalog))
+            foreach (var (stage, passed, _, total) in SbmlTestSuiteRunner.CountByStage(results, catalog))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage}: passed {passed} of {total}"));
             }

@@ -88,6 +88,47 @@ public sealed class ExpressionCompilerTests
     }
 
     [Test]
+    public void More_shared_values_than_a_method_has_locals_go_to_a_scratch_array_with_the_same_results()
+    {
+        // 40 000 outputs (x + i)·(x + i): each sum is shared, more than the 30 000 values kept in IL locals; the kernel
+        // is compiled in chunks of 2000 statements that must run in order.
+        const int count = 40_000;
+        var x = Expr.Symbol("x");
+        var expressions = Enumerable.Range(0, count).Select(i => { var sum = x + i; return sum * sum; }).ToList();
+        var compiled = ExpressionCompiler.Compile(expressions, new Dictionary<string, int> { ["x"] = 0 });
+        Assert.That(compiled.SharedNodeCount, Is.GreaterThan(30_000));
+
+        var outputs = new double[count];
+        for (int run = 0; run < 2; run++)
+        {
+            double value = 0.5 + run;
+            compiled.Evaluate([value], outputs);
+            for (int i = 0; i < count; i++)
+            {
+                double sum = value + i;
+                Assert.That(outputs[i], Is.EqualTo(sum * sum), $"output {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void A_chain_deeper_than_the_inline_height_compiles_to_shallow_code_with_the_same_result()
+    {
+        // x + 1 + 1 + … 5000 times, each sum used once: inlined whole it would be 5000 levels deep.
+        Expr e = Expr.Symbol("x");
+        for (int i = 0; i < 5000; i++)
+        {
+            e = e + 1.0;
+        }
+
+        var compiled = Task.Run(() => ExpressionCompiler.Compile([e], new Dictionary<string, int> { ["x"] = 0 })).Result;
+        var outputs = new double[1];
+        compiled.Evaluate([0.25], outputs);
+        Assert.That(outputs[0], Is.EqualTo(5000.25));
+        Assert.That(compiled.SharedNodeCount, Is.InRange(50, 200), "one local every 48 levels");
+    }
+
+    [Test]
     public void User_functions_are_inlined_when_a_library_is_given()
     {
         var hill = new FunctionDefinition("hill", ["S", "K", "n"], Expr.Parse("S^n / (K^n + S^n)"));

@@ -15,6 +15,6 @@ public enum SbmlTestOutcome
     /// <summary>The model could not be compiled or simulated, or the expected results could not be read.</summary>
     SimulationError,
 
-    /// <summary>The case has no SBML file at the requested level.</summary>
+    /// <summary>The case has no SBML file at the requested level, so it was skipped (it counts among the cases, not the passes).</summary>
     NoModelFile,
 }

@@ -76,19 +76,18 @@ public sealed class SbmlTestSuiteRunner
         return candidates.FirstOrDefault(System.IO.File.Exists);
     }
 
-    /// <summary>Counts passes per stage (from the suite's catalogue), skipping cases without a model file.</summary>
+    /// <summary>Counts passes, skips and cases per stage (from the suite's catalogue); every result counts, a skipped case (no model file at the level) as not passed.</summary>
     /// <param name="results">The results.</param>
     /// <param name="catalog">The catalogue (<see cref="SbmlTestCaseInfo.ReadCatalog"/>); cases not in it count under "?".</param>
-    /// <returns>Stage, passed and run counts, in stage order.</returns>
-    public static IReadOnlyList<(string Stage, int Passed, int Total)> CountByStage(IEnumerable<SbmlTestCaseResult> results, IReadOnlyDictionary<string, SbmlTestCaseInfo> catalog)
+    /// <returns>Stage, passed, skipped and total counts, in stage order.</returns>
+    public static IReadOnlyList<(string Stage, int Passed, int Skipped, int Total)> CountByStage(IEnumerable<SbmlTestCaseResult> results, IReadOnlyDictionary<string, SbmlTestCaseInfo> catalog)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(catalog);
         return [.. results
-            .Where(r => r.Outcome != SbmlTestOutcome.NoModelFile)
             .GroupBy(r => catalog.TryGetValue(r.CaseId, out var info) ? info.Stage : "?")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count(r => r.Passed), g.Count()))];
+            .Select(g => (g.Key, g.Count(r => r.Passed), g.Count(r => r.Outcome == SbmlTestOutcome.NoModelFile), g.Count()))];
     }
 
     /// <summary>Runs every case of a suite folder, in parallel.</summary>
@@ -96,7 +95,7 @@ public sealed class SbmlTestSuiteRunner
     /// <param name="level">Which SBML file of each case to run.</param>
     /// <param name="maxParallelism">The number of cases run at once (default: the processor count).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>One result per case, in case order (cases without a file at the level have outcome <see cref="SbmlTestOutcome.NoModelFile"/>).</returns>
+    /// <returns>One result per case folder, in case order; a case without a file at the level has outcome <see cref="SbmlTestOutcome.NoModelFile"/> and a message naming the files it has.</returns>
     public IReadOnlyList<SbmlTestCaseResult> RunSuite(string folder, SbmlTestLevel level = SbmlTestLevel.L3V2, int maxParallelism = 0, CancellationToken cancellationToken = default)
     {
         var folders = FindCaseFolders(folder);
@@ -123,7 +122,7 @@ public sealed class SbmlTestSuiteRunner
         string? file = ModelFile(caseFolder, level);
         if (file is null)
         {
-            return new SbmlTestCaseResult(id, SbmlTestOutcome.NoModelFile);
+            return new SbmlTestCaseResult(id, SbmlTestOutcome.NoModelFile, Message: MissingFileReason(caseFolder, id, level));
         }
 
         string fileName = Path.GetFileName(file);
@@ -202,6 +201,21 @@ public sealed class SbmlTestSuiteRunner
                 OutputAmounts = amounts,
             },
             cancellationToken);
+    }
+
+    /// <summary>Says which files a level looks for and which SBML files the case has instead.</summary>
+    private static string MissingFileReason(string caseFolder, string id, SbmlTestLevel level)
+    {
+        string wanted = level switch
+        {
+            SbmlTestLevel.L3V2 => "no l3v2 or l3v1 file",
+            SbmlTestLevel.L3V1 => "no l3v1 file",
+            _ => "no l2v4 file",
+        };
+        var present = Directory.Exists(caseFolder)
+            ? Directory.GetFiles(caseFolder, id + "-sbml-*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return present.Count == 0 ? $"{wanted}; the case has no SBML file" : $"{wanted}; the case has {string.Join(", ", present)}";
     }
 
     private static SbmlTestCaseResult Compare(string id, string? file, SbmlDocument document, SbmlTestSettings settings, SbmlTestResultsTable expected, SimulationResult simulated)
