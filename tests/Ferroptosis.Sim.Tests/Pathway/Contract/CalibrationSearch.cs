@@ -33,7 +33,7 @@ public sealed class CalibrationSearch
 
     /// <summary>The calibration loss: for every criterion that was not held out (<see cref="Calibration.HeldOut"/>) and not excluded (EB-15), the distance outside its bounds relative to the range (capped at 3), plus half its square, plus 0.3 if unmet; SHOULD criteria weigh 0.3, the v1 behaviours EB-1 … EB-25 1.5.</summary>
     internal static double Loss(IEnumerable<Crit> criteria) => criteria
-        .Where(c => !Calibration.HeldOut(c) && c.Eb != "EB-15")
+        .Where(c => !Calibration.HeldOut(c) && !Calibration.Excluded(c))
         .Sum(c => (int.Parse(c.Eb[3..], CultureInfo.InvariantCulture) <= 25 ? 1.5 : 1.0) * (c.Must ? 1 : 0.3)
             * (Math.Min(c.Viol, 3) + (0.5 * Math.Min(c.Viol, 3) * Math.Min(c.Viol, 3)) + (c.Pass ? 0 : 0.3)));
 
