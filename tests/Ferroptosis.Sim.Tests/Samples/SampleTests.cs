@@ -55,7 +55,7 @@ public sealed class SampleTests : TempFolderTests
                     Assert.That(output, Does.Match($@"{cell}\s+{timing}\s+bell: best at"), $"{cell}, {timing}");
                 }
 
-                Assert.That(output, Does.Match($@"{cell}\s+HO-1 50×, erastin: S = 0\.\d+; \+ deferoxamine 100 µM 0\.9\d+; \+ ferrostatin-1 1 µM (0\.9\d+|1\.000)"), cell);
+                Assert.That(output, Does.Match($@"{cell}\s+HO-1 50×, erastin: S = 0\.\d+; \+ deferoxamine 100 µM (0\.9\d+|1\.000); \+ ferrostatin-1 1 µM (0\.9\d+|1\.000)"), cell);
             }
 
             Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("osteocyte, induced 48 h before"));
