@@ -42,11 +42,4 @@ public sealed class ContractApiConsistencyTests
         var api = Api(BoneCell.OsteoclastPrecursor, 120, Perturbation.Rankl(50), Perturbation.FerricAmmoniumCitrate(100));
         Assert.That(api.ValueAt("NOC", 120), Is.EqualTo(lab.At("NOC", 120)).Within(1e-4 * Math.Abs(lab.At("NOC", 120))));
     }
-
-    [Test]
-    public void The_glucocorticoid_scenario_of_the_contract_is_the_librarys()
-    {
-        var changes = DiseaseScenario.Glucocorticoid.InVitro;
-        Assert.That(changes.Select(c => c.Parameter), Is.EquivalentTo(new Checks(Lab.Value).Scenario("GC").Select(c => c.Id)));
-    }
 }

@@ -138,8 +138,8 @@ internal sealed partial class Checks
     }
 }
 
+/// <summary>Summary lines of the protocols (survival curves, read-outs), written to the test progress output.</summary>
 internal static class Report
 {
-    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Lines = new();
-    public static void Line(string s) => Lines.Enqueue(s);
+    public static void Line(string s) => TestContext.Progress.WriteLine(s);
 }
