@@ -12,7 +12,7 @@ public sealed class MorrisScreenReport
     internal static readonly string[] Factors =
     [
         "a_BR", "K_BR", "a_HROS", "f_Fe", "a_RH", "K_inc", "K_AH", "a_AD", "k_rel", "k_HOb", "V_HO1", "Km_HO", "k_FT0", "k_fph", "K_FTi", "Cap", "A_FH", "A_HH",
-        "a_FROS", "k_b", "k_l0", "f_l0G", "V_gpx", "LPO_th", "k_gout", "k_gROS", "IC50_ERA",
+        "a_FROS", "k_b", "k_l0", "f_l0G", "V_gpx", "LPO_th", "k_gout", "k_gROS", "IC50_ERA", "phi_ch", "r_sat",
     ];
 
     internal static readonly string[] Outputs = ["S(24) at the reference erastin IC50", "erastin IC50 (uM)", "bell peak (HO-1 fold)"];
