@@ -38,13 +38,46 @@ internal static class PopulationProbe
         return [.. model.Network.Parameters.Where(p => !skip.Contains(p.Id) && !derived.Contains(p.Id) && !p.Id.StartsWith("n_", StringComparison.Ordinal) && p.Value > 0).Select(p => p.Id)];
     }
 
+    /// <summary>The margins of <see cref="MarginNames"/>: how far a cell is inside (positive) or outside (negative) each main behaviour's criteria, in units of survival.</summary>
+    public static readonly string[] MarginNames = ["EB-28 bell", "EB-29 concurrent", "EB-29 48-h pre-induction", "EB-32 GPX4 50 %", "EB-32 GPX4 0"];
+
     /// <summary>Evaluates the behaviours of one cell.</summary>
     public static void Evaluate(FerroptosisModel model, IReadOnlyList<string> factors, ReadOnlySpan<double> folds, Span<double> outputs)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var p = Protocols(model, new Dictionary<string, double>(StringComparer.Ordinal), factors, folds);
+        outputs[0] = Flag(p.Steady[1] - p.Steady[0] >= 0.05 && Math.Max(p.Steady[2], p.Steady[3]) - p.Steady[1] >= 0.05 && p.Steady[1] - p.Steady[5] >= 0.15);
+        outputs[1] = Flag(p.Concurrent[1] - p.Concurrent[5] >= 0.10 && p.Concurrent[1] - p.Concurrent[4] > 0);
+        outputs[2] = Flag(p.Pre48[1] - p.Pre48[5] >= 0.10 && p.Pre48[1] - p.Pre48[0] >= 0.03 && Math.Max(p.Pre48[2], p.Pre48[3]) - p.Pre48[1] >= 0.03);
+        outputs[3] = Flag(p.GpxHalf >= 0.9);
+        outputs[4] = Flag(p.GpxNull <= 0.1);
+        outputs[5] = Flag(p.Steady[0] < p.Steady[1] && p.Steady[1] < Math.Max(p.Steady[2], p.Steady[3]) && p.Steady[5] < p.Steady[1]);
+        outputs[6] = Flag(p.Concurrent[5] < p.Concurrent[1]);
+        outputs[7] = Flag(p.Pre48[0] < p.Pre48[1] && p.Pre48[1] < Math.Max(p.Pre48[2], p.Pre48[3]) && p.Pre48[5] < p.Pre48[1]);
+    }
+
+    /// <summary>The margins of one cell (<see cref="MarginNames"/>); the calibration's robustness term (<see cref="CalibrationSearch"/>) penalises negative ones.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="values">Values that replace the model's before the cell's factors apply (a calibration candidate; cell-type constants as <c>cell.name</c>).</param>
+    /// <param name="factors">The constants the population varies.</param>
+    /// <param name="folds">The cell's factors.</param>
+    /// <param name="margins">Receives the margins.</param>
+    public static void Margins(FerroptosisModel model, IReadOnlyDictionary<string, double> values, IReadOnlyList<string> factors, ReadOnlySpan<double> folds, Span<double> margins)
+    {
+        var p = Protocols(model, values, factors, folds);
+        margins[0] = Math.Min(Math.Min(p.Steady[1] - p.Steady[0] - 0.05, Math.Max(p.Steady[2], p.Steady[3]) - p.Steady[1] - 0.05), p.Steady[1] - p.Steady[5] - 0.15);
+        margins[1] = Math.Min(p.Concurrent[1] - p.Concurrent[5] - 0.10, p.Concurrent[1] - p.Concurrent[4]);
+        margins[2] = Math.Min(Math.Min(p.Pre48[1] - p.Pre48[5] - 0.10, p.Pre48[1] - p.Pre48[0] - 0.03), Math.Max(p.Pre48[2], p.Pre48[3]) - p.Pre48[1] - 0.03);
+        margins[3] = p.GpxHalf - 0.9;
+        margins[4] = 0.1 - p.GpxNull;
+    }
+
+    private static Runs Protocols(FerroptosisModel model, IReadOnlyDictionary<string, double> baseValues, IReadOnlyList<string> factors, ReadOnlySpan<double> folds)
+    {
+        var values = new Dictionary<string, double>(baseValues, StringComparer.Ordinal);
         for (int i = 0; i < factors.Count; i++)
         {
-            values[factors[i]] = model.Network.Parameters.First(p => p.Id == factors[i]).Value * folds[i];
+            double value = baseValues.TryGetValue(factors[i], out double v) ? v : model.Network.Parameters.First(p => p.Id == factors[i]).Value;
+            values[factors[i]] = value * folds[i];
         }
 
         var lab = new M(model, values);
@@ -52,18 +85,16 @@ internal static class PopulationProbe
         const string cell = "osteoblast";
         double e50 = checks.E50(cell);
         double[] hs = [0, 1, 2, 5, 20, 50];
-        double[] steady = [.. hs.Select(h => checks.S(checks.HoLevel(cell, h), 24, Checks.P("erastin", e50)))];
-        double[] concurrent = [.. hs.Select(h => checks.S(checks.Wt[cell], 24, [.. checks.HoChanges(cell, h, 0), Checks.P("erastin", e50)]))];
-        double[] pre48 = [.. hs.Select(h => checks.S(checks.Wt[cell], 24, [.. checks.HoChanges(cell, h, -48), Checks.P("erastin", e50)]))];
-        outputs[0] = Flag(steady[1] - steady[0] >= 0.05 && Math.Max(steady[2], steady[3]) - steady[1] >= 0.05 && steady[1] - steady[5] >= 0.15);
-        outputs[1] = Flag(concurrent[1] - concurrent[5] >= 0.10 && concurrent[1] - concurrent[4] > 0);
-        outputs[2] = Flag(pre48[1] - pre48[5] >= 0.10 && pre48[1] - pre48[0] >= 0.03 && Math.Max(pre48[2], pre48[3]) - pre48[1] >= 0.03);
-        outputs[3] = Flag(checks.S(checks.B(cell, Checks.Mul("c_GPX4", 0.5)), 72) >= 0.9);
-        outputs[4] = Flag(checks.RunI(checks.Wt[cell], 72, new Dictionary<string, double> { ["GPX4"] = 0 }, Checks.P("c_GPX4", 0)).S(72) <= 0.1);
-        outputs[5] = Flag(steady[0] < steady[1] && steady[1] < Math.Max(steady[2], steady[3]) && steady[5] < steady[1]);
-        outputs[6] = Flag(concurrent[5] < concurrent[1]);
-        outputs[7] = Flag(pre48[0] < pre48[1] && pre48[1] < Math.Max(pre48[2], pre48[3]) && pre48[5] < pre48[1]);
+        return new Runs(
+            [.. hs.Select(h => checks.S(checks.HoLevel(cell, h), 24, Checks.P("erastin", e50)))],
+            [.. hs.Select(h => checks.S(checks.Wt[cell], 24, [.. checks.HoChanges(cell, h, 0), Checks.P("erastin", e50)]))],
+            [.. hs.Select(h => checks.S(checks.Wt[cell], 24, [.. checks.HoChanges(cell, h, -48), Checks.P("erastin", e50)]))],
+            checks.S(checks.B(cell, Checks.Mul("c_GPX4", 0.5)), 72),
+            checks.RunI(checks.Wt[cell], 72, new Dictionary<string, double> { ["GPX4"] = 0 }, Checks.P("c_GPX4", 0)).S(72));
     }
 
     private static double Flag(bool value) => value ? 1 : 0;
+
+    /// <summary>Survival of one cell under the protocols: erastin at the cell's IC50 for h = 0, 1, 2, 5, 20, 50 (constitutive, concurrent, 48-h pre-induction), and S(72) with GPX4 halved and removed.</summary>
+    private sealed record Runs(double[] Steady, double[] Concurrent, double[] Pre48, double GpxHalf, double GpxNull);
 }
