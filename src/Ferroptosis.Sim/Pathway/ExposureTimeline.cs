@@ -31,7 +31,7 @@ internal static class ExposureTimeline
         {
             var p = exposures[i];
             var snapshot = new Dictionary<string, double>(StringComparer.Ordinal);
-            steps.Add(new Step(Math.Max(p.StartHours, start), 2 + i, p.Changes, snapshot, Restores: false));
+            steps.Add(new Step(Math.Max(p.StartHours, start), 2 + i, p.ChangesIn(model), snapshot, Restores: false));
             if (p.EndHours is double end)
             {
                 steps.Add(new Step(end, 0, [], snapshot, Restores: true));

@@ -129,7 +129,7 @@ public static class FerroptosisSimulation
         var values = new Dictionary<string, double>(cell.ParametersIn(model), StringComparer.Ordinal);
         foreach (var p in genetic)
         {
-            ExposureTimeline.Apply(model, values, p.Changes);
+            ExposureTimeline.Apply(model, values, p.ChangesIn(model));
         }
 
         return values;

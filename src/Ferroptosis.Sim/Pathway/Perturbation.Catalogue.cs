@@ -125,7 +125,7 @@ public sealed partial record Perturbation
     /// <returns>The perturbation.</returns>
     public static Perturbation FerricAmmoniumCitrate(double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar) => Drug("fac", dose, unit);
 
-    /// <summary>Dexamethasone: the glucocorticoid changes of specification §13 (GPX4 and xc⁻ down, ferritinophagy up, Nrf2 repressed, peroxide production up), graded by effect = dex/(dex + 0.01 µM) [B9][B10][K11].</summary>
+    /// <summary>Dexamethasone: the glucocorticoid changes of the model version a run uses (<see cref="DiseaseScenario.InVitroIn"/>: GPX4 and xc⁻ down, ferritinophagy up, Nrf2 repressed, peroxide production up), graded by effect = dex/(dex + 0.01 µM) [B9][B10][K11].</summary>
     /// <param name="dose">The concentration.</param>
     /// <param name="unit">Its unit.</param>
     /// <returns>The perturbation.</returns>
@@ -133,8 +133,12 @@ public sealed partial record Perturbation
     {
         double micromolar = ToMicromolar(dose, unit);
         double effect = micromolar / (micromolar + 0.01);
-        var changes = DiseaseScenario.Glucocorticoid.InVitro.Select(c => c.Scale(effect, neutral: c.Parameter == "ros_x" ? 1 : 0)).ToArray();
-        return new Perturbation("dexamethasone", "glucocorticoid: GPX4 and SLC7A11 down, NCOA4-ferritinophagy up, GR represses Nrf2 (graded)", FormatDose(dose, unit), changes, isGenetic: false);
+        IReadOnlyList<ParameterChange> ChangesIn(FerroptosisModel model) =>
+            [.. DiseaseScenario.Glucocorticoid.InVitroIn(model).Select(c => c.Scale(effect, neutral: c.Parameter == "ros_x" ? 1 : 0))];
+        return new Perturbation("dexamethasone", "glucocorticoid: GPX4 and SLC7A11 down, NCOA4-ferritinophagy up, GR represses Nrf2 (graded)", FormatDose(dose, unit), ChangesIn(FerroptosisModel.Default), isGenetic: false)
+        {
+            ChangesByModel = ChangesIn,
+        };
     }
 
     /// <summary>An oxidative challenge (H₂O₂, hyperoxia): peroxide production multiplied by <paramref name="factor"/> (ros_x).</summary>

@@ -34,8 +34,16 @@ public sealed partial record Perturbation
     /// <summary>Gets the dose as text with its unit, e.g. "5 µM".</summary>
     public string Dose { get; }
 
-    /// <summary>Gets the parameter changes it makes.</summary>
+    /// <summary>Gets the parameter changes it makes (in the default model version; a perturbation whose magnitudes differ between versions, such as <see cref="Dexamethasone"/>, makes those of the version a run uses).</summary>
     public IReadOnlyList<ParameterChange> Changes { get; }
+
+    /// <summary>Gets the changes for a model version when they differ between versions; null when <see cref="Changes"/> holds for every version.</summary>
+    private Func<FerroptosisModel, IReadOnlyList<ParameterChange>>? ChangesByModel { get; init; }
+
+    /// <summary>The parameter changes in a model version.</summary>
+    /// <param name="model">The model version a run uses.</param>
+    /// <returns>The changes.</returns>
+    internal IReadOnlyList<ParameterChange> ChangesIn(FerroptosisModel model) => ChangesByModel?.Invoke(model) ?? Changes;
 
     /// <summary>Gets a value indicating whether this is a genetic change of the cell (applied before the resting state is computed) rather than an exposure.</summary>
     public bool IsGenetic { get; }

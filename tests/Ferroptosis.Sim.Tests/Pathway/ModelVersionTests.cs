@@ -164,4 +164,28 @@ public sealed class ModelVersionTests
             Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1), v2).CellModel, Is.SameAs(FerroptosisModel.Version2));
         });
     }
+
+    [Test]
+    public void Dexamethasone_makes_the_glucocorticoid_changes_of_the_model_version_a_run_uses()
+    {
+        var dex = Perturbation.Dexamethasone(1);
+        double effect = 1 / 1.01;
+        double Gpx4(FerroptosisModel model) => dex.ChangesIn(model).Single(c => c.Parameter == "c_GPX4").Value;
+        double Scenario(FerroptosisModel model) => DiseaseScenario.Glucocorticoid.InVitroIn(model).Single(c => c.Parameter == "c_GPX4").Value;
+        var v1 = FerroptosisSimulation.Run(BoneCell.Osteoblast, [dex], TimeSpan.FromHours(24), new CellSimulationOptions { Model = FerroptosisModel.Version1 });
+        var v1Scenario = FerroptosisSimulation.Run(BoneCell.Osteoblast, [], TimeSpan.FromHours(24), new CellSimulationOptions { Model = FerroptosisModel.Version1, Scenario = DiseaseScenario.Glucocorticoid });
+        var v2 = FerroptosisSimulation.Run(BoneCell.Osteoblast, [dex], TimeSpan.FromHours(24), new CellSimulationOptions { Model = FerroptosisModel.Version2 });
+        var v2Scenario = FerroptosisSimulation.Run(BoneCell.Osteoblast, [], TimeSpan.FromHours(24), new CellSimulationOptions { Model = FerroptosisModel.Version2, Scenario = DiseaseScenario.Glucocorticoid });
+        Assert.Multiple(() =>
+        {
+            Assert.That(Scenario(FerroptosisModel.Version1), Is.Not.EqualTo(Scenario(FerroptosisModel.Version2)), "the versions' glucocorticoid magnitudes differ");
+            Assert.That(Gpx4(FerroptosisModel.Version1), Is.EqualTo(1 - (effect * (1 - Scenario(FerroptosisModel.Version1)))).Within(1e-12));
+            Assert.That(Gpx4(FerroptosisModel.Version2), Is.EqualTo(1 - (effect * (1 - Scenario(FerroptosisModel.Version2)))).Within(1e-12));
+            Assert.That(dex.Changes, Is.EqualTo(dex.ChangesIn(FerroptosisModel.Default)));
+            // At 1 µM the graded effect is 99 %: each version's dexamethasone run follows that version's scenario, not the other's.
+            Assert.That(v1.Quantity("GPX4")[^1], Is.EqualTo(v1Scenario.Quantity("GPX4")[^1]).Within(0.01));
+            Assert.That(v2.Quantity("GPX4")[^1], Is.EqualTo(v2Scenario.Quantity("GPX4")[^1]).Within(0.01));
+            Assert.That(Math.Abs(v2.Quantity("GPX4")[^1] - v1Scenario.Quantity("GPX4")[^1]), Is.GreaterThan(0.02));
+        });
+    }
 }
