@@ -200,8 +200,10 @@ public sealed partial record Perturbation
     /// <param name="gene">The gene.</param>
     /// <param name="remaining">The remaining fraction, in [0, 1].</param>
     /// <returns>The perturbation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The fraction is outside [0, 1], or <paramref name="gene"/> is not a defined <see cref="Gene"/>.</exception>
     public static Perturbation Knockdown(Gene gene, double remaining)
     {
+        CheckGene(gene);
         if (!(remaining >= 0 && remaining <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(remaining), remaining, "The remaining fraction of a knock-down must be between 0 and 1.");
@@ -224,8 +226,10 @@ public sealed partial record Perturbation
     /// <param name="gene">The gene.</param>
     /// <param name="fold">The fold (≥ 1).</param>
     /// <returns>The perturbation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The fold is below 1 or not finite, or <paramref name="gene"/> is not a defined <see cref="Gene"/>.</exception>
     public static Perturbation Overexpression(Gene gene, double fold)
     {
+        CheckGene(gene);
         if (!(fold >= 1) || !double.IsFinite(fold))
         {
             throw new ArgumentOutOfRangeException(nameof(fold), fold, "An over-expression fold must be a finite number ≥ 1.");
@@ -250,6 +254,7 @@ public sealed partial record Perturbation
     /// <param name="unit">Its unit.</param>
     /// <returns>The perturbation.</returns>
     /// <exception cref="ArgumentException">No drug has that name; the message lists the valid ones.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is negative or not finite, or <paramref name="unit"/> is not a defined <see cref="ConcentrationUnit"/>.</exception>
     public static Perturbation Drug(string name, double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar)
     {
         ArgumentNullException.ThrowIfNull(name);

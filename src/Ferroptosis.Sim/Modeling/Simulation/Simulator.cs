@@ -32,6 +32,7 @@ public static class Simulator
     /// <param name="settings">The settings, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">A parameter or initial value in <paramref name="settings"/> is NaN or infinite (named), or names nothing in the model.</exception>
     public static SimulationResult Simulate(ModelInstance instance, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -39,12 +40,12 @@ public static class Simulator
         var model = instance.Model;
         foreach (var (id, value) in settings.Parameters ?? new Dictionary<string, double>())
         {
-            instance.SetParameter(id, value);
+            instance.SetParameter(id, Finite(value, "parameter", id, nameof(settings)));
         }
 
         foreach (var (id, value) in settings.InitialValues ?? new Dictionary<string, double>())
         {
-            instance.SetInitialValue(id, value);
+            instance.SetInitialValue(id, Finite(value, "initial value of", id, nameof(settings)));
         }
 
         double t0 = settings.StartTime;
@@ -92,6 +93,11 @@ public static class Simulator
     }
 
     private const string WatchPrefix = "threshold#";
+
+    /// <summary>Refuses a NaN or infinite value given in the settings, naming it (the solver would report only a component index).</summary>
+    private static double Finite(double value, string what, string id, string argument) => double.IsFinite(value)
+        ? value
+        : throw new ArgumentException($"The {what} '{id}' given in the settings is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; give a finite number.", argument);
 
     /// <summary>Refuses a non-finite initial value, naming the quantity (an SBML species without an initial amount or concentration is NaN).</summary>
     private static void CheckInitialState(CompiledModel model, double[] y0)
