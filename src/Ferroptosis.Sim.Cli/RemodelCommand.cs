@@ -68,11 +68,17 @@ internal static class RemodelCommand
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--months must be more than 0 and at most 1200 (got {request.Months})."));
         }
 
-        if (!(request.Kappa >= 0) || !double.IsFinite(request.Kappa))
+        if (!(request.Kappa >= 0) || !(request.Kappa <= 1))
         {
-            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--kappa must be a number ≥ 0 such as 0.02 (got {request.Kappa})."));
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1 such as 0.02 (got {request.Kappa:G4})."));
         }
 
+        if (request.Kappa > 0 && (request.Kappa < 0.02 || request.Kappa > 0.05))
+        {
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: --kappa {request.Kappa:G4} is outside the plausible range 0.02–0.05 (docs/remodelling.md); bone loss scales with it."));
+        }
+
+        var folder = OutputFolder.Prepare(context, request.Out);
         var options = new RemodellingOptions { Coupling = request.Coupling, Kappa = request.Kappa };
         var duration = BoneRemodelling.Months(request.Months);
         var runs = new List<RemodellingResult> { BoneRemodelling.Run(scenario, [], duration, options, cancellationToken) };
@@ -99,6 +105,7 @@ internal static class RemodelCommand
             written.AddRange(OutputFiles.SaveFigure(Figure(runs, reference, scenario?.Name ?? "healthy"), request.Out, name, request.Formats));
         }
 
+        written.Add(folder.Complete(written, cancellationToken));
         context.ReportFiles(written);
         return ExitCodes.Success;
     }

@@ -26,6 +26,28 @@ public sealed class OutputFilesTests : TempFolderTests
     }
 
     [Test]
+    [CancelAfter(20_000)]
+    public void CancelledDuringALongWrite_StopsWithinABuffer_AndRemovesTheTemporaryFile()
+    {
+        string path = Path.Combine(Folder, "large.csv");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        // The writer never ends by itself: only the check at each buffer can stop it.
+        Assert.Throws<OperationCanceledException>(() => OutputFiles.Write(
+            path,
+            writer =>
+            {
+                while (true)
+                {
+                    writer.WriteLine("0.25,1.0000000000000002,0.99999999999999989");
+                }
+            },
+            cancel.Token));
+
+        Assert.That(Directory.GetFiles(Folder), Is.Empty);
+    }
+
+    [Test]
     public void FailingWriter_KeepsTheEarlierFile()
     {
         string path = Path.Combine(Folder, "osteoblast.csv");
@@ -41,6 +63,22 @@ public sealed class OutputFilesTests : TempFolderTests
         {
             Assert.That(File.ReadAllText(path), Is.EqualTo("time_h,S\n0,1\n"));
             Assert.That(Directory.GetFiles(Folder), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void AFigurePathThatCannotBeWritten_IsNamed_NotItsTemporaryFile()
+    {
+        string path = Path.Combine(Folder, "survival.png");
+        Directory.CreateDirectory(path);
+        var chart = new OxyPlot.PlotModel { Title = "t" };
+
+        var error = Assert.Catch<IOException>(() => Ferroptosis.Sim.Plotting.FigureExporter.Save(chart, path, 200, 100));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain($"Cannot write '{path}'").And.Not.Contain(".tmp"));
+            Assert.That(Directory.GetFiles(Folder), Is.Empty, "the temporary file is removed");
         });
     }
 
