@@ -38,7 +38,7 @@ public sealed class BadInputApiTests
     }
 
     [Test]
-    public void ReadOuts_RefuseNaNTimes_AndUnknownNames_WithArgumentExceptions()
+    public void ReadOuts_RefuseNaNTimes_AndUnknownNames_WithArgumentExceptions_AsEveryNameLookUpDoes()
     {
         var run = FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(2));
 
@@ -49,6 +49,7 @@ public sealed class BadInputApiTests
             Assert.That(() => run.ValueAt("lpo", 1), Throws.ArgumentException.With.Message.Contain("did you mean 'LPO'"));
             Assert.That(() => run.RestingValue("nope"), Throws.ArgumentException);
             Assert.That(() => run.WriteCsv(TextWriter.Null, ["nope"]), Throws.ArgumentException);
+            Assert.That(() => run.Result.GetColumn("nope"), Throws.ArgumentException.With.Message.Contain("No column 'nope'"));
         });
     }
 

@@ -59,7 +59,7 @@ public sealed class SimulationResult
     /// <summary>Copies one quantity over all time points.</summary>
     /// <param name="name">The quantity name.</param>
     /// <returns>A new array.</returns>
-    /// <exception cref="KeyNotFoundException">No column has that name; the message lists them.</exception>
+    /// <exception cref="ArgumentException">No column has that name; the message lists them.</exception>
     public double[] GetColumn(string name)
     {
         int c = ColumnIndex(name);
@@ -110,5 +110,5 @@ public sealed class SimulationResult
     }
 
     private int ColumnIndex(string name) =>
-        _columns.TryGetValue(name, out int c) ? c : throw new KeyNotFoundException($"No column '{name}'; the columns are {string.Join(", ", Names)}.");
+        _columns.TryGetValue(name, out int c) ? c : throw new ArgumentException($"No column '{name}'; the columns are {string.Join(", ", Names)}.", nameof(name));
 }
