@@ -38,7 +38,7 @@ internal static class RemodelCommand
         intervention.CompletionSources.Add([.. BoneInterventions.All.Select(p => p.Name)]);
         var coupling = new Option<string>("--coupling") { Description = "How cell death reaches bone: quasi-steady (day-7 hazard, the specification's rule) or multi-rate (cell models over the whole period, δ renewed daily).", HelpName = "SCHEME", DefaultValueFactory = _ => "quasi-steady" };
         coupling.AcceptOnlyFromAmong("quasi-steady", "multi-rate");
-        var kappa = new Option<double>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard (default 0.02; plausible 0.02–0.05, not identifiable from data).", HelpName = "NUMBER", DefaultValueFactory = _ => 0.02 };
+        var kappa = new Option<double>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (plausible 0.02–0.05, not identifiable from data).", HelpName = "NUMBER", DefaultValueFactory = _ => 0.02 };
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
         var command = new Command("remodel", "Bone mass (% of baseline) over months under a chronic disease, from the ferroptotic death of bone cells; CSV and a figure.")

@@ -34,7 +34,7 @@ internal static class ScanCommand
         var atol = CommonOptions.AbsoluteTolerance();
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
-        var parallel = new Option<int>("--parallel") { HelpName = "N", Description = "Simulations run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { HelpName = "N", Description = "Simulations run at once (the default shown is this machine's number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = CommonOptions.Force();
         var command = new Command("scan", "Scan one read-out over a grid of one or two inputs; write scan.csv and a dose–response figure or heat map.")
         {

@@ -29,6 +29,14 @@ public sealed partial record Perturbation
     /// <summary>Gets the names of the drugs (for <see cref="Drug"/>), canonical first name of each.</summary>
     public static IReadOnlyList<string> DrugNames { get; } = [.. Drugs.Select(d => d.Name), "dexamethasone"];
 
+    /// <summary>Gets the other names <see cref="Drug"/> accepts for a drug (case-insensitive, so each once in lower case), e.g. fer1, fer-1 and ferrostatin for ferrostatin-1.</summary>
+    /// <param name="name">The canonical name, one of <see cref="DrugNames"/>.</param>
+    /// <returns>The aliases, possibly none.</returns>
+    internal static IReadOnlyList<string> DrugAliases(string name) =>
+        string.Equals(name, "dexamethasone", StringComparison.OrdinalIgnoreCase)
+            ? ["dex"]
+            : [.. Drugs.Where(d => d.Name == name).SelectMany(d => d.Aliases).Select(a => a.ToLowerInvariant()).Where(a => a != name).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Erastin, a system xc⁻ inhibitor [F1][F4].</summary>
     /// <param name="dose">The concentration.</param>
     /// <param name="unit">Its unit.</param>
