@@ -181,6 +181,8 @@ internal static class SimulateCommand
             throw new CliException($"{request.Model.Path}: {ex.Message}", ex);
         }
 
+        // The integrator ends a cancelled run with a status: report it as the interruption it is.
+        cancellationToken.ThrowIfCancellationRequested();
         if (!result.IsSuccess)
         {
             throw new CliException($"The simulation of '{request.Model.Path}' failed: {result.Status}: {result.Message}", ExitCodes.SimulationFailed);
