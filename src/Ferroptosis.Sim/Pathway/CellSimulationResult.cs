@@ -24,6 +24,11 @@ namespace Ferroptosis.Sim.Pathway;
 /// crossings look at the exposure only (t ≥ 0) and are read off the reported time points (spacing
 /// <see cref="CellSimulationOptions.OutputIntervalHours"/>), interpolating linearly between them.
 /// </para>
+/// <para>
+/// Time: inputs are a <see cref="TimeSpan"/> or a number of hours (<see cref="SurvivalAt(TimeSpan)"/> and
+/// <see cref="SurvivalAt(double)"/>); outputs are numbers of hours (<see cref="TimesHours"/>, <see cref="TimeTo50PercentDeath"/>,
+/// <see cref="FirstTimeAbove"/>), as in the CSV's <c>time_h</c> column.
+/// </para>
 /// <para>Immutable.</para>
 /// </remarks>
 public sealed partial class CellSimulationResult
@@ -94,6 +99,20 @@ public sealed partial class CellSimulationResult
     /// <returns>The surviving fraction.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
     public double SurvivalAt(double hours) => ValueAt("S", hours);
+
+    /// <summary>Gets the surviving fraction at a time after the start of the exposure, as <see cref="SurvivalAt(double)"/> with the time as a <see cref="TimeSpan"/> (the type <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> takes).</summary>
+    /// <param name="time">The time, within the run (negative during a pre-treatment).</param>
+    /// <returns>The surviving fraction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    public double SurvivalAt(TimeSpan time) => ValueAt("S", time.TotalHours);
+
+    /// <summary>Gets a quantity at a time after the start of the exposure, as <see cref="ValueAt(string, double)"/> with the time as a <see cref="TimeSpan"/>.</summary>
+    /// <param name="name">The quantity.</param>
+    /// <param name="time">The time, within the run.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double ValueAt(string name, TimeSpan time) => ValueAt(name, time.TotalHours);
 
     /// <summary>Gets a quantity at a time, linearly interpolated between reported times.</summary>
     /// <param name="name">The quantity.</param>

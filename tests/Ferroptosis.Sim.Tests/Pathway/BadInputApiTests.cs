@@ -54,6 +54,19 @@ public sealed class BadInputApiTests
     }
 
     [Test]
+    public void ReadOuts_TakeTimesAsTimeSpans_AsRunDoes()
+    {
+        var run = FerroptosisSimulation.Run(OB, [Perturbation.Erastin(10)], TimeSpan.FromHours(6));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.SurvivalAt(TimeSpan.FromMinutes(270)), Is.EqualTo(run.SurvivalAt(4.5)));
+            Assert.That(run.ValueAt("LPO", TimeSpan.FromHours(2)), Is.EqualTo(run.ValueAt("LPO", 2.0)));
+            Assert.That(() => run.SurvivalAt(TimeSpan.FromHours(7)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
     public void Run_WithACancelledToken_Stops()
     {
         using var cancel = new CancellationTokenSource();
