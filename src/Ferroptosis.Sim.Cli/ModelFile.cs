@@ -84,22 +84,13 @@ internal sealed class ModelFile
     public static ReactionNetwork Read(string path, TextWriter? warnings = null)
     {
         bool sbml = IsSbml(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: cannot read the file: {ex.Message}", ex);
-        }
-
-        try
-        {
+            // As the library reads files: SBML in its declared encoding, Antimony as UTF-8, invalid bytes refused.
             ReactionNetwork network;
             if (sbml)
             {
-                var document = SbmlReader.Parse(text);
+                var document = SbmlReader.ReadFile(path);
                 foreach (string warning in document.Warnings)
                 {
                     warnings?.WriteLine($"warning: {path}: {warning}");
@@ -109,7 +100,7 @@ internal sealed class ModelFile
             }
             else
             {
-                network = AntimonyReader.Read(text);
+                network = AntimonyReader.Read(AntimonyReader.ReadText(path));
             }
 
             foreach (string warning in UnusualValues(network))
@@ -130,6 +121,10 @@ internal sealed class ModelFile
         catch (ModelValidationException ex)
         {
             throw new CliException($"{path}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read the file: {ex.Message}", ex);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Ferroptosis.Sim.Tests.Cli;
 /// </summary>
 public sealed class BadInputTableTests : TempFolderTests
 {
-    private static readonly string[] Inputs = ["decay.ant", "empty.ant", "chain.ant"];
+    private static readonly string[] Inputs = ["decay.ant", "empty.ant", "chain.ant", "latin1.ant", "latin1.xml"];
 
     [SetUp]
     public void WriteInputs()
@@ -26,6 +26,10 @@ public sealed class BadInputTableTests : TempFolderTests
         }
 
         File.WriteAllText(Path.Combine(Folder, "chain.ant"), chain.Append("end\n").ToString());
+
+        // "café" in Latin-1: not UTF-8. The CLI refuses such bytes as the library does, instead of reading U+FFFD.
+        File.WriteAllBytes(Path.Combine(Folder, "latin1.ant"), Encoding.Latin1.GetBytes("model m\n  J1: A -> ; k1*A  # café\n  A = 1; k1 = 1\nend\n"));
+        File.WriteAllBytes(Path.Combine(Folder, "latin1.xml"), Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\"><model id=\"m\" name=\"café\"/></sbml>"));
     }
 
     private static IEnumerable<TestCaseData> Rows()
@@ -62,6 +66,8 @@ public sealed class BadInputTableTests : TempFolderTests
         yield return Row(ExitCodes.InputError, "'nan' is not a number", "simulate", "{folder}/decay.ant", "-p", "k1=nan");
         yield return Row(ExitCodes.InputError, "a number from 0 to 1 such as 0.02 (got 1E+06)", "remodel", "--scenario", "GC", "--kappa", "1e6");
         yield return Row(ExitCodes.InputError, "OUT is the input file; converting would overwrite it", "convert", "{folder}/decay.ant", "{folder}/decay.ant");
+        yield return Row(ExitCodes.InputError, "latin1.ant: the file is not valid UTF-8 text (an invalid byte at offset", "validate", "{folder}/latin1.ant");
+        yield return Row(ExitCodes.InputError, "Invalid character in the given encoding", "simulate", "{folder}/latin1.xml");
         yield return Row(ExitCodes.InputError, "OUT is the input file", "convert", "{folder}/decay.ant", "{folder}/../{name}/decay.ant");
     }
 

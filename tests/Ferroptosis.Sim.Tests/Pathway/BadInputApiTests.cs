@@ -67,6 +67,28 @@ public sealed class BadInputApiTests
     }
 
     [Test]
+    public void AntimonyFiles_AreStrictUtf8_AsSbmlFilesAre()
+    {
+        string latin1 = Path.GetTempFileName(), withMark = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(latin1, System.Text.Encoding.Latin1.GetBytes(CliTestKit.DecayModel.Replace("model decay", "model decay // café", StringComparison.Ordinal)));
+            File.WriteAllText(withMark, CliTestKit.DecayModel, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(() => AntimonyReader.ReadFile(latin1), Throws.InstanceOf<Ferroptosis.Sim.Modeling.ModelParseException>().With.Message.Contain("is not valid UTF-8 text"));
+                Assert.That(AntimonyReader.ReadFile(withMark).Species, Has.Count.EqualTo(2), "a byte-order mark is allowed");
+            });
+        }
+        finally
+        {
+            File.Delete(latin1);
+            File.Delete(withMark);
+        }
+    }
+
+    [Test]
     public void Run_WithACancelledToken_Stops()
     {
         using var cancel = new CancellationTokenSource();
