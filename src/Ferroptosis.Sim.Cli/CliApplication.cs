@@ -24,7 +24,7 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RemodelCommand.Create(context));
-        root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer));
+        root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer, context.Error));
         return root;
     }
 
@@ -49,7 +49,7 @@ internal static class CliApplication
             // Parse errors in the tool's own form: one "error: ..." line each, exit code 1, no help screen.
             foreach (var error in parse.Errors)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                context.Error.WriteLine($"error: {CliErrors.OneLine(error.Message)}");
             }
 
             return Task.FromResult(ExitCodes.InputError);

@@ -55,6 +55,9 @@ internal static class CliErrors
         return ex;
     }
 
-    private static string OneLine(string text) =>
+    /// <summary>Joins the lines of a message into one, each line trimmed.</summary>
+    /// <param name="text">The message.</param>
+    /// <returns>One line.</returns>
+    public static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -65,6 +65,8 @@ public sealed class BadInputTableTests : TempFolderTests
         yield return Row(ExitCodes.InputError, "the model has no species, rules or events", "scan", "{folder}/empty.ant", "--param", "k", "--range", "1,2");
         yield return Row(ExitCodes.InputError, "'nan' is not a number", "simulate", "{folder}/decay.ant", "-p", "k1=nan");
         yield return Row(ExitCodes.InputError, "a number from 0 to 1 such as 0.02 (got 1E+06)", "remodel", "--scenario", "GC", "--kappa", "1e6");
+        yield return Row(ExitCodes.InputError, "The folder '/nonexistent-suite' does not exist", "sbml-test-suite", "/nonexistent-suite");
+        yield return Row(ExitCodes.InputError, "Argument 'l9v9' not recognized. Must be one of: 'l3v2' 'l3v1' 'l2v4'", "sbml-test-suite", "{folder}", "--level", "l9v9");
         yield return Row(ExitCodes.InputError, "OUT is the input file; converting would overwrite it", "convert", "{folder}/decay.ant", "{folder}/decay.ant");
         yield return Row(ExitCodes.InputError, "latin1.ant: the file is not valid UTF-8 text (an invalid byte at offset", "validate", "{folder}/latin1.ant");
         yield return Row(ExitCodes.InputError, "Invalid character in the given encoding", "simulate", "{folder}/latin1.xml");
