@@ -56,6 +56,8 @@ public sealed class BadInputTableTests : TempFolderTests
 
         // Nonsense once accepted silently.
         yield return Row(ExitCodes.InputError, "'1e30uM' is above 1 M", "simulate", "--perturb", "erastin=1e30uM");
+        yield return Row(ExitCodes.InputError, "erastin doses reach 1E+308 µM, above 1 M", "scan", "--param", "erastin", "--range", "1:1e308:log3");
+        yield return Row(ExitCodes.InputError, "ros_x takes values ≥ 0", "scan", "--param", "ros_x", "--range", "-1,1");
         yield return Row(ExitCodes.InputError, "the built-in model's parameters are rates, amounts and factors, all ≥ 0", "simulate", "--perturb", "ros_x=-3");
         yield return Row(ExitCodes.InputError, "erastin 5 µM from 100 h starts at or after the end of the run (48 h)", "simulate", "--perturb", "erastin=5uM@100h");
         yield return Row(ExitCodes.InputError, "erastin is already given (erastin 5 µM) for an overlapping time", "simulate", "-p", "erastin=5uM", "-p", "erastin=10uM");
@@ -107,6 +109,7 @@ public sealed class BadInputTableTests : TempFolderTests
 
         var negative = Run("simulate", model, "--plot", "none", "--out", Path.Combine(Folder, "a"));
         var kappa = Run("remodel", "--scenario", "GC", "--months", "1", "--kappa", "0.5", "--plot", "none", "--out", Path.Combine(Folder, "b"));
+        var empty = Run("validate", Path.Combine(Folder, "empty.ant"));
 
         Assert.Multiple(() =>
         {
@@ -114,6 +117,8 @@ public sealed class BadInputTableTests : TempFolderTests
             Assert.That(negative.Error, Does.Contain("warning: ").And.Contain("the parameter 'k1' = -0.05 is negative and used in the rate law of reaction 'J1'"));
             Assert.That(kappa.ExitCode, Is.Zero, kappa.ToString());
             Assert.That(kappa.Error, Does.Contain("warning: --kappa 0.5 is outside the plausible range 0.02–0.05"));
+            Assert.That(empty.ExitCode, Is.Zero, empty.ToString());
+            Assert.That(empty.Error, Does.Contain("warning: ").And.Contain("the model has no species, rules or events (is the file empty?)"));
         });
     }
 
