@@ -20,9 +20,6 @@ public sealed class BadInputApiTests
         yield return Row("Run(TimeSpan.MaxValue)", "more than CellSimulationOptions.MaxOutputPoints", () => FerroptosisSimulation.Run(OB, [], TimeSpan.MaxValue));
         yield return Row("Run(1e5 h every 0.01 h)", "has 1E+07 time points", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1e5), new CellSimulationOptions { OutputIntervalHours = 0.01 }));
         yield return Row("Run(OutputIntervalHours = 0)", "OutputIntervalHours must be a positive number", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { OutputIntervalHours = 0 }));
-        yield return Row("Run(ros_x = NaN)", "The parameter 'ros_x' is NaN", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { Parameters = new Dictionary<string, double> { ["ros_x"] = double.NaN } }));
-        yield return Row("Run(LIP(0) = Inf)", "The initial value of 'LIP' is Infinity", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { InitialValues = new Dictionary<string, double> { ["LIP"] = double.PositiveInfinity } }));
-        yield return Row("Simulate(k1 = -Inf)", "The parameter 'k1' given in the settings is -Infinity", () => Simulator.Simulate(ModelCompiler.Compile(AntimonyReader.Read(CliTestKit.DecayModel)), new SimulationSettings { Parameters = new Dictionary<string, double> { ["k1"] = double.NegativeInfinity } }));
         yield return Row("Erastin(5, (ConcentrationUnit)99)", "99 is not a concentration unit", () => Perturbation.Erastin(5, (ConcentrationUnit)99));
         yield return Row("Dexamethasone(1, (ConcentrationUnit)-1)", "-1 is not a concentration unit", () => Perturbation.Dexamethasone(1, (ConcentrationUnit)(-1)));
         yield return Row("Knockdown((Gene)42)", "42 is not a gene of the model", () => Perturbation.Knockdown((Gene)42, 0.5));
@@ -35,6 +32,25 @@ public sealed class BadInputApiTests
     {
         var error = Assert.Catch<ArgumentException>(call);
         Assert.That(error!.Message, Does.Contain(fragment));
+    }
+
+    [Test]
+    public void NonFiniteValues_AreNamed_NotReportedAsAComponentIndex()
+    {
+        // A failure stays a status (analyses count failed points), but its message names the parameter.
+        var pathway = FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { Parameters = new Dictionary<string, double> { ["ros_x"] = double.NaN } });
+        var model = Simulator.Simulate(ModelCompiler.Compile(AntimonyReader.Read(CliTestKit.DecayModel)), new SimulationSettings { Parameters = new Dictionary<string, double> { ["k1"] = double.NegativeInfinity } });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pathway.IsSuccess, Is.False);
+            Assert.That(pathway.Message, Does.Contain("The settings give the parameter 'ros_x' = NaN."));
+            Assert.That(model.IsSuccess, Is.False);
+            Assert.That(model.Message, Does.Contain("'k1' = -Infinity"));
+            Assert.That(
+                () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { InitialValues = new Dictionary<string, double> { ["LIP"] = double.PositiveInfinity } }),
+                Throws.InstanceOf<Ferroptosis.Sim.Modeling.ModelValidationException>().With.Message.Contain("'LIP'"));
+        });
     }
 
     [Test]

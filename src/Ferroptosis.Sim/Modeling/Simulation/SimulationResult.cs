@@ -11,7 +11,7 @@ public sealed class SimulationResult
     private readonly double[] _values;
     private readonly Dictionary<string, int> _columns;
 
-    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings)
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
     {
         Crossings = crossings;
         Names = names;
@@ -20,7 +20,7 @@ public sealed class SimulationResult
         _columns = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         Statistics = solution.Statistics;
         Status = solution.Status;
-        Message = solution.Message;
+        Message = failureCause is not null && !IsSuccess ? $"{solution.Message} {failureCause}" : solution.Message;
         SolverName = solution.SolverName;
     }
 
