@@ -7,13 +7,16 @@ namespace Ferroptosis.Sim.Cli;
 /// <summary>The <c>--out</c> folder of one run: checked writable before any computing, and given a manifest (<see cref="ManifestName"/>) listing the files of this run when it ends.</summary>
 /// <remarks>
 /// Runs write into the same folder by default (<c>output</c>), so a folder may hold files of earlier runs next to
-/// those of this one. The manifest says which files this run wrote, with the command line and the time; files that
-/// this run did not write are named in a warning, so that runs never mix silently.
+/// those of this one. The manifest says which files this run wrote, with the command line and the time; output files
+/// (CSV, PNG, SVG, PDF) that this run did not write are named in a warning, so that runs never mix silently.
 /// </remarks>
 internal sealed class OutputFolder
 {
     /// <summary>The manifest's file name.</summary>
     public const string ManifestName = "ferrosim-run.json";
+
+    /// <summary>The kinds of file the tool writes: only these count as files of earlier runs (a model file in the folder does not).</summary>
+    private static readonly string[] OutputExtensions = [".csv", ".png", ".svg", ".pdf"];
 
     private readonly CliContext _context;
 
@@ -62,7 +65,7 @@ internal sealed class OutputFolder
         OutputFiles.WriteStream(manifest, stream => WriteManifest(stream, [.. written.Select(f => System.IO.Path.GetFileName(f)!)]), cancellationToken);
         var others = Directory.GetFiles(Path)
             .Select(System.IO.Path.GetFileName)
-            .Where(n => n is not null && !n.StartsWith('.') && n != ManifestName && !names.Contains(n))
+            .Where(n => n is not null && !n.StartsWith('.') && !names.Contains(n) && OutputExtensions.Contains(System.IO.Path.GetExtension(n), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (others.Count > 0)

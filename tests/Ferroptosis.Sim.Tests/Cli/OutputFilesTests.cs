@@ -82,6 +82,27 @@ public sealed class OutputFilesTests : TempFolderTests
         });
     }
 
+    [Test]
+    public void EachRun_ListsItsFilesInAManifest_AndNamesOutputsOfEarlierRuns()
+    {
+        File.WriteAllText(Path.Combine(Folder, "first.ant"), CliTestKit.DecayModel);
+        File.WriteAllText(Path.Combine(Folder, "second.ant"), CliTestKit.DecayModel);
+
+        var first = CliTestKit.Run("simulate", Path.Combine(Folder, "first.ant"), "--plot", "none", "--out", Folder);
+        var second = CliTestKit.Run("simulate", Path.Combine(Folder, "second.ant"), "--plot", "none", "--out", Folder);
+
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, OutputFolder.ManifestName)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Error, Is.Empty, "the model files in the folder are not outputs of a run");
+            Assert.That(second.ExitCode, Is.Zero, second.ToString());
+            Assert.That(second.Error, Does.Contain("also holds 1 file(s) this run did not write (earlier runs): first.csv"));
+            Assert.That(manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()), Is.EqualTo(new[] { "second.csv" }));
+            Assert.That(manifest.RootElement.GetProperty("command").GetString(), Does.StartWith("simulate ").And.Contain("second.ant"));
+            Assert.That(second.Output, Does.Contain(OutputFolder.ManifestName));
+        });
+    }
+
     [TestCase("simulate --cell ost", "osteoblast", "osteoclast", "osteocyte")]
     [TestCase("simulate --scenario ", "glucocorticoid", "iron-overload")]
     [TestCase("simulate --solver ", "rodas5p", "auto")]
