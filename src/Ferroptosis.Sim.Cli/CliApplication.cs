@@ -24,7 +24,7 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RemodelCommand.Create(context));
-        root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer));
+        root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer, context.Error));
         return root;
     }
 
@@ -36,13 +36,26 @@ internal static class CliApplication
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        context.Arguments = args;
         var configuration = new InvocationConfiguration
         {
             Output = context.Console.Profile.Out.Writer,
             Error = context.Error,
             ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
         };
-        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parse = Create(context).Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // Parse errors in the tool's own form: one "error: ..." line each, exit code 1, no help screen.
+            foreach (var error in parse.Errors)
+            {
+                context.Error.WriteLine($"error: {CliErrors.OneLine(error.Message)}");
+            }
+
+            return Task.FromResult(ExitCodes.InputError);
+        }
+
+        return parse.InvokeAsync(configuration, cancellationToken);
     }
 
     /// <summary>Runs a command line writing to text writers, as the tests do.</summary>

@@ -22,6 +22,9 @@ internal sealed class CliContext
     /// <summary>Gets the error stream.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Gets or sets the command line being run (recorded in the run manifest).</summary>
+    public IReadOnlyList<string> Arguments { get; set; } = [];
+
     /// <summary>Creates a context for the real terminal (colours and live progress when stdout is one).</summary>
     /// <returns>The context.</returns>
     public static CliContext ForTerminal()
@@ -53,7 +56,7 @@ internal sealed class CliContext
         return new CliContext(console, error);
     }
 
-    /// <summary>Runs a command body: a <see cref="CliException"/> becomes "error: message" on stderr and its exit code, cancellation a short note and <see cref="ExitCodes.Cancelled"/>.</summary>
+    /// <summary>Runs a command body: any exception becomes one line "error: message" on stderr and its exit code (<see cref="CliErrors"/>), cancellation a short note and <see cref="ExitCodes.Cancelled"/>.</summary>
     /// <param name="body">The command's work; returns the exit code.</param>
     /// <returns>The exit code.</returns>
     public int Guard(Func<int> body)
@@ -63,17 +66,22 @@ internal sealed class CliContext
         {
             return body();
         }
-        catch (CliException ex)
-        {
-            Error.WriteLine($"error: {ex.Message}");
-            return ex.ExitCode;
-        }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (IsCancellation(ex))
         {
             Error.WriteLine("cancelled: no output files were written for the unfinished work.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex)
+        {
+            // Every exception, the library's included, ends as one line and a documented exit code.
+            var (code, message) = CliErrors.Describe(ex);
+            Error.WriteLine($"error: {message}");
+            return code;
+        }
     }
+
+    private static bool IsCancellation(Exception ex) =>
+        ex is OperationCanceledException || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(e => e is OperationCanceledException));
 
     /// <summary>Runs a long command body on the thread pool, so that System.CommandLine's Ctrl+C handler can cancel its token while it runs and then receive its exit code.</summary>
     /// <param name="body">The command's work; returns the exit code.</param>

@@ -41,8 +41,7 @@ internal sealed class CliException : Exception
     public static CliException From(ArgumentException ex, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(ex);
-        int cut = ex.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return new CliException(prefix + (cut < 0 ? ex.Message : ex.Message[..cut]), ex);
+        return new CliException(prefix + CliErrors.WithoutParameter(ex.Message), ex);
     }
 
     /// <summary>Gets the process exit code.</summary>

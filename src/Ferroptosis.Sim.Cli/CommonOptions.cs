@@ -101,11 +101,36 @@ internal static class CommonOptions
 
     /// <summary>Creates <c>--rtol</c>.</summary>
     /// <returns>The option.</returns>
-    public static Option<double?> RelativeTolerance() => new("--rtol") { HelpName = "NUMBER", Description = "Relative tolerance (default 1e-7 for the built-in model, 1e-6 for files)." };
+    public static Option<double?> RelativeTolerance() => new("--rtol") { HelpName = "NUMBER", Description = "Relative tolerance, 1e-14 to 0.1 (default 1e-7 for the built-in model, 1e-6 for files).", CustomParser = r => ParseDouble(r, "--rtol", "1e-8") };
 
     /// <summary>Creates <c>--atol</c>.</summary>
     /// <returns>The option.</returns>
-    public static Option<double?> AbsoluteTolerance() => new("--atol") { HelpName = "NUMBER", Description = "Absolute tolerance (default 1e-9 for the built-in model, 1e-10 for files)." };
+    public static Option<double?> AbsoluteTolerance() => new("--atol") { HelpName = "NUMBER", Description = "Absolute tolerance (default 1e-9 for the built-in model, 1e-10 for files).", CustomParser = r => ParseDouble(r, "--atol", "1e-10") };
+
+    /// <summary>Creates <c>--force</c>: run beyond the size limits of <see cref="RunSize"/>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = $"Run even when the estimated output is beyond the limits ({RunSize.Describe()}).",
+    };
+
+    /// <summary>Parses a number option in the invariant culture, with a message that names the option and shows an example instead of a .NET type name.</summary>
+    /// <param name="result">The option's tokens.</param>
+    /// <param name="option">The option name.</param>
+    /// <param name="example">An example value.</param>
+    /// <returns>The number, or null after reporting an error.</returns>
+    public static double? ParseDouble(System.CommandLine.Parsing.ArgumentResult result, string option, string example)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+        {
+            return value;
+        }
+
+        result.AddError($"{option}: '{text}' is not a number; write it like {example}.");
+        return null;
+    }
 
     /// <summary>Creates <c>--out</c>.</summary>
     /// <returns>The option.</returns>
@@ -203,9 +228,24 @@ internal static class CommonOptions
     /// <param name="value">The value, or null.</param>
     /// <param name="option">The option name.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="CliException">Not positive and finite.</exception>
-    public static double? CheckTolerance(double? value, string option) =>
-        value is null || (value > 0 && double.IsFinite(value.Value)) ? value : throw new CliException($"{option} must be a positive number such as 1e-6.");
+    /// <exception cref="CliException">Not positive and finite, or a relative tolerance outside 1e-14 to 0.1.</exception>
+    public static double? CheckTolerance(double? value, string option)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!(value > 0) || !double.IsFinite(value.Value))
+        {
+            throw new CliException($"{option} must be a positive number such as 1e-6.");
+        }
+
+        // The solvers refuse a relative tolerance below 1e-14 (double precision cannot honour it); say so before any work.
+        return option == "--rtol" && (value < 1e-14 || value > 0.1)
+            ? throw new CliException($"--rtol {value.Value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} is outside 1e-14 to 0.1: below 1e-14 double precision cannot honour it, above 0.1 the results mean little.")
+            : value;
+    }
 
     /// <summary>Refuses options that only make sense for the built-in model when MODEL is a file.</summary>
     /// <param name="model">The model.</param>

@@ -23,6 +23,11 @@ internal static class ConvertCommand
                 throw new CliException($"{from}: no such file.");
             }
 
+            if (string.Equals(Path.GetFullPath(from), Path.GetFullPath(to), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException($"{to}: OUT is the input file; converting would overwrite it (and lose its comments). Give another OUT.");
+            }
+
             var network = ModelFile.Read(from, context.Error);
             ModelFile.Write(network, to);
             context.WriteLine($"Converted {from} ({Format(from)}) to {to} ({Format(to)}): {network.Species.Count} species, {network.Reactions.Count} reactions, {network.Parameters.Count} parameters.");

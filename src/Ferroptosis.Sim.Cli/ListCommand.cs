@@ -74,16 +74,16 @@ internal static class ListCommand
                 CliContext.AddRow(cells, CommonOptions.AllCells, "the three mature cell types (osteoblast, osteoclast, osteocyte)");
                 return cells;
             case "perturbations":
-                var perturbations = CliContext.CreateTable("name", "value", "what it does");
+                var perturbations = CliContext.CreateTable("name", "also", "value", "what it does");
                 foreach (string drug in Perturbation.DrugNames)
                 {
-                    CliContext.AddRow(perturbations, drug, "concentration (5uM)", Perturbation.Drug(drug, 1).Description);
+                    CliContext.AddRow(perturbations, drug, string.Join(", ", Perturbation.DrugAliases(drug)), "concentration (5uM)", Perturbation.Drug(drug, 1).Description);
                 }
 
-                CliContext.AddRow(perturbations, PerturbationTarget.OxidativeStress, "factor (1.65)", Perturbation.OxidativeStress(2).Description);
-                CliContext.AddRow(perturbations, PerturbationTarget.HoInduction, "fold (5)", Perturbation.HemeOxygenaseInduction(2).Description);
-                CliContext.AddRow(perturbations, "knockdown-GENE", "remaining fraction 0–1", $"genetic: GENE one of {string.Join(", ", Enum.GetNames<Gene>().Select(g => g.ToLowerInvariant()))}");
-                CliContext.AddRow(perturbations, "overexpression-GENE", "fold ≥ 1", "genetic: as above");
+                CliContext.AddRow(perturbations, PerturbationTarget.OxidativeStress, "ros", "factor (1.65)", Perturbation.OxidativeStress(2).Description);
+                CliContext.AddRow(perturbations, PerturbationTarget.HoInduction, "ho-1-induction, hmox1-induction", "fold (5)", Perturbation.HemeOxygenaseInduction(2).Description);
+                CliContext.AddRow(perturbations, "knockdown-GENE", "", "remaining fraction 0–1", $"genetic: GENE one of {string.Join(", ", Enum.GetNames<Gene>().Select(g => g.ToLowerInvariant()))}");
+                CliContext.AddRow(perturbations, "overexpression-GENE", "", "fold ≥ 1", "genetic: as above");
                 return perturbations;
             case "scenarios":
                 var scenarios = CliContext.CreateTable("name", "description", "in-vitro changes");

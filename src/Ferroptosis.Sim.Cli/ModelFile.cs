@@ -84,30 +84,31 @@ internal sealed class ModelFile
     public static ReactionNetwork Read(string path, TextWriter? warnings = null)
     {
         bool sbml = IsSbml(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: cannot read the file: {ex.Message}", ex);
-        }
-
-        try
-        {
-            if (!sbml)
+            // As the library reads files: SBML in its declared encoding, Antimony as UTF-8, invalid bytes refused.
+            ReactionNetwork network;
+            if (sbml)
             {
-                return AntimonyReader.Read(text);
+                var document = SbmlReader.ReadFile(path);
+                foreach (string warning in document.Warnings)
+                {
+                    warnings?.WriteLine($"warning: {path}: {warning}");
+                }
+
+                network = document.Network;
+            }
+            else
+            {
+                network = AntimonyReader.Read(AntimonyReader.ReadText(path));
             }
 
-            var document = SbmlReader.Parse(text);
-            foreach (string warning in document.Warnings)
+            foreach (string warning in UnusualValues(network))
             {
                 warnings?.WriteLine($"warning: {path}: {warning}");
             }
 
-            return document.Network;
+            return network;
         }
         catch (ModelParseException ex)
         {
@@ -120,6 +121,10 @@ internal sealed class ModelFile
         catch (ModelValidationException ex)
         {
             throw new CliException($"{path}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read the file: {ex.Message}", ex);
         }
     }
 
@@ -162,6 +167,40 @@ internal sealed class ModelFile
         return AntimonyExtensions.Contains(extension)
             ? false
             : throw new CliException($"{path}: cannot tell the format from the extension '{extension}'; use .ant, .antimony or .txt for Antimony and .xml or .sbml for SBML.");
+    }
+
+    /// <summary>Refuses a model in which nothing can change over time (no species, rules or events, e.g. an empty file): simulating it would write a CSV of times only.</summary>
+    /// <param name="model">The model.</param>
+    /// <exception cref="CliException">The model is empty.</exception>
+    public static void RequireDynamics(ModelFile model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var n = model.Network;
+        if (n.Species.Count == 0 && n.RateRules.Count == 0 && n.AssignmentRules.Count == 0 && n.Events.Count == 0)
+        {
+            throw new CliException($"{model.Path}: the model has no species, rules or events, so nothing in it changes over time; is the file empty or the wrong one?");
+        }
+    }
+
+    /// <summary>Values that are legal but usually a mistake: a negative parameter in a rate law (a rate constant below zero).</summary>
+    private static IEnumerable<string> UnusualValues(ReactionNetwork network)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reaction in network.Reactions)
+        {
+            foreach (var (id, value) in reaction.LocalParameters.Where(p => p.Value < 0))
+            {
+                yield return $"the local parameter '{id}' of reaction '{reaction.Id}' is negative ({value.ToString(System.Globalization.CultureInfo.InvariantCulture)}); rate constants are ≥ 0.";
+            }
+
+            foreach (string symbol in ExprQueries.CollectSymbols(reaction.KineticLaw))
+            {
+                if (!reaction.LocalParameters.ContainsKey(symbol) && network.FindParameter(symbol) is { Value: < 0 } parameter && reported.Add(symbol))
+                {
+                    yield return $"the parameter '{symbol}' = {parameter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is negative and used in the rate law of reaction '{reaction.Id}'; rate constants are ≥ 0.";
+                }
+            }
+        }
     }
 
     private static string Place(string path, int line, int column) => line > 0 ? $"{path}:{line}:{column}: " : $"{path}: ";

@@ -43,7 +43,8 @@ internal static class OutputFiles
         {
             AtomicFile.Write(path, stream =>
             {
-                write(stream);
+                // Checked at every buffer: an interrupt while a large file is written stops it, and the temporary file goes.
+                write(new CancellableStream(stream, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
             });
         }

@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Cli;
 
 /// <summary>The built-in ferroptosis model as an <see cref="IResponseModel"/> for <see cref="ParameterScan"/>: inputs are the cell type (by index) and the scanned drug doses, exposures or parameters; the output is one read-out of the run.</summary>
 /// <remarks>
-/// Each evaluation is one <see cref="FerroptosisSimulation.Run"/> from the cached resting state of the cell,
+/// Each evaluation is one <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> from the cached resting state of the cell,
 /// with the background perturbations plus the scanned ones. A read-out that is undefined for a successful run
 /// (t50 when the culture never falls to 50 %) is NaN but not a failure; a run that fails numerically is.
 /// Immutable and thread-safe (the pathway API is).

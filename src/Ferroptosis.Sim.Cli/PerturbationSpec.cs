@@ -44,15 +44,47 @@ internal static class PerturbationSpec
                     throw new CliException($"--perturb '{spec}': a model parameter is set for the whole run and cannot be scheduled; use a drug or exposure for timed changes.");
                 }
 
-                parameters[target.Name] = target.ParseValue(value);
+                double number = target.ParseValue(value);
+                if (number < 0)
+                {
+                    throw new CliException($"--perturb '{spec}': the built-in model's parameters are rates, amounts and factors, all ≥ 0; give a value ≥ 0.");
+                }
+
+                if (!parameters.TryAdd(target.Name, number))
+                {
+                    throw new CliException($"--perturb '{spec}': {target.Name} is given twice; give each parameter once.");
+                }
+
                 continue;
             }
 
-            perturbations.Add(schedule is null ? perturbation : Schedule(perturbation, schedule, spec));
+            var added = schedule is null ? perturbation : Schedule(perturbation, schedule, spec);
+            if (perturbations.Find(p => p.Name == added.Name && Overlap(p, added)) is { } earlier)
+            {
+                throw new CliException($"--perturb '{spec}': {added.Name} is already given ({earlier}) for an overlapping time; give each drug or exposure once, or schedule the two so that the first is washed out before the second starts (@0h..6h and @12h).");
+            }
+
+            perturbations.Add(added);
         }
 
         return new BuiltIn(perturbations, parameters);
     }
+
+    /// <summary>Refuses perturbations that start at or after the end of the run: they would have no effect.</summary>
+    /// <param name="perturbations">The perturbations.</param>
+    /// <param name="hours">The length of the run.</param>
+    /// <exception cref="CliException">One starts at or after the end.</exception>
+    public static void RequireWithinRun(IEnumerable<Perturbation> perturbations, double hours)
+    {
+        ArgumentNullException.ThrowIfNull(perturbations);
+        foreach (var p in perturbations.Where(p => p.StartHours >= hours))
+        {
+            throw new CliException($"--perturb: {p} starts at or after the end of the run ({Units.FormatHours(hours)}) and would have no effect; start it earlier or give a longer --t-end.");
+        }
+    }
+
+    private static bool Overlap(Perturbation a, Perturbation b) =>
+        a.StartHours < (b.EndHours ?? double.PositiveInfinity) && b.StartHours < (a.EndHours ?? double.PositiveInfinity);
 
     /// <summary>Parses parameter and initial values for a model file.</summary>
     /// <param name="specs">The <c>--perturb</c> values, <c>name=number</c>.</param>
@@ -74,6 +106,11 @@ internal static class PerturbationSpec
             }
 
             double value = Units.ParseNumber(text, $"--perturb {name}");
+            if (parameters.ContainsKey(name) || initial.ContainsKey(name))
+            {
+                throw new CliException($"--perturb '{spec}': {name} is given twice; give each value once.");
+            }
+
             switch (network.KindOf(name))
             {
                 case SymbolKind.Parameter:
@@ -121,7 +158,7 @@ internal static class PerturbationSpec
         }
 
         double start = Units.ParseHours(parts[0], $"--perturb '{spec}' start");
-        var result = perturbation.From(TimeSpan.FromHours(start));
+        var result = perturbation.From(Units.ToTimeSpan(start, $"--perturb '{spec}' start"));
         if (parts.Length == 2)
         {
             double end = Units.ParseHours(parts[1], $"--perturb '{spec}' end");
@@ -130,7 +167,7 @@ internal static class PerturbationSpec
                 throw new CliException($"--perturb '{spec}': the wash-out time must come after the start.");
             }
 
-            result = result.Until(TimeSpan.FromHours(end));
+            result = result.Until(Units.ToTimeSpan(end, $"--perturb '{spec}' end"));
         }
 
         return result;

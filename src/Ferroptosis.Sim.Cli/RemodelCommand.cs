@@ -38,7 +38,7 @@ internal static class RemodelCommand
         intervention.CompletionSources.Add([.. BoneInterventions.All.Select(p => p.Name)]);
         var coupling = new Option<string>("--coupling") { Description = "How cell death reaches bone: quasi-steady (day-7 hazard, the specification's rule) or multi-rate (cell models over the whole period, δ renewed daily).", HelpName = "SCHEME", DefaultValueFactory = _ => "quasi-steady" };
         coupling.AcceptOnlyFromAmong("quasi-steady", "multi-rate");
-        var kappa = new Option<double>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard (default 0.02; plausible 0.02–0.05, not identifiable from data).", HelpName = "NUMBER", DefaultValueFactory = _ => 0.02 };
+        var kappa = new Option<double>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (plausible 0.02–0.05, not identifiable from data).", HelpName = "NUMBER", DefaultValueFactory = _ => 0.02 };
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
         var command = new Command("remodel", "Bone mass (% of baseline) over months under a chronic disease, from the ferroptotic death of bone cells; CSV and a figure.")
@@ -68,11 +68,17 @@ internal static class RemodelCommand
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--months must be more than 0 and at most 1200 (got {request.Months})."));
         }
 
-        if (!(request.Kappa >= 0) || !double.IsFinite(request.Kappa))
+        if (!(request.Kappa >= 0) || !(request.Kappa <= 1))
         {
-            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--kappa must be a number ≥ 0 such as 0.02 (got {request.Kappa})."));
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1 such as 0.02 (got {request.Kappa:G4})."));
         }
 
+        if (request.Kappa > 0 && (request.Kappa < 0.02 || request.Kappa > 0.05))
+        {
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: --kappa {request.Kappa:G4} is outside the plausible range 0.02–0.05 (docs/remodelling.md); bone loss scales with it."));
+        }
+
+        var folder = OutputFolder.Prepare(context, request.Out);
         var options = new RemodellingOptions { Coupling = request.Coupling, Kappa = request.Kappa };
         var duration = BoneRemodelling.Months(request.Months);
         var runs = new List<RemodellingResult> { BoneRemodelling.Run(scenario, [], duration, options, cancellationToken) };
@@ -99,6 +105,7 @@ internal static class RemodelCommand
             written.AddRange(OutputFiles.SaveFigure(Figure(runs, reference, scenario?.Name ?? "healthy"), request.Out, name, request.Formats));
         }
 
+        written.Add(folder.Complete(written, cancellationToken));
         context.ReportFiles(written);
         return ExitCodes.Success;
     }

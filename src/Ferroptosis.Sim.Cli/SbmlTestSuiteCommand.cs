@@ -8,7 +8,11 @@ namespace Ferroptosis.Sim.Cli;
 /// <summary>The <c>sbml-test-suite</c> command: runs a folder of SBML Test Suite cases and prints the failures and a summary.</summary>
 internal static class SbmlTestSuiteCommand
 {
-    public static Command Create(TextWriter output)
+    /// <summary>Creates the command.</summary>
+    /// <param name="output">Receives the failing cases and the summary.</param>
+    /// <param name="error">Receives "error: ..." lines (default: <paramref name="output"/>).</param>
+    /// <returns>The command.</returns>
+    public static Command Create(TextWriter output, TextWriter? error = null)
     {
         var folder = new Argument<DirectoryInfo>("folder")
         {
@@ -31,20 +35,37 @@ internal static class SbmlTestSuiteCommand
             level,
             solver,
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(folder)!,
-            parse.GetValue(level)!,
-            parse.GetValue(solver),
-            output));
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return Run(parse.GetValue(folder)!, parse.GetValue(level)!, parse.GetValue(solver), output);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As every command: one line and a documented exit code, never a stack trace.
+                var (code, message) = CliErrors.Describe(ex);
+                (error ?? output).WriteLine($"error: {message}");
+                return code;
+            }
+        });
         return command;
     }
 
+    /// <summary>Runs the cases of a folder.</summary>
+    /// <param name="folder">The suite or cases folder.</param>
+    /// <param name="level">l3v2, l3v1 or l2v4.</param>
+    /// <param name="solverName">A solver name, or null for the default.</param>
+    /// <param name="output">Receives the failing cases and the summary.</param>
+    /// <returns>0 when every case with a file at the level passed, else 1.</returns>
+    /// <exception cref="CliException">The folder does not exist.</exception>
     public static int Run(DirectoryInfo folder, string level, string? solverName, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(output);
         if (!folder.Exists)
         {
-            output.WriteLine($"The folder '{folder.FullName}' does not exist.");
-            return 2;
+            throw new CliException($"The folder '{folder.FullName}' does not exist; give the suite folder (with cases/) or a folder of NNNNN case folders.");
         }
 
         var testLevel = level switch

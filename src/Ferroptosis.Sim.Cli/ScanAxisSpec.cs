@@ -46,6 +46,16 @@ internal sealed record ScanAxisSpec
         var target = PerturbationTarget.Find(name, model);
         string numeric = target.IsConcentration ? WithoutUnits(range, target) : range;
         var (values, log) = ParseRange(numeric, range);
+        if (target.IsConcentration && values.Max() > Units.MaxMicromolar)
+        {
+            throw new CliException($"--range '{range}': {target.Name} doses reach {Format(values.Max())} µM, above 1 M; no drug dissolves at that concentration (bare numbers are µM).");
+        }
+
+        if (!target.IsConcentration && values.Any(v => v < 0))
+        {
+            throw new CliException($"--range '{range}': {target.Name} takes values ≥ 0.");
+        }
+
         return new ScanAxisSpec(target.Name, target, values, log);
     }
 

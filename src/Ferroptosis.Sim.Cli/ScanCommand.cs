@@ -34,10 +34,11 @@ internal static class ScanCommand
         var atol = CommonOptions.AbsoluteTolerance();
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
-        var parallel = new Option<int>("--parallel") { HelpName = "N", Description = "Simulations run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { HelpName = "N", Description = "Simulations run at once (the default shown is this machine's number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var force = CommonOptions.Force();
         var command = new Command("scan", "Scan one read-out over a grid of one or two inputs; write scan.csv and a dose–response figure or heat map.")
         {
-            model, modelVersion, param, range, readout, cells, perturb, scenario, chronic, tEnd, solver, rtol, atol, output, plot, parallel,
+            model, modelVersion, param, range, readout, cells, perturb, scenario, chronic, tEnd, solver, rtol, atol, output, plot, parallel, force,
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
@@ -74,12 +75,16 @@ internal static class ScanCommand
             else
             {
                 CommonOptions.RequireBuiltInFor(source, cellNames, scenarioName, versionName);
+                ModelFile.RequireDynamics(source);
                 var axes = names.Select((n, i) => ScanAxisSpec.ForFile(n, ranges[i], source.Network)).ToList();
                 plan = ScanPlan.ForFile(source, axes, parse.GetValue(readout)!, settings);
             }
 
+            var formats = OutputFiles.ParseFormats(parse.GetValue(plot)!);
+            RunSize.CheckScan(plan.EstimatedPoints, parse.GetValue(force), context.Error);
+            var folder = OutputFolder.Prepare(context, parse.GetValue(output)!);
             var result = Evaluate(context, plan, workers, cancellationToken);
-            return ScanOutput.Write(context, plan, result, parse.GetValue(output)!, OutputFiles.ParseFormats(parse.GetValue(plot)!), cancellationToken);
+            return ScanOutput.Write(context, plan, result, folder, formats, cancellationToken);
         }));
         return command;
     }

@@ -22,12 +22,14 @@ internal static class ScanOutput
     /// <param name="context">Where to print.</param>
     /// <param name="plan">The scan.</param>
     /// <param name="result">Its result.</param>
-    /// <param name="folder">The output folder.</param>
+    /// <param name="output">The output folder, checked writable.</param>
     /// <param name="formats">Figure formats.</param>
     /// <param name="cancellationToken">Cancels before files appear.</param>
     /// <returns>The exit code.</returns>
-    public static int Write(CliContext context, ScanPlan plan, ScanResult result, string folder, IReadOnlyList<string> formats, CancellationToken cancellationToken)
+    public static int Write(CliContext context, ScanPlan plan, ScanResult result, OutputFolder output, IReadOnlyList<string> formats, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        string folder = output.Path;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(result);
@@ -57,6 +59,7 @@ internal static class ScanOutput
             written.AddRange(OutputFiles.SaveFigure(figure, folder, "scan", formats));
         }
 
+        written.Add(output.Complete(written, cancellationToken));
         context.ReportFiles(written);
         return ExitCodes.Success;
     }

@@ -54,6 +54,9 @@ internal sealed class ScanPlan
     /// <summary>Gets a value indicating whether the model is the built-in one.</summary>
     public bool IsBuiltIn => Grid.Count > Axes.Count;
 
+    /// <summary>Gets the number of simulations as a double, counted without overflow for any grid (checked against the limits before <see cref="PointCount"/> is used).</summary>
+    public double EstimatedPoints => Axes.Aggregate((double)Series.Count, (n, a) => n * a.Values.Count);
+
     /// <summary>Gets the number of grid points of one series.</summary>
     public int PointsPerSeries => Axes.Aggregate(1, (n, a) => checked(n * a.Values.Count));
 
@@ -100,7 +103,9 @@ internal sealed class ScanPlan
             }
         }
 
-        var model = new PathwayScanModel(cells, axes, PerturbationSpec.ParseBuiltIn(settings.Perturb, version), read, TimeSpan.FromHours(hours), options);
+        var background = PerturbationSpec.ParseBuiltIn(settings.Perturb, version);
+        PerturbationSpec.RequireWithinRun(background.Perturbations, hours);
+        var model = new PathwayScanModel(cells, axes, background, read, Units.ToTimeSpan(hours, "--t-end"), options);
         ScanAxis cellAxis = new(CellAxis, Enumerable.Range(0, cells.Count).Select(i => (double)i));
         return new ScanPlan(model, [cellAxis, .. axes.Select(a => a.ToScanAxis())], axes, read, [.. cells.Select(c => c.Name)], ModelFile.BuiltInName, version);
     }
@@ -115,6 +120,7 @@ internal sealed class ScanPlan
     public static ScanPlan ForFile(ModelFile model, IReadOnlyList<ScanAxisSpec> axes, string readout, ScanSettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ModelFile.RequireDynamics(model);
         var read = ScanReadout.Parse(readout, [.. OutputProgram.DefaultIds(model.Network)], timesHaveUnits: false);
         double end = settings.TEnd is null ? (read.Kind == ScanReadout.ReadoutKind.At ? read.Time : 10) : Units.ParseNumber(settings.TEnd, "--t-end");
         CheckDuration(read, end);

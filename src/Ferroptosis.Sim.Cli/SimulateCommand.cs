@@ -40,9 +40,10 @@ internal static class SimulateCommand
         var atol = CommonOptions.AbsoluteTolerance();
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
+        var force = CommonOptions.Force();
         var command = new Command("simulate", "Simulate a model and write its time courses (CSV) and figures.")
         {
-            model, modelVersion, cells, perturb, scenario, chronic, tEnd, interval, solver, rtol, atol, output, plot,
+            model, modelVersion, cells, perturb, scenario, chronic, tEnd, interval, solver, rtol, atol, output, plot, force,
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
@@ -60,7 +61,8 @@ internal static class SimulateCommand
                 CommonOptions.CheckTolerance(parse.GetValue(rtol), "--rtol"),
                 CommonOptions.CheckTolerance(parse.GetValue(atol), "--atol"),
                 parse.GetValue(output)!,
-                OutputFiles.ParseFormats(parse.GetValue(plot)!));
+                OutputFiles.ParseFormats(parse.GetValue(plot)!),
+                parse.GetValue(force));
             return request.Model.IsBuiltIn ? RunBuiltIn(context, request, cancellationToken) : RunFile(context, request, cancellationToken);
         }));
         return command;
@@ -78,6 +80,8 @@ internal static class SimulateCommand
             throw new CliException("--t-end and --interval must be longer than zero.");
         }
 
+        var duration = Units.ToTimeSpan(hours, "--t-end");
+        PerturbationSpec.RequireWithinRun(perturbations.Perturbations, hours);
         var defaults = CellSimulationOptions.Default;
         var options = defaults with
         {
@@ -89,13 +93,18 @@ internal static class SimulateCommand
             AbsoluteTolerance = request.AbsoluteTolerance ?? defaults.AbsoluteTolerance,
             OutputIntervalHours = spacing,
             Parameters = perturbations.Parameters.Count > 0 ? perturbations.Parameters : null,
+            MaxOutputPoints = long.MaxValue,
         };
 
+        // Columns: time, every model quantity, surviving_fraction.
+        int columns = OutputProgram.DefaultIds(version.Network).Count + 2;
+        RunSize.CheckSimulation(FerroptosisSimulation.EstimateOutputPoints(perturbations.Perturbations, duration, options), columns, cells.Count, request.Force, context.Error);
+        var folder = OutputFolder.Prepare(context, request.Out);
         var results = new List<CellSimulationResult>();
         foreach (var cell in cells)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = FerroptosisSimulation.Run(cell, perturbations.Perturbations, TimeSpan.FromHours(hours), options);
+            var result = FerroptosisSimulation.Run(cell, perturbations.Perturbations, duration, options, cancellationToken);
             if (!result.IsSuccess)
             {
                 throw new CliException($"The simulation of the {cell.Name} failed: {result.Status}: {result.Message}", ExitCodes.SimulationFailed);
@@ -122,6 +131,7 @@ internal static class SimulateCommand
             written.AddRange(OutputFiles.SaveFigure(CellDeathFigure.Overview(results, options: titled), request.Out, "overview", request.Formats, 1440, 900));
         }
 
+        written.Add(folder.Complete(written, cancellationToken));
         context.ReportFiles(written);
         return ExitCodes.Success;
     }
@@ -142,11 +152,15 @@ internal static class SimulateCommand
             throw new CliException("--t-end and --interval must be longer than zero.");
         }
 
+        ModelFile.RequireDynamics(request.Model);
+        double points = Math.Ceiling((end / spacing) - 1e-9) + 1;
+        RunSize.CheckSimulation(points, OutputProgram.DefaultIds(request.Model.Network).Count + 1, 1, request.Force, context.Error);
+        var folder = OutputFolder.Prepare(context, request.Out);
         var defaults = new SimulationSettings();
         var settings = defaults with
         {
             EndTime = end,
-            OutputPoints = (int)Math.Min(1_000_000, Math.Ceiling((end / spacing) - 1e-9) + 1),
+            OutputPoints = (int)points,
             Solver = request.Solver ?? OdeSolvers.Auto,
             RelativeTolerance = request.RelativeTolerance ?? defaults.RelativeTolerance,
             AbsoluteTolerance = request.AbsoluteTolerance ?? defaults.AbsoluteTolerance,
@@ -167,6 +181,8 @@ internal static class SimulateCommand
             throw new CliException($"{request.Model.Path}: {ex.Message}", ex);
         }
 
+        // The integrator ends a cancelled run with a status: report it as the interruption it is.
+        cancellationToken.ThrowIfCancellationRequested();
         if (!result.IsSuccess)
         {
             throw new CliException($"The simulation of '{request.Model.Path}' failed: {result.Status}: {result.Message}", ExitCodes.SimulationFailed);
@@ -188,6 +204,7 @@ internal static class SimulateCommand
             written.AddRange(OutputFiles.SaveFigure(chart, request.Out, request.Model.Name, request.Formats));
         }
 
+        written.Add(folder.Complete(written, cancellationToken));
         context.ReportFiles(written);
         return ExitCodes.Success;
     }
@@ -237,5 +254,6 @@ internal static class SimulateCommand
         double? RelativeTolerance,
         double? AbsoluteTolerance,
         string Out,
-        IReadOnlyList<string> Formats);
+        IReadOnlyList<string> Formats,
+        bool Force);
 }

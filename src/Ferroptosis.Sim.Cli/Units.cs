@@ -39,7 +39,7 @@ internal static partial class Units
     /// <param name="text">E.g. "5uM", "500nM", "1mM", "0.5 µM".</param>
     /// <param name="what">What the value is, for messages (e.g. "erastin").</param>
     /// <returns>The concentration in µM.</returns>
-    /// <exception cref="CliException">No unit, an unknown unit, a time, or a negative value.</exception>
+    /// <exception cref="CliException">No unit, an unknown unit, a time, a negative value, or one above 1 M.</exception>
     public static double ParseConcentration(string text, string what)
     {
         var (number, unit) = Split(text, what);
@@ -58,7 +58,26 @@ internal static partial class Units
             throw new CliException($"{what}: unknown concentration unit '{unit}' in '{text}'; use pM, nM, uM (or µM), mM or M.");
         }
 
-        return NonNegative(number * factor, text, what);
+        double micromolar = NonNegative(number * factor, text, what);
+        return micromolar <= MaxMicromolar
+            ? micromolar
+            : throw new CliException($"{what}: '{text}' is above 1 M; no drug dissolves at that concentration in a culture medium (give µM or nM, e.g. 5uM).");
+    }
+
+    /// <summary>The highest concentration accepted: 1 M (10⁶ µM), already far beyond any drug's solubility.</summary>
+    public const double MaxMicromolar = 1e6;
+
+    /// <summary>Converts hours to a <see cref="TimeSpan"/>, refusing what a TimeSpan cannot hold instead of overflowing.</summary>
+    /// <param name="hours">The time in hours.</param>
+    /// <param name="what">The option, for the message.</param>
+    /// <returns>The time span.</returns>
+    /// <exception cref="CliException">Not finite or longer than <see cref="TimeSpan.MaxValue"/> (about 29 000 years).</exception>
+    public static TimeSpan ToTimeSpan(double hours, string what)
+    {
+        double limit = TimeSpan.MaxValue.TotalHours * 0.999;
+        return double.IsFinite(hours) && Math.Abs(hours) < limit
+            ? TimeSpan.FromHours(hours)
+            : throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{what}: {hours:G4} h is longer than any run can last (at most {limit:G3} h, about 29 000 years)."));
     }
 
     /// <summary>Parses a time or duration into hours.</summary>

@@ -40,6 +40,12 @@ internal static class ValidateCommand
             CliContext.AddRow(table, "assignment rules", Count(network.AssignmentRules.Count), Ids(network.AssignmentRules.Select(r => r.Variable)));
             CliContext.AddRow(table, "rate rules", Count(network.RateRules.Count), Ids(network.RateRules.Select(r => r.Variable)));
             CliContext.AddRow(table, "events", Count(network.Events.Count), Ids(network.Events.Select(e => e.Id)));
+            if (network.Species.Count == 0 && network.RateRules.Count == 0 && network.AssignmentRules.Count == 0 && network.Events.Count == 0)
+            {
+                // Valid, but simulate and scan refuse it: say so here already.
+                context.Error.WriteLine($"warning: {path}: the model has no species, rules or events (is the file empty?); simulate and scan refuse it.");
+            }
+
             context.WriteLine($"{path}: valid model '{network.Id}' with {compiled.Dimension} state variables.");
             context.Write(table);
             return ExitCodes.Success;

@@ -28,10 +28,32 @@ internal static class AtomicFile
 
             File.Move(temporary, target, overwrite: true);
         }
-        catch
+        catch (Exception ex)
+        {
+            TryDelete(temporary);
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                // The caller named the target, not the temporary file: say what failed in its terms.
+                string reason = ex.Message.Replace(temporary, target, StringComparison.Ordinal);
+                throw ex is UnauthorizedAccessException
+                    ? new UnauthorizedAccessException($"Cannot write '{target}': {reason}", ex)
+                    : new IOException($"Cannot write '{target}': {reason}", ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Removes the temporary file, if it was created, without hiding the error that got us here.</summary>
+    private static void TryDelete(string temporary)
+    {
+        try
         {
             File.Delete(temporary);
-            throw;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the original error is reported.
         }
     }
 }

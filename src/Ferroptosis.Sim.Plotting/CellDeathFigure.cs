@@ -36,7 +36,7 @@ public static class CellDeathFigure
         return string.Concat(cell.Name[..1].ToUpperInvariant(), cell.Name.AsSpan(1));
     }
 
-    /// <summary>Describes what a culture was exposed to: the scenario and perturbations joined by " + ", or "untreated".</summary>
+    /// <summary>Describes what a culture was exposed to: the scenario, the perturbations and any parameter set directly (<c>ros_x = 1.2</c>) joined by " + ", or "untreated".</summary>
     /// <param name="result">The result.</param>
     /// <returns>E.g. "erastin 10 µM + ferrostatin-1 1 µM".</returns>
     public static string Condition(CellSimulationResult result)
@@ -49,6 +49,7 @@ public static class CellDeathFigure
         }
 
         parts.AddRange(result.Perturbations.Select(p => p.ToString()));
+        parts.AddRange(result.ParameterValues.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} = {p.Value:G4}")));
         return parts.Count == 0 ? "untreated" : string.Join(" + ", parts);
     }
 

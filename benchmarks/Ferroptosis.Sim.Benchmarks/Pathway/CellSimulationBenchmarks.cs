@@ -6,7 +6,7 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 
 /// <summary>One 48 h cell simulation through the public pathway API, per bone cell type and scenario, with the default options.</summary>
 /// <remarks>
-/// <see cref="FerroptosisSimulation.Run"/> as a user calls it: Rodas5P at rtol 1e-7, atol 1e-9, steps of at most
+/// <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> as a user calls it: Rodas5P at rtol 1e-7, atol 1e-9, steps of at most
 /// 0.25 h, the surviving fraction and every model quantity recorded every 0.25 h, the time to 50 % death located.
 /// Scenarios: erastin 10 µM in a healthy cell (the work–precision challenge), and each disease scenario
 /// (in its acute in-vitro form) without a drug. The resting state of each cell type is computed (and cached)

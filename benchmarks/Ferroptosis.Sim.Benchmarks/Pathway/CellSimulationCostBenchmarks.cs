@@ -11,7 +11,7 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 /// <summary>Where the time of one 48 h cell simulation goes: the public API with its defaults, with leaner options, and the bare ODE solve underneath with each method.</summary>
 /// <remarks>
 /// <para>
-/// The osteoblast under erastin 10 µM. The <c>Run*</c> benchmarks call <see cref="FerroptosisSimulation.Run"/>:
+/// The osteoblast under erastin 10 µM. The <c>Run*</c> benchmarks call <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/>:
 /// defaults (Auto, rtol 1e-7, atol 1e-9, max step 0.25 h, all quantities every 0.25 h, t50 located); with only
 /// the end point recorded; and the leanest options (Auto, end point only, no step cap). The <c>Ode*</c>
 /// benchmarks integrate the same problem with a reused <see cref="ModelInstance"/> from the stored resting state

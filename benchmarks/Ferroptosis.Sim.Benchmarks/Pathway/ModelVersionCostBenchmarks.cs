@@ -6,7 +6,7 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 
 /// <summary>The cost of one 48 h cell simulation in model v1 and model v2 on the same solver: the model issue's bound is v2 ≤ 1.5 × v1.</summary>
 /// <remarks>
-/// The osteoblast under erastin 10 µM through <see cref="FerroptosisSimulation.Run"/> with the default options except the
+/// The osteoblast under erastin 10 µM through <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> with the default options except the
 /// model version and the solver (Rodas5P, the default's stiff method, and Auto, the default). Resting states are cached
 /// by the warm-up, as in any second run of a session. v2 has 20 states and 55 reactions against v1's 16 and 43.
 /// </remarks>

@@ -9,7 +9,7 @@ namespace Ferroptosis.Sim.Benchmarks.Problems;
 
 /// <summary>
 /// The pathway model as benchmark problems: one per bone cell type, 48 h of erastin 10 µM from the cell's
-/// resting state (the protocol of <see cref="FerroptosisSimulation.Run"/>), with a stored reference solution.
+/// resting state (the protocol of <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/>), with a stored reference solution.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -33,6 +33,10 @@ public sealed record CellSimulationOptions
     /// <summary>Gets the spacing of the reported time points in hours (default 0.25 h).</summary>
     public double OutputIntervalHours { get; init; } = 0.25;
 
+    /// <summary>Gets the largest number of reported time points a run may have (default 1,000,000, about 300 MB of results for model v2); a run that would report more is refused before it starts.</summary>
+    /// <remarks>The number of points is (duration + pre-treatment) / <see cref="OutputIntervalHours"/> + 1. Raise the limit explicitly to run longer or finer; <see cref="FerroptosisSimulation.EstimateOutputPoints"/> gives the count for a run.</remarks>
+    public long MaxOutputPoints { get; init; } = 1_000_000;
+
     /// <summary>Gets extra parameter values applied from the start of the run (expert use), by model parameter id; they win over the scenario and the perturbations.</summary>
     public IReadOnlyDictionary<string, double>? Parameters { get; init; }
 

@@ -8,7 +8,7 @@ public sealed partial class CellSimulationResult
     /// <summary>Gets a quantity's value at the resting state of this cell (its cell type and genetic changes, no drug, no scenario).</summary>
     /// <param name="name">A model species or assigned quantity, e.g. "LPO", "LIP", "GSH", "ROS".</param>
     /// <returns>The resting value, in the quantity's unit.</returns>
-    /// <exception cref="KeyNotFoundException">No quantity has that name; the message lists them.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name; the message lists them.</exception>
     public double RestingValue(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -18,7 +18,7 @@ public sealed partial class CellSimulationResult
         }
 
         _ = Quantity(name);
-        throw new KeyNotFoundException($"'{name}' has no resting value.");
+        throw new ArgumentException($"'{name}' has no resting value.", nameof(name));
     }
 
     /// <summary>Gets a quantity over time as a fold of its resting value (e.g. LPO 2 = twice the resting lipid peroxidation of this cell).</summary>
@@ -101,7 +101,7 @@ public sealed partial class CellSimulationResult
     /// <summary>Writes CSV of chosen quantities: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c> and one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="quantities">The quantities, in column order.</param>
-    /// <exception cref="KeyNotFoundException">A name is not a reported quantity.</exception>
+    /// <exception cref="ArgumentException">A name is not a reported quantity.</exception>
     public void WriteCsv(TextWriter writer, IEnumerable<string> quantities)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -24,6 +24,11 @@ namespace Ferroptosis.Sim.Pathway;
 /// crossings look at the exposure only (t ≥ 0) and are read off the reported time points (spacing
 /// <see cref="CellSimulationOptions.OutputIntervalHours"/>), interpolating linearly between them.
 /// </para>
+/// <para>
+/// Time: inputs are a <see cref="TimeSpan"/> or a number of hours (<see cref="SurvivalAt(TimeSpan)"/> and
+/// <see cref="SurvivalAt(double)"/>); outputs are numbers of hours (<see cref="TimesHours"/>, <see cref="TimeTo50PercentDeath"/>,
+/// <see cref="FirstTimeAbove"/>), as in the CSV's <c>time_h</c> column.
+/// </para>
 /// <para>Immutable.</para>
 /// </remarks>
 public sealed partial class CellSimulationResult
@@ -56,6 +61,9 @@ public sealed partial class CellSimulationResult
     /// <summary>Gets the perturbations applied.</summary>
     public IReadOnlyList<Perturbation> Perturbations { get; }
 
+    /// <summary>Gets the parameter values set directly for the run (<see cref="CellSimulationOptions.Parameters"/>, expert use), by id; empty if none. They are part of the condition: a run with <c>ros_x</c> = 1.2 is not untreated.</summary>
+    public IReadOnlyDictionary<string, double> ParameterValues { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Gets the underlying model-level result (all columns, statistics).</summary>
     public SimulationResult Result { get; }
 
@@ -83,23 +91,39 @@ public sealed partial class CellSimulationResult
     /// <summary>Gets one quantity over time.</summary>
     /// <param name="name">A model species or assigned quantity (e.g. "LIP", "LPO", "GSH", "ROS", "h"); "surviving_fraction" is S.</param>
     /// <returns>Its values at <see cref="TimesHours"/>.</returns>
-    /// <exception cref="KeyNotFoundException">No quantity has that name; the message suggests the closest names (ids are case-sensitive) and lists them all.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name; the message suggests the closest names (ids are case-sensitive) and lists them all.</exception>
     public double[] Quantity(string name) => Result.GetColumn(Resolve(name));
 
     /// <summary>Gets the surviving fraction at a time, linearly interpolated between reported times (exact at reported times).</summary>
     /// <param name="hours">The time in hours, within the run.</param>
     /// <returns>The surviving fraction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
     public double SurvivalAt(double hours) => ValueAt("S", hours);
+
+    /// <summary>Gets the surviving fraction at a time after the start of the exposure, as <see cref="SurvivalAt(double)"/> with the time as a <see cref="TimeSpan"/> (the type <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> takes).</summary>
+    /// <param name="time">The time, within the run (negative during a pre-treatment).</param>
+    /// <returns>The surviving fraction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    public double SurvivalAt(TimeSpan time) => ValueAt("S", time.TotalHours);
+
+    /// <summary>Gets a quantity at a time after the start of the exposure, as <see cref="ValueAt(string, double)"/> with the time as a <see cref="TimeSpan"/>.</summary>
+    /// <param name="name">The quantity.</param>
+    /// <param name="time">The time, within the run.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double ValueAt(string name, TimeSpan time) => ValueAt(name, time.TotalHours);
 
     /// <summary>Gets a quantity at a time, linearly interpolated between reported times.</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="hours">The time in hours.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
     public double ValueAt(string name, double hours)
     {
         var times = Result.Times;
-        if (times.Length == 0 || hours < times[0] || hours > times[^1])
+        if (times.Length == 0 || double.IsNaN(hours) || hours < times[0] || hours > times[^1])
         {
             throw new ArgumentOutOfRangeException(nameof(hours), hours, string.Create(CultureInfo.InvariantCulture, $"The run covers {(times.Length > 0 ? times[0] : 0):G4}–{(times.Length > 0 ? times[^1] : 0):G4} h."));
         }
@@ -169,10 +193,10 @@ public sealed partial class CellSimulationResult
 
         var close = Result.Names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
         string hint = NameSuggestions.Hint(close.Count > 0 ? close : NameSuggestions.Closest(name, Result.Names));
-        throw new KeyNotFoundException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.");
+        throw new ArgumentException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.", nameof(name));
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))} (model {Model.Folder}): S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
+        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))}{string.Concat(ParameterValues.Select(p => $" + {p.Key} = {p.Value:G4}"))} (model {Model.Folder}): S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
 }

@@ -41,10 +41,36 @@ public static class FerroptosisSimulation
     /// <param name="duration">The length of the exposure (from t = 0; a pre-treatment adds its lead time before).</param>
     /// <param name="options">Scenario, solver and tolerances, or null for the defaults.</param>
     /// <returns>The time course with read-outs; check <see cref="CellSimulationResult.IsSuccess"/>.</returns>
-    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, the duration is not positive, or the cell type does not exist in the chosen model version (the osteoclast precursor in v1).</exception>
+    /// <exception cref="ArgumentException">A perturbation names an unknown parameter, a wash-out is not after its start, the duration is not positive, the output would have more than <see cref="CellSimulationOptions.MaxOutputPoints"/> points, or the cell type does not exist in the chosen model version (the osteoclast precursor in v1).</exception>
     /// <exception cref="InvalidOperationException">The cell with its genetic changes has no resting state to start from (see <see cref="FerroptosisModel.RestingState"/>).</exception>
     public static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options = null) =>
-        RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep);
+        RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep, CancellationToken.None);
+
+    /// <summary>Simulates one cell type under a set of perturbations; the run can be cancelled.</summary>
+    /// <param name="cell">The cell type.</param>
+    /// <param name="perturbations">Drugs, exposures and genetic changes (may be empty).</param>
+    /// <param name="duration">The length of the exposure (from t = 0; a pre-treatment adds its lead time before).</param>
+    /// <param name="options">Scenario, solver and tolerances, or null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the integration between steps.</param>
+    /// <returns>The time course with read-outs; check <see cref="CellSimulationResult.IsSuccess"/>.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/>, including a run whose output would exceed <see cref="CellSimulationOptions.MaxOutputPoints"/>.</exception>
+    /// <exception cref="InvalidOperationException">The cell with its genetic changes has no resting state to start from.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, CancellationToken cancellationToken) =>
+        RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep, cancellationToken);
+
+    /// <summary>Gets the number of time points a run would report: from the earliest pre-treatment (or 0) to the end of <paramref name="duration"/>, every <see cref="CellSimulationOptions.OutputIntervalHours"/>.</summary>
+    /// <param name="perturbations">The perturbations (their start times set the start of the run).</param>
+    /// <param name="duration">The length of the exposure.</param>
+    /// <param name="options">The options, or null for the defaults.</param>
+    /// <returns>The number of points (a double, so that absurd requests are counted without overflow); multiply by the number of quantities for the number of values.</returns>
+    public static double EstimateOutputPoints(IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(perturbations);
+        options ??= CellSimulationOptions.Default;
+        double start = Math.Min(0, perturbations.Where(p => !p.IsGenetic).Select(p => p.StartHours).DefaultIfEmpty(0).Min());
+        return Math.Ceiling((-start / options.OutputIntervalHours) - 1e-9) + Math.Ceiling((duration.TotalHours / options.OutputIntervalHours) - 1e-9) + 1;
+    }
 
     /// <summary>
     /// Interior points per step at which the t50 watch is checked: none. The surviving fraction only falls
@@ -55,7 +81,7 @@ public static class FerroptosisSimulation
     internal const int WatchSamplesPerStep = 0;
 
     /// <summary>As the public overload, with the number of interior points per step at which the t50 watch is checked.</summary>
-    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep)
+    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(perturbations);
@@ -66,6 +92,8 @@ public static class FerroptosisSimulation
         {
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "The duration must be positive.");
         }
+
+        CheckSize(list, duration, options);
 
         foreach (var p in list)
         {
@@ -119,8 +147,33 @@ public static class FerroptosisSimulation
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
             EventSamplesPerStep = model.HasEvents ? new SimulationSettings().EventSamplesPerStep : watchSamplesPerStep,
         };
-        var result = Simulator.Simulate(model, settings);
-        return new CellSimulationResult(version, cell, options.Scenario, list, result, version.RestingQuantities(baseline));
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = Simulator.Simulate(model, settings, cancellationToken);
+
+        // The integrator ends a cancelled run with a status; the pathway API throws, as BoneRemodelling.Run does.
+        cancellationToken.ThrowIfCancellationRequested();
+        return new CellSimulationResult(version, cell, options.Scenario, list, result, version.RestingQuantities(baseline))
+        {
+            ParameterValues = options.Parameters ?? new Dictionary<string, double>(),
+        };
+    }
+
+    /// <summary>Refuses, before anything is computed, a run whose reported points would exceed <see cref="CellSimulationOptions.MaxOutputPoints"/> (e.g. <see cref="TimeSpan.MaxValue"/>), saying how many it would have.</summary>
+    private static void CheckSize(IReadOnlyList<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions options)
+    {
+        if (!(options.OutputIntervalHours > 0) || !double.IsFinite(options.OutputIntervalHours))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.OutputIntervalHours, "OutputIntervalHours must be a positive number of hours.");
+        }
+
+        double points = EstimateOutputPoints(perturbations, duration, options);
+        if (points > options.MaxOutputPoints)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(duration),
+                duration,
+                string.Create(CultureInfo.InvariantCulture, $"A run of {duration.TotalHours:G4} h reported every {options.OutputIntervalHours:G4} h has {points:G4} time points, more than CellSimulationOptions.MaxOutputPoints ({options.MaxOutputPoints:N0}); use a longer OutputIntervalHours or a shorter duration, or raise MaxOutputPoints."));
+        }
     }
 
     /// <summary>The cell's absolute parameter values in a model version: its parameter set plus its genetic changes, starting from the base model's values.</summary>
@@ -143,8 +196,8 @@ public static class FerroptosisSimulation
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The output interval must be a positive number of hours.");
         }
 
-        int before = (int)Math.Ceiling((-start / interval) - 1e-9);
-        int after = (int)Math.Ceiling((hours / interval) - 1e-9);
+        int before = checked((int)Math.Ceiling((-start / interval) - 1e-9));
+        int after = checked((int)Math.Ceiling((hours / interval) - 1e-9));
         var grid = new double[before + after + 1];
         grid[0] = start;
         for (int k = 1; k < before; k++)

@@ -29,6 +29,14 @@ public sealed partial record Perturbation
     /// <summary>Gets the names of the drugs (for <see cref="Drug"/>), canonical first name of each.</summary>
     public static IReadOnlyList<string> DrugNames { get; } = [.. Drugs.Select(d => d.Name), "dexamethasone"];
 
+    /// <summary>Gets the other names <see cref="Drug"/> accepts for a drug (case-insensitive, so each once in lower case), e.g. fer1, fer-1 and ferrostatin for ferrostatin-1.</summary>
+    /// <param name="name">The canonical name, one of <see cref="DrugNames"/>.</param>
+    /// <returns>The aliases, possibly none.</returns>
+    internal static IReadOnlyList<string> DrugAliases(string name) =>
+        string.Equals(name, "dexamethasone", StringComparison.OrdinalIgnoreCase)
+            ? ["dex"]
+            : [.. Drugs.Where(d => d.Name == name).SelectMany(d => d.Aliases).Select(a => a.ToLowerInvariant()).Where(a => a != name).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Erastin, a system xc⁻ inhibitor [F1][F4].</summary>
     /// <param name="dose">The concentration.</param>
     /// <param name="unit">Its unit.</param>
@@ -204,8 +212,10 @@ public sealed partial record Perturbation
     /// <param name="gene">The gene.</param>
     /// <param name="remaining">The remaining fraction, in [0, 1].</param>
     /// <returns>The perturbation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The fraction is outside [0, 1], or <paramref name="gene"/> is not a defined <see cref="Gene"/>.</exception>
     public static Perturbation Knockdown(Gene gene, double remaining)
     {
+        CheckGene(gene);
         if (!(remaining >= 0 && remaining <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(remaining), remaining, "The remaining fraction of a knock-down must be between 0 and 1.");
@@ -228,8 +238,10 @@ public sealed partial record Perturbation
     /// <param name="gene">The gene.</param>
     /// <param name="fold">The fold (≥ 1).</param>
     /// <returns>The perturbation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The fold is below 1 or not finite, or <paramref name="gene"/> is not a defined <see cref="Gene"/>.</exception>
     public static Perturbation Overexpression(Gene gene, double fold)
     {
+        CheckGene(gene);
         if (!(fold >= 1) || !double.IsFinite(fold))
         {
             throw new ArgumentOutOfRangeException(nameof(fold), fold, "An over-expression fold must be a finite number ≥ 1.");
@@ -254,6 +266,7 @@ public sealed partial record Perturbation
     /// <param name="unit">Its unit.</param>
     /// <returns>The perturbation.</returns>
     /// <exception cref="ArgumentException">No drug has that name; the message lists the valid ones.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is negative or not finite, or <paramref name="unit"/> is not a defined <see cref="ConcentrationUnit"/>.</exception>
     public static Perturbation Drug(string name, double dose, ConcentrationUnit unit = ConcentrationUnit.Micromolar)
     {
         ArgumentNullException.ThrowIfNull(name);

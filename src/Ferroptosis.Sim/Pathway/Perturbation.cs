@@ -114,6 +114,7 @@ public sealed partial record Perturbation
 
     internal static double ToMicromolar(double dose, ConcentrationUnit unit)
     {
+        CheckUnit(unit);
         if (!double.IsFinite(dose) || dose < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(dose), dose, "A dose must be a finite number ≥ 0.");
@@ -125,6 +126,24 @@ public sealed partial record Perturbation
             ConcentrationUnit.Millimolar => dose * 1e3,
             _ => dose,
         };
+    }
+
+    /// <summary>Refuses a value cast to <see cref="ConcentrationUnit"/> that names no unit, e.g. <c>(ConcentrationUnit)99</c>.</summary>
+    internal static void CheckUnit(ConcentrationUnit unit)
+    {
+        if (!Enum.IsDefined(unit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"{(int)unit} is not a concentration unit; use one of {string.Join(", ", Enum.GetNames<ConcentrationUnit>())}.");
+        }
+    }
+
+    /// <summary>Refuses a value cast to <see cref="Gene"/> that names no gene, e.g. <c>(Gene)42</c>.</summary>
+    internal static void CheckGene(Gene gene)
+    {
+        if (!Enum.IsDefined(gene))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gene), gene, $"{(int)gene} is not a gene of the model; use one of {string.Join(", ", Enum.GetNames<Gene>())}.");
+        }
     }
 
     internal static string FormatDose(double dose, ConcentrationUnit unit) => unit switch

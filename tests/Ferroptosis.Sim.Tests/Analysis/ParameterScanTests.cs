@@ -45,7 +45,7 @@ public sealed class ParameterScanTests
     public void Progress_IsReported_AndEndsAtTheTotal()
     {
         var reports = new List<AnalysisProgress>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new SynchronousProgress(reports.Add);
         ParameterScan.Run(DecayExperiment(), [ScanAxis.Linear("k", 0.1, 1, 20), ScanAxis.List("y(0)", 1, 2)], new ExecutionOptions { Progress = progress });
 
         Assert.That(reports, Is.Not.Empty);
@@ -92,17 +92,5 @@ public sealed class ParameterScanTests
         string[] lines = scan.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines[0].TrimEnd('\r'), Is.EqualTo("k,y(0),y@1,auc(y),failure"));
         Assert.That(lines, Has.Length.EqualTo(3));
-    }
-
-    /// <summary>Collects reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
-    private sealed class SynchronousProgress(List<AnalysisProgress> reports) : IProgress<AnalysisProgress>
-    {
-        public void Report(AnalysisProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }

@@ -130,4 +130,19 @@ public sealed class ModelFileCommandTests : TempFolderTests
             Assert.That(parameters.Output, Does.Contain("IC50_ERA").And.Contain("K_fer1"));
         });
     }
+
+    [Test]
+    public void ListPerturbations_ShowsTheShortNamesThatWork()
+    {
+        var list = Run("list", "perturbations");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.Output, Does.Contain("fer1, fer-1, ferrostatin").And.Contain("dfo, desferrioxamine").And.Contain("sfn").And.Contain("dex").And.Contain("ros"));
+            foreach (string alias in new[] { "fer1", "dfo", "sfn", "dex" })
+            {
+                Assert.That(Perturbation.Drug(alias, 1).Name, Is.Not.EqualTo(alias), $"{alias} is an alias the --perturb option accepts");
+            }
+        });
+    }
 }

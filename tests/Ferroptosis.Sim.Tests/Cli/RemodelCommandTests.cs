@@ -39,7 +39,7 @@ public sealed class RemodelCommandTests : TempFolderTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Output, Does.Contain("multi-rate death rates").And.Contain("+ deferoxamine 10 µM"));
-            Assert.That(FilesIn(Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "remodel-iron-overload-deferoxamine.csv" }));
+            Assert.That(FilesIn(Folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "remodel-iron-overload-deferoxamine.csv", "ferrosim-run.json" }));
         });
     }
 
@@ -47,7 +47,8 @@ public sealed class RemodelCommandTests : TempFolderTests
     [TestCase("--intervention", "aspirin", "--intervention: Unknown intervention 'aspirin'")]
     [TestCase("--intervention", "fer-1=0.1", "needs a concentration unit")]
     [TestCase("--months", "-3", "--months must be more than 0")]
-    [TestCase("--kappa", "-1", "--kappa must be a number ≥ 0")]
+    [TestCase("--kappa", "-1", "--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1")]
+    [TestCase("--kappa", "1e6", "a number from 0 to 1 such as 0.02 (got 1E+06)")]
     public void Remodel_UsageErrors_SayWhatToChange_AndWriteNothing(string option, string value, string message)
     {
         var args = new List<string> { "remodel", "--scenario", "GC", "--out", Folder };

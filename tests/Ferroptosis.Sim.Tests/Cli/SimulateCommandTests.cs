@@ -45,7 +45,7 @@ public sealed class SimulateCommandTests : TempFolderTests
             Assert.That(PlotTestKit.CountInk(png, new SKRectI(0, 0, png.Width, png.Height)), Is.GreaterThan(20_000));
             Assert.That(texts.Any(t => t.StartsWith("Osteoblast (t50 = ", StringComparison.Ordinal)), Is.True, string.Join(" | ", texts));
             Assert.That(texts, Does.Contain("erastin 10 µM").And.Contain("GSH (mM)").And.Contain("Labile Fe²⁺ (µM)"));
-            Assert.That(FilesIn(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "osteoblast.csv", "osteoclast.csv", "survival.png", "survival.svg", "overview.png", "overview.svg" }));
+            Assert.That(FilesIn(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "osteoblast.csv", "osteoclast.csv", "survival.png", "survival.svg", "overview.png", "overview.svg", "ferrosim-run.json" }));
         });
     }
 

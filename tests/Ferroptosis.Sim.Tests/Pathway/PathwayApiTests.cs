@@ -92,9 +92,9 @@ public sealed class PathwayApiTests
     public void Misspelt_read_outs_get_a_suggestion()
     {
         var run = Assay.Run(OB, 1);
-        var error = Assert.Throws<KeyNotFoundException>(() => run.Quantity("lip"));
+        var error = Assert.Throws<ArgumentException>(() => run.Quantity("lip"));
         Assert.That(error!.Message, Does.Contain("did you mean 'LIP'?"));
-        Assert.Throws<KeyNotFoundException>(() => run.RestingValue("Gpx4"));
+        Assert.Throws<ArgumentException>(() => run.RestingValue("Gpx4"));
     }
 
     [Test]

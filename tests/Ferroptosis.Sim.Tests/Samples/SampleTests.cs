@@ -31,6 +31,7 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(50_000));
             Assert.That(Texts(svg), Does.Contain("Osteoblast").And.Contain("Osteoclast").And.Contain("Osteocyte"));
             Assert.That(csv[0], Is.EqualTo("cell_type,condition,time_h,surviving_fraction,LPO,GSH_mM,LIP_uM,GPX4,HO1"));
+            Assert.That(File.ReadAllBytes(Path.Combine(Folder, "cell-death-trajectories.csv"))[..3], Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte-order mark, as ferrosim's CSV files");
             Assert.That(csv, Has.Length.EqualTo(1 + (3 * 5 * 193)));
 
             // EB-3 (in force for model v2, the sample's default): osteoblast, erastin 10 µM, S(24 h) < 0.4.

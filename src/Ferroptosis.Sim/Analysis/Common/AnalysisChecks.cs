@@ -60,6 +60,6 @@ internal static class AnalysisChecks
     public static int RequireName(IReadOnlyList<string> names, string name, string what)
     {
         int index = IndexOf(names, name);
-        return index >= 0 ? index : throw new KeyNotFoundException($"No {what} named '{name}'; the {what}s are {string.Join(", ", names)}.");
+        return index >= 0 ? index : throw new ArgumentException($"No {what} named '{name}'; the {what}s are {string.Join(", ", names)}.", nameof(name));
     }
 }

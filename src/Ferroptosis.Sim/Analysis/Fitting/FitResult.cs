@@ -48,7 +48,7 @@ public sealed class FitResult
 
     /// <summary>Gets the estimate of one parameter.</summary>
     /// <param name="name">The parameter name.</param>
-    public ParameterEstimate this[string name] => Estimates.FirstOrDefault(e => e.Name == name) ?? throw new KeyNotFoundException($"No fitted parameter '{name}'; they are {string.Join(", ", Estimates.Select(e => e.Name))}.");
+    public ParameterEstimate this[string name] => Estimates.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException($"No fitted parameter '{name}'; they are {string.Join(", ", Estimates.Select(e => e.Name))}.", nameof(name));
 
     /// <summary>Copies the approximate covariance matrix of the estimates in internal coordinates (log10 for log-scale parameters).</summary>
     /// <returns>A new matrix, or null when the data do not determine every parameter.</returns>

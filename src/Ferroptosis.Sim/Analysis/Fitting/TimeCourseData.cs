@@ -1,12 +1,14 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 
 namespace Ferroptosis.Sim.Analysis;
 
 /// <summary>Time-course measurements to fit: (time, observable, value, optional standard deviation) in long format.</summary>
 /// <remarks>
-/// CSV: a header row naming the columns <c>time</c>, <c>observable</c>, <c>value</c> and optionally <c>sd</c>
-/// (any order, case-insensitive), then one measurement per row; numbers in invariant culture; blank lines
-/// and lines starting with <c>#</c> are skipped. Replicates are repeated rows. Immutable.
+/// CSV (RFC 4180, read with the Sep parser): a header row naming the columns <c>time</c>, <c>observable</c>, <c>value</c>
+/// and optionally <c>sd</c> (any order, case-insensitive), then one measurement per row; fields may be quoted (an
+/// observable named <c>"LPO, fold"</c>); numbers in invariant culture; blank lines and lines starting with <c>#</c>
+/// are skipped; a UTF-8 byte-order mark is ignored. Replicates are repeated rows. Immutable.
 /// </remarks>
 /// <example>
 /// <code>
@@ -67,25 +69,45 @@ public sealed class TimeCourseData
     public static TimeCourseData ReadCsv(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        int lineNumber = 0;
         int[]? columns = null;
         var points = new List<DataPoint>();
-        while (reader.ReadLine() is { } line)
+        int line = 0;
+        try
         {
-            lineNumber++;
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            using var csv = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(reader);
+            foreach (var row in csv)
             {
-                continue;
-            }
+                // Sep numbers lines from 1, but reports the first row's end as its start.
+                line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+                if (row.Span.TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
 
-            string[] cells = line.Split(',', StringSplitOptions.TrimEntries);
-            if (columns is null)
-            {
-                columns = Header(cells, lineNumber);
-                continue;
-            }
+                var cells = new string[row.ColCount];
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = row[c].ToString();
+                }
 
-            points.Add(Row(cells, columns, lineNumber));
+                if (cells.All(c => c.Length == 0))
+                {
+                    continue;
+                }
+
+                if (columns is null)
+                {
+                    cells[0] = cells[0].TrimStart('\uFEFF');
+                    columns = Header(cells, line);
+                    continue;
+                }
+
+                points.Add(Row(cells, columns, line));
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FormatException($"Line {line}: {ex.Message}", ex);
         }
 
         return points.Count == 0 ? throw new FormatException("The CSV has no measurements (a header row, then time,observable,value[,sd] rows).") : new TimeCourseData(points);

@@ -1,3 +1,4 @@
+using System.Text;
 using Ferroptosis.Sim.Modeling;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
@@ -38,15 +39,33 @@ public static class AntimonyReader
         return WithSource(sourceName, () => NetworkAssembler.Build(AntimonyParser.ParseModel(text)));
     }
 
-    /// <summary>Reads a model file (UTF-8).</summary>
+    /// <summary>Reads a model file (UTF-8; a byte-order mark is allowed, bytes that are not UTF-8 are refused, as the SBML reader refuses them).</summary>
     /// <param name="path">The file path; its name prefixes error messages.</param>
     /// <returns>The validated network.</returns>
-    /// <exception cref="ModelParseException">The file is not in the supported subset or describes an invalid model.</exception>
+    /// <exception cref="ModelParseException">The file is not valid UTF-8, not in the supported subset, or describes an invalid model.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ReactionNetwork ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Read(File.ReadAllText(path), Path.GetFileName(path));
+        return WithSource(Path.GetFileName(path), () => NetworkAssembler.Build(AntimonyParser.ParseModel(ReadText(path))));
+    }
+
+    /// <summary>Reads a text file as strict UTF-8: an invalid byte is an error naming its offset, not a silent U+FFFD.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The text, without a byte-order mark.</returns>
+    /// <exception cref="ModelParseException">The file is not valid UTF-8.</exception>
+    internal static string ReadText(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        int start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ModelParseException($"the file is not valid UTF-8 text (an invalid byte at offset {e.Index + start}); save it as UTF-8.", e);
+        }
     }
 
     /// <summary>Reads a parameter-set file: assignments <c>name = number;</c> and comments only.</summary>

@@ -11,7 +11,7 @@ public sealed class SimulationResult
     private readonly double[] _values;
     private readonly Dictionary<string, int> _columns;
 
-    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings)
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
     {
         Crossings = crossings;
         Names = names;
@@ -20,7 +20,7 @@ public sealed class SimulationResult
         _columns = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         Statistics = solution.Statistics;
         Status = solution.Status;
-        Message = solution.Message;
+        Message = failureCause is not null && !IsSuccess ? $"{solution.Message} {failureCause}" : solution.Message;
         SolverName = solution.SolverName;
     }
 
@@ -59,7 +59,7 @@ public sealed class SimulationResult
     /// <summary>Copies one quantity over all time points.</summary>
     /// <param name="name">The quantity name.</param>
     /// <returns>A new array.</returns>
-    /// <exception cref="KeyNotFoundException">No column has that name; the message lists them.</exception>
+    /// <exception cref="ArgumentException">No column has that name; the message lists them.</exception>
     public double[] GetColumn(string name)
     {
         int c = ColumnIndex(name);
@@ -110,5 +110,5 @@ public sealed class SimulationResult
     }
 
     private int ColumnIndex(string name) =>
-        _columns.TryGetValue(name, out int c) ? c : throw new KeyNotFoundException($"No column '{name}'; the columns are {string.Join(", ", Names)}.");
+        _columns.TryGetValue(name, out int c) ? c : throw new ArgumentException($"No column '{name}'; the columns are {string.Join(", ", Names)}.", nameof(name));
 }

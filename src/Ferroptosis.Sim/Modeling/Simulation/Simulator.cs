@@ -32,14 +32,20 @@ public static class Simulator
     /// <param name="settings">The settings, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The result.</returns>
+    /// <remarks>A NaN or infinite parameter in <paramref name="settings"/> is not refused (a run may not need it), but when the run fails its <see cref="SimulationResult.Message"/> names the parameter.</remarks>
     public static SimulationResult Simulate(ModelInstance instance, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         settings ??= new SimulationSettings();
         var model = instance.Model;
+        var nonFinite = new List<string>();
         foreach (var (id, value) in settings.Parameters ?? new Dictionary<string, double>())
         {
             instance.SetParameter(id, value);
+            if (!double.IsFinite(value))
+            {
+                nonFinite.Add($"'{id}' = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
         }
 
         foreach (var (id, value) in settings.InitialValues ?? new Dictionary<string, double>())
@@ -88,7 +94,9 @@ public static class Simulator
                 return new ThresholdCrossing(watch.Quantity, watch.Level, e.Time);
             })
             .ToArray();
-        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution, crossings);
+        // A failure caused by a NaN or infinite parameter names it: the solver alone can only name a state component.
+        string? cause = nonFinite.Count == 0 ? null : $"The settings give {(nonFinite.Count == 1 ? "the parameter" : "the parameters")} {string.Join(", ", nonFinite)}.";
+        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution, crossings, cause);
     }
 
     private const string WatchPrefix = "threshold#";
