@@ -2,7 +2,6 @@ using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Ode.Events;
-using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Modeling.Simulation;
 
@@ -52,8 +51,7 @@ public static class Simulator
         CheckInitialState(model, y0);
         var outputs = model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
         var outputTimes = settings.OutputTimes ?? Grid(t0, settings.EndTime, settings.OutputPoints);
-        var recorded = new GrowableBuffer(outputTimes.Count * outputs.Ids.Count);
-        var times = new GrowableBuffer(outputTimes.Count);
+        var recorded = new OutputColumns(outputs.Ids.Count, outputTimes.Count);
         var (continuous, atStart) = instance.CreateEngineEvents(t0);
         var watches = settings.Thresholds ?? [];
         var watchEvents = Watches(instance, watches);
@@ -72,9 +70,8 @@ public static class Simulator
             // (events and scheduled changes later in the run must not leak into earlier rows).
             OutputObserver = (t, y) =>
             {
-                times.Add(t);
                 outputs.Kernel(instance.LoadInputs(t, y), row);
-                row.AsSpan().CopyTo(recorded.Append(row.Length));
+                recorded.Add(t, row);
             },
         };
 
@@ -88,7 +85,8 @@ public static class Simulator
                 return new ThresholdCrossing(watch.Quantity, watch.Level, e.Time);
             })
             .ToArray();
-        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution, crossings);
+        var (times, columns) = recorded.Take();
+        return new SimulationResult(outputs.Ids, times, columns, solution, crossings);
     }
 
     private const string WatchPrefix = "threshold#";
