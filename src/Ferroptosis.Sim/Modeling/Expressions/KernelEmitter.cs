@@ -285,7 +285,7 @@ internal sealed class KernelEmitter
         };
     }
 
-    /// <summary>x^y: literal exponents 2, 3, 4, −1, −2 as the multiplications of <see cref="BuiltinMath.Pow"/>, else a call of it.</summary>
+    /// <summary>x^y: literal exponents 1, 2, 3, 4, −1, −2 as the multiplications of <see cref="BuiltinMath.Pow"/> (x itself for 1), else a call of it.</summary>
     private L Power(int baseId, int exponentId)
     {
         var exponent = _nodes[exponentId];
@@ -297,6 +297,7 @@ internal sealed class KernelEmitter
         var t = L.Variable(typeof(double), "x");
         L result = exponent.Value switch
         {
+            1.0 => t,
             2.0 => L.Multiply(t, t),
             3.0 => L.Multiply(L.Multiply(t, t), t),
             -1.0 => L.Divide(One, t),
