@@ -18,7 +18,7 @@ public sealed partial class ModelInstance
         // Parameter-vector entries that initial assignments or initial values define are updated first,
         // so that later evaluations (and the run) see them.
         var parameterIds = Model.ParameterIds;
-        for (int m = 0; m < parameterIds.Count; m++)
+        foreach (int m in InitialValueSlots())
         {
             string id = parameterIds[m];
             if (IsParameterOverridden(id) || id.Contains('.', StringComparison.Ordinal))
@@ -52,6 +52,12 @@ public sealed partial class ModelInstance
             if (values.TryGetValue(id, out double known))
             {
                 return known;
+            }
+
+            if (Model.Layout.TryGetPlainParameter(id, out int plain) && !_initialOverrides.ContainsKey(id))
+            {
+                // What Compute would return through its general branches, without building dependencies.
+                return Parameters[plain];
             }
 
             // What id depends on is computed first, deepest first, from an explicit stack: a chain of thousands of
@@ -92,7 +98,7 @@ public sealed partial class ModelInstance
         {
             if (id == ReactionNetwork.TimeSymbol || _initialOverrides.ContainsKey(id))
             {
-                return [];
+                return NoDependencies;
             }
 
             int slot = Model.IndexOfParameter(id);
@@ -173,5 +179,24 @@ public sealed partial class ModelInstance
             // A rate-rule compartment or parameter: its declared value.
             return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? throw new ModelValidationException($"'{id}' has no initial value.");
         }
+    }
+
+    /// <summary>An empty dependency list, shared (never modified).</summary>
+    private static readonly List<string> NoDependencies = [];
+
+    /// <summary>The slots of the parameter vector that <see cref="ComputeInitialState"/> may set, ascending: species, ids with an initial assignment (<see cref="ModelLayout.InitialValueSlots"/>) and ids with an initial-value override; every other slot keeps its value.</summary>
+    private IEnumerable<int> InitialValueSlots()
+    {
+        var slots = Model.Layout.InitialValueSlots;
+        SortedSet<int>? all = null;
+        foreach (string id in _initialOverrides.Keys)
+        {
+            if (Model.IndexOfParameter(id) is int m and >= 0)
+            {
+                (all ??= new SortedSet<int>(slots)).Add(m);
+            }
+        }
+
+        return all ?? (IEnumerable<int>)slots;
     }
 }
