@@ -102,6 +102,23 @@ public sealed class ExpressionCompilerTests
     }
 
     [Test]
+    public void Powers_expanded_without_Math_Pow_give_its_value_for_special_bases()
+    {
+        // x^1 is x itself; Math.Pow returns exactly that for every base, signed zeros, infinities and NaN included.
+        double[] bases = [-0.0, 0.0, double.Epsilon, -double.Epsilon, 0.3, -2.5, 1e308, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        var compiled = ExpressionCompiler.Compile([Expr.Parse("x^k"), Expr.Parse("x^1"), Expr.Parse("pow(x, k)")], new Dictionary<string, int> { ["x"] = 0, ["k"] = 1 });
+        var outputs = new double[3];
+        foreach (double x in bases)
+        {
+            compiled.Evaluate([x, 1.0], outputs);
+            foreach (double value in outputs)
+            {
+                Assert.That(ExprAssert.SameBits(value, Math.Pow(x, 1.0)), $"{x:R}^1 = {value:R}, Math.Pow gives {Math.Pow(x, 1.0):R}");
+            }
+        }
+    }
+
+    [Test]
     public void Every_builtin_compiles_and_matches_the_interpreter()
     {
         var x = new SymbolExpr("x");
