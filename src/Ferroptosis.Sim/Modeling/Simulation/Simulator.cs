@@ -64,6 +64,7 @@ public static class Simulator
             MaxSteps = settings.MaxSteps,
             EventSamplesPerStep = settings.EventSamplesPerStep,
             OutputTimes = outputTimes,
+            KeepPoints = false,
             Events = [.. continuous, .. watchEvents],
             TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
             // Outputs are computed as each point is recorded, with the parameter values in force then
