@@ -39,6 +39,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     private readonly double[] _w;
     private readonly int[] _pivots;
     private readonly double[] _inverseDiagonal;
+    private readonly SparseTriangles _triangles;
     private readonly double[] _u;
     private readonly double[] _stage;
     private readonly double[] _dfdt;
@@ -64,6 +65,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         _w = new double[n * n];
         _pivots = new int[n];
         _inverseDiagonal = new double[n];
+        _triangles = new SparseTriangles(n);
         _u = new double[tableau.Stages * n];
         _stage = new double[n];
         _dfdt = new double[n];
@@ -263,7 +265,13 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
 
         Counters.LuDecompositions++;
-        return DenseLu.Factor(w, n, _pivots, _inverseDiagonal);
+        if (!DenseLu.Factor(w, n, _pivots, _inverseDiagonal))
+        {
+            return false;
+        }
+
+        _triangles.Compress(w);
+        return true;
     }
 
     /// <summary>Computes all stages, the candidate y₁ and its error; returns the error norm (NaN if anything is not finite).</summary>
@@ -287,7 +295,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             AddScaled(u0, hd, dfdt);
         }
 
-        DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, u0);
+        _triangles.Solve(_w, _pivots, _inverseDiagonal, u0);
         var stage = _stage.AsSpan(0, n);
         for (int i = 1; i < s; i++)
         {
@@ -344,7 +352,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
                 ui[k] += sum * inverseH;
             }
 
-            DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, ui);
+            _triangles.Solve(_w, _pivots, _inverseDiagonal, ui);
         }
 
         Counters.LinearSolves += s;
