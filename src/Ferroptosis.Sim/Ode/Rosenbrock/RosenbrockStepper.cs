@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ferroptosis.Sim.Ode.Jacobians;
 using Ferroptosis.Sim.Ode.LinearAlgebra;
 using Ferroptosis.Sim.Ode.StepControl;
@@ -253,11 +255,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         int n = N;
         double diagonal = 1.0 / (h * _tableau.Gamma);
         var w = _w.AsSpan(0, n * n);
-        var jacobian = _jacobian.AsSpan(0, n * n);
-        for (int k = 0; k < w.Length; k++)
-        {
-            w[k] = -jacobian[k];
-        }
+        Negate(_jacobian.AsSpan(0, n * n), w);
 
         for (int i = 0; i < n; i++)
         {
@@ -427,16 +425,55 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
     }
 
+    /// <summary>Tells whether every value is finite; whole vectors at a time (x − x is +0 for finite x and NaN for ±∞ and NaN, so the sum of the differences is 0 exactly when all are finite).</summary>
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        foreach (double v in values)
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
         {
-            if (!double.IsFinite(v))
+            var sum = Vector<double>.Zero;
+            ref double start = ref MemoryMarshal.GetReference(values);
+            for (; k <= values.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref start, (nuint)k);
+                sum += v - v;
+            }
+
+            if (!Vector.EqualsAll(sum, Vector<double>.Zero))
+            {
+                return false;
+            }
+        }
+
+        for (; k < values.Length; k++)
+        {
+            if (!double.IsFinite(values[k]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>destination = −source, whole vectors at a time; the sign bit is flipped as the scalar −x does (−0 for +0).</summary>
+    private static void Negate(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && source.Length >= Vector<double>.Count)
+        {
+            var sign = new Vector<long>(long.MinValue);
+            ref double from = ref MemoryMarshal.GetReference(source);
+            ref double to = ref MemoryMarshal.GetReference(destination);
+            for (; k <= source.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                Vector.AsVectorDouble(Vector.Xor(Vector.AsVectorInt64(Vector.LoadUnsafe(ref from, (nuint)k)), sign)).StoreUnsafe(ref to, (nuint)k);
+            }
+        }
+
+        for (; k < source.Length; k++)
+        {
+            destination[k] = -source[k];
+        }
     }
 }
