@@ -36,7 +36,7 @@ public sealed partial class OdeIntegrator
         _stepper = problem.Dimension == 0 ? new ZeroDimensionStepper(problem.System, options, _counters) : createStepper(_counters);
         int n = problem.Dimension;
         _eventState = new double[n];
-        _recorder = new SolutionRecorder(n, options.OutputTimes, options.DenseOutput, options.OutputObserver);
+        _recorder = new SolutionRecorder(n, options.OutputTimes, options.DenseOutput, options.OutputObserver, options.KeepPoints);
         _locator = options.Events.Count > 0 ? new EventLocator(options.Events, n, options.EventTimeTolerance, options.EventSamplesPerStep) : null;
         _fired = new bool[options.Events.Count];
         _postCrossingSign = new int[options.Events.Count];

@@ -55,6 +55,13 @@ public sealed record OdeSolverOptions
     /// </summary>
     public OutputObserver? OutputObserver { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the recorded points are kept in the solution (default true). False for callers that
+    /// take every point from <see cref="OutputObserver"/> and need only the statistics, status and events of the
+    /// solution, whose <see cref="OdeSolution.Times"/> and <see cref="OdeSolution.States"/> are then empty.
+    /// </summary>
+    internal bool KeepPoints { get; init; } = true;
+
     /// <summary>Gets a value indicating whether the interpolant of every step is kept, so that
     /// <see cref="OdeSolution.Interpolate(double, Span{double})"/> works anywhere in [t0, tEnd] (default false).</summary>
     public bool DenseOutput { get; init; }

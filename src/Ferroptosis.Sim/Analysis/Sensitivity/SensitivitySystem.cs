@@ -48,7 +48,7 @@ internal sealed class SensitivitySystem : IOdeSystem
 
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
-        double[] inputs = _instance.LoadInputs(t, y[.._n]);
+        double[] inputs = _instance.LoadKernelInputs(t, y[.._n]);
         _model.RhsKernel(inputs, _f);
         _model.JacobianKernel(inputs, _jacobian);
         _parameterJacobian.Kernel(inputs, _dfdp);

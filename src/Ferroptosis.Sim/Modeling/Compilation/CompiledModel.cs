@@ -33,8 +33,7 @@ public sealed class CompiledModel : IOdeSystem
         SymbolResolver resolver,
         IReadOnlyDictionary<string, int> inputSymbols,
         IReadOnlyList<Expr> rightHandSide,
-        ExpressionKernel rhs,
-        ExpressionKernel jacobian,
+        HoistedKernels kernels,
         int[] jacobianRows,
         int[] jacobianColumns,
         bool isAutonomous,
@@ -44,8 +43,10 @@ public sealed class CompiledModel : IOdeSystem
         Resolver = resolver;
         InputSymbols = inputSymbols;
         RightHandSideExpressions = rightHandSide;
-        RhsKernel = rhs;
-        JacobianKernel = jacobian;
+        RhsKernel = kernels.Kernels[0];
+        JacobianKernel = kernels.Kernels[1];
+        PrecomputeKernel = kernels.Precompute;
+        HoistedCount = kernels.HoistedCount;
         JacobianRows = jacobianRows;
         JacobianColumns = jacobianColumns;
         IsAutonomous = isAutonomous && events.Count == 0;
@@ -89,9 +90,17 @@ public sealed class CompiledModel : IOdeSystem
 
     internal IReadOnlyList<Expr> RightHandSideExpressions { get; }
 
+    /// <summary>Gets the right-hand side kernel; its inputs must hold current hoisted values (<see cref="ModelInstance.LoadKernelInputs"/>).</summary>
     internal ExpressionKernel RhsKernel { get; }
 
+    /// <summary>Gets the Jacobian kernel (one output per entry of <see cref="JacobianRows"/>); its inputs must hold current hoisted values.</summary>
     internal ExpressionKernel JacobianKernel { get; }
+
+    /// <summary>Gets the kernel that computes the parameter-only values <see cref="RhsKernel"/> and <see cref="JacobianKernel"/> read, into the input slots after the parameters (called with the input array as both arguments).</summary>
+    internal ExpressionKernel PrecomputeKernel { get; }
+
+    /// <summary>Gets the number of hoisted parameter-only values.</summary>
+    internal int HoistedCount { get; }
 
     internal int[] JacobianRows { get; }
 

@@ -57,11 +57,14 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
-        var jacobian = SparseDerivatives.Create(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)], symbols);
+        var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
         bool autonomous = rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
-        var rhsKernel = ExpressionCompiler.Compile(rhs, symbols).Kernel;
+
+        // Sub-expressions of parameters only are computed when the parameters change, not in every call.
+        int firstParameter = 1 + layout.StateIds.Count;
+        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count);
         var events = EventProgram.Create(layout, resolver, symbols);
-        return new CompiledModel(layout, resolver, symbols, rhs, rhsKernel, jacobian.Kernel, jacobian.Rows, jacobian.Columns, autonomous, events);
+        return new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events);
     }
 
     /// <summary>The deepest expression a rule, rate or function call may become once the rules and functions it uses are substituted.</summary>

@@ -178,13 +178,14 @@ public sealed partial class ModelInstance
         var inputs = LoadInputs(t, y);
         program.Atoms(inputs, state.Atoms);
         var triggerInputs = state.TriggerInputs;
-        inputs.AsSpan().CopyTo(triggerInputs);
+        int first = program.InputCount;
+        inputs.AsSpan(0, first).CopyTo(triggerInputs);
         int count = state.Atoms.Length;
         for (int a = 0; a < count; a++)
         {
             double value = state.Atoms[a];
-            triggerInputs[inputs.Length + a] = value;
-            triggerInputs[inputs.Length + count + a] = value == 0 && state.CrossedSign[a] != 0 ? state.CrossedSign[a] : value;
+            triggerInputs[first + a] = value;
+            triggerInputs[first + count + a] = value == 0 && state.CrossedSign[a] != 0 ? state.CrossedSign[a] : value;
         }
 
         program.Triggers(triggerInputs, state.TriggerValues);

@@ -12,13 +12,13 @@ public sealed partial class ModelInstance
     public double[] ComputeInitialState(double t0 = 0)
     {
         var network = Model.Network;
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new Dictionary<string, double>(_n + Model.ParameterIds.Count, StringComparer.Ordinal);
         var evaluating = new HashSet<string>(StringComparer.Ordinal);
 
         // Parameter-vector entries that initial assignments or initial values define are updated first,
         // so that later evaluations (and the run) see them.
         var parameterIds = Model.ParameterIds;
-        for (int m = 0; m < parameterIds.Count; m++)
+        foreach (int m in InitialValueSlots())
         {
             string id = parameterIds[m];
             if (IsParameterOverridden(id) || id.Contains('.', StringComparison.Ordinal))
@@ -54,9 +54,15 @@ public sealed partial class ModelInstance
                 return known;
             }
 
+            if (Direct(id, out double direct))
+            {
+                values[id] = direct;
+                return direct;
+            }
+
             // What id depends on is computed first, deepest first, from an explicit stack: a chain of thousands of
             // rules needs no deep recursion (Compute then finds every value it asks for).
-            var stack = new Stack<(string Id, List<string> Dependencies, int Next)>();
+            var stack = new Stack<(string Id, IReadOnlyList<string> Dependencies, int Next)>();
             evaluating.Add(id);
             stack.Push((id, Dependencies(id), 0));
             while (stack.Count > 0)
@@ -68,6 +74,12 @@ public sealed partial class ModelInstance
                     string dependency = dependencies[next];
                     if (values.ContainsKey(dependency))
                     {
+                        continue;
+                    }
+
+                    if (Direct(dependency, out double value))
+                    {
+                        values[dependency] = value;
                         continue;
                     }
 
@@ -87,12 +99,30 @@ public sealed partial class ModelInstance
             return values[id];
         }
 
+        // Two common cases answered as Compute would answer them, without building dependencies (they have none): an
+        // initial value given for this run, and a parameter that is simply its value in the parameter vector.
+        bool Direct(string id, out double value)
+        {
+            if (_initialOverrides.TryGetValue(id, out value))
+            {
+                return id != ReactionNetwork.TimeSymbol;
+            }
+
+            if (Model.Layout.TryGetPlainParameter(id, out int slot))
+            {
+                value = Parameters[slot];
+                return true;
+            }
+
+            return false;
+        }
+
         // The ids Compute(id) asks Value for, in the branch Compute takes.
-        List<string> Dependencies(string id)
+        IReadOnlyList<string> Dependencies(string id)
         {
             if (id == ReactionNetwork.TimeSymbol || _initialOverrides.ContainsKey(id))
             {
-                return [];
+                return NoDependencies;
             }
 
             int slot = Model.IndexOfParameter(id);
@@ -103,12 +133,12 @@ public sealed partial class ModelInstance
 
             if (network.FindInitialAssignment(id) is { } assignment)
             {
-                return [.. assignment.Expression.Symbols];
+                return assignment.Expression.Symbols;
             }
 
             if (network.FindAssignmentRule(id) is { } rule)
             {
-                return [.. rule.Expression.Symbols];
+                return rule.Expression.Symbols;
             }
 
             if (network.FindSpecies(id) is { } species)
@@ -173,5 +203,24 @@ public sealed partial class ModelInstance
             // A rate-rule compartment or parameter: its declared value.
             return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? throw new ModelValidationException($"'{id}' has no initial value.");
         }
+    }
+
+    /// <summary>An empty dependency list, shared (never modified).</summary>
+    private static readonly string[] NoDependencies = [];
+
+    /// <summary>The slots of the parameter vector that <see cref="ComputeInitialState"/> may set, ascending: species, ids with an initial assignment (<see cref="ModelLayout.InitialValueSlots"/>) and ids with an initial-value override; every other slot keeps its value.</summary>
+    private IEnumerable<int> InitialValueSlots()
+    {
+        var slots = Model.Layout.InitialValueSlots;
+        SortedSet<int>? all = null;
+        foreach (string id in _initialOverrides.Keys)
+        {
+            if (Model.IndexOfParameter(id) is int m and >= 0)
+            {
+                (all ??= new SortedSet<int>(slots)).Add(m);
+            }
+        }
+
+        return all ?? (IEnumerable<int>)slots;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
@@ -11,6 +12,13 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// instance's parameter vector (O(n), no allocation), calls the compiled delegate, and copies the
 /// result out. Changing a parameter takes effect at the next evaluation.
 /// </para>
+/// <para>
+/// The input array also holds the parameter-only sub-expressions of the right-hand side and the Jacobian
+/// (<see cref="CompiledModel.PrecomputeKernel"/>), valid for the parameter values they were computed from: each
+/// evaluation compares the parameter vector with that copy (bit for bit, a vectorised comparison of a few hundred
+/// bytes) and recomputes them when anything changed, however it was changed (<see cref="SetParameter"/>, writes to
+/// <see cref="Parameters"/>, events, initial assignments).
+/// </para>
 /// <para>Not thread-safe: use one instance per run and thread.</para>
 /// </remarks>
 public sealed partial class ModelInstance : IOdeSystem
@@ -18,7 +26,10 @@ public sealed partial class ModelInstance : IOdeSystem
     private readonly double[] _inputs;
     private readonly double[] _rhs;
     private readonly double[] _jacobian;
+    private readonly double[] _hoistedFor;
     private readonly int _n;
+    private readonly int _m;
+    private bool _hoistedValid;
     private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
 
@@ -26,9 +37,10 @@ public sealed partial class ModelInstance : IOdeSystem
     {
         Model = model;
         _n = model.Dimension;
-        int m = model.ParameterIds.Count;
-        _inputs = new double[1 + _n + m];
-        model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n));
+        _m = model.ParameterIds.Count;
+        _inputs = new double[1 + _n + _m + model.HoistedCount];
+        model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n, _m));
+        _hoistedFor = new double[_m];
         _rhs = new double[_n];
         _jacobian = new double[model.JacobianNonZeros];
         EventState = new EventState(model.Events);
@@ -47,7 +59,7 @@ public sealed partial class ModelInstance : IOdeSystem
     public bool HasJacobian => true;
 
     /// <summary>Gets the parameter vector of this run (ordered as <see cref="CompiledModel.ParameterIds"/>); writable.</summary>
-    public Span<double> Parameters => _inputs.AsSpan(1 + _n);
+    public Span<double> Parameters => _inputs.AsSpan(1 + _n, _m);
 
     internal EventState EventState { get; }
 
@@ -101,18 +113,14 @@ public sealed partial class ModelInstance : IOdeSystem
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
-        _inputs[0] = t;
-        y.CopyTo(_inputs.AsSpan(1, _n));
-        Model.RhsKernel(_inputs, _rhs);
+        Model.RhsKernel(LoadKernelInputs(t, y), _rhs);
         _rhs.AsSpan().CopyTo(dydt);
     }
 
     /// <inheritdoc/>
     public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
     {
-        _inputs[0] = t;
-        y.CopyTo(_inputs.AsSpan(1, _n));
-        Model.JacobianKernel(_inputs, _jacobian);
+        Model.JacobianKernel(LoadKernelInputs(t, y), _jacobian);
         jacobian.Clear();
         var rows = Model.JacobianRows;
         var columns = Model.JacobianColumns;
@@ -127,6 +135,25 @@ public sealed partial class ModelInstance : IOdeSystem
     {
         _inputs[0] = t;
         y.CopyTo(_inputs.AsSpan(1, _n));
+        return _inputs;
+    }
+
+    /// <summary>Loads (t, y) into the kernel inputs and brings the hoisted parameter-only values up to date, for <see cref="CompiledModel.RhsKernel"/> and <see cref="CompiledModel.JacobianKernel"/>.</summary>
+    internal double[] LoadKernelInputs(double t, ReadOnlySpan<double> y)
+    {
+        _inputs[0] = t;
+        y.CopyTo(_inputs.AsSpan(1, _n));
+        if (Model.HoistedCount > 0)
+        {
+            var parameters = _inputs.AsSpan(1 + _n, _m);
+            if (!_hoistedValid || !MemoryMarshal.Cast<double, long>(parameters).SequenceEqual(MemoryMarshal.Cast<double, long>(_hoistedFor.AsSpan())))
+            {
+                Model.PrecomputeKernel(_inputs, _inputs);
+                parameters.CopyTo(_hoistedFor);
+                _hoistedValid = true;
+            }
+        }
+
         return _inputs;
     }
 

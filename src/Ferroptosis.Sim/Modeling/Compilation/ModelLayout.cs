@@ -15,6 +15,7 @@ internal sealed class ModelLayout
 {
     private readonly Dictionary<string, int> _state = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _parameter = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _plainParameter = new(StringComparer.Ordinal);
 
     public ModelLayout(ReactionNetwork network)
     {
@@ -77,6 +78,17 @@ internal sealed class ModelLayout
         ParameterIds = parameterIds;
         DefaultParameters = [.. defaults];
         AmountStates = amountStates;
+        InitialValueSlots = [.. Enumerable.Range(0, parameterIds.Count).Where(m =>
+            !parameterIds[m].Contains('.', StringComparison.Ordinal)
+            && (network.FindSpecies(parameterIds[m]) is not null || network.FindInitialAssignment(parameterIds[m]) is not null))];
+        var initialSlots = new HashSet<int>(InitialValueSlots);
+        for (int m = 0; m < parameterIds.Count; m++)
+        {
+            if (!initialSlots.Contains(m) && !parameterIds[m].Contains('.', StringComparison.Ordinal))
+            {
+                _plainParameter[parameterIds[m]] = m;
+            }
+        }
 
         void Place(string id, double value)
         {
@@ -105,6 +117,9 @@ internal sealed class ModelLayout
     /// <summary>Gets the declared values of the parameter vector (species as amounts), before initial assignments.</summary>
     public double[] DefaultParameters { get; }
 
+    /// <summary>Gets the slots of the parameter vector, ascending, whose value at t0 comes from the network rather than the declared value: species (held as amounts) and ids with an initial assignment; local parameters are not among them.</summary>
+    public int[] InitialValueSlots { get; }
+
     /// <summary>Gets the species integrated as amounts (the others among the states, if species, are concentrations).</summary>
     public IReadOnlySet<string> AmountStates { get; }
 
@@ -113,6 +128,9 @@ internal sealed class ModelLayout
     public bool TryGetState(string id, out int index) => _state.TryGetValue(id, out index);
 
     public bool TryGetParameter(string id, out int index) => _parameter.TryGetValue(id, out index);
+
+    /// <summary>Tells whether <paramref name="id"/> is a global parameter-vector entry whose initial value is simply its value in the vector (not a species, no initial assignment, not a local parameter).</summary>
+    public bool TryGetPlainParameter(string id, out int index) => _plainParameter.TryGetValue(id, out index);
 
     /// <summary>The declared initial amount of a species (concentration × declared compartment size when given as a concentration).</summary>
     public static double InitialAmount(ReactionNetwork network, Species s) =>

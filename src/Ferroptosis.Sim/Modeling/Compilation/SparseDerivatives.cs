@@ -32,6 +32,13 @@ internal sealed class SparseDerivatives
     /// <summary>Differentiates every expression by every variable symbol it uses.</summary>
     public static SparseDerivatives Create(IReadOnlyList<Expr> expressions, IReadOnlyList<string> variables, IReadOnlyDictionary<string, int> inputSymbols)
     {
+        var (entries, rows, columns) = Entries(expressions, variables);
+        return new SparseDerivatives(rows, columns, ExpressionCompiler.Compile(entries, inputSymbols).Kernel);
+    }
+
+    /// <summary>The structurally non-zero derivatives of every expression by every variable symbol it uses, simplified, with their row and column.</summary>
+    public static (Expr[] Entries, int[] Rows, int[] Columns) Entries(IReadOnlyList<Expr> expressions, IReadOnlyList<string> variables)
+    {
         var entries = new List<Expr>();
         var rows = new List<int>();
         var columns = new List<int>();
@@ -71,6 +78,6 @@ internal sealed class SparseDerivatives
             }
         }
 
-        return new SparseDerivatives([.. rows], [.. columns], ExpressionCompiler.Compile(entries, inputSymbols).Kernel);
+        return ([.. entries], [.. rows], [.. columns]);
     }
 }

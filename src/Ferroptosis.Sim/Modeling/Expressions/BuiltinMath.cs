@@ -13,17 +13,21 @@ internal static class BuiltinMath
     /// <summary>n! for n = 0…170 (exactly rounded products); larger n overflow to +∞.</summary>
     private static readonly double[] Factorials = BuildFactorials();
 
-    /// <summary>x^y, with x², x³, x⁴, x⁻¹ and x⁻² computed by multiplication.</summary>
+    /// <summary>x^y, with x², x³, x⁴, x⁻¹ and x⁻² computed by multiplication, and x¹ = x.</summary>
     /// <remarks>
     /// Rate laws are full of squares and Hill exponents; a multiplication costs a fraction of <see cref="Math.Pow"/>
     /// and x·x is correctly rounded. The compiler emits the same multiplications for literal exponents, and calls
-    /// this method otherwise, so compiled and interpreted results agree bit for bit.
+    /// this method otherwise, so compiled and interpreted results agree bit for bit. A Hill coefficient of 1 held in a
+    /// parameter returns x itself, which is what <see cref="Math.Pow"/> returns for every x (±0, ±∞ and NaN included), at
+    /// no cost.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double Pow(double x, double y)
     {
         switch (y)
         {
+            case 1.0:
+                return x;
             case 2.0:
                 return x * x;
             case 3.0:
@@ -41,7 +45,7 @@ internal static class BuiltinMath
     }
 
     /// <summary>Tells whether <paramref name="y"/> is an exponent that <see cref="Pow"/> expands into multiplications.</summary>
-    public static bool IsExpandedExponent(double y) => y is 2.0 or 3.0 or 4.0 or -1.0 or -2.0;
+    public static bool IsExpandedExponent(double y) => y is 1.0 or 2.0 or 3.0 or 4.0 or -1.0 or -2.0;
 
     /// <summary>The logarithm of <paramref name="x"/> to base <paramref name="b"/> (exact helpers for bases 2 and 10).</summary>
     public static double Log(double b, double x) => b switch

@@ -53,4 +53,113 @@ public static class ExpressionCompiler
         var kernel = emitter.Compile(roots);
         return new CompiledExpressions(kernel, inputCount, roots.Length, dag.Nodes.Count, emitter.SharedCount);
     }
+
+    /// <summary>
+    /// Compiles groups of expressions into one kernel each, with the sub-expressions that read only inputs at index
+    /// <paramref name="firstInvariantInput"/> or above (the parameters of a model) moved into a separate kernel.
+    /// </summary>
+    /// <param name="groups">The expression lists; kernel g writes expression k of group g to <c>outputs[k]</c>.</param>
+    /// <param name="symbolIndices">The index in the input array of every symbol the expressions use.</param>
+    /// <param name="firstInvariantInput">The first input index whose value stays fixed between calls of <see cref="HoistedKernels.Precompute"/> (inputs below it, time and states, vary from call to call).</param>
+    /// <param name="firstHoistedInput">Where the precomputed values go in the input array: slots <paramref name="firstHoistedInput"/> + j, beyond every symbol's index.</param>
+    /// <returns>The kernels, and the kernel that computes the hoisted values.</returns>
+    /// <remarks>
+    /// A hoisted value is a largest sub-expression that reads no varying input (a parameter-only factor, a power of a
+    /// constant, a normalisation): each one used by a varying node or as a whole output is computed once by
+    /// <see cref="HoistedKernels.Precompute"/> (called with the input array as both arguments) and read back from its
+    /// slot by the other kernels. The operations and their order are unchanged, so results are bit for bit those of
+    /// <see cref="Compile"/>; the caller must run the precompute kernel again whenever an invariant input changes.
+    /// </remarks>
+    internal static HoistedKernels CompileHoisted(
+        IReadOnlyList<IReadOnlyList<Expr>> groups,
+        IReadOnlyDictionary<string, int> symbolIndices,
+        int firstInvariantInput,
+        int firstHoistedInput)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(symbolIndices);
+        if (symbolIndices.Values.Any(index => index < 0 || index >= firstHoistedInput))
+        {
+            throw new ArgumentException($"Every symbol index must lie in [0, {firstHoistedInput}), below the hoisted slots.", nameof(symbolIndices));
+        }
+
+        var dag = new ExpressionDag(symbolIndices);
+        var roots = new int[groups.Count][];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            roots[g] = new int[groups[g].Count];
+            for (int k = 0; k < roots[g].Length; k++)
+            {
+                roots[g][k] = dag.Add(groups[g][k] ?? throw new ArgumentException($"Expression {k} of group {g} is null.", nameof(groups)));
+            }
+        }
+
+        var nodes = dag.Nodes;
+        var invariant = new bool[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            invariant[i] = node.Kind switch
+            {
+                DagKind.Constant => true,
+                DagKind.Input => node.Op >= firstInvariantInput,
+                _ => node.Args.All(a => invariant[a]),
+            };
+        }
+
+        // Hoist the invariant operations (not bare constants and inputs) that a varying node or an output reads.
+        var hoisted = new List<int>();
+        var slots = new Dictionary<int, int>();
+        void Hoist(int id)
+        {
+            if (invariant[id] && nodes[id].Kind is not (DagKind.Constant or DagKind.Input) && !slots.ContainsKey(id))
+            {
+                slots.Add(id, firstHoistedInput + hoisted.Count);
+                hoisted.Add(id);
+            }
+        }
+
+        var needed = new bool[nodes.Count];
+        foreach (var group in roots)
+        {
+            foreach (int r in group)
+            {
+                needed[r] = true;
+            }
+        }
+
+        for (int i = nodes.Count - 1; i >= 0; i--)
+        {
+            if (!needed[i] || invariant[i])
+            {
+                continue;
+            }
+
+            foreach (int a in nodes[i].Args)
+            {
+                needed[a] = true;
+                Hoist(a);
+            }
+        }
+
+        foreach (var group in roots)
+        {
+            foreach (int r in group)
+            {
+                Hoist(r);
+            }
+        }
+
+        // Slots in node order, so that the precompute kernel writes them in the order it computes them.
+        hoisted.Sort();
+        slots.Clear();
+        for (int j = 0; j < hoisted.Count; j++)
+        {
+            slots.Add(hoisted[j], firstHoistedInput + j);
+        }
+
+        var kernels = Array.ConvertAll(roots, group => new KernelEmitter(nodes, slots).Compile(group));
+        var precompute = new KernelEmitter(nodes).Compile(hoisted, outputOffset: firstHoistedInput);
+        return new HoistedKernels(kernels, precompute, hoisted.Count);
+    }
 }

@@ -36,25 +36,58 @@ internal sealed class KernelEmitter
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
     private readonly ParameterExpression _outputs = L.Parameter(typeof(double[]), "outputs");
     private readonly L?[] _locals;
+    private readonly bool[] _precomputed;
+    private int _outputOffset;
 
     public KernelEmitter(IReadOnlyList<DagNode> nodes)
+        : this(nodes, null)
+    {
+    }
+
+    /// <summary>Creates an emitter whose kernel reads the nodes of <paramref name="precomputed"/> (node id → input index) from the input array instead of computing them.</summary>
+    public KernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed)
     {
         _nodes = nodes;
         _locals = new L?[nodes.Count];
+        _precomputed = new bool[nodes.Count];
+        if (precomputed is not null)
+        {
+            foreach (var (node, input) in precomputed)
+            {
+                _precomputed[node] = true;
+                _locals[node] = L.ArrayIndex(_inputs, L.Constant(input));
+            }
+        }
     }
 
     /// <summary>Gets the number of nodes computed into locals.</summary>
     public int SharedCount { get; private set; }
 
-    /// <summary>Compiles the kernel writing node <c>roots[k]</c> to <c>outputs[k]</c>.</summary>
-    public ExpressionKernel Compile(IReadOnlyList<int> roots)
+    /// <summary>Compiles the kernel writing node <c>roots[k]</c> to <c>outputs[outputOffset + k]</c>.</summary>
+    /// <remarks>
+    /// Only the nodes the roots need are emitted (the graph may hold the nodes of other kernels too); a precomputed
+    /// node is read from the input array and what only it needs is not emitted.
+    /// </remarks>
+    public ExpressionKernel Compile(IReadOnlyList<int> roots, int outputOffset = 0)
     {
-        var uses = new int[_nodes.Count];
-        foreach (var node in _nodes)
+        _outputOffset = outputOffset;
+        var needed = new bool[_nodes.Count];
+        foreach (int r in roots)
         {
-            foreach (int a in node.Args)
+            needed[r] = true;
+        }
+
+        // Arguments precede their users, so one pass from the end marks everything the roots reach.
+        var uses = new int[_nodes.Count];
+        for (int i = _nodes.Count - 1; i >= 0; i--)
+        {
+            if (needed[i] && !_precomputed[i])
             {
-                uses[a]++;
+                foreach (int a in _nodes[i].Args)
+                {
+                    needed[a] = true;
+                    uses[a]++;
+                }
             }
         }
 
@@ -71,10 +104,15 @@ internal sealed class KernelEmitter
         int sharedCount = 0;
         for (int i = 0; i < _nodes.Count; i++)
         {
+            if (!needed[i] || _precomputed[i])
+            {
+                continue;
+            }
+
             int h = 1;
             foreach (int a in _nodes[i].Args)
             {
-                if (!shared[a])
+                if (!shared[a] && !_precomputed[a])
                 {
                     h = Math.Max(h, height[a] + 1);
                 }
@@ -110,7 +148,7 @@ internal sealed class KernelEmitter
 
         for (int k = 0; k < roots.Count; k++)
         {
-            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
+            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(_outputOffset + k)), Ref(roots[k])));
         }
 
         body.Add(L.Empty());
@@ -151,7 +189,7 @@ internal sealed class KernelEmitter
 
         for (int k = 0; k < roots.Count; k++)
         {
-            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
+            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(_outputOffset + k)), Ref(roots[k])));
             Flush(always: false);
         }
 
@@ -247,7 +285,7 @@ internal sealed class KernelEmitter
         };
     }
 
-    /// <summary>x^y: literal exponents 2, 3, 4, −1, −2 as the multiplications of <see cref="BuiltinMath.Pow"/>, else a call of it.</summary>
+    /// <summary>x^y: literal exponents 1, 2, 3, 4, −1, −2 as the multiplications of <see cref="BuiltinMath.Pow"/> (x itself for 1), else a call of it.</summary>
     private L Power(int baseId, int exponentId)
     {
         var exponent = _nodes[exponentId];
@@ -259,6 +297,7 @@ internal sealed class KernelEmitter
         var t = L.Variable(typeof(double), "x");
         L result = exponent.Value switch
         {
+            1.0 => t,
             2.0 => L.Multiply(t, t),
             3.0 => L.Multiply(L.Multiply(t, t), t),
             -1.0 => L.Divide(One, t),

@@ -4,14 +4,14 @@ using Ferroptosis.Sim.Ode;
 namespace Ferroptosis.Sim.Modeling.Simulation;
 
 /// <summary>A simulated time course with named columns: time, then one column per reported quantity; plus how the run went.</summary>
-/// <remarks>Immutable; values are stored row-major in one flat array.</remarks>
+/// <remarks>Immutable; values are stored as one array per quantity (column).</remarks>
 public sealed class SimulationResult
 {
     private readonly double[] _times;
-    private readonly double[] _values;
+    private readonly double[][] _values;
     private readonly Dictionary<string, int> _columns;
 
-    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[][] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
     {
         Crossings = crossings;
         Names = names;
@@ -36,7 +36,7 @@ public sealed class SimulationResult
     /// <summary>Gets one value.</summary>
     /// <param name="point">The time-point index.</param>
     /// <param name="name">The quantity name.</param>
-    public double this[int point, string name] => _values[(point * Names.Count) + ColumnIndex(name)];
+    public double this[int point, string name] => _values[ColumnIndex(name)][point];
 
     /// <summary>Gets the located crossings of the watched thresholds, in time order.</summary>
     public IReadOnlyList<ThresholdCrossing> Crossings { get; }
@@ -62,14 +62,7 @@ public sealed class SimulationResult
     /// <exception cref="ArgumentException">No column has that name; the message lists them.</exception>
     public double[] GetColumn(string name)
     {
-        int c = ColumnIndex(name);
-        var column = new double[Count];
-        for (int k = 0; k < column.Length; k++)
-        {
-            column[k] = _values[(k * Names.Count) + c];
-        }
-
-        return column;
+        return (double[])_values[ColumnIndex(name)].Clone();
     }
 
     /// <summary>Writes the result as CSV: a header (<paramref name="timeHeader"/>, then the names) and one row per time point, numbers in invariant culture with round-trip precision.</summary>
@@ -92,7 +85,7 @@ public sealed class SimulationResult
             for (int c = 0; c < Names.Count; c++)
             {
                 writer.Write(',');
-                writer.Write(_values[(k * Names.Count) + c].ToString("R", CultureInfo.InvariantCulture));
+                writer.Write(_values[c][k].ToString("R", CultureInfo.InvariantCulture));
             }
 
             writer.WriteLine();

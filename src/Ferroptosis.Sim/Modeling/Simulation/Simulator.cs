@@ -2,7 +2,6 @@ using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Ode.Events;
-using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Modeling.Simulation;
 
@@ -58,8 +57,7 @@ public static class Simulator
         CheckInitialState(model, y0);
         var outputs = model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
         var outputTimes = settings.OutputTimes ?? Grid(t0, settings.EndTime, settings.OutputPoints);
-        var recorded = new GrowableBuffer(outputTimes.Count * outputs.Ids.Count);
-        var times = new GrowableBuffer(outputTimes.Count);
+        var recorded = new OutputColumns(outputs.Ids.Count, outputTimes.Count);
         var (continuous, atStart) = instance.CreateEngineEvents(t0);
         var watches = settings.Thresholds ?? [];
         var watchEvents = Watches(instance, watches);
@@ -72,15 +70,15 @@ public static class Simulator
             MaxSteps = settings.MaxSteps,
             EventSamplesPerStep = settings.EventSamplesPerStep,
             OutputTimes = outputTimes,
+            KeepPoints = false,
             Events = [.. continuous, .. watchEvents],
             TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
             // Outputs are computed as each point is recorded, with the parameter values in force then
             // (events and scheduled changes later in the run must not leak into earlier rows).
             OutputObserver = (t, y) =>
             {
-                times.Add(t);
                 outputs.Kernel(instance.LoadInputs(t, y), row);
-                row.AsSpan().CopyTo(recorded.Append(row.Length));
+                recorded.Add(t, row);
             },
         };
 
@@ -96,7 +94,8 @@ public static class Simulator
             .ToArray();
         // A failure caused by a NaN or infinite parameter names it: the solver alone can only name a state component.
         string? cause = nonFinite.Count == 0 ? null : $"The settings give {(nonFinite.Count == 1 ? "the parameter" : "the parameters")} {string.Join(", ", nonFinite)}.";
-        return new SimulationResult(outputs.Ids, times.ToArray(), recorded.ToArray(), solution, crossings, cause);
+        var (times, columns) = recorded.Take();
+        return new SimulationResult(outputs.Ids, times, columns, solution, crossings, cause);
     }
 
     private const string WatchPrefix = "threshold#";

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ferroptosis.Sim.Ode.Jacobians;
 using Ferroptosis.Sim.Ode.LinearAlgebra;
 using Ferroptosis.Sim.Ode.StepControl;
@@ -39,6 +41,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     private readonly double[] _w;
     private readonly int[] _pivots;
     private readonly double[] _inverseDiagonal;
+    private readonly SparseTriangles _triangles;
     private readonly double[] _u;
     private readonly double[] _stage;
     private readonly double[] _dfdt;
@@ -64,6 +67,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         _w = new double[n * n];
         _pivots = new int[n];
         _inverseDiagonal = new double[n];
+        _triangles = new SparseTriangles(n);
         _u = new double[tableau.Stages * n];
         _stage = new double[n];
         _dfdt = new double[n];
@@ -251,11 +255,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         int n = N;
         double diagonal = 1.0 / (h * _tableau.Gamma);
         var w = _w.AsSpan(0, n * n);
-        var jacobian = _jacobian.AsSpan(0, n * n);
-        for (int k = 0; k < w.Length; k++)
-        {
-            w[k] = -jacobian[k];
-        }
+        Negate(_jacobian.AsSpan(0, n * n), w);
 
         for (int i = 0; i < n; i++)
         {
@@ -263,7 +263,13 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
 
         Counters.LuDecompositions++;
-        return DenseLu.Factor(w, n, _pivots, _inverseDiagonal);
+        if (!DenseLu.Factor(w, n, _pivots, _inverseDiagonal))
+        {
+            return false;
+        }
+
+        _triangles.Compress(w);
+        return true;
     }
 
     /// <summary>Computes all stages, the candidate y₁ and its error; returns the error norm (NaN if anything is not finite).</summary>
@@ -287,7 +293,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             AddScaled(u0, hd, dfdt);
         }
 
-        DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, u0);
+        _triangles.Solve(_w, _pivots, _inverseDiagonal, u0);
         var stage = _stage.AsSpan(0, n);
         for (int i = 1; i < s; i++)
         {
@@ -344,7 +350,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
                 ui[k] += sum * inverseH;
             }
 
-            DenseLu.Solve(_w, n, _pivots, _inverseDiagonal, ui);
+            _triangles.Solve(_w, _pivots, _inverseDiagonal, ui);
         }
 
         Counters.LinearSolves += s;
@@ -419,16 +425,55 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
     }
 
+    /// <summary>Tells whether every value is finite; whole vectors at a time (x − x is +0 for finite x and NaN for ±∞ and NaN, so the sum of the differences is 0 exactly when all are finite).</summary>
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        foreach (double v in values)
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
         {
-            if (!double.IsFinite(v))
+            var sum = Vector<double>.Zero;
+            ref double start = ref MemoryMarshal.GetReference(values);
+            for (; k <= values.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref start, (nuint)k);
+                sum += v - v;
+            }
+
+            if (!Vector.EqualsAll(sum, Vector<double>.Zero))
+            {
+                return false;
+            }
+        }
+
+        for (; k < values.Length; k++)
+        {
+            if (!double.IsFinite(values[k]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>destination = −source, whole vectors at a time; the sign bit is flipped as the scalar −x does (−0 for +0).</summary>
+    private static void Negate(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && source.Length >= Vector<double>.Count)
+        {
+            var sign = new Vector<long>(long.MinValue);
+            ref double from = ref MemoryMarshal.GetReference(source);
+            ref double to = ref MemoryMarshal.GetReference(destination);
+            for (; k <= source.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                Vector.AsVectorDouble(Vector.Xor(Vector.AsVectorInt64(Vector.LoadUnsafe(ref from, (nuint)k)), sign)).StoreUnsafe(ref to, (nuint)k);
+            }
+        }
+
+        for (; k < source.Length; k++)
+        {
+            destination[k] = -source[k];
+        }
     }
 }

@@ -1,24 +1,27 @@
 namespace Ferroptosis.Sim.Ode.Stepping;
 
 /// <summary>Collects recorded states and, optionally, each step's interpolating polynomial, in flat growable arrays.</summary>
+/// <remarks>When the points are not kept (<see cref="OdeSolverOptions.KeepPoints"/> false) they only go to the observer, through one reused row.</remarks>
 internal sealed class SolutionRecorder
 {
     private readonly int _n;
     private readonly IReadOnlyList<double>? _outputTimes;
     private readonly GrowableBuffer _times;
     private readonly GrowableBuffer _states;
+    private readonly double[]? _row;
     private readonly DenseSegments? _dense;
     private readonly OutputObserver? _observer;
     private int _nextOutput;
 
-    public SolutionRecorder(int n, IReadOnlyList<double>? outputTimes, bool dense, OutputObserver? observer)
+    public SolutionRecorder(int n, IReadOnlyList<double>? outputTimes, bool dense, OutputObserver? observer, bool keep = true)
     {
         _n = n;
         _observer = observer;
         _outputTimes = outputTimes;
-        int capacity = outputTimes?.Count ?? 64;
+        int capacity = keep ? outputTimes?.Count ?? 64 : 0;
         _times = new GrowableBuffer(capacity);
         _states = new GrowableBuffer(capacity * n);
+        _row = keep ? null : new double[n];
         _dense = dense ? new DenseSegments(n) : null;
     }
 
@@ -52,8 +55,17 @@ internal sealed class SolutionRecorder
                 break;
             }
 
-            _times.Add(t);
-            var row = _states.Append(_n);
+            Span<double> row;
+            if (_row is null)
+            {
+                _times.Add(t);
+                row = _states.Append(_n);
+            }
+            else
+            {
+                row = _row;
+            }
+
             stepper.Interpolate(t, row);
             _observer?.Invoke(t, row);
             _nextOutput++;
@@ -82,8 +94,12 @@ internal sealed class SolutionRecorder
 
     private void Add(double t, ReadOnlySpan<double> y)
     {
-        _times.Add(t);
-        y.CopyTo(_states.Append(_n));
+        if (_row is null)
+        {
+            _times.Add(t);
+            y.CopyTo(_states.Append(_n));
+        }
+
         _observer?.Invoke(t, y);
     }
 

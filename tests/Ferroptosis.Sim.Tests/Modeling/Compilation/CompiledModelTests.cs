@@ -96,6 +96,43 @@ public sealed class CompiledModelTests
     }
 
     [Test]
+    public void HoistedParameterValues_FollowEveryWriteToTheParameterVector()
+    {
+        // K^n of the Hill law depends on parameters only and is computed when they change, however they are changed:
+        // SetParameter, a write through the Parameters span, Reset.
+        var model = ModelCompiler.Compile(TestNetworks.HillPiecewise());
+        Assert.That(model.HoistedCount, Is.GreaterThan(0));
+        var instance = model.CreateInstance();
+        var y = model.InitialState();
+        var dydt = new double[model.Dimension];
+        var jacobian = new double[model.Dimension * model.Dimension];
+        var fresh = new double[model.Dimension];
+        var freshJacobian = new double[model.Dimension * model.Dimension];
+        void AssertAsFresh(string what)
+        {
+            var reference = model.CreateInstance();
+            instance.Parameters.CopyTo(reference.Parameters);
+            instance.Evaluate(1, y, dydt);
+            instance.EvaluateJacobian(1, y, jacobian);
+            reference.Evaluate(1, y, fresh);
+            reference.EvaluateJacobian(1, y, freshJacobian);
+            Assert.That(dydt, Is.EqualTo(fresh), what);
+            Assert.That(jacobian, Is.EqualTo(freshJacobian), what);
+        }
+
+        instance.Evaluate(1, y, dydt);
+        double before = dydt[model.IndexOfState("Y")];
+        instance.SetParameter("K", 2.5);
+        AssertAsFresh("after SetParameter");
+        Assert.That(dydt[model.IndexOfState("Y")], Is.Not.EqualTo(before));
+        instance.Parameters[model.IndexOfParameter("n")] = 1.7;
+        AssertAsFresh("after a write to Parameters");
+        instance.Reset();
+        AssertAsFresh("after Reset");
+        Assert.That(dydt[model.IndexOfState("Y")], Is.EqualTo(before));
+    }
+
+    [Test]
     public void UnknownParameter_GetsASuggestion()
     {
         var instance = ModelCompiler.Compile(TestNetworks.MassAction()).CreateInstance();

@@ -33,6 +33,92 @@ public sealed class ExpressionCompilerTests
     }
 
     [Test]
+    public void Hoisted_kernels_equal_the_interpreter_bit_for_bit_and_follow_changed_invariant_inputs()
+    {
+        // The second half of the symbols are invariant (parameters): the sub-expressions over them alone are computed by
+        // the precompute kernel into slots after the inputs, and the kernels read them from there.
+        var generator = new RandomExpressions(4096);
+        int symbols = RandomExpressions.SymbolNames.Length;
+        int firstInvariant = symbols / 2;
+        int hoistedTotal = 0;
+        for (int batch = 0; batch < 20; batch++)
+        {
+            var rates = Enumerable.Range(0, 30).Select(_ => generator.Next(7)).ToList();
+            var others = Enumerable.Range(0, 20).Select(_ => generator.Next(6)).ToList();
+            var kernels = ExpressionCompiler.CompileHoisted([rates, others], Table, firstInvariant, symbols);
+            hoistedTotal += kernels.HoistedCount;
+            var inputs = new double[symbols + kernels.HoistedCount];
+            var outputs = new double[rates.Count];
+            for (int trial = 0; trial < 10; trial++)
+            {
+                for (int i = 0; i < symbols; i++)
+                {
+                    // The invariant inputs change every other trial only: the precompute kernel runs after each change.
+                    if (i < firstInvariant || trial % 2 == 0)
+                    {
+                        inputs[i] = generator.NextInput();
+                    }
+                }
+
+                if (trial % 2 == 0)
+                {
+                    kernels.Precompute(inputs, inputs);
+                }
+
+                for (int g = 0; g < 2; g++)
+                {
+                    var expressions = g == 0 ? rates : others;
+                    kernels.Kernels[g](inputs, outputs);
+                    for (int k = 0; k < expressions.Count; k++)
+                    {
+                        double expected = ExprAssert.Evaluate(expressions[k], Table, inputs);
+                        Assert.That(ExprAssert.SameBits(outputs[k], expected), $"{expressions[k]}: hoisted {outputs[k]:R}, interpreted {expected:R}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(hoistedTotal, Is.GreaterThan(100), "random expressions have invariant sub-expressions to hoist");
+    }
+
+    [Test]
+    public void Parameter_only_sub_expressions_are_hoisted_and_time_and_states_are_not()
+    {
+        // k·(a/b)·x + (a/b)^2 + exp(k): k·(a/b), (a/b)^2 and exp(k) are computed once per parameter change; the product
+        // with x and the sums are not.
+        var table = new Dictionary<string, int> { ["x"] = 0, ["k"] = 1, ["a"] = 2, ["b"] = 3 };
+        var e = Expr.Parse("k*(a/b)*x + (a/b)^2 + exp(k)");
+        var kernels = ExpressionCompiler.CompileHoisted([[e], [Expr.Parse("a*b")]], table, firstInvariantInput: 1, firstHoistedInput: 4);
+        Assert.That(kernels.HoistedCount, Is.EqualTo(4), "k·(a/b) (the invariant part of the left-associated product), (a/b)^2, exp(k) and a·b");
+
+        var inputs = new double[4 + kernels.HoistedCount];
+        new[] { 1.5, 2, 3, 4 }.CopyTo(inputs, 0);
+        kernels.Precompute(inputs, inputs);
+        var outputs = new double[1];
+        kernels.Kernels[0](inputs, outputs);
+        Assert.That(outputs[0], Is.EqualTo((2 * (3.0 / 4) * 1.5) + ((3.0 / 4) * (3.0 / 4)) + Math.Exp(2)));
+        kernels.Kernels[1](inputs, outputs);
+        Assert.That(outputs[0], Is.EqualTo(12));
+    }
+
+    [Test]
+    public void Powers_expanded_without_Math_Pow_give_its_value_for_special_bases()
+    {
+        // x^1 is x itself; Math.Pow returns exactly that for every base, signed zeros, infinities and NaN included.
+        double[] bases = [-0.0, 0.0, double.Epsilon, -double.Epsilon, 0.3, -2.5, 1e308, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        var compiled = ExpressionCompiler.Compile([Expr.Parse("x^k"), Expr.Parse("x^1"), Expr.Parse("pow(x, k)")], new Dictionary<string, int> { ["x"] = 0, ["k"] = 1 });
+        var outputs = new double[3];
+        foreach (double x in bases)
+        {
+            compiled.Evaluate([x, 1.0], outputs);
+            foreach (double value in outputs)
+            {
+                Assert.That(ExprAssert.SameBits(value, Math.Pow(x, 1.0)), $"{x:R}^1 = {value:R}, Math.Pow gives {Math.Pow(x, 1.0):R}");
+            }
+        }
+    }
+
+    [Test]
     public void Every_builtin_compiles_and_matches_the_interpreter()
     {
         var x = new SymbolExpr("x");
