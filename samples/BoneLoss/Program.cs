@@ -47,12 +47,13 @@ Console.WriteLine(string.Create(c, $"\nPopulation model, Rodas5P over {work.Coun
 double daysPerMonth = duration.TotalDays / 12;
 var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
 {
-    var series = Enumerable.Range(0, treatments.Length).Select(t =>
+    // Each intervention in its registered style (ConditionStyles), the same as in the other samples' figures.
+    var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t =>
     {
         var run = runs[s, t];
         var months = run.TimesDays.ToArray().Select(d => d / daysPerMonth).ToArray();
         return new Series(Label(run), months, run.BoneMass);
-    });
+    }));
     var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = 92, Maximum = 100.5 }, new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.InsideBottomLeft });
     model.Title = scenarios[s].Name;
     return model;

@@ -63,8 +63,8 @@ var panels = BoneCell.All
     })
     .ToList();
 var erastinOnly = runs.Where(r => conditionOf[r] == "erastin 10 µM").ToList();
-// Another palette: these lines are cell types, not the conditions of panels A–C.
-var peroxides = CellDeathFigure.TimeCourse(erastinOnly, "LPO", r => CellDeathFigure.CellName(r.Cell), panelOptions with { Palette = ColorPalette.TolMuted }, logarithmic: true);
+// These lines are cell types, each in its registered style (ConditionStyles), not a condition of panels A–C.
+var peroxides = CellDeathFigure.TimeCourse(erastinOnly, "LPO", r => CellDeathFigure.CellName(r.Cell), panelOptions, logarithmic: true);
 peroxides.Title = "Erastin 10 µM: lipid peroxidation";
 panels.Add(peroxides);
 var figure = new MultiPanelFigure(panels, columns: 2);

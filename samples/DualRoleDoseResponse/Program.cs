@@ -72,7 +72,13 @@ var chart = DoseResponseChart.Create(
     cells.SelectMany((cell, i) => timings.Select((t, j) => new DoseResponseCurve($"{cell.Name}, {t.Name}", levels.Skip(1).ToArray(), Enumerable.Range(1, levels.Length - 1).Select(l => survival[i, j, l]).ToArray())
     {
         ConnectPoints = true,
-        Style = j == 0 ? null : new SeriesStyle { LineStyle = j == 1 ? OxyPlot.LineStyle.Dash : OxyPlot.LineStyle.Dot },
+        // The cell type's registered colour (ConditionStyles); the induction timing sets the dash pattern and marker.
+        Style = new SeriesStyle
+        {
+            Color = ConditionStyles.Of(cell.Name).Color,
+            LineStyle = j switch { 0 => OxyPlot.LineStyle.Solid, 1 => OxyPlot.LineStyle.Dash, _ => OxyPlot.LineStyle.Dot },
+            Marker = j switch { 0 => OxyPlot.MarkerType.Circle, 1 => OxyPlot.MarkerType.Square, _ => OxyPlot.MarkerType.Triangle },
+        },
     })),
     new AxisSpec("HO-1 level (HMOX1 transgene)", "× wild type"),
     new AxisSpec("Surviving fraction after 24 h of erastin at IC50").WithRange(0, 1.02),

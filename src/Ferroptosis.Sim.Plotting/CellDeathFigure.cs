@@ -12,7 +12,9 @@ namespace Ferroptosis.Sim.Plotting;
 /// there about look, t50 marks and export holds. Each result is one line. By default a line is named by what
 /// tells it apart (<see cref="DefaultLabeller"/>): its condition when all lines are one cell type (which then
 /// becomes the title, unless the options set one), its cell type when all share the condition, else both
-/// (<see cref="Label"/>). Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A chart with a
+/// (<see cref="Label"/>). A line whose label names a registered condition, drug, scenario or cell type is drawn in
+/// that condition's colour and line style (<see cref="ConditionStyles"/>), so a condition looks the same in every
+/// figure; other lines take the palette's colours. Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A chart with a
 /// title names the model version that produced its results in the subtitle (e.g. "ferroptosis model v2"). A run that
 /// failed is drawn as far as it got.
 /// </para>
@@ -90,7 +92,7 @@ public static class CellDeathFigure
     {
         var list = Require(results);
         var name = label ?? DefaultLabeller(list);
-        var model = SurvivalChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), r.SurvivingFraction)), scale, AxisSpec.TimeInHours, options);
+        var model = SurvivalChart.Create(Styled(list, name, r => r.SurvivingFraction), scale, AxisSpec.TimeInHours, options);
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
@@ -113,7 +115,7 @@ public static class CellDeathFigure
         var description = PathwayQuantity.Describe(quantity);
         var axis = logarithmic ? description.Axis.Log() : description.Axis;
         var name = label ?? DefaultLabeller(list);
-        var model = TimeCourseChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), Column(r, quantity))), axis, AxisSpec.TimeInHours, options);
+        var model = TimeCourseChart.Create(Styled(list, name, r => Column(r, quantity)), axis, AxisSpec.TimeInHours, options);
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
@@ -226,6 +228,14 @@ public static class CellDeathFigure
         }
 
         return model;
+    }
+
+    /// <summary>One series per result, each in the style of the condition its label names (<see cref="ConditionStyles"/>), else the palette's.</summary>
+    private static List<Series> Styled(List<CellSimulationResult> list, Func<CellSimulationResult, string> name, Func<CellSimulationResult, double[]> values)
+    {
+        var labels = list.Select(name).ToList();
+        var styles = ConditionStyles.ForLines(labels);
+        return [.. list.Select((r, i) => new Series(labels[i], r.TimesHours.ToArray(), values(r), styles[i]))];
     }
 
     private static List<CellSimulationResult> Require(IEnumerable<CellSimulationResult> results)
