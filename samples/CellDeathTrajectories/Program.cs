@@ -55,9 +55,11 @@ string csv = Path.Combine(folder, "cell-death-trajectories.csv");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1536, 1152);
 File.WriteAllText(csv, Trajectories(runs, conditionOf), Encoding.UTF8);
+string caption = TrajectoryFigure.Caption(runs, Path.GetFileName(csv)).WriteBeside(png);
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
+Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Trajectories (CSV): {csv}");
 return 0;
 

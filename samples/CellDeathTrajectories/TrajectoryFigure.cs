@@ -46,6 +46,22 @@ internal static class TrajectoryFigure
         return new MultiPanelFigure(panels, columns: 2);
     }
 
+    /// <summary>Writes what the figure shows, the protocol, the model, the solver and its tolerances.</summary>
+    /// <param name="runs">The simulations in the figure.</param>
+    /// <param name="csvName">The file name of the trajectories, named in the caption.</param>
+    /// <returns>The caption.</returns>
+    public static FigureCaption Caption(IReadOnlyList<CellSimulationResult> runs, string csvName) =>
+        FigureCaption.ForSimulations("Ferroptotic death of osteoblasts, osteoclasts and osteocytes under erastin 10 µM, alone and with one rescue each.", runs) with
+        {
+            Panels =
+            [
+                "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition. A dot and a dashed drop mark t50 (50 % death), also given in the legend; the grey dashed line is 50 % survival. Lines named in a subtitle coincide: untreated is drawn dashed over them.",
+                "D: lipid peroxides under erastin 10 µM alone, one line per cell type, on a log axis. Each line ends where its culture is dead (surviving fraction < 0.01); the black dashed line is the death threshold LPO_th, the level at half-maximal death hazard.",
+            ],
+            Protocol = "each cell type at its resting state, then exposed at t = 0 for 48 h to erastin 10 µM (system xc⁻ inhibitor) alone or together with ferrostatin-1 1 µM (radical-trapping antioxidant), deferoxamine 100 µM (iron chelator) or zinc protoporphyrin 10 µM (heme-oxygenase inhibitor), all added at t = 0; untreated: no drug.",
+            Notes = [FigureCaption.NormalisedUnitNote, $"Data: {csvName} (every trajectory, long format)."],
+        };
+
     private static string ModelVersion(IReadOnlyList<CellSimulationResult> runs) =>
         string.Join(", ", runs.Select(r => r.Model.ToString()).Distinct(StringComparer.Ordinal));
 }

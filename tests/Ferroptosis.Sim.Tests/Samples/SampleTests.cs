@@ -32,6 +32,7 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(Texts(svg), Does.Contain("Osteoblast").And.Contain("Osteoclast").And.Contain("Osteocyte"));
             Assert.That(csv[0], Is.EqualTo("cell_type,condition,time_h,surviving_fraction,LPO,GSH_mM,LIP_uM,GPX4,HO1"));
             Assert.That(csv, Has.Length.EqualTo(1 + (3 * 5 * 193)));
+            AssertCaption(Path.Combine(Folder, "cell-death-trajectories.caption.txt"), "erastin 10 µM", "ferrostatin-1 1 µM", "deferoxamine 100 µM", "zinc protoporphyrin 10 µM", "48 h", "cell-death-trajectories.csv");
 
             // EB-3 (in force for model v2, the sample's default): osteoblast, erastin 10 µM, S(24 h) < 0.4.
             Assert.That(double.Parse(erastinAt24[3], CultureInfo.InvariantCulture), Is.LessThan(0.4));
@@ -60,6 +61,7 @@ public sealed class SampleTests : TempFolderTests
 
             Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("osteocyte, induced 48 h before"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            AssertCaption(Path.Combine(Folder, "dual-role-dose-response.caption.txt"), "IC50", "48 h before", "0×", "24 h");
         });
     }
 
@@ -166,6 +168,18 @@ public sealed class SampleTests : TempFolderTests
         finally
         {
             Console.SetOut(original);
+        }
+    }
+
+    /// <summary>Checks that a caption file exists beside its figure and says what is plotted, the protocol, the model, the solver and the tolerances.</summary>
+    private static void AssertCaption(string path, params string[] mentions)
+    {
+        Assert.That(File.Exists(path), Is.True, path);
+        string text = File.ReadAllText(path);
+        Assert.That(text, Does.Contain("Protocol: ").And.Contain("Model: ferroptosis model v").And.Contain("Solver: ").And.Contain("relative tolerance").And.Contain("absolute tolerance"), path);
+        foreach (string mention in mentions)
+        {
+            Assert.That(text, Does.Contain(mention), path);
         }
     }
 
