@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace Ferroptosis.Sim.Tests.Samples;
 
 /// <summary>Every sample runs to completion in-process (through its entry point, output folder as its argument), prints its table and writes figures that decode.</summary>
-/// <remarks>Not parallelisable: samples print to the process-wide console, and QuickStart writes to the current directory.</remarks>
+/// <remarks>Not parallelisable: samples print to the process-wide console, and the QuickStart test changes the current directory.</remarks>
 [NonParallelizable]
 [Category("Slow")]
 public sealed class SampleTests : TempFolderTests
@@ -105,18 +105,19 @@ public sealed class SampleTests : TempFolderTests
     }
 
     [Test]
-    public void QuickStart_IsTheReadmeExampleVerbatim_AndWritesItsFigureUnderOutput()
+    public void QuickStart_IsTheReadmeExampleVerbatim_AndWritesItsFigureToTheFolderItIsGiven()
     {
         string root = RepositoryRoot();
         string source = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
         string readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
+        string figures = Path.Combine(Folder, "figures");
 
         string previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = Folder;
         (int Exit, string Output) run;
         try
         {
-            run = RunSample("QuickStart", null);
+            run = RunSample("QuickStart", figures);
         }
         finally
         {
@@ -128,27 +129,36 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(readme, Does.Contain("```csharp\n" + source + "```"));
             Assert.That(source.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(10));
             Assert.That(run.Exit, Is.Zero, run.Output);
-            Assert.That(run.Output, Does.Contain("erastin: t50 = "));
-            Assert.That(File.Exists(Path.Combine(Folder, "output", "quickstart.png")), Is.True);
+            Assert.That(run.Output, Does.Contain("erastin: t50 = ").And.Contain(Path.Combine(figures, "quickstart.png")));
+            Assert.That(File.Exists(Path.Combine(figures, "quickstart.png")), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(Folder, "output")), Is.False, "nothing written to ./output when a folder is given");
         });
     }
 
     [Test]
-    public void SolverShowdown_SolvesBothProblemsWithEverySolver()
+    public void SolverShowdown_SolvesBothProblemsWithEverySolver_AndWritesTheResultsAndAWorkPrecisionFigure()
     {
-        var (exit, output) = RunSample("SolverShowdown", null);
+        var (exit, output) = RunSample("SolverShowdown", Folder);
 
         Assert.That(exit, Is.Zero, output);
         string[] lines = output.Split('\n');
         int rober = Array.FindIndex(lines, l => l.StartsWith("ROBER", StringComparison.Ordinal));
+        var csv = File.ReadAllLines(Path.Combine(Folder, "solver-showdown.csv"));
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, "solver-showdown-work-precision.png"));
         Assert.Multiple(() =>
         {
+            Assert.That(csv[0], Is.EqualTo("problem,solver,rtol,atol,status,abs_error_S48,abs_error_t50_h,correct_digits,steps,rejected,f_evals,jacobian_evals,lu_decompositions,time_ms"));
+            Assert.That(csv, Has.Length.EqualTo(1 + (2 * Ferroptosis.Sim.Ode.OdeSolvers.All.Count)));
             foreach (var solver in Ferroptosis.Sim.Ode.OdeSolvers.All)
             {
                 // Every solver handles the ferroptosis model (steps ≤ 0.25 h keep even explicit methods stable).
                 Assert.That(lines.Take(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal) && l.Contains("Success", StringComparison.Ordinal)), Is.True, solver.Name);
                 Assert.That(lines.Skip(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal)), Is.True, solver.Name);
+                Assert.That(csv.Count(l => l.Split(',')[1] == solver.Name), Is.EqualTo(2), solver.Name);
             }
+
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            Assert.That(File.ReadAllText(Path.Combine(Folder, "solver-showdown-work-precision.caption.txt")), Does.Contain("Protocol: ").And.Contain("Model: ferroptosis model v"));
         });
     }
 
