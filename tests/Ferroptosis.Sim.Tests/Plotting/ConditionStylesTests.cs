@@ -106,4 +106,22 @@ public sealed class ConditionStylesTests
             Assert.That(first.Concat(second).Select(l => l.MarkerType), Has.All.EqualTo(MarkerType.None));
         });
     }
+
+    [TestCase(MarkerType.Cross)]
+    [TestCase(MarkerType.Plus)]
+    [TestCase(MarkerType.Circle)]
+    public void RegisteredMarkers_AreDrawnVisibly_OnLinesAndOnDoseResponsePoints(MarkerType marker)
+    {
+        var style = new SeriesStyle { Color = OxyColors.Teal, Marker = marker };
+        double[] x = [1, 2, 3];
+        var line = TimeCourseChart.Create([new Series("a", x, x, style)], new AxisSpec("Level", "µM")).Series.OfType<LineSeries>().Single();
+        var points = DoseResponseChart.Create([new DoseResponseCurve("a", x, x) { Style = style }], new AxisSpec("Dose", "µM"), new AxisSpec("Response", "%")).Series.OfType<LineSeries>().Last(s => s.MarkerType != MarkerType.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.MarkerStroke, Is.EqualTo(OxyColors.Teal), "a cross or plus has only a stroke");
+            Assert.That(points.MarkerType, Is.EqualTo(marker));
+            Assert.That(marker is MarkerType.Circle ? points.MarkerFill : points.MarkerStroke, Is.EqualTo(OxyColors.Teal));
+        });
+    }
 }
