@@ -81,7 +81,7 @@ var chart = DoseResponseChart.Create(
         },
     })),
     new AxisSpec("HO-1 level (HMOX1 transgene)", "× wild type"),
-    new AxisSpec("Surviving fraction after 24 h of erastin at IC50").WithRange(0, 1.02),
+    new AxisSpec("Surviving fraction after 24 h of erastin at IC50", "0–1").WithRange(0, 1.02),
     new FigureOptions { Title = "HO-1 under erastin: protection, then iron-driven death" });
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");

@@ -47,7 +47,7 @@ public static class SurvivalChart
         options ??= FigureOptions.Default;
         timeAxis ??= AxisSpec.TimeInHours;
         double factor = scale == SurvivalScale.Percent ? 100 : 1;
-        var yAxis = scale == SurvivalScale.Percent ? new AxisSpec("Surviving cells", "%") : new AxisSpec("Surviving fraction");
+        var yAxis = scale == SurvivalScale.Percent ? new AxisSpec("Surviving cells", "%") : new AxisSpec("Surviving fraction", "0–1");
 
         var model = PlotStyler.CreateModel(options);
         model.Axes.Add(PlotStyler.CreateAxis(timeAxis, AxisPosition.Bottom, options, nameof(timeAxis)));

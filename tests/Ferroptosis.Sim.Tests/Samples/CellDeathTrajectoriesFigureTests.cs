@@ -4,6 +4,7 @@ using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
+using Ferroptosis.Sim.Tests.Plotting;
 using LineSeries = OxyPlot.Series.LineSeries;
 
 namespace Ferroptosis.Sim.Tests.Samples;
@@ -101,6 +102,10 @@ public sealed class CellDeathTrajectoriesFigureTests
                 Assert.That(panel.PlotArea.Width / panel.Width, Is.GreaterThanOrEqualTo(0.75), panel.Title);
             }
         });
+
+    [Test]
+    public void EveryPanel_TellsItsLinesApart_NamesQuantityAndUnitOnEveryAxis_AndHasALegendMatchingItsSeries() =>
+        Assert.That(FigureAudit.Problems(_figure.Panels), Is.Empty);
 
     private static List<string> Titles(PlotModel model) => [.. model.Series.Select(s => s.Title)];
 }
