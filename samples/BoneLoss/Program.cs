@@ -67,6 +67,17 @@ string svg = Path.Combine(folder, "bone-loss.svg");
 string csv = Path.Combine(folder, "bone-loss.csv");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1600, 1200);
+var first = runs[0, 0];
+string caption = new FigureCaption("Bone mass over 12 months under four chronic bone diseases linked to ferroptosis, untreated and with an anti-ferroptotic intervention.")
+{
+    Panels = ["One panel per disease: bone mass (% of baseline) against time (months), one line per intervention. The y axis starts at 92 %, not at 0."],
+    Protocol = "osteoblasts, osteoclasts and osteocytes under the chronic (half-strength) form of each disease; the ferroptosis model gives each cell type's quasi-steady extra death rate (κ = 0.02), which drives the Komarova bone-remodelling model (docs/remodelling.md) for 12 months. Interventions (ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM) act in the cells as continuous doses held for the whole 12 months.",
+    Model = $"{first.CellModel} (cell death rates) + Komarova bone remodelling",
+    Solver = $"{first.Result!.SolverName} (population model; the cell death rates from the ferroptosis model at rtol {first.Options.CellOptions.RelativeTolerance:G3})",
+    RelativeTolerance = 1e-10,
+    AbsoluteTolerance = 1e-10,
+    Notes = [$"Data: {Path.GetFileName(csv)} (bone mass, osteoclasts, osteoblasts and viable osteocytes by day)."],
+}.WriteBeside(png);
 using (var writer = new StreamWriter(csv))
 {
     writer.WriteLine("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes");
@@ -84,6 +95,7 @@ using (var writer = new StreamWriter(csv))
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
+Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Data:   {csv}");
 return 0;
 

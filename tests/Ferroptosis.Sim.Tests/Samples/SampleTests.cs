@@ -82,6 +82,7 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(20_000));
             Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen-deficiency").And.Contain("Time (months)"));
             Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
+            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "starts at 92 %");
             Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
 
             // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
@@ -90,8 +91,9 @@ public sealed class SampleTests : TempFolderTests
     }
 
     [TestCase("DrugPanel", "drug-panel-heatmap.png", "erastin 2 µM + ML385 5 µM")]
+    [TestCase("DrugPanel", "drug-panel-trajectories.png", "erastin 2 µM + ML385 5 µM")]
     [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
-    public void Sample_RunsAndWritesItsFigure(string sample, string figure, string printed)
+    public void Sample_RunsAndWritesItsFigure_WithItsCaption(string sample, string figure, string printed)
     {
         var (exit, output) = RunSample(sample, Folder);
 
@@ -101,6 +103,7 @@ public sealed class SampleTests : TempFolderTests
         {
             Assert.That(output, Does.Contain(printed));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            AssertCaption(Path.Combine(Folder, Path.ChangeExtension(figure, null) + ".caption.txt"), "t = 0");
         });
     }
 
