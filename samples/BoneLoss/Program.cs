@@ -47,12 +47,13 @@ Console.WriteLine(string.Create(c, $"\nPopulation model, Rodas5P over {work.Coun
 double daysPerMonth = duration.TotalDays / 12;
 var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
 {
-    var series = Enumerable.Range(0, treatments.Length).Select(t =>
+    // Each intervention in its registered style (ConditionStyles), the same as in the other samples' figures.
+    var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t =>
     {
         var run = runs[s, t];
         var months = run.TimesDays.ToArray().Select(d => d / daysPerMonth).ToArray();
         return new Series(Label(run), months, run.BoneMass);
-    });
+    }));
     var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = 92, Maximum = 100.5 }, new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.InsideBottomLeft });
     model.Title = scenarios[s].Name;
     return model;
@@ -66,6 +67,17 @@ string svg = Path.Combine(folder, "bone-loss.svg");
 string csv = Path.Combine(folder, "bone-loss.csv");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1600, 1200);
+var first = runs[0, 0];
+string caption = new FigureCaption("Bone mass over 12 months under four chronic bone diseases linked to ferroptosis, untreated and with an anti-ferroptotic intervention.")
+{
+    Panels = ["One panel per disease: bone mass (% of baseline) against time (months), one line per intervention. The y axis starts at 92 %, not at 0."],
+    Protocol = "osteoblasts, osteoclasts and osteocytes under the chronic (half-strength) form of each disease; the ferroptosis model gives each cell type's quasi-steady extra death rate (κ = 0.02), which drives the Komarova bone-remodelling model (docs/remodelling.md) for 12 months. Interventions (ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM) act in the cells as continuous doses held for the whole 12 months.",
+    Model = $"{first.CellModel} (cell death rates) + Komarova bone remodelling",
+    Solver = $"{first.Result!.SolverName} (population model; the cell death rates from the ferroptosis model at rtol {first.Options.CellOptions.RelativeTolerance:G3})",
+    RelativeTolerance = 1e-10,
+    AbsoluteTolerance = 1e-10,
+    Notes = [$"Data: {Path.GetFileName(csv)} (bone mass, osteoclasts, osteoblasts and viable osteocytes by day)."],
+}.WriteBeside(png);
 using (var writer = new StreamWriter(csv))
 {
     writer.WriteLine("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes");
@@ -83,6 +95,7 @@ using (var writer = new StreamWriter(csv))
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
+Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Data:   {csv}");
 return 0;
 

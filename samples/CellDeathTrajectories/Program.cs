@@ -3,23 +3,16 @@
 // erastin 10 µM, alone and with one rescue each: ferrostatin-1 1 µM (radical-trapping antioxidant),
 // deferoxamine 100 µM (iron chelator) and zinc protoporphyrin 10 µM (heme-oxygenase inhibitor).
 // Erastin 10 µM is the classic dose of Dixon et al. (Cell 2012); it blocks cystine import (system xc⁻),
-// depletes GSH and kills the reference osteoblast with t50 ≈ 16 h, so a 48-h window shows both the death
-// and each rescue. Prints t50 and survival at 24 h and 48 h, and writes the figure and the trajectories
-// (CSV) to output/ (or the folder given as the first argument).
+// depletes GSH and kills the reference osteoblast with t50 ≈ 13 h (model v2), so a 48-h window shows both the death
+// and each rescue. Prints t50 and survival at 24 h and 48 h, and writes the figure (TrajectoryFigure: survival per
+// cell type, lipid peroxides under erastin) and the trajectories (CSV) to output/ (or the folder given as the first
+// argument).
 using System.Globalization;
 using System.Text;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
-var erastin = Perturbation.Erastin(10);
-(string Name, Perturbation[] Treatment)[] conditions =
-[
-    ("untreated", []),
-    ("erastin 10 µM", [erastin]),
-    ("+ Fer-1 1 µM", [erastin, Perturbation.Ferrostatin1(1)]),
-    ("+ DFO 100 µM", [erastin, Perturbation.Deferoxamine(100)]),
-    ("+ ZnPP 10 µM", [erastin, Perturbation.ZincProtoporphyrin(10)]),
-];
+var conditions = TrajectoryFigure.Conditions;
 var duration = TimeSpan.FromHours(48);
 var conditionOf = new Dictionary<CellSimulationResult, string>();
 var runs = new List<CellSimulationResult>();
@@ -42,32 +35,17 @@ foreach (var cell in BoneCell.All)
 var c = CultureInfo.InvariantCulture;
 Console.WriteLine($"Ferroptosis in bone cells under erastin 10 µM and its rescues (48 h, {runs[0].Model}, solver {runs[0].Result.SolverName})");
 Console.WriteLine();
-Console.WriteLine($"{"cell type",-12} {"condition",-16} {"t50 (h)",8} {"S(24 h)",8} {"S(48 h)",8}");
+Console.WriteLine($"{"cell type",-12} {"condition",-21} {"t50 (h)",8} {"S(24 h)",8} {"S(48 h)",8}");
 foreach (var r in runs)
 {
     string t50 = r.TimeTo50PercentDeath is double t ? t.ToString("F1", c) : "> 48";
-    Console.WriteLine(string.Create(c, $"{r.Cell.Name,-12} {conditionOf[r],-16} {t50,8} {r.SurvivalAt(24),8:F3} {r.SurvivalAt(48),8:F3}"));
+    Console.WriteLine(string.Create(c, $"{r.Cell.Name,-12} {conditionOf[r],-21} {t50,8} {r.SurvivalAt(24),8:F3} {r.SurvivalAt(48),8:F3}"));
 }
 
 var work = runs.Select(r => r.Result.Statistics).ToList();
 Console.WriteLine(string.Create(c, $"\n{runs[0].Result.SolverName} over {runs.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps ({work.Sum(s => s.RejectedSteps)} rejected), {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
-// Figure: one survival panel per cell type (lines = conditions), and lipid peroxides under erastin by cell type.
-var panelOptions = new FigureOptions { Legend = LegendLocation.OutsideRight };
-var panels = BoneCell.All
-    .Select(cell =>
-    {
-        var model = CellDeathFigure.Survival(runs.Where(r => r.Cell == cell), r => conditionOf[r], options: panelOptions);
-        model.Title = CellDeathFigure.CellName(cell);
-        return model;
-    })
-    .ToList();
-var erastinOnly = runs.Where(r => conditionOf[r] == "erastin 10 µM").ToList();
-// Another palette: these lines are cell types, not the conditions of panels A–C.
-var peroxides = CellDeathFigure.TimeCourse(erastinOnly, "LPO", r => CellDeathFigure.CellName(r.Cell), panelOptions with { Palette = ColorPalette.TolMuted }, logarithmic: true);
-peroxides.Title = "Erastin 10 µM: lipid peroxidation";
-panels.Add(peroxides);
-var figure = new MultiPanelFigure(panels, columns: 2);
+var figure = TrajectoryFigure.Create(runs, r => conditionOf[r]);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 Directory.CreateDirectory(folder);
@@ -77,9 +55,11 @@ string csv = Path.Combine(folder, "cell-death-trajectories.csv");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1536, 1152);
 File.WriteAllText(csv, Trajectories(runs, conditionOf)); // UTF-8 without a byte-order mark, as every CSV of ferrosim
+string caption = TrajectoryFigure.Caption(runs, Path.GetFileName(csv)).WriteBeside(png);
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
+Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Trajectories (CSV): {csv}");
 return 0;
 

@@ -67,8 +67,18 @@ string png = Path.Combine(folder, "disease-scenarios.png");
 string svg = Path.Combine(folder, "disease-scenarios.svg");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1600, 1200);
+string caption = (FigureCaption.ForSimulations("Death of bone cells in culture under four disease conditions linked to ferroptosis, without and with ferrostatin-1.", runs.Cast<CellSimulationResult>()) with
+{
+    Panels =
+    [
+        "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition (healthy = no disease condition); t50 marked.",
+        "D: surviving fraction at 48 h, one row per condition without and with ferrostatin-1 1 µM, one column per cell type.",
+    ],
+    Protocol = "resting cells; at t = 0 the in-vitro form of each condition (model README §7) is switched on for 48 h: glucocorticoid excess (dexamethasone 1 µM), high glucose (25.5 mM), iron overload (ferric ammonium citrate 200 µM), estrogen loss; ferrostatin-1 1 µM added at t = 0 where stated.",
+}).WriteBeside(png);
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
+Console.WriteLine($"Caption: {caption}");
 
 static string Name(DiseaseScenario? scenario) => scenario?.Name ?? "healthy";

@@ -74,10 +74,28 @@ string trajectoryPng = Path.Combine(folder, "drug-panel-trajectories.png");
 FigureExporter.Save(heatMap, heatPng, 1350, 1500, dpi: 150);
 FigureExporter.Save(heatMap, heatSvg, 900, 1000);
 FigureExporter.Save(trajectories, trajectoryPng, 2400, 1800, dpi: 150);
+var all = runs.Cast<CellSimulationResult>().ToList();
+string protocol = "each cell type at its resting state; drugs added together at t = 0 (erastin 10 µM or 2 µM, RSL3 0.1 µM, ferrostatin-1 1 µM, deferoxamine 100 µM, zinc protoporphyrin 10 µM, sulforaphane (SFN) 5 µM, ML385 5 µM), 24 h.";
+string heatCaption = (FigureCaption.ForSimulations("Surviving fraction at 24 h of osteoblasts, osteoclasts and osteocytes under ferroptosis inducers alone and with rescues or Nrf2 modulators.", all) with
+{
+    Panels = ["Heat map: one row per condition, one column per cell type; colour from 0 (all dead) to 1 (all alive), value printed in each cell."],
+    Protocol = protocol,
+}).WriteBeside(heatPng);
+string trajectoryCaption = (FigureCaption.ForSimulations("Cell-death trajectories under the inducers and Nrf2 modulators of the drug panel, and the osteoblast's glutathione.", all) with
+{
+    Panels =
+    [
+        "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition; t50 marked.",
+        "D: glutathione (GSH, mM) of the osteoblast under the same conditions.",
+    ],
+    Protocol = protocol,
+}).WriteBeside(trajectoryPng);
 Console.WriteLine();
 Console.WriteLine($"Heat map: {heatPng}");
 Console.WriteLine($"          {heatSvg}");
 Console.WriteLine($"Trajectories: {trajectoryPng}");
+Console.WriteLine($"Captions: {heatCaption}");
+Console.WriteLine($"          {trajectoryCaption}");
 return 0;
 
 static string Cell(CellSimulationResult r) => r.IsSuccess ? r.SurvivalAt(24).ToString("F3", CultureInfo.InvariantCulture) : r.Status.ToString();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ferroptosis.Sim.Pathway;
 using OxyPlot;
+using OxyPlot.Axes;
 
 namespace Ferroptosis.Sim.Plotting;
 
@@ -12,7 +13,9 @@ namespace Ferroptosis.Sim.Plotting;
 /// there about look, t50 marks and export holds. Each result is one line. By default a line is named by what
 /// tells it apart (<see cref="DefaultLabeller"/>): its condition when all lines are one cell type (which then
 /// becomes the title, unless the options set one), its cell type when all share the condition, else both
-/// (<see cref="Label"/>). Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A chart with a
+/// (<see cref="Label"/>). A line whose label names a registered condition, drug, scenario or cell type is drawn in
+/// that condition's colour and line style (<see cref="ConditionStyles"/>), so a condition looks the same in every
+/// figure; other lines take the palette's colours. Axes carry the units of the model README (<see cref="PathwayQuantity"/>). A chart with a
 /// title names the model version that produced its results in the subtitle (e.g. "ferroptosis model v2"). A run that
 /// failed is drawn as far as it got.
 /// </para>
@@ -27,6 +30,9 @@ namespace Ferroptosis.Sim.Plotting;
 /// </example>
 public static class CellDeathFigure
 {
+    /// <summary>The surviving fraction below which a culture counts as dead: <see cref="LipidPeroxides"/> ends its lines there.</summary>
+    public const double DeadCulture = 0.01;
+
     /// <summary>Gets the cell type's name with a capital letter, e.g. "Osteoblast".</summary>
     /// <param name="cell">The cell type.</param>
     /// <returns>The name.</returns>
@@ -91,7 +97,7 @@ public static class CellDeathFigure
     {
         var list = Require(results);
         var name = label ?? DefaultLabeller(list);
-        var model = SurvivalChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), r.SurvivingFraction)), scale, AxisSpec.TimeInHours, options);
+        var model = WithTimeTicks(SurvivalChart.Create(Styled(list, name, r => r.SurvivingFraction), scale, AxisSpec.TimeInHours, options), list);
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
@@ -114,8 +120,47 @@ public static class CellDeathFigure
         var description = PathwayQuantity.Describe(quantity);
         var axis = logarithmic ? description.Axis.Log() : description.Axis;
         var name = label ?? DefaultLabeller(list);
-        var model = TimeCourseChart.Create(list.Select(r => new Series(name(r), r.TimesHours.ToArray(), Column(r, quantity))), axis, AxisSpec.TimeInHours, options);
+        var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => Column(r, quantity)), axis, AxisSpec.TimeInHours, options), list);
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
+    }
+
+    /// <summary>Creates the lipid-peroxide time course of cultures on a log axis, each line ending where its culture is dead, with the death threshold of the model.</summary>
+    /// <param name="results">The simulations; at least one.</param>
+    /// <param name="label">Names each line; <see langword="null"/> for <see cref="DefaultLabeller"/>.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot model.</returns>
+    /// <exception cref="ArgumentException">No results, or a result has no lipid peroxides (LPO).</exception>
+    /// <remarks>
+    /// A line stops at the first sample where the surviving fraction is below <see cref="DeadCulture"/>: the
+    /// peroxides of a culture that is gone are not a read-out. The dashed line is <c>LPO_th</c>, the level at which
+    /// the death hazard is half-maximal, one line per distinct value of the cell types shown. The y axis says what
+    /// "n.u." means here (1 = the resting reference osteoblast, so resting osteoclasts start near 2).
+    /// </remarks>
+    public static PlotModel LipidPeroxides(IEnumerable<CellSimulationResult> results, Func<CellSimulationResult, string>? label = null, FigureOptions? options = null)
+    {
+        var list = Require(results);
+        var name = label ?? DefaultLabeller(list);
+        options ??= FigureOptions.Default;
+        var axis = new AxisSpec("Lipid peroxides", PathwayQuantity.NormalisedUnit + ", 1 = resting reference osteoblast").Log();
+        var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => UntilDead(r, Column(r, "LPO"))), axis, AxisSpec.TimeInHours, options), list);
+        foreach (double threshold in list.Select(DeathThreshold).OfType<double>().Distinct().Order())
+        {
+            var line = PlotStyler.CreateHorizontalReference(threshold, options);
+            line.Color = PlotStyler.Ink;
+            line.Text = string.Create(CultureInfo.InvariantCulture, $"death threshold (half-maximal hazard), {NumberText.Significant(threshold)} n.u.");
+            line.TextColor = PlotStyler.Ink;
+            line.TextHorizontalAlignment = HorizontalAlignment.Right;
+            line.TextVerticalAlignment = VerticalAlignment.Top;
+            model.Annotations.Add(line);
+        }
+
+        if (options.Title is null && list.Count > 1 && list.Select(Condition).Distinct().Count() == 1)
+        {
+            model.Title = $"{Condition(list[0])}: lipid peroxides";
+        }
+
+        model.Subtitle = string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is dead (S < {DeadCulture})");
+        return WithModelVersion(model, list);
     }
 
     /// <summary>Creates the time courses of several quantities of one simulation, which must share a unit (put other units in other panels).</summary>
@@ -221,12 +266,62 @@ public static class CellDeathFigure
     private static PlotModel WithModelVersion(PlotModel model, IEnumerable<CellSimulationResult> results)
     {
         var versions = results.Select(r => r.Model).Distinct().OrderBy(m => m.Version, StringComparer.Ordinal).ToList();
-        if (!string.IsNullOrEmpty(model.Title) && string.IsNullOrEmpty(model.Subtitle) && versions.Count > 0)
+        if (!string.IsNullOrEmpty(model.Title) && versions.Count > 0)
         {
-            model.Subtitle = versions.Count == 1 ? versions[0].ToString() : $"ferroptosis models {string.Join(", ", versions.Select(m => m.Folder))}";
+            // A note the chart made (e.g. "lines coincide: …") follows the version.
+            string version = VersionText(versions);
+            model.Subtitle = string.IsNullOrEmpty(model.Subtitle) ? version : $"{version}; {model.Subtitle}";
         }
 
         return model;
+    }
+
+    /// <summary>Makes the time ticks reach the last time (a 48-h run gets 0, 12, 24, 36, 48 rather than ticks ending at 40).</summary>
+    private static PlotModel WithTimeTicks(PlotModel model, List<CellSimulationResult> list)
+    {
+        double start = list.Min(r => r.TimesHours.Length > 0 ? r.TimesHours[0] : 0);
+        double end = list.Max(r => r.TimesHours.Length > 0 ? r.TimesHours[^1] : 0);
+        double span = end - start;
+        double[] steps = [12, 6, 24, 4, 8, 2, 1, 3, 48, 72, 168];
+        double step = Array.Find(steps, d => span / d is >= 4 and <= 8 && Math.Abs((span / d) - Math.Round(span / d)) < 1e-9 && Math.Abs((start / d) - Math.Round(start / d)) < 1e-9);
+        if (step > 0 && model.Axes.FirstOrDefault(a => a.Position == AxisPosition.Bottom) is { } axis)
+        {
+            axis.Minimum = start - (0.02 * span);
+            axis.Maximum = end + (0.02 * span);
+            axis.MajorStep = step;
+            axis.MinorStep = step / 2;
+        }
+
+        return model;
+    }
+
+    /// <summary>The values of a result up to and including the first sample where the culture is dead; NaN (a break in the line) after.</summary>
+    private static double[] UntilDead(CellSimulationResult result, double[] values)
+    {
+        var survival = result.SurvivingFraction;
+        int dead = Array.FindIndex(survival, s => s < DeadCulture);
+        if (dead >= 0)
+        {
+            Array.Fill(values, double.NaN, dead + 1, values.Length - dead - 1);
+        }
+
+        return values;
+    }
+
+    /// <summary>The model's LPO at half-maximal death hazard for the result's cell type, or <see langword="null"/> when the model has no such parameter.</summary>
+    private static double? DeathThreshold(CellSimulationResult result) =>
+        result.Model.NetworkFor(result.Cell).Parameters.FirstOrDefault(p => p.Id == "LPO_th") is { } threshold ? threshold.Value : null;
+
+    /// <summary>Names the model versions of results: "ferroptosis model v2", or "ferroptosis models v1, v2".</summary>
+    private static string VersionText(List<FerroptosisModel> versions) =>
+        versions.Count == 1 ? versions[0].ToString() : $"ferroptosis models {string.Join(", ", versions.Select(m => m.Folder))}";
+
+    /// <summary>One series per result, each in the style of the condition its label names (<see cref="ConditionStyles"/>), else the palette's.</summary>
+    private static List<Series> Styled(List<CellSimulationResult> list, Func<CellSimulationResult, string> name, Func<CellSimulationResult, double[]> values)
+    {
+        var labels = list.Select(name).ToList();
+        var styles = ConditionStyles.ForLines(labels);
+        return [.. list.Select((r, i) => new Series(labels[i], r.TimesHours.ToArray(), values(r), styles[i]))];
     }
 
     private static List<CellSimulationResult> Require(IEnumerable<CellSimulationResult> results)

@@ -132,6 +132,7 @@ internal static class PlotStyler
             LineStyle = series.Style?.LineStyle ?? LineStyle.Solid,
             MarkerType = series.Style?.Marker ?? defaultMarker,
             MarkerFill = color,
+            MarkerStroke = color,
             MarkerSize = 3.5,
             LineJoin = LineJoin.Round,
             CanTrackerInterpolatePoints = false,
@@ -143,6 +144,10 @@ internal static class PlotStyler
 
         return line;
     }
+
+    /// <summary>The rim of a filled marker: white, so that overlapping points stay apart; the series colour for the line-only markers (cross, plus, star), which have no fill and would otherwise not show.</summary>
+    public static OxyColor MarkerRim(MarkerType marker, OxyColor color) =>
+        marker is MarkerType.Cross or MarkerType.Plus or MarkerType.Star ? color : OxyColors.White;
 
     /// <summary>Creates a dashed vertical mark from the bottom of the plot up to <paramref name="top"/>, labelled along it if the options ask.</summary>
     public static LineAnnotation CreateVerticalMark(double x, double top, string label, OxyColor color, FigureOptions options) => new()

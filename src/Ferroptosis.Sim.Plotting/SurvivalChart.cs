@@ -11,13 +11,18 @@ namespace Ferroptosis.Sim.Plotting;
 /// is added to the curve's legend entry ("Osteoblast (t50 = 12.3 h)"; also along the line when
 /// <see cref="FigureOptions.LabelMarksOnPlot"/> is set); curves that never cross get "t50 &gt; last time". t50 is found by
 /// linear interpolation between the two samples that bracket the crossing, so its accuracy is that of the
-/// sampling: sample densely (e.g. the solver's dense output) where survival falls. The returned model is new and
+/// sampling: sample densely (e.g. the solver's dense output) where survival falls. Curves that lie on top of each
+/// other throughout (within <see cref="CoincidenceTolerance"/>) are named in the subtitle ("lines coincide: …"), so
+/// a hidden curve is never silently lost; give them different line styles as well. The returned model is new and
 /// owned by the caller. Methods are thread-safe; the models they return are not.
 /// </remarks>
 public static class SurvivalChart
 {
     /// <summary>The surviving fraction whose crossing defines t50.</summary>
     public const double HalfSurvival = 0.5;
+
+    /// <summary>How close (in surviving fraction, at every sample) two curves must be to be reported as coinciding: about a line's width on a panel.</summary>
+    public const double CoincidenceTolerance = 0.01;
 
     /// <summary>Creates a cell-death trajectory plot.</summary>
     /// <param name="curves">Surviving fraction (0–1) against time, one series per cell type or scenario; at least one.</param>
@@ -42,7 +47,7 @@ public static class SurvivalChart
         options ??= FigureOptions.Default;
         timeAxis ??= AxisSpec.TimeInHours;
         double factor = scale == SurvivalScale.Percent ? 100 : 1;
-        var yAxis = scale == SurvivalScale.Percent ? new AxisSpec("Surviving cells", "%") : new AxisSpec("Surviving fraction");
+        var yAxis = scale == SurvivalScale.Percent ? new AxisSpec("Surviving cells", "%") : new AxisSpec("Surviving fraction", "0–1");
 
         var model = PlotStyler.CreateModel(options);
         model.Axes.Add(PlotStyler.CreateAxis(timeAxis, AxisPosition.Bottom, options, nameof(timeAxis)));
@@ -73,7 +78,51 @@ public static class SurvivalChart
             model.Series.Add(line);
         }
 
+        if (CoincidenceNote(list) is { } note)
+        {
+            model.Subtitle = note;
+        }
+
         return model;
+    }
+
+    /// <summary>Names the groups of curves that lie on top of each other (same times, surviving fractions within <see cref="CoincidenceTolerance"/> throughout), e.g. "lines coincide: untreated, + Fer-1 1 µM".</summary>
+    /// <param name="curves">The curves of one chart.</param>
+    /// <returns>The note, or <see langword="null"/> when every curve can be seen.</returns>
+    internal static string? CoincidenceNote(IReadOnlyList<Series> curves)
+    {
+        var group = Enumerable.Range(0, curves.Count).ToArray();
+        for (int i = 0; i < curves.Count; i++)
+        {
+            for (int j = i + 1; j < curves.Count; j++)
+            {
+                if (group[j] == j && Coincide(curves[i], curves[j]))
+                {
+                    group[j] = group[i];
+                }
+            }
+        }
+
+        var groups = Enumerable.Range(0, curves.Count).GroupBy(i => group[i]).Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(i => curves[i].Name))).ToList();
+        return groups.Count == 0 ? null : $"lines coincide: {string.Join("; ", groups)}";
+    }
+
+    private static bool Coincide(Series a, Series b)
+    {
+        if (a.Count != b.Count || a.Count == 0)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < a.Count; k++)
+        {
+            if (a.X[k] != b.X[k] || !(Math.Abs(a.Y[k] - b.Y[k]) <= CoincidenceTolerance))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Finds the time at which a surviving fraction first falls through 0.5 (t50).</summary>

@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace Ferroptosis.Sim.Tests.Samples;
 
 /// <summary>Every sample runs to completion in-process (through its entry point, output folder as its argument), prints its table and writes figures that decode.</summary>
-/// <remarks>Not parallelisable: samples print to the process-wide console, and QuickStart writes to the current directory.</remarks>
+/// <remarks>Not parallelisable: samples print to the process-wide console, and the QuickStart test changes the current directory.</remarks>
 [NonParallelizable]
 [Category("Slow")]
 public sealed class SampleTests : TempFolderTests
@@ -33,6 +33,7 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(csv[0], Is.EqualTo("cell_type,condition,time_h,surviving_fraction,LPO,GSH_mM,LIP_uM,GPX4,HO1"));
             Assert.That(File.ReadAllBytes(Path.Combine(Folder, "cell-death-trajectories.csv"))[..3], Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte-order mark, as ferrosim's CSV files");
             Assert.That(csv, Has.Length.EqualTo(1 + (3 * 5 * 193)));
+            AssertCaption(Path.Combine(Folder, "cell-death-trajectories.caption.txt"), "erastin 10 µM", "ferrostatin-1 1 µM", "deferoxamine 100 µM", "zinc protoporphyrin 10 µM", "48 h", "cell-death-trajectories.csv");
 
             // EB-3 (in force for model v2, the sample's default): osteoblast, erastin 10 µM, S(24 h) < 0.4.
             Assert.That(double.Parse(erastinAt24[3], CultureInfo.InvariantCulture), Is.LessThan(0.4));
@@ -61,6 +62,7 @@ public sealed class SampleTests : TempFolderTests
 
             Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("osteocyte, induced 48 h before"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            AssertCaption(Path.Combine(Folder, "dual-role-dose-response.caption.txt"), "IC50", "48 h before", "0×", "24 h");
         });
     }
 
@@ -81,6 +83,7 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(20_000));
             Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen-deficiency").And.Contain("Time (months)"));
             Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
+            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "starts at 92 %");
             Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
 
             // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
@@ -89,8 +92,9 @@ public sealed class SampleTests : TempFolderTests
     }
 
     [TestCase("DrugPanel", "drug-panel-heatmap.png", "erastin 2 µM + ML385 5 µM")]
+    [TestCase("DrugPanel", "drug-panel-trajectories.png", "erastin 2 µM + ML385 5 µM")]
     [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
-    public void Sample_RunsAndWritesItsFigure(string sample, string figure, string printed)
+    public void Sample_RunsAndWritesItsFigure_WithItsCaption(string sample, string figure, string printed)
     {
         var (exit, output) = RunSample(sample, Folder);
 
@@ -100,22 +104,24 @@ public sealed class SampleTests : TempFolderTests
         {
             Assert.That(output, Does.Contain(printed));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            AssertCaption(Path.Combine(Folder, Path.ChangeExtension(figure, null) + ".caption.txt"), "t = 0");
         });
     }
 
     [Test]
-    public void QuickStart_IsTheReadmeExampleVerbatim_AndWritesItsFigureUnderOutput()
+    public void QuickStart_IsTheReadmeExampleVerbatim_AndWritesItsFigureToTheFolderItIsGiven()
     {
         string root = RepositoryRoot();
         string source = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
         string readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
+        string figures = Path.Combine(Folder, "figures");
 
         string previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = Folder;
         (int Exit, string Output) run;
         try
         {
-            run = RunSample("QuickStart", null);
+            run = RunSample("QuickStart", figures);
         }
         finally
         {
@@ -127,27 +133,36 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(readme, Does.Contain("```csharp\n" + source + "```"));
             Assert.That(source.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(10));
             Assert.That(run.Exit, Is.Zero, run.Output);
-            Assert.That(run.Output, Does.Contain("erastin: t50 = "));
-            Assert.That(File.Exists(Path.Combine(Folder, "output", "quickstart.png")), Is.True);
+            Assert.That(run.Output, Does.Contain("erastin: t50 = ").And.Contain(Path.Combine(figures, "quickstart.png")));
+            Assert.That(File.Exists(Path.Combine(figures, "quickstart.png")), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(Folder, "output")), Is.False, "nothing written to ./output when a folder is given");
         });
     }
 
     [Test]
-    public void SolverShowdown_SolvesBothProblemsWithEverySolver()
+    public void SolverShowdown_SolvesBothProblemsWithEverySolver_AndWritesTheResultsAndAWorkPrecisionFigure()
     {
-        var (exit, output) = RunSample("SolverShowdown", null);
+        var (exit, output) = RunSample("SolverShowdown", Folder);
 
         Assert.That(exit, Is.Zero, output);
         string[] lines = output.Split('\n');
         int rober = Array.FindIndex(lines, l => l.StartsWith("ROBER", StringComparison.Ordinal));
+        var csv = File.ReadAllLines(Path.Combine(Folder, "solver-showdown.csv"));
+        using var bitmap = PlotTestKit.DecodePng(Path.Combine(Folder, "solver-showdown-work-precision.png"));
         Assert.Multiple(() =>
         {
+            Assert.That(csv[0], Is.EqualTo("problem,solver,rtol,atol,status,abs_error_S48,abs_error_t50_h,correct_digits,steps,rejected,f_evals,jacobian_evals,lu_decompositions,time_ms"));
+            Assert.That(csv, Has.Length.EqualTo(1 + (2 * Ferroptosis.Sim.Ode.OdeSolvers.All.Count)));
             foreach (var solver in Ferroptosis.Sim.Ode.OdeSolvers.All)
             {
                 // Every solver handles the ferroptosis model (steps ≤ 0.25 h keep even explicit methods stable).
                 Assert.That(lines.Take(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal) && l.Contains("Success", StringComparison.Ordinal)), Is.True, solver.Name);
                 Assert.That(lines.Skip(rober).Any(l => l.StartsWith(solver.Name + " ", StringComparison.Ordinal)), Is.True, solver.Name);
+                Assert.That(csv.Count(l => l.Split(',')[1] == solver.Name), Is.EqualTo(2), solver.Name);
             }
+
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
+            Assert.That(File.ReadAllText(Path.Combine(Folder, "solver-showdown-work-precision.caption.txt")), Does.Contain("Protocol: ").And.Contain("Model: ferroptosis model v"));
         });
     }
 
@@ -167,6 +182,18 @@ public sealed class SampleTests : TempFolderTests
         finally
         {
             Console.SetOut(original);
+        }
+    }
+
+    /// <summary>Checks that a caption file exists beside its figure and says what is plotted, the protocol, the model, the solver and the tolerances.</summary>
+    private static void AssertCaption(string path, params string[] mentions)
+    {
+        Assert.That(File.Exists(path), Is.True, path);
+        string text = File.ReadAllText(path);
+        Assert.That(text, Does.Contain("Protocol: ").And.Contain("Model: ferroptosis model v").And.Contain("Solver: ").And.Contain("relative tolerance").And.Contain("absolute tolerance"), path);
+        foreach (string mention in mentions)
+        {
+            Assert.That(text, Does.Contain(mention), path);
         }
     }
 

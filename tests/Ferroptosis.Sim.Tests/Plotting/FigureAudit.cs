@@ -1,0 +1,58 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
+namespace Ferroptosis.Sim.Tests.Plotting;
+
+/// <summary>Checks a figure model (not its pixels) against the figure style guide: lines told apart, axes with quantity and unit, a legend that matches the series.</summary>
+internal static class FigureAudit
+{
+    /// <summary>Lists what is wrong with every panel of a figure; empty when nothing is.</summary>
+    public static List<string> Problems(IEnumerable<PlotModel> panels) => [.. panels.SelectMany((p, i) => Problems(p).Select(problem => $"panel {i + 1} ({p.Title}): {problem}"))];
+
+    /// <summary>Lists what is wrong with one plot; empty when nothing is.</summary>
+    public static List<string> Problems(PlotModel model)
+    {
+        var problems = new List<string>();
+        var lines = model.Series.OfType<LineSeries>().Where(s => s.IsVisible).ToList();
+
+        // No two lines share colour and dash pattern: a reader could not tell them apart.
+        foreach (var clash in lines.GroupBy(l => (l.ActualColor, Dashes: l.LineStyle == LineStyle.Automatic ? LineStyle.Solid : l.LineStyle)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"lines {string.Join(", ", clash.Select(l => $"'{l.Title}'"))} share colour {clash.Key.ActualColor} and line style {clash.Key.Dashes}");
+        }
+
+        // Every axis that carries data names its quantity and its unit.
+        foreach (var axis in model.Axes.Where(a => a is LinearAxis or LogarithmicAxis && a.IsAxisVisible))
+        {
+            if (string.IsNullOrWhiteSpace(axis.Title))
+            {
+                problems.Add($"the {axis.Position} axis has no title");
+            }
+            else if (string.IsNullOrWhiteSpace(axis.Unit))
+            {
+                problems.Add($"the {axis.Position} axis '{axis.Title}' has no unit");
+            }
+        }
+
+        // The legend lists every series once, by a name of its own, and only the series.
+        var shown = model.Series.Where(s => s.IsVisible).ToList();
+        var titled = shown.Where(s => !string.IsNullOrWhiteSpace(s.Title) && s.RenderInLegend).ToList();
+        if (titled.Count != shown.Count)
+        {
+            problems.Add($"{shown.Count - titled.Count} series are missing from the legend");
+        }
+
+        if (titled.Select(s => s.Title).Distinct(StringComparer.Ordinal).Count() != titled.Count)
+        {
+            problems.Add("two legend entries have the same text");
+        }
+
+        if (shown.Count > 1 && !(model.IsLegendVisible && model.Legends.Count > 0))
+        {
+            problems.Add($"{shown.Count} series but no legend");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,47 @@
+using Ferroptosis.Sim.Pathway;
+using Ferroptosis.Sim.Plotting;
+using OxyPlot;
+
+namespace Ferroptosis.Sim.Tests.Plotting;
+
+/// <summary>The figure style guide on the library's own figures, and the audit that enforces it catching what it should.</summary>
+public sealed class FigureAuditTests
+{
+    [Test]
+    public void Audit_CatchesLinesThatLookAlike_AxesWithoutUnits_AndSeriesMissingFromTheLegend()
+    {
+        double[] x = [0, 1, 2];
+        var look = new SeriesStyle { Color = OxyColors.Red, LineStyle = LineStyle.Solid };
+        var model = TimeCourseChart.Create([new Series("a", x, x, look), new Series("b", x, [1, 2, 3], look)], new AxisSpec("Level"));
+        model.Series[1].Title = null;
+
+        var problems = FigureAudit.Problems(model);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Has.Some.Contains("share colour"));
+            Assert.That(problems, Has.Some.Contains("'Level' has no unit"));
+            Assert.That(problems, Has.Some.Contains("missing from the legend"));
+        });
+    }
+
+    [Test]
+    public void OverviewAndSurvivalFigures_OfConditionsAndOfCellTypes_PassTheAudit()
+    {
+        var hours = TimeSpan.FromHours(12);
+        Perturbation[][] arms = [[], [Perturbation.Erastin(10)], [Perturbation.Erastin(10), Perturbation.Ferrostatin1(1)], [Perturbation.Erastin(10), Perturbation.Deferoxamine(100)], [Perturbation.Erastin(10), Perturbation.ZincProtoporphyrin(10)]];
+        var conditions = arms.Select(a => FerroptosisSimulation.Run(BoneCell.Osteoblast, a, hours)).ToList();
+        var cells = BoneCell.All.Select(c => FerroptosisSimulation.Run(c, [Perturbation.Erastin(10)], hours)).ToList();
+
+        PlotModel[] figures =
+        [
+            CellDeathFigure.Survival(conditions),
+            CellDeathFigure.Survival(cells),
+            CellDeathFigure.TimeCourse(conditions, "GSH"),
+            CellDeathFigure.LipidPeroxides(cells),
+            .. CellDeathFigure.Overview(conditions).Panels.Take(1),
+        ];
+
+        Assert.That(FigureAudit.Problems(figures), Is.Empty);
+    }
+}
