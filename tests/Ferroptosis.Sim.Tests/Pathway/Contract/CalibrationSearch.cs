@@ -105,6 +105,27 @@ public sealed class CalibrationSearch
         Assert.That(best, Is.LessThan(double.PositiveInfinity));
     }
 
+    [Test]
+    [Explicit("Evaluates the contract on model v2 with some constants changed; see FERROSIM_CONTRACT_VALUES.")]
+    public void EvaluateContractWithValues()
+    {
+        // FERROSIM_CONTRACT_VALUES="a_HROS=0.25;f_Fe=0.8" (cell-type constants as cell.name): the what-if figures of the
+        // model README's robustness section come from this test.
+        string text = Environment.GetEnvironmentVariable("FERROSIM_CONTRACT_VALUES") ?? string.Empty;
+        var values = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0].Trim(), pair => double.Parse(pair[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var criteria = ContractSuite.Evaluate(new M(FerroptosisModel.Version2, values));
+        int must = criteria.Count(c => c.Must), met = criteria.Count(c => c.Must && c.Pass);
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text}: MUST met {met} of {must}"));
+        foreach (var c in criteria.Where(c => c.Eb == "EB-28" && c.Name.StartsWith("OB", StringComparison.Ordinal)))
+        {
+            TestContext.Out.WriteLine(c.ToString());
+        }
+
+        Assert.That(must, Is.GreaterThan(0));
+    }
+
     private static double Value(M reference, string name)
     {
         int dot = name.IndexOf('.', StringComparison.Ordinal);
