@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Pathway.Remodelling;
-using Ferroptosis.Sim.Plotting;
-using OxyPlot;
 
 namespace Ferroptosis.Sim.Cli;
 
@@ -38,12 +36,17 @@ internal static class RemodelCommand
         intervention.CompletionSources.Add([.. BoneInterventions.All.Select(p => p.Name)]);
         var coupling = new Option<string>("--coupling") { Description = "How cell death reaches bone: quasi-steady (day-7 hazard, the specification's rule) or multi-rate (cell models over the whole period, δ renewed daily).", HelpName = "SCHEME", DefaultValueFactory = _ => "quasi-steady" };
         coupling.AcceptOnlyFromAmong("quasi-steady", "multi-rate");
-        var kappa = new Option<double>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (plausible 0.02–0.05, not identifiable from data).", HelpName = "NUMBER", DefaultValueFactory = _ => 0.02 };
+        var kappa = new Option<double?>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (default: the bone model's calibrated value, 0.06 bounded, 0.02 balanced; not identifiable from data, hence the band).", HelpName = "NUMBER" };
+        var boneModel = new Option<string>("--bone-model") { Description = "Bone population model: bounded (surface-limited, mechanostat, disease effects with onset; cell model v2) or balanced (the first release's Komarova form on cell model v1).", HelpName = "MODEL", DefaultValueFactory = _ => "bounded" };
+        boneModel.AcceptOnlyFromAmong("bounded", "balanced");
+        var diseaseEnds = new Option<double?>("--disease-ends") { Description = "Month at which the disease ends (e.g. glucocorticoids withdrawn); its effects then wane. Bounded model only.", HelpName = "MONTH" };
+        var treatmentStarts = new Option<double>("--treatment-starts") { Description = "Month at which the intervention starts (default 0: from the start of the disease). Bounded model only.", HelpName = "MONTH", DefaultValueFactory = _ => 0 };
+        var band = new Option<bool>("--no-band") { Description = "Skip the uncertainty band (κ ×0.5–2 and each cell type's death rate ×0.5–2; 16 extra bone-model runs, no extra cell-model runs)." };
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
         var command = new Command("remodel", "Bone mass (% of baseline) over months under a chronic disease, from the ferroptotic death of bone cells; CSV and a figure.")
         {
-            scenario, months, intervention, coupling, kappa, output, plot,
+            scenario, months, intervention, coupling, kappa, boneModel, diseaseEnds, treatmentStarts, band, output, plot,
         };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() => Run(
             context,
@@ -53,6 +56,10 @@ internal static class RemodelCommand
                 parse.GetValue(intervention),
                 parse.GetValue(coupling) == "multi-rate" ? DeathRateCoupling.MultiRate : DeathRateCoupling.QuasiSteady,
                 parse.GetValue(kappa),
+                parse.GetValue(boneModel) == "balanced" ? BoneModelKind.Balanced : BoneModelKind.Bounded,
+                parse.GetValue(diseaseEnds),
+                parse.GetValue(treatmentStarts),
+                !parse.GetValue(band),
                 parse.GetValue(output)!,
                 OutputFiles.ParseFormats(parse.GetValue(plot)!)),
             cancellationToken)));
@@ -68,41 +75,46 @@ internal static class RemodelCommand
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--months must be more than 0 and at most 1200 (got {request.Months})."));
         }
 
-        if (!(request.Kappa >= 0) || !(request.Kappa <= 1))
-        {
-            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1 such as 0.02 (got {request.Kappa:G4})."));
-        }
-
-        if (request.Kappa > 0 && (request.Kappa < 0.02 || request.Kappa > 0.05))
-        {
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: --kappa {request.Kappa:G4} is outside the plausible range 0.02–0.05 (docs/remodelling.md); bone loss scales with it."));
-        }
-
+        var options = Options(context, request);
         var folder = OutputFolder.Prepare(context, request.Out);
-        var options = new RemodellingOptions { Coupling = request.Coupling, Kappa = request.Kappa };
         var duration = BoneRemodelling.Months(request.Months);
-        var runs = new List<RemodellingResult> { BoneRemodelling.Run(scenario, [], duration, options, cancellationToken) };
-        if (drug is not null)
+        var bands = new List<RemodellingBand>();
+        foreach (var drugs in drug is null ? new[] { Array.Empty<Perturbation>() } : [[], [drug]])
         {
-            runs.Add(BoneRemodelling.Run(scenario, [drug], duration, options, cancellationToken));
+            var run = request.Band
+                ? BoneRemodelling.RunWithBand(scenario, drugs, duration, options, null, cancellationToken)
+                : new RemodellingBand(BoneRemodelling.Run(scenario, drugs, duration, options, cancellationToken), RemodellingUncertainty.Default, [], [], [], [], 1);
+            if (!run.Central.IsSuccess || (request.Band && !run.IsSuccess))
+            {
+                throw new CliException($"The remodelling run failed: {run.Central.Status}: {run.Message ?? run.Central.Message}", ExitCodes.SimulationFailed);
+            }
+
+            bands.Add(run);
         }
 
-        if (runs.FirstOrDefault(r => !r.IsSuccess) is { } failed)
+        var runs = bands.Select(b => b.Central).ToList();
+        var reference = BoneRemodelling.Run(scenario, [], duration, options with { DeathRateMultipliers = DeathRates.None, InterventionStartDays = 0 }, cancellationToken);
+        if (!reference.IsSuccess)
         {
-            throw new CliException($"The remodelling run failed: {failed.Status}: {failed.Message}", ExitCodes.SimulationFailed);
+            throw new CliException($"The remodelling run failed: {reference.Status}: {reference.Message}", ExitCodes.SimulationFailed);
         }
 
-        var reference = BoneRemodelling.RunPopulation(DeathRates.None, duration, options with { OsteoclastRecruitment = runs[0].OsteoclastRecruitment });
         cancellationToken.ThrowIfCancellationRequested();
-        PrintSummary(context, runs, reference, request);
+        PrintSummary(context, bands, reference, request, options);
 
         string name = "remodel-" + (scenario?.Name ?? "healthy") + (drug is null ? "" : "-" + drug.Name);
         string csv = Path.Combine(request.Out, name + ".csv");
         OutputFiles.Write(csv, runs[^1].WriteCsv, cancellationToken);
         var written = new List<string> { csv };
+        if (request.Band)
+        {
+            string bandCsv = Path.Combine(request.Out, name + "-band.csv");
+            OutputFiles.Write(bandCsv, writer => RemodelFigure.WriteBands(writer, bands), cancellationToken);
+            written.Add(bandCsv);
+        }
         if (request.Formats.Count > 0)
         {
-            written.AddRange(OutputFiles.SaveFigure(Figure(runs, reference, scenario?.Name ?? "healthy"), request.Out, name, request.Formats));
+            written.AddRange(OutputFiles.SaveFigure(RemodelFigure.Create(bands, reference, scenario?.Name ?? "healthy", request.Band), request.Out, name, request.Formats));
         }
 
         written.Add(folder.Complete(written, cancellationToken));
@@ -128,32 +140,96 @@ internal static class RemodelCommand
         return equals < 0 ? standard : Perturbation.Drug(standard.Name, Units.ParseConcentration(text[(equals + 1)..].Trim(), $"--intervention {standard.Name}"));
     }
 
-    private static void PrintSummary(CliContext context, List<RemodellingResult> runs, RemodellingResult reference, Request request)
+    /// <summary>Builds the options from the request, refusing out-of-range values and warning about unusual ones.</summary>
+    private static RemodellingOptions Options(CliContext context, Request request)
     {
         var c = CultureInfo.InvariantCulture;
-        var first = runs[0];
+        var defaults = request.BoneModel == BoneModelKind.Balanced ? RemodellingOptions.Version1 : RemodellingOptions.Default;
+        double kappa = request.Kappa ?? defaults.Kappa;
+        if (!(kappa >= 0) || !(kappa <= 1))
+        {
+            throw new CliException(string.Create(c, $"--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1 such as {defaults.Kappa:G3} (got {kappa:G4})."));
+        }
+
+        double low = request.BoneModel == BoneModelKind.Balanced ? 0.02 : defaults.Kappa / 2, high = request.BoneModel == BoneModelKind.Balanced ? 0.05 : defaults.Kappa * 2;
+        if (kappa > 0 && (kappa < low || kappa > high))
+        {
+            context.Error.WriteLine(string.Create(c, $"warning: --kappa {kappa:G4} is outside the plausible range {low:G3}–{high:G3} of the {(request.BoneModel == BoneModelKind.Balanced ? "balanced" : "bounded")} model (docs/remodelling.md); bone loss scales with it."));
+        }
+
+        if (request.BoneModel == BoneModelKind.Balanced && (request.DiseaseEnds is not null || request.TreatmentStarts != 0))
+        {
+            throw new CliException("--disease-ends and --treatment-starts need the bounded bone model (--bone-model bounded).");
+        }
+
+        if (request.DiseaseEnds is { } end && (!(end >= 0) || end > request.Months))
+        {
+            throw new CliException(string.Create(c, $"--disease-ends must be a month from 0 to --months ({request.Months:G4}); got {end:G4}."));
+        }
+
+        if (!(request.TreatmentStarts >= 0) || request.TreatmentStarts > request.Months)
+        {
+            throw new CliException(string.Create(c, $"--treatment-starts must be a month from 0 to --months ({request.Months:G4}); got {request.TreatmentStarts:G4}."));
+        }
+
+        if (request.TreatmentStarts > 0 && request.Intervention is null)
+        {
+            context.Error.WriteLine("warning: --treatment-starts has no effect without --intervention.");
+        }
+
+        if (request.TreatmentStarts > 0 && request.Coupling == DeathRateCoupling.MultiRate)
+        {
+            throw new CliException("--treatment-starts needs the quasi-steady coupling.");
+        }
+
+        return defaults with
+        {
+            Coupling = request.Coupling,
+            Kappa = kappa,
+            ScenarioEndDays = request.DiseaseEnds * 365.0 / 12.0,
+            InterventionStartDays = request.TreatmentStarts * 365.0 / 12.0,
+        };
+    }
+
+    private static void PrintSummary(CliContext context, List<RemodellingBand> bands, RemodellingResult reference, Request request, RemodellingOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var first = bands[0].Central;
         string scheme = request.Coupling == DeathRateCoupling.MultiRate ? "multi-rate" : "quasi-steady";
-        context.WriteLine(string.Create(c, $"Bone remodelling: {first.Scenario?.Name ?? "healthy"}, {request.Months:G4} months, {scheme} death rates, κ = {request.Kappa:G3}, fα1 = {first.OsteoclastRecruitment:G3}"));
-        context.WriteLine("Extra death rates δ and bone mass (% of baseline) at each quarter of the run:");
+        string model = options.BoneModel == BoneModelKind.Bounded ? "bounded bone model" : "balanced Komarova model";
+        context.WriteLine(string.Create(c, $"Bone remodelling: {first.Scenario?.Name ?? "healthy"}, {request.Months:G4} months, {model}, {scheme} death rates, κ = {options.Kappa:G3}, osteoclast recruitment ×{first.OsteoclastRecruitment:G3}"));
+        if (options.ScenarioEndDays is not null)
+        {
+            context.WriteLine(string.Create(c, $"The disease ends at month {request.DiseaseEnds:G4}."));
+        }
+
+        if (request.Intervention is not null && request.TreatmentStarts > 0)
+        {
+            context.WriteLine(string.Create(c, $"The intervention starts at month {request.TreatmentStarts:G4}."));
+        }
+
+        context.WriteLine(request.Band
+            ? "Extra death rates δ and bone mass (% of baseline; band: κ ×0.5–2 and each cell type's δ ×0.5–2) at each quarter of the run:"
+            : "Extra death rates δ and bone mass (% of baseline) at each quarter of the run:");
 
         // Bone mass at each quarter of the run, for the untreated and treated scenario and the scenario without ferroptosis.
         double[] marks = [.. Enumerable.Range(1, 4).Select(q => request.Months * q / 4)];
         var table = CliContext.CreateTable([
             "condition", "δOB (1/d) ", "δOC (1/d) ", "δOCY (1/d) ", .. marks.Select(m => string.Create(c, $"{m:G4} mo ")),
         ]);
-        foreach (var run in runs.Append(reference))
+        foreach (var (run, band) in bands.Select(b => (b.Central, (RemodellingBand?)b)).Append((reference, null)))
         {
             var d = run.DeathRates;
-            string label = ReferenceEquals(run, reference) ? "no ferroptotic death" : Label(run);
+            string label = band is null ? "no ferroptotic death" : Label(run);
             CliContext.AddRow(table, [
                 label, d.Osteoblast.ToString("E2", c), d.Osteoclast.ToString("E2", c), d.Osteocyte.ToString("E2", c),
-                .. marks.Select(m => run.BoneMassAt(Math.Min(m * 365.0 / 12.0, run.TimesDays[^1])).ToString("F2", c)),
+                .. marks.Select(m => Cell(run, band, Math.Min(m * 365.0 / 12.0, run.TimesDays[^1]))),
             ]);
         }
 
         context.Write(table);
         var hazards = CliContext.CreateTable("condition", "cell type", "h̄ healthy (1/h) ", "h̄ condition (1/h) ");
-        foreach (var run in runs)
+        foreach (var run in bands.Select(b => b.Central))
         {
             foreach (var h in run.DeathRates.Hazards)
             {
@@ -162,21 +238,22 @@ internal static class RemodelCommand
         }
 
         context.Write(hazards);
+
+        string Cell(RemodellingResult run, RemodellingBand? band, double days)
+        {
+            string central = run.BoneMassAt(days).ToString("F2", c);
+            if (band is null || band.BoneMassLower.Count == 0)
+            {
+                return central;
+            }
+
+            int k = run.TimesDays.BinarySearch(days);
+            k = k >= 0 ? k : Math.Min(~k, run.TimesDays.Length - 1);
+            return string.Create(c, $"{central} ({band.BoneMassLower[k]:F1}–{band.BoneMassUpper[k]:F1})");
+        }
     }
 
-    private static PlotModel Figure(List<RemodellingResult> runs, RemodellingResult reference, string title)
-    {
-        const double DaysPerMonth = 365.0 / 12.0;
-        Series Line(RemodellingResult run, string label, SeriesStyle? style = null) =>
-            new(label, [.. run.TimesDays.ToArray().Select(d => d / DaysPerMonth)], run.BoneMass, style);
+    internal static string Label(RemodellingResult run) => run.Interventions.Count == 0 ? "untreated" : "+ " + string.Join(" + ", run.Interventions);
 
-        var series = runs.Select(r => Line(r, Label(r))).Append(Line(reference, "no ferroptotic death", new SeriesStyle { LineStyle = LineStyle.Dash, Color = OxyColors.Gray }));
-        var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline"), new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.Below });
-        model.Title = title;
-        return model;
-    }
-
-    private static string Label(RemodellingResult run) => run.Interventions.Count == 0 ? "untreated" : "+ " + string.Join(" + ", run.Interventions);
-
-    private sealed record Request(string Scenario, double Months, string? Intervention, DeathRateCoupling Coupling, double Kappa, string Out, IReadOnlyList<string> Formats);
+    private sealed record Request(string Scenario, double Months, string? Intervention, DeathRateCoupling Coupling, double? Kappa, BoneModelKind BoneModel, double? DiseaseEnds, double TreatmentStarts, bool Band, string Out, IReadOnlyList<string> Formats);
 }

@@ -158,6 +158,15 @@ public sealed partial record Perturbation
         return new Perturbation("oxidative-stress", "raised peroxide production (ros_x)", string.Create(CultureInfo.InvariantCulture, $"×{factor:G4}"), [new ParameterChange("ros_x", ChangeKind.Multiply, factor)], isGenetic: false);
     }
 
+    /// <summary>A raised supply of transferrin-bound iron (systemic iron overload, e.g. haemochromatosis or transfusion): the transferrin-iron uptake multiplied by <paramref name="fold"/> (TfSat). The iron-overload scenario's chronic form is ×1.5; ×2 is a heavy load.</summary>
+    /// <param name="fold">The multiplier (1 = none).</param>
+    /// <returns>The perturbation.</returns>
+    public static Perturbation TransferrinIron(double fold)
+    {
+        Positive(fold, nameof(fold));
+        return new Perturbation("transferrin-iron", "raised transferrin-iron supply (TfSat)", string.Create(CultureInfo.InvariantCulture, $"×{fold:G4}"), [new ParameterChange("TfSat", ChangeKind.Multiply, fold)], isGenetic: false);
+    }
+
     /// <summary>Constitutive HMOX1 transgene (model v2): the cell lives with HO-1 at about <paramref name="level"/> × its wild-type resting level; part of the cell's baseline (Δ = ∞ of the v2 contract, EB-28).</summary>
     /// <param name="level">HO-1 level relative to wild type: 0 = knockout (HO-2 intact), below 1 a knock-down, above 1 an extra transgene transcribing (level − 1) × the resting HMOX1 transcription.</param>
     /// <returns>The perturbation.</returns>

@@ -40,8 +40,9 @@ public sealed class ModelVersionTests
             Assert.That(FerroptosisModel.Default, Is.SameAs(FerroptosisModel.Version2));
             Assert.That(CellSimulationOptions.Default.Model, Is.Null, "null means the default");
             Assert.That(BoneCell.Osteoclast.Parameters, Is.SameAs(BoneCell.Osteoclast.ParametersIn(FerroptosisModel.Default)));
-            // The remodelling layer stays coupled to cell model v1 until its own rework (RemodellingOptions.CellOptions).
-            Assert.That(new RemodellingOptions().CellOptions.Model, Is.SameAs(FerroptosisModel.Version1));
+            // The bounded bone model is coupled to the default cell model; the first release's form keeps v1.
+            Assert.That(new RemodellingOptions().CellOptions.Model, Is.Null);
+            Assert.That(RemodellingOptions.Version1.CellOptions.Model, Is.SameAs(FerroptosisModel.Version1));
         });
     }
 
@@ -159,7 +160,7 @@ public sealed class ModelVersionTests
         Assert.Multiple(() =>
         {
             Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1), options).CellModel, Is.SameAs(FerroptosisModel.Version1));
-            Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1)).CellModel, Is.SameAs(FerroptosisModel.Version1));
+            Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1)).CellModel, Is.SameAs(FerroptosisModel.Version2));
             var v2 = new RemodellingOptions { CellOptions = new CellSimulationOptions { Model = FerroptosisModel.Version2 } };
             Assert.That(BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(1), v2).CellModel, Is.SameAs(FerroptosisModel.Version2));
         });

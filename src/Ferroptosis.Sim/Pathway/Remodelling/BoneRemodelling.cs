@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
 
@@ -29,7 +30,7 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 /// Console.WriteLine($"bone mass after a year: {gc.BoneMass[^1]:F1} % vs {rescued.BoneMass[^1]:F1} % with ferrostatin-1");
 /// </code>
 /// </example>
-public static class BoneRemodelling
+public static partial class BoneRemodelling
 {
     /// <summary>Gets the chronic bone diseases the coupling was built for: glucocorticoid-induced osteoporosis, diabetic bone (high glucose), iron overload, estrogen loss.</summary>
     public static IReadOnlyList<DiseaseScenario> Scenarios { get; } =
@@ -63,20 +64,8 @@ public static class BoneRemodelling
         options.Validate();
         double days = Days(duration);
         var list = interventions.ToList();
-        IReadOnlyList<DeathRateInterval> schedule;
-        try
-        {
-            schedule = options.Coupling == DeathRateCoupling.MultiRate
-                ? CellHazards.MultiRate(scenario, list, days, options, cancellationToken)
-                : [new DeathRateInterval(0, days, CellHazards.QuasiSteady(scenario, list, options))];
-        }
-        catch (CellModelFailureException ex)
-        {
-            return new RemodellingResult(scenario, list, options, Recruitment(scenario, options), [], null, ex.Status, ex.Message);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return Simulate(scenario, list, days, schedule, options);
+        var condition = Prepare(scenario, list, days, options, cancellationToken);
+        return condition.Failure ?? Simulate(scenario, list, days, condition.Schedule, condition.Formation, options);
     }
 
     /// <summary>Simulates the coupled remodelling model with given extra death rates (no cell model), e.g. to study the population model itself.</summary>
@@ -90,7 +79,10 @@ public static class BoneRemodelling
         options ??= RemodellingOptions.Default;
         options.Validate();
         double days = Days(duration);
-        return Simulate(null, [], days, [new DeathRateInterval(0, days, rates)], options);
+        var schedule = new DeathRateInterval[] { new(0, days, rates) };
+        return options.BoneModel == BoneModelKind.Bounded
+            ? BoundedRemodelling.Simulate(null, [], days, schedule, (1, 1), options)
+            : Simulate(null, [], days, schedule, options);
     }
 
     /// <summary>Computes the quasi-steady extra death rates of a condition: δi = κ·24·(h̄i,condition − h̄i,healthy), h̄ the mean hazard over day 7 of a 7-day run of each cell type's model under the scenario's chronic form and the interventions.</summary>
@@ -107,7 +99,7 @@ public static class BoneRemodelling
         return CellHazards.QuasiSteady(scenario, [.. interventions], options);
     }
 
-    private static RemodellingResult Simulate(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double days, IReadOnlyList<DeathRateInterval> schedule, RemodellingOptions options)
+    internal static RemodellingResult Simulate(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double days, IReadOnlyList<DeathRateInterval> schedule, RemodellingOptions options)
     {
         double recruitment = Recruitment(scenario, options);
         var first = schedule[0].Rates;
@@ -129,7 +121,13 @@ public static class BoneRemodelling
             changes.Add(new ScheduledChange(start, "delta_OCY", rates.Osteocyte));
         }
 
-        // The population model is small and smooth; tight tolerances make its error negligible next to the coupling's.
+        return Integrate(BoneRemodellingModel.CoupledCompiled, scenario, interventions, days, schedule, parameters, changes, recruitment, options);
+    }
+
+    /// <summary>Integrates a bone population model and wraps the result.</summary>
+    internal static RemodellingResult Integrate(CompiledModel model, DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double days, IReadOnlyList<DeathRateInterval> schedule, Dictionary<string, double> parameters, List<ScheduledChange> changes, double recruitment, RemodellingOptions options)
+    {
+        // The population models are small and smooth; tight tolerances make their error negligible next to the coupling's.
         var settings = new SimulationSettings
         {
             EndTime = days,
@@ -140,11 +138,11 @@ public static class BoneRemodelling
             Parameters = parameters,
             Schedule = changes,
         };
-        var result = Simulator.Simulate(BoneRemodellingModel.CoupledCompiled, settings);
+        var result = Simulator.Simulate(model, settings);
         return new RemodellingResult(scenario, interventions, options, recruitment, schedule, result, result.Status, result.Message);
     }
 
-    private static double Recruitment(DiseaseScenario? scenario, RemodellingOptions options) =>
+    internal static double Recruitment(DiseaseScenario? scenario, RemodellingOptions options) =>
         options.OsteoclastRecruitment ?? scenario?.OsteoclastRecruitment ?? 1;
 
     private static double Days(TimeSpan duration)
@@ -155,7 +153,7 @@ public static class BoneRemodelling
             : throw new ArgumentOutOfRangeException(nameof(duration), duration, "The duration must be positive, e.g. BoneRemodelling.Months(12).");
     }
 
-    private static double[] Grid(double days, double interval)
+    internal static double[] Grid(double days, double interval)
     {
         // Every interval from 0, and the end itself when it is not a multiple of the interval.
         int whole = (int)Math.Floor((days / interval) + 1e-9);

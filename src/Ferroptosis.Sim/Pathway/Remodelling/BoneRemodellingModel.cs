@@ -29,11 +29,16 @@ public static class BoneRemodellingModel
     /// <summary>The file name of the coupled, balanced model.</summary>
     public const string CoupledFile = "komarova2003-coupled.ant";
 
+    /// <summary>The file name of the bounded remodelling model (<see cref="BoneModelKind.Bounded"/>): surface-limited turnover, mechanostat, disease effects with onset kinetics.</summary>
+    public const string BoundedFile = "bounded-remodelling.ant";
+
     private const string ResourcePrefix = "Ferroptosis.Sim.Models.bone_remodelling.";
     private static readonly Lazy<ReactionNetwork> LazyPublished = new(() => AntimonyReader.Read(ReadFile(PublishedFile), PublishedFile));
     private static readonly Lazy<ReactionNetwork> LazyCoupled = new(() => AntimonyReader.Read(ReadFile(CoupledFile), CoupledFile));
     private static readonly Lazy<CompiledModel> LazyPublishedCompiled = new(() => ModelCompiler.Compile(Published));
     private static readonly Lazy<CompiledModel> LazyCoupledCompiled = new(() => ModelCompiler.Compile(Coupled));
+    private static readonly Lazy<ReactionNetwork> LazyBounded = new(() => AntimonyReader.Read(ReadFile(BoundedFile), BoundedFile));
+    private static readonly Lazy<CompiledModel> LazyBoundedCompiled = new(() => ModelCompiler.Compile(Bounded));
 
     /// <summary>Gets the published Komarova 2003 model (§14.1): species x1, x2, z; parameters alpha1, alpha2, beta1, beta2, g11, g21, g12, g22, k1, k2.</summary>
     public static ReactionNetwork Published => LazyPublished.Value;
@@ -46,6 +51,12 @@ public static class BoneRemodellingModel
 
     /// <summary>Gets the compiled coupled model.</summary>
     public static CompiledModel CoupledCompiled => LazyCoupledCompiled.Value;
+
+    /// <summary>Gets the bounded remodelling model (<see cref="BoundedFile"/>), the default of <see cref="BoneRemodelling"/>.</summary>
+    public static ReactionNetwork Bounded => LazyBounded.Value;
+
+    /// <summary>Gets <see cref="Bounded"/>, compiled once.</summary>
+    public static CompiledModel BoundedCompiled => LazyBoundedCompiled.Value;
 
     /// <summary>Gets the names of the embedded model files.</summary>
     public static IReadOnlyList<string> Files { get; } =

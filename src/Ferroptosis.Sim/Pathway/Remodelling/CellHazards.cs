@@ -10,6 +10,7 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 internal static class CellHazards
 {
     private static readonly ConcurrentDictionary<(BoneCell Cell, CellSimulationOptions Options, double Run, double Start), double> HealthyCache = new();
+    private static readonly ConcurrentDictionary<(CellSimulationOptions Options, double Rankl), double> FormationCache = new();
 
     /// <summary>The cell types whose death the coupled model uses, in the order δOB, δOC, δOCY.</summary>
     public static IReadOnlyList<BoneCell> Cells { get; } = [BoneCell.Osteoblast, BoneCell.Osteoclast, BoneCell.Osteocyte];
@@ -63,6 +64,23 @@ internal static class CellHazards
     }
 
     /// <summary>The healthy cell's mean hazard over the window (its resting hazard), cached.</summary>
+    /// <summary>The osteoclast-formation read-out of the cell model under a condition relative to healthy precursors: NOC after 5 days of RANKL (<see cref="RemodellingOptions.FormationAssayRankl"/>) in <see cref="BoneCell.OsteoclastPrecursor"/> (EB-35's assay), the condition in its chronic form.</summary>
+    public static double FormationRatio(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, RemodellingOptions options)
+    {
+        double healthy = FormationCache.GetOrAdd((options.CellOptions, options.FormationAssayRankl), _ => Formation(null, [], options));
+        return scenario is null && interventions.Count == 0 ? 1 : Formation(scenario, interventions, options) / healthy;
+    }
+
+    private static double Formation(DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, RemodellingOptions options)
+    {
+        const double AssayHours = 120;
+        var run = RunCell(BoneCell.OsteoclastPrecursor, scenario, [Perturbation.Rankl(options.FormationAssayRankl), .. interventions], AssayHours, options);
+        double formed = run.ValueAt("NOC", AssayHours);
+        return formed > 0 && double.IsFinite(formed)
+            ? formed
+            : throw new CellModelFailureException(run.Status, $"The osteoclast precursor model formed no osteoclasts under {scenario?.Name ?? "healthy conditions"} (NOC = {formed}).");
+    }
+
     public static double Healthy(BoneCell cell, RemodellingOptions options) =>
         HealthyCache.GetOrAdd(
             (cell, options.CellOptions, options.HazardRunHours, options.HazardWindowStartHours),

@@ -12,8 +12,8 @@ public sealed record RemodellingOptions
     /// <summary>Gets the default options.</summary>
     public static RemodellingOptions Default { get; } = new();
 
-    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.02; plausible range 0.02–0.05).</summary>
-    public double Kappa { get; init; } = 0.02;
+    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.06, calibrated for the bounded model on cell model v2; <see cref="Version1"/> uses 0.02, the first release's value for cell model v1). Not identifiable from data: <see cref="BoneRemodelling.RunWithBand(DiseaseScenario?, IEnumerable{Perturbation}, TimeSpan, RemodellingOptions?, RemodellingUncertainty?, CancellationToken)"/> shows what a range does.</summary>
+    public double Kappa { get; init; } = 0.06;
 
     /// <summary>Gets ρ, the osteoclast recruitment per dead-osteocyte fraction (default 1): dying osteocytes release RANKL [B8][B25].</summary>
     public double OsteocyteSignalling { get; init; } = 1;
@@ -51,12 +51,37 @@ public sealed record RemodellingOptions
 
     /// <summary>Gets the cell model, its solver, tolerances and step limit (its scenario settings are ignored: the condition is always applied in its chronic, half-strength form).</summary>
     /// <remarks>
-    /// The default couples the remodelling layer to cell model v1 (<see cref="FerroptosisModel.Version1"/>): κ, the chronic scenarios
-    /// and the expected bone-loss numbers of this layer (EB-22 … EB-24) were calibrated against v1's death hazards, and the
-    /// bone-level rework that moves it to model v2 (bounded bone mass, osteoclast formation) is a separate piece of work. Set
-    /// <c>CellOptions = CellSimulationOptions.Default with { Model = FerroptosisModel.Version2 }</c> to couple model v2 now.
+    /// The default is the default cell model (v2), which the bounded bone model was calibrated against; <see cref="Version1"/>
+    /// couples the balanced form to cell model v1, against which the first release's κ and numbers (EB-23, EB-24) were set.
     /// </remarks>
-    public CellSimulationOptions CellOptions { get; init; } = CellSimulationOptions.Default with { Model = FerroptosisModel.Version1 };
+    public CellSimulationOptions CellOptions { get; init; } = CellSimulationOptions.Default;
+
+    /// <summary>Gets the options of the first release: the balanced Komarova 2003 form (<see cref="BoneModelKind.Balanced"/>) coupled to cell model v1, which reproduce the first release's numbers (EB-23, EB-24).</summary>
+    public static RemodellingOptions Version1 { get; } = new() { BoneModel = BoneModelKind.Balanced, Kappa = 0.02, CellOptions = CellSimulationOptions.Default with { Model = FerroptosisModel.Version1 } };
+
+    /// <summary>Gets the bone population model (default <see cref="BoneModelKind.Bounded"/>).</summary>
+    public BoneModelKind BoneModel { get; init; } = BoneModelKind.Bounded;
+
+    /// <summary>Gets the scenario's bone-level effects to use instead of <see cref="BoneScenarioEffects.Of(DiseaseScenario?)"/> (bounded model only), e.g. to ask what a weaker glucocorticoid effect on osteoblasts would do; null for the scenario's own.</summary>
+    public BoneScenarioEffects? Effects { get; init; }
+
+    /// <summary>Gets the day the disease ends (e.g. glucocorticoids withdrawn; bounded model only): its effects then wane with the scenario's onset time constants; null for a disease that lasts the whole run.</summary>
+    public double? ScenarioEndDays { get; init; }
+
+    /// <summary>Gets the day the interventions start (bounded model only; 0, the default, treats from the start of the disease), e.g. 182.5 to ask "what if treatment starts at month 6".</summary>
+    public double InterventionStartDays { get; init; }
+
+    /// <summary>Gets the RANKL concentration (ng/mL) of the osteoclast-formation read-out that feeds osteoclast recruitment (bounded model only; 5 days of <see cref="BoneCell.OsteoclastPrecursor"/> under the scenario, relative to healthy precursors).</summary>
+    public double FormationAssayRankl { get; init; } = 50;
+
+    /// <summary>Gets ν, the in-vitro-to-in-vivo attenuation of the osteoclast-formation read-out (bounded model only): osteoclast recruitment is multiplied by (N_OC,condition / N_OC,healthy)^ν (default 0.13; calibrated, like κ).</summary>
+    public double FormationCoupling { get; init; } = 0.13;
+
+    /// <summary>Gets multipliers on the extra death rates the cell model gives, per cell type (default 1 each): e.g. <c>new DeathRates(1, 0, 1)</c> switches osteoclast ferroptosis off, <see cref="DeathRates.None"/> every ferroptotic death, leaving the scenario's other effects.</summary>
+    public DeathRates DeathRateMultipliers { get; init; } = new(1, 1, 1);
+
+    /// <summary>Gets the mechanostat gain m of the bounded model (osteoblast formation ∝ (z_ref/z)^m; null for the model file's calibrated value).</summary>
+    public double? MechanostatGain { get; init; }
 
     /// <summary>Checks the values and says what to change.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
@@ -71,6 +96,17 @@ public sealed record RemodellingOptions
         Require(UpdateInterval > TimeSpan.Zero, nameof(UpdateInterval), "The update interval must be positive.");
         Require(OutputIntervalDays > 0 && double.IsFinite(OutputIntervalDays), nameof(OutputIntervalDays), "The output interval must be positive.");
         ArgumentNullException.ThrowIfNull(CellOptions);
+        Require(Enum.IsDefined(BoneModel), nameof(BoneModel), "Unknown bone model.");
+        Require(ScenarioEndDays is null || (ScenarioEndDays >= 0 && double.IsFinite(ScenarioEndDays.Value)), nameof(ScenarioEndDays), "The end of the disease must be a finite day ≥ 0.");
+        Require(InterventionStartDays >= 0 && double.IsFinite(InterventionStartDays), nameof(InterventionStartDays), "The intervention start must be a finite day ≥ 0.");
+        Require(FormationAssayRankl > 0 && double.IsFinite(FormationAssayRankl), nameof(FormationAssayRankl), "The RANKL concentration of the formation read-out must be positive.");
+        Effects?.Validate();
+        ArgumentNullException.ThrowIfNull(DeathRateMultipliers);
+        Require(new[] { DeathRateMultipliers.Osteoblast, DeathRateMultipliers.Osteoclast, DeathRateMultipliers.Osteocyte }.All(v => v >= 0 && double.IsFinite(v)), nameof(DeathRateMultipliers), "Death-rate multipliers must be finite and not negative.");
+        Require(FormationCoupling >= 0 && double.IsFinite(FormationCoupling), nameof(FormationCoupling), "ν must be finite and not negative.");
+        Require(MechanostatGain is null || (MechanostatGain >= 0 && double.IsFinite(MechanostatGain.Value)), nameof(MechanostatGain), "The mechanostat gain must be finite and not negative.");
+        Require(InterventionStartDays == 0 || Coupling == DeathRateCoupling.QuasiSteady, nameof(InterventionStartDays), "A later intervention start needs the quasi-steady coupling.");
+        Require(BoneModel == BoneModelKind.Bounded || (Effects is null && ScenarioEndDays is null && InterventionStartDays == 0), nameof(BoneModel), "Bone-level effects, a disease end and a later intervention start need the bounded bone model (BoneModelKind.Bounded).");
     }
 
     private static void Require(bool condition, string name, string message)

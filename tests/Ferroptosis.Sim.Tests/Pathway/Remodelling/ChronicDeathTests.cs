@@ -26,7 +26,7 @@ public sealed class ChronicDeathTests
     [TestCase(0.01, 64.1)]
     public void OsteoblastDeath_LowersBoneMass_AsThePrototype(double rate, double expected)
     {
-        var run = BoneRemodelling.RunPopulation(new DeathRates(rate, 0, 0), OneYear);
+        var run = BoneRemodelling.RunPopulation(new DeathRates(rate, 0, 0), OneYear, RemodellingOptions.Version1);
         Assert.That(run.IsSuccess, Is.True, run.Message);
         Assert.That(run.BoneMass[^1], Is.EqualTo(expected).Within(Tolerance));
     }
@@ -35,7 +35,7 @@ public sealed class ChronicDeathTests
     public void OsteoblastDeath_LossGrowsMonotonicallyWithTheRate_AndAtTwoThousandthsIsInTheEB23Band()
     {
         double[] rates = [0, 0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01];
-        var z = rates.Select(r => BoneRemodelling.RunPopulation(new DeathRates(r, 0, 0), OneYear).BoneMass[^1]).ToArray();
+        var z = rates.Select(r => BoneRemodelling.RunPopulation(new DeathRates(r, 0, 0), OneYear, RemodellingOptions.Version1).BoneMass[^1]).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(z[0], Is.EqualTo(100).Within(1e-9));
@@ -51,7 +51,7 @@ public sealed class ChronicDeathTests
     [Test]
     public void OsteoclastDeath_Alone_DoesNotLowerBoneMass()
     {
-        var run = BoneRemodelling.RunPopulation(new DeathRates(0, 0.05, 0), OneYear);
+        var run = BoneRemodelling.RunPopulation(new DeathRates(0, 0.05, 0), OneYear, RemodellingOptions.Version1);
         Assert.Multiple(() =>
         {
             Assert.That(run.BoneMass, Is.All.GreaterThanOrEqualTo(100 - 1e-9));
@@ -62,8 +62,8 @@ public sealed class ChronicDeathTests
     [Test]
     public void OsteoclastDeath_WithOsteoblastDeath_GivesLessLossThanOsteoblastDeathAlone()
     {
-        double alone = BoneRemodelling.RunPopulation(new DeathRates(0.002, 0, 0), OneYear).BoneMass[^1];
-        double combined = BoneRemodelling.RunPopulation(new DeathRates(0.002, 0.05, 0), OneYear).BoneMass[^1];
+        double alone = BoneRemodelling.RunPopulation(new DeathRates(0.002, 0, 0), OneYear, RemodellingOptions.Version1).BoneMass[^1];
+        double combined = BoneRemodelling.RunPopulation(new DeathRates(0.002, 0.05, 0), OneYear, RemodellingOptions.Version1).BoneMass[^1];
         Assert.Multiple(() =>
         {
             Assert.That(combined, Is.GreaterThan(alone));
@@ -75,7 +75,7 @@ public sealed class ChronicDeathTests
     [Test]
     public void RaisedOsteoclastRecruitment_GivesALossThatStops()
     {
-        var run = BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(5 * 365), new RemodellingOptions { OsteoclastRecruitment = 1.5 });
+        var run = BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(5 * 365), RemodellingOptions.Version1 with { OsteoclastRecruitment = 1.5 });
         double oneYear = run.BoneMassAt(365), fiveYears = run.BoneMass[^1];
         Assert.Multiple(() =>
         {
@@ -89,7 +89,7 @@ public sealed class ChronicDeathTests
     public void OsteocyteDeath_RecruitsOsteoclasts_AndTheLossContinues()
     {
         // V falls towards k_rep/(δOCY + k_rep); the recruitment 1 + ρ(1 − V) keeps rising, so bone keeps falling.
-        var run = BoneRemodelling.RunPopulation(new DeathRates(0, 0, 0.001), TimeSpan.FromDays(5 * 365));
+        var run = BoneRemodelling.RunPopulation(new DeathRates(0, 0, 0.001), TimeSpan.FromDays(5 * 365), RemodellingOptions.Version1);
         double v5 = run.ViableOsteocytes[^1];
         Assert.Multiple(() =>
         {

@@ -20,7 +20,7 @@ namespace Ferroptosis.Sim.Tests.Pathway.Remodelling;
 [Parallelizable(ParallelScope.All)]
 public sealed class RemodellingModelFileTests
 {
-    private static readonly string[] Files = [BoneRemodellingModel.PublishedFile, BoneRemodellingModel.CoupledFile];
+    private static readonly string[] Files = [BoneRemodellingModel.PublishedFile, BoneRemodellingModel.CoupledFile, BoneRemodellingModel.BoundedFile];
 
     private static IEnumerable<TestCaseData> Models()
     {
@@ -29,6 +29,14 @@ public sealed class RemodellingModelFileTests
         // The coupled model with every coupling term active, so that each rate law is exercised.
         var coupling = new Dictionary<string, double> { ["delta_OB"] = 0.002, ["delta_OC"] = 0.01, ["delta_OCY"] = 0.0005, ["f_alpha1"] = 1.2 };
         yield return new TestCaseData(BoneRemodellingModel.CoupledFile, coupling).SetArgDisplayNames("coupled");
+
+        // The bounded model with a disease (slow onset) and every factor away from 1.
+        var bounded = new Dictionary<string, double>
+        {
+            ["E_on"] = 1, ["k_on"] = 1.0 / 300, ["k_onR"] = 0.5, ["delta_OB"] = 0.002, ["delta_OC"] = 0.01, ["delta_OCY"] = 0.0005,
+            ["f_R"] = 1.2, ["f_L"] = 0.8, ["f_F"] = 0.95, ["s_m"] = 0.5, ["f_load"] = 1.05,
+        };
+        yield return new TestCaseData(BoneRemodellingModel.BoundedFile, bounded).SetArgDisplayNames("bounded");
     }
 
     [TestCaseSource(nameof(Files))]

@@ -24,7 +24,7 @@ public sealed class ScenarioCouplingTests
     [Test]
     public void HealthyHazards_MatchThePrototype()
     {
-        var rates = BoneRemodelling.EstimateDeathRates(null, []);
+        var rates = BoneRemodelling.EstimateDeathRates(null, [], RemodellingOptions.Version1);
         Assert.Multiple(() =>
         {
             Assert.That(rates, Is.EqualTo(DeathRates.None with { Hazards = rates.Hazards }));
@@ -38,7 +38,7 @@ public sealed class ScenarioCouplingTests
     [Test]
     public void HealthyBone_StaysAtBaseline()
     {
-        var run = BoneRemodelling.Run(null, OneYear);
+        var run = BoneRemodelling.Run(null, OneYear, RemodellingOptions.Version1);
         Assert.That(run.IsSuccess, Is.True, run.Message);
         Assert.That(run.BoneMass, Is.All.EqualTo(100).Within(1e-9));
     }
@@ -46,8 +46,8 @@ public sealed class ScenarioCouplingTests
     [Test]
     public void EstrogenLoss_FerroptosisAddsProgressiveLoss_EB24()
     {
-        var with = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, FiveYears);
-        var without = BoneRemodelling.RunPopulation(DeathRates.None, FiveYears, new RemodellingOptions { OsteoclastRecruitment = DiseaseScenario.EstrogenDeficiency.OsteoclastRecruitment });
+        var with = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, FiveYears, RemodellingOptions.Version1);
+        var without = BoneRemodelling.RunPopulation(DeathRates.None, FiveYears, RemodellingOptions.Version1 with { OsteoclastRecruitment = DiseaseScenario.EstrogenDeficiency.OsteoclastRecruitment });
         TestContext.Out.WriteLine($"EST: {with.BoneMassAt(365):F2} / {with.BoneMassAt(4 * 365):F2} / {with.BoneMass[^1]:F2} vs {without.BoneMassAt(365):F2} / {without.BoneMass[^1]:F2} without; {with.DeathRates}");
         Assert.Multiple(() =>
         {
@@ -67,8 +67,8 @@ public sealed class ScenarioCouplingTests
     public void DiabetesAndGlucocorticoids_LoseBoneOnlyThroughFerroptosis_EB24(string name, double expected)
     {
         var scenario = DiseaseScenario.FromName(name);
-        var with = BoneRemodelling.Run(scenario, OneYear);
-        var without = BoneRemodelling.RunPopulation(DeathRates.None, OneYear, new RemodellingOptions { OsteoclastRecruitment = scenario.OsteoclastRecruitment });
+        var with = BoneRemodelling.Run(scenario, OneYear, RemodellingOptions.Version1);
+        var without = BoneRemodelling.RunPopulation(DeathRates.None, OneYear, RemodellingOptions.Version1 with { OsteoclastRecruitment = scenario.OsteoclastRecruitment });
         TestContext.Out.WriteLine($"{name}: z(1 y) {with.BoneMass[^1]:F2} with ferroptosis, {without.BoneMass[^1]:F2} without; {with.DeathRates}");
         Assert.Multiple(() =>
         {
@@ -85,7 +85,7 @@ public sealed class ScenarioCouplingTests
         {
             foreach (var scenario in BoneRemodelling.Scenarios)
             {
-                var run = BoneRemodelling.Run(scenario, OneYear);
+                var run = BoneRemodelling.Run(scenario, OneYear, RemodellingOptions.Version1);
                 Assert.That(run.DeathRates.Osteoblast, Is.Positive, scenario.Name);
                 Assert.That(run.DeathRates.Osteoclast, Is.Positive, scenario.Name);
                 Assert.That(run.DeathRates.Osteocyte, Is.Positive, scenario.Name);
@@ -104,11 +104,11 @@ public sealed class ScenarioCouplingTests
         {
             foreach (var scenario in BoneRemodelling.Scenarios)
             {
-                var untreated = BoneRemodelling.Run(scenario, OneYear);
-                double withoutFerroptosis = BoneRemodelling.RunPopulation(DeathRates.None, OneYear, new RemodellingOptions { OsteoclastRecruitment = scenario.OsteoclastRecruitment }).BoneMass[^1];
+                var untreated = BoneRemodelling.Run(scenario, OneYear, RemodellingOptions.Version1);
+                double withoutFerroptosis = BoneRemodelling.RunPopulation(DeathRates.None, OneYear, RemodellingOptions.Version1 with { OsteoclastRecruitment = scenario.OsteoclastRecruitment }).BoneMass[^1];
                 foreach (var drug in BoneInterventions.All)
                 {
-                    var treated = BoneRemodelling.Run(scenario, [drug], OneYear);
+                    var treated = BoneRemodelling.Run(scenario, [drug], OneYear, RemodellingOptions.Version1);
                     string label = $"{scenario.Name} + {drug}";
                     for (int i = 0; i < 3; i++)
                     {
@@ -130,12 +130,12 @@ public sealed class ScenarioCouplingTests
         // Ferrostatin-1 1 µM removes the excess hazard and the resting one: δ = κ·24·(≈0 − h̄_healthy) < 0. By default that
         // is 0 (the scenario without ferroptosis, exactly); as computed it would lower removal below the healthy β's and
         // drive V above 1, which the default prevents.
-        var clamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear);
-        var unclamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear, new RemodellingOptions { ClampNegativeDeathRates = false });
+        var clamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear, RemodellingOptions.Version1);
+        var unclamped = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, [BoneInterventions.Ferrostatin1], OneYear, RemodellingOptions.Version1 with { ClampNegativeDeathRates = false });
         var rates = unclamped.DeathRates;
         Assert.Multiple(() =>
         {
-            Assert.That(RemodellingOptions.Default.ClampNegativeDeathRates, Is.True);
+            Assert.That(RemodellingOptions.Version1.ClampNegativeDeathRates, Is.True);
             Assert.That(clamped.DeathRates, Is.EqualTo(DeathRates.None with { Hazards = clamped.DeathRates.Hazards }));
             Assert.That(clamped.BoneMass, Is.All.EqualTo(100).Within(1e-9));
             Assert.That(clamped.ViableOsteocytes, Is.All.EqualTo(1).Within(1e-12));
@@ -150,8 +150,8 @@ public sealed class ScenarioCouplingTests
     public void DeathRates_FollowTheSpecificationFormula()
     {
         // δ = κ·24·(h̄ − h̄_healthy), linear in κ.
-        var rates = BoneRemodelling.EstimateDeathRates(DiseaseScenario.HighGlucose, []);
-        var doubled = BoneRemodelling.EstimateDeathRates(DiseaseScenario.HighGlucose, [], new RemodellingOptions { Kappa = 0.04 });
+        var rates = BoneRemodelling.EstimateDeathRates(DiseaseScenario.HighGlucose, [], RemodellingOptions.Version1);
+        var doubled = BoneRemodelling.EstimateDeathRates(DiseaseScenario.HighGlucose, [], RemodellingOptions.Version1 with { Kappa = 0.04 });
         Assert.Multiple(() =>
         {
             Assert.That(rates.Osteoblast, Is.EqualTo(0.02 * 24 * rates.Hazards[0].Excess).Within(1e-15));

@@ -20,8 +20,8 @@ public sealed class TimeScaleTests
     public void MultiRate_DaySeven_IsTheQuasiSteadyWindow()
     {
         // Both schemes start the same cell run at t = 0; the multi-rate interval 6–7 d is the quasi-steady window 144–168 h.
-        var quasi = BoneRemodelling.EstimateDeathRates(DiseaseScenario.Glucocorticoid, []);
-        var multi = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, TimeSpan.FromDays(14), new RemodellingOptions { Coupling = DeathRateCoupling.MultiRate });
+        var quasi = BoneRemodelling.EstimateDeathRates(DiseaseScenario.Glucocorticoid, [], RemodellingOptions.Version1);
+        var multi = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, TimeSpan.FromDays(14), RemodellingOptions.Version1 with { Coupling = DeathRateCoupling.MultiRate });
         var day7 = multi.DeathRateSchedule[6];
         Assert.Multiple(() =>
         {
@@ -41,7 +41,7 @@ public sealed class TimeScaleTests
     [Test]
     public void MultiRate_ForHealthyBone_StaysAtBaseline()
     {
-        var run = BoneRemodelling.Run(null, TimeSpan.FromDays(30), new RemodellingOptions { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) });
+        var run = BoneRemodelling.Run(null, TimeSpan.FromDays(30), RemodellingOptions.Version1 with { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) });
         Assert.Multiple(() =>
         {
             Assert.That(run.DeathRateSchedule.Select(i => i.EndDays), Is.EqualTo(new[] { 7.0, 14, 21, 28, 30 }));
@@ -59,10 +59,10 @@ public sealed class TimeScaleTests
         var year = TimeSpan.FromDays(365);
         var schemes = new (string Name, RemodellingOptions Options)[]
         {
-            ("quasi-steady (day 7)", RemodellingOptions.Default),
-            ("quasi-steady (day 30)", new RemodellingOptions { HazardRunHours = 720, HazardWindowStartHours = 696 }),
-            ("multi-rate (daily)", new RemodellingOptions { Coupling = DeathRateCoupling.MultiRate }),
-            ("multi-rate (weekly)", new RemodellingOptions { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) }),
+            ("quasi-steady (day 7)", RemodellingOptions.Version1),
+            ("quasi-steady (day 30)", RemodellingOptions.Version1 with { HazardRunHours = 720, HazardWindowStartHours = 696 }),
+            ("multi-rate (daily)", RemodellingOptions.Version1 with { Coupling = DeathRateCoupling.MultiRate }),
+            ("multi-rate (weekly)", RemodellingOptions.Version1 with { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) }),
         };
 
         var c = CultureInfo.InvariantCulture;
@@ -98,8 +98,8 @@ public sealed class TimeScaleTests
     {
         // EB-24's horizon: the slow osteocyte loss is where an error in δOCY would accumulate.
         var fiveYears = TimeSpan.FromDays(5 * 365);
-        var quasi = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, fiveYears);
-        var multi = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, fiveYears, new RemodellingOptions { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) });
+        var quasi = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, fiveYears, RemodellingOptions.Version1);
+        var multi = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, fiveYears, RemodellingOptions.Version1 with { Coupling = DeathRateCoupling.MultiRate, UpdateInterval = TimeSpan.FromDays(7) });
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EST 5 y: quasi-steady {quasi.BoneMass[^1]:F2} (V {quasi.ViableOsteocytes[^1]:F3}), multi-rate {multi.BoneMass[^1]:F2} (V {multi.ViableOsteocytes[^1]:F3})"));
         Assert.That(quasi.BoneMass[^1], Is.EqualTo(multi.BoneMass[^1]).Within(0.5));
     }
