@@ -41,7 +41,7 @@ internal static class RemodelCommand
         boneModel.AcceptOnlyFromAmong("bounded", "balanced");
         var diseaseEnds = new Option<double?>("--disease-ends") { Description = "Month at which the disease ends (e.g. glucocorticoids withdrawn); its effects then wane. Bounded model only.", HelpName = "MONTH" };
         var treatmentStarts = new Option<double>("--treatment-starts") { Description = "Month at which the intervention starts (default 0: from the start of the disease). Bounded model only.", HelpName = "MONTH", DefaultValueFactory = _ => 0 };
-        var band = new Option<bool>("--no-band") { Description = "Skip the uncertainty band (κ ×0.5–2 and each cell type's death rate ×0.5–2; 16 extra bone-model runs, no extra cell-model runs)." };
+        var band = new Option<bool>("--no-band") { Description = "Skip the uncertainty band (κ ×0.5–2 and each cell type's death rate ×0.67–1.5; 16 extra bone-model runs, no extra cell-model runs)." };
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
         var command = new Command("remodel", "Bone mass (% of baseline) over months under a chronic disease, from the ferroptotic death of bone cells; CSV and a figure.")
@@ -209,7 +209,7 @@ internal static class RemodelCommand
         }
 
         context.WriteLine(request.Band
-            ? "Extra death rates δ and bone mass (% of baseline; band: κ ×0.5–2 and each cell type's δ ×0.5–2) at each quarter of the run:"
+            ? "Extra death rates δ and bone mass (% of baseline; band: κ ×0.5–2 and each cell type's δ ×0.67–1.5) at each quarter of the run:"
             : "Extra death rates δ and bone mass (% of baseline) at each quarter of the run:");
 
         // Bone mass at each quarter of the run, for the untreated and treated scenario and the scenario without ferroptosis.

@@ -39,7 +39,7 @@ internal static class RemodelFigure
                 var months = Months(band.Central);
                 var area = new AreaSeries
                 {
-                    Title = i == 0 ? "band: κ ×0.5–2, δ per cell type ×0.5–2" : null,
+                    Title = i == 0 ? "band: κ ×0.5–2, δ per cell type ×0.67–1.5" : null,
                     Color = OxyColors.Transparent,
                     Fill = OxyColor.FromAColor(50, line.ActualColor.IsAutomatic() ? line.Color : line.ActualColor),
                     StrokeThickness = 0,

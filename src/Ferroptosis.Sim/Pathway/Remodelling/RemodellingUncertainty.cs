@@ -8,7 +8,7 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 /// </remarks>
 public sealed record RemodellingUncertainty
 {
-    /// <summary>Gets the default ranges: κ from half to twice its value, each cell type's death rate from half to twice the cell model's.</summary>
+    /// <summary>Gets the default ranges: κ from half to twice its value (the factor-of-2.5 range of the first release's κ, 0.02–0.05, widened to be symmetric), each cell type's death rate from 2/3 to 1.5 times the cell model's (how strongly a cell type's in-vivo hazard may depart from the shared κ; estimated).</summary>
     public static RemodellingUncertainty Default { get; } = new();
 
     /// <summary>Gets the low end of κ as a multiple of <see cref="RemodellingOptions.Kappa"/> (default 0.5).</summary>
@@ -17,11 +17,11 @@ public sealed record RemodellingUncertainty
     /// <summary>Gets the high end of κ as a multiple of <see cref="RemodellingOptions.Kappa"/> (default 2).</summary>
     public double KappaHigh { get; init; } = 2;
 
-    /// <summary>Gets the low end of each cell type's death-rate multiplier (default 0.5).</summary>
-    public double CellTypeLow { get; init; } = 0.5;
+    /// <summary>Gets the low end of each cell type's death-rate multiplier (default 2/3).</summary>
+    public double CellTypeLow { get; init; } = 2.0 / 3.0;
 
-    /// <summary>Gets the high end of each cell type's death-rate multiplier (default 2).</summary>
-    public double CellTypeHigh { get; init; } = 2;
+    /// <summary>Gets the high end of each cell type's death-rate multiplier (default 1.5).</summary>
+    public double CellTypeHigh { get; init; } = 1.5;
 
     /// <summary>Gets the combinations of multipliers (κ, osteoblast, osteoclast, osteocyte) the band is made of.</summary>
     /// <returns>The members, each a multiplier per cell type (κ folded in).</returns>
