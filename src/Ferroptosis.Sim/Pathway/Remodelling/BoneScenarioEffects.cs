@@ -43,23 +43,23 @@ public sealed record BoneScenarioEffects
     {
         "glucocorticoid" => new()
         {
-            OsteoclastRecruitment = 0.83, OsteoclastRemoval = 0.74,
+            OsteoclastRecruitment = 0.89, OsteoclastRemoval = 0.73,
             Evidence = "[Weinstein02][JiaD06][Canalis07]",
         },
         "high-glucose" or "high-glucose-high-fat" => new()
         {
-            OsteoclastRecruitment = 0.8, MechanicalLoad = 1.063,
-            Evidence = "[Hygum17][Wittrant09][Vestergaard07]",
+            OsteoclastRecruitment = 0.73, MechanicalLoad = 1.066,
+            Evidence = "[Wittrant08][Hygum17][Ma12]",
         },
         "estrogen-deficiency" => new()
         {
-            OsteoclastRecruitment = 1.14, OsteoclastRemoval = 0.91, OsteoblastFormation = 0.99, Mechanosensitivity = 0.27,
-            OnsetDays = 425,
-            Evidence = "[Nakamura07][Lee03][Greendale12][Sowers10]",
+            OsteoclastRecruitment = 1.21, OsteoclastRemoval = 0.98, OsteoblastFormation = 0.98, Mechanosensitivity = 0.46,
+            OnsetDays = 370, RecruitmentOnsetDays = 23,
+            Evidence = "[Nakamura07][Lanyon07][Frost87][Greendale12][Sowers10]",
         },
         "iron-overload" => new()
         {
-            OsteoclastRecruitment = 1.12, OsteoblastFormation = 0.953, OnsetDays = 850, RecruitmentOnsetDays = 1,
+            OsteoclastRecruitment = 1.12, OsteoblastFormation = 0.95, OnsetDays = 690, RecruitmentOnsetDays = 32,
             Evidence = "[B19][Wang15][Kim12]",
         },
         _ => None,

@@ -67,5 +67,16 @@ public sealed class BoundedContractReport
         Row("check", "EST loss years 0–2 (points/yr; Sowers10 ≈ 3.3 %/yr after the final menses)", est.Loss(24) / 2, "not a criterion, not tuned");
         Row("check", "EST loss years 2–7 (points/yr; Sowers10 ≈ 1.1 %/yr)", (est.Z(24) - est.Z(84)) / 5, "not a criterion, not tuned");
         Row("check", "GC z(20 wk) (Laan93: trabecular spine −8.2 % in 20 weeks)", gc.BoneMassAt(140), "not a criterion, not tuned");
+
+        TestContext.Out.WriteLine();
+        TestContext.Out.WriteLine("| scenario | δOB / δOC / δOCY (1/d) | N_OC ratio (cell model) | osteoclast recruitment factor f_R |");
+        TestContext.Out.WriteLine("|---|---|---|---|");
+        foreach (var (name, run) in new[] { ("glucocorticoid", gc), ("estrogen deficiency", est), ("high glucose", hg), ("iron overload, moderate (×1.5)", iom), ("iron overload, heavy (×2)", io) })
+        {
+            var d = run.DeathRates;
+            double own = BoneScenarioEffects.Of(run.Scenario).OsteoclastRecruitment;
+            double ratio = Math.Pow(run.OsteoclastRecruitment / own, 1 / Options.FormationCoupling);
+            TestContext.Out.WriteLine(string.Create(c, $"| {name} | {d.Osteoblast:E2} / {d.Osteoclast:E2} / {d.Osteocyte:E2} | {ratio:F3} | {run.OsteoclastRecruitment:F3} |"));
+        }
     }
 }

@@ -143,5 +143,17 @@ public sealed class BoundedDiseaseCourseTests
         }
     }
 
+    [Test]
+    public void EstrogenAndIronLoss_DoNotRegainBoneOnTheWay()
+    {
+        // Stricter than the contract (a shape criterion of the calibration): a recruitment step makes a remodelling-space
+        // dip that is partly refilled; a gradual onset keeps that regain below a tenth of a point.
+        foreach (var (name, run, months) in new[] { ("estrogen deficiency", Get.Estrogen, 120), ("iron overload, heavy", Get.IronHeavy, 60), ("iron overload, moderate", Get.IronModerate, 60) })
+        {
+            double regain = Enumerable.Range(1, months).Max(m => run.Z(m) - Enumerable.Range(0, m).Min(k => run.Z(k)));
+            Assert.That(regain, Is.LessThanOrEqualTo(0.1), name);
+        }
+    }
+
     private static double Slope(RemodellingResult run, double month) => (run.Z(month + 0.25) - run.Z(month - 0.25)) / 0.5;
 }
