@@ -166,6 +166,11 @@ internal sealed partial class BdfStepper : Stepper
                 }
 
                 Counters.Rejected++;
+                if (outcome == CorrectorOutcome.NonFinite)
+                {
+                    NoteNonFiniteError();
+                }
+
                 if (++convergenceFailures >= MaxConvergenceFailures)
                 {
                     return FailConvergence(tNew, h, convergenceFailures, outcome == CorrectorOutcome.NonFinite);
@@ -200,6 +205,11 @@ internal sealed partial class BdfStepper : Stepper
 
             Counters.Rejected++;
             errorFailures++;
+            if (!double.IsFinite(error))
+            {
+                NoteNonFiniteError();
+            }
+
             BlockGrowth();
             ShrinkAfterErrorFailure(error, errorFailures);
         }

@@ -188,6 +188,11 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
 
             Counters.Rejected++;
             _previousRejected = true;
+            if (!double.IsFinite(err))
+            {
+                NoteNonFiniteError();
+            }
+
             h = _controller.Rejected(h, err);
         }
     }

@@ -78,8 +78,15 @@ internal sealed class JacobianEvaluator
     }
 
     /// <summary>Writes ∂f/∂t at (t, y) into <paramref name="dfdt"/> by a forward difference (zero for autonomous systems, at no cost).</summary>
-    public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> f0, double h, Span<double> dfdt)
+    /// <param name="t">The time.</param>
+    /// <param name="y">The state.</param>
+    /// <param name="f0">f(t, y).</param>
+    /// <param name="h">The step size (scales the increment).</param>
+    /// <param name="dfdt">Receives ∂f/∂t.</param>
+    /// <param name="tPerturbed">The time at which f was evaluated for the difference quotient (t for autonomous systems).</param>
+    public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> f0, double h, Span<double> dfdt, out double tPerturbed)
     {
+        tPerturbed = t;
         if (_system.IsAutonomous)
         {
             dfdt.Clear();
@@ -94,6 +101,7 @@ internal sealed class JacobianEvaluator
 
         double t1 = t + dt;
         dt = t1 - t;
+        tPerturbed = t1;
         _system.Evaluate(t1, y, _fPerturbed);
         _counters.Rhs++;
         for (int i = 0; i < _n; i++)
