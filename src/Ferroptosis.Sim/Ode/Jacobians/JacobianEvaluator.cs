@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Ode.Jacobians;
@@ -46,20 +47,30 @@ internal sealed class JacobianEvaluator
 
         int n = _n;
         double fNorm = 0;
+        double yMean = 0;
         for (int i = 0; i < n; i++)
         {
-            double w = f0[i] / (_atol[i] + (_rtol * Math.Abs(y[i])));
+            double w = f0[i] / Math.Max(_atol[i] + (_rtol * Math.Abs(y[i])), ErrorNorm.ScaleFloor);
             fNorm += w * w;
+            yMean += Math.Abs(y[i]);
         }
+
+        // With atol_j = 0 and y_j = 0 the CVODE increment is 0; perturb such a column by √u times the mean
+        // magnitude of the state instead (√u if the state is 0).
+        double fallbackIncrement = SqrtEpsilon * (yMean > 0 ? yMean / n : 1.0);
 
         fNorm = Math.Sqrt(fNorm / n);
         double unitRoundoff = Math.BitIncrement(1.0) - 1.0;
-        double minIncrement = fNorm != 0 ? 1000 * Math.Abs(h) * unitRoundoff * n * fNorm : 1.0;
+        double minIncrement = fNorm != 0 && double.IsFinite(fNorm) ? 1000 * Math.Abs(h) * unitRoundoff * n * fNorm : 1.0;
         y.CopyTo(_yPerturbed);
         for (int j = 0; j < n; j++)
         {
             double scale = _atol[j] + (_rtol * Math.Abs(y[j]));
             double increment = Math.Max(SqrtEpsilon * Math.Abs(y[j]), minIncrement * scale);
+            if (!(increment > 0) || !double.IsFinite(increment))
+            {
+                increment = fallbackIncrement;
+            }
 
             // Make the increment exactly representable so that (y + δ) − y == δ.
             double yj = y[j];

@@ -385,7 +385,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             double y1 = g[k] + e;
             candidate[k] = y1;
             error[k] = e;
-            double r = e / (atol[k] + (rtol * Math.Max(Math.Abs(y[k]), Math.Abs(y1))));
+            double r = e / Math.Max(atol[k] + (rtol * Math.Max(Math.Abs(y[k]), Math.Abs(y1))), ErrorNorm.ScaleFloor);
             sum += r * r;
         }
 

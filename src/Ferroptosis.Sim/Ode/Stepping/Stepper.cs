@@ -182,7 +182,7 @@ internal abstract class Stepper
         return freed;
     }
 
-    /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule).</summary>
+    /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule); the result is the difference of representable times, (T + h) − T.</summary>
     protected double ClampStep(double h, double tLimit, out bool hitsLimit)
     {
         h = Math.Min(h, _maxStep);
@@ -193,8 +193,10 @@ internal abstract class Stepper
             return remaining;
         }
 
+        // Take the step as the difference of representable times, so that the method integrates over exactly
+        // the interval [T, T + h] it reports (far from t = 0 the rounding of T + h is a sizeable part of h).
         hitsLimit = false;
-        return h;
+        return (T + h) - T;
     }
 
     /// <summary>True when h is too small to change t in floating point (with a safety factor of 10 ulps).</summary>
