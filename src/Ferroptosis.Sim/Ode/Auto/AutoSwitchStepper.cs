@@ -6,37 +6,48 @@ namespace Ferroptosis.Sim.Ode.Auto;
 /// <summary>Runs an explicit method while the problem is non-stiff and a stiff method while it is stiff, switching both ways.</summary>
 /// <remarks>
 /// <para>
-/// <b>Explicit → stiff.</b> Stiffness means the explicit step is held at the method's stability boundary
-/// B (3.5 for Tsit5 on the negative real axis) rather than by accuracy, i.e. q = h·ρ(J)/B approaches 1.
-/// ρ(J) is estimated by <see cref="SpectralRadiusProbe"/> (power iteration on finite-difference J·v
-/// products in scaled variables), which stays accurate at every tolerance; Hairer's stage-difference
-/// estimate (Hairer–Wanner II, IV.2), which sinks into rounding noise at tight tolerances, only triggers
-/// an early probe. The probe runs after the first explicit step, then with a period that doubles (up to
-/// <see cref="MaxProbePeriod"/> steps) while q &lt; 1/4 and returns to <see cref="MinProbePeriod"/> steps
-/// when q is larger; between probes q is tracked with the last ρ and the proposed step, and a q that reaches
-/// <see cref="EnterFraction"/> on the stale ρ is confirmed by a fresh probe. The stiff method takes over
-/// as soon as a fresh probe gives q ≥ <see cref="EnterFraction"/>. The cost is one evaluation of f per
-/// power iteration (usually 2–3 per probe), i.e. about 1–2 % of the explicit method's evaluations on a
-/// non-stiff problem.
+/// <b>Stiffness.</b> A problem is stiff for the explicit method when its step h is held near the stability
+/// boundary B (3.5 for Tsit5 on the negative real axis) rather than by accuracy, i.e. q = h·ρ(J)/B nears 1;
+/// well before that (q of a few tenths at tight tolerances) the stiff mode already costs an explicit method
+/// accuracy, because its stage order is 1. ρ(J) is estimated by <see cref="SpectralRadiusProbe"/> (power
+/// iteration on finite-difference J·v products in scaled variables), which stays accurate at every tolerance;
+/// Hairer's stage-difference estimate (Hairer–Wanner II, IV.2), which sinks into rounding noise at tight
+/// tolerances, only prompts an early probe. The probe runs after the first explicit step, then with a
+/// period that doubles (up to <see cref="MaxProbePeriod"/> steps) while q is below half the trial threshold
+/// and is <see cref="MinProbePeriod"/> steps otherwise; between probes q is tracked with the last ρ and the
+/// proposed step, and a q above the threshold is confirmed by a fresh probe. Each power iteration costs one
+/// evaluation of f (three to six per probe): 1–5 % of Tsit5's evaluations on a non-stiff problem.
 /// </para>
 /// <para>
-/// <b>Stiff → explicit.</b> While stiff, ρ is bounded by the ∞-norm of the stiff method's own Jacobian
-/// (no extra work); when h·‖J‖∞ &lt; B/3 on <see cref="NonStiffIndications"/> steps in a row, the explicit
-/// method could take the stiff method's step with a margin of 3 and it returns.
+/// <b>Explicit → stiff: a trial.</b> When a fresh probe gives q ≥ q_t = 0.25·(rtol/1e-7)^(1/5), clamped to
+/// [0.05, 0.5] (the accuracy-limited step of an order-5 method shrinks like rtol^(1/5), and so does the q at
+/// which stiffness starts to cost accuracy) and multiplied by (8 + n)/9, the cost of a stiff step relative to
+/// n = 1 (a Jacobian counts n evaluations), at most <see cref="MaxTrialFraction"/>, the stiff method takes
+/// <see cref="TrialSteps"/> steps. It is kept
+/// if it advances at least <see cref="TrialGain"/> times as far per unit of work as the explicit method did
+/// (work = evaluations of f + n per analytic Jacobian; time per work = proposed step × steps ÷ work in the
+/// phase). Otherwise the explicit method returns, and no probe or trial happens for a number of explicit
+/// steps that starts at <see cref="FirstTrialBackoff"/> and doubles after every failed trial. Even an explicit
+/// method pinned at its boundary can be the cheaper one when a Jacobian costs n evaluations and the stiff
+/// steps are not much longer (the 46-state pathway model at loose tolerances), hence a trial rather than a rule.
 /// </para>
 /// <para>
-/// <b>Hysteresis.</b> Entering needs q ≥ 0.7 (measured with ρ itself); leaving needs q &lt; 1/3 measured with
-/// an upper bound of ρ on five consecutive steps, so the two thresholds differ by more than a factor 2
-/// and a problem near the boundary does not flip back and forth. A failure of the explicit method (e.g.
-/// step-size underflow on a stiff transient) hands the step to the stiff method instead of ending the
-/// integration.
+/// <b>Stiff → explicit.</b> While stiff, ρ is bounded by the ∞-norm of the stiff method's own Jacobian (no
+/// extra work); when h·‖J‖∞ &lt; B/3 on <see cref="NonStiffIndications"/> steps in a row, the explicit method
+/// could take the stiff method's step with a margin of 3 and it returns.
+/// </para>
+/// <para>
+/// <b>Hysteresis.</b> Entering needs q ≥ q_t measured with ρ itself and a successful trial; leaving needs
+/// q &lt; 1/3 measured with an upper bound of ρ on five consecutive steps; failed trials back off
+/// exponentially. A failure of the explicit method (e.g. step-size underflow on a stiff transient) hands the
+/// step to the stiff method instead of ending the integration.
 /// </para>
 /// <para>Both members share the work counters; the integrator sees this stepper's mirrored state.</para>
 /// </remarks>
 internal sealed class AutoSwitchStepper : Stepper
 {
-    private const double EnterFraction = 0.5;
-    private const int TrialSteps = 6;
+    private const double MaxTrialFraction = 0.8;
+    private const int TrialSteps = 4;
     private const double TrialGain = 1.25;
     private const int FirstTrialBackoff = 32;
     private const int MaxTrialBackoff = 1 << 16;
@@ -74,8 +85,11 @@ internal sealed class AutoSwitchStepper : Stepper
         _derivative = new double[N];
 
         // The accuracy-limited step of an order-5 method shrinks like rtol^(1/5), and so does the q at
-        // which a stiff mode starts to cost the explicit method accuracy; the trial itself decides.
-        _trialFraction = Math.Clamp(0.25 * Math.Pow(RelTol / 1e-7, 0.2), 0.05, EnterFraction);
+        // which a stiff mode starts to cost the explicit method accuracy; the trial itself decides. A stiff
+        // step costs about 8 + n evaluations (a Jacobian counting n), so the threshold grows with that
+        // cost relative to n = 1: a trial of an expensive stiff method must have better odds.
+        double relativeStiffCost = (8.0 + N) / 9.0;
+        _trialFraction = Math.Min(Math.Clamp(0.25 * Math.Pow(RelTol / 1e-7, 0.2), 0.05, 0.5) * relativeStiffCost, MaxTrialFraction);
         ResetProbing();
     }
 
@@ -144,9 +158,14 @@ internal sealed class AutoSwitchStepper : Stepper
         }
 
         _stepsSinceProbe++;
-        _stepsSinceTrial++;
+        if (++_stepsSinceTrial < _trialBackoff)
+        {
+            // A trial failed recently: nothing a probe found could start another one yet.
+            return;
+        }
+
         bool suspicious = _stepsSinceProbe >= 2
-            && ((h * _rho >= EnterFraction * _boundary) || (_explicit.LastStiffnessProduct > 0.9 * _boundary));
+            && ((h * _rho >= _trialFraction * _boundary) || (_explicit.LastStiffnessProduct > 0.9 * _boundary));
         if (_stepsSinceProbe < _probePeriod && !suspicious)
         {
             return;
@@ -163,15 +182,12 @@ internal sealed class AutoSwitchStepper : Stepper
         }
 
         double q = h * _rho / _boundary;
-        if (q >= EnterFraction)
+        if (q >= _trialFraction && _stepsSinceTrial >= _trialBackoff)
         {
-            _trial = false;
-            _pending = _stiff;
-        }
-        else if (q >= _trialFraction && _stepsSinceTrial >= _trialBackoff)
-        {
-            // Not pinned at the boundary, but the stiff mode is large enough to spoil the explicit
+            // Pinned at the boundary (q ≥ 1/2), or the stiff mode is large enough to spoil the explicit
             // method's accuracy (its stage order is 1): try the stiff method and keep the more efficient.
+            // Even a pinned explicit method can be the cheaper one when a Jacobian costs n evaluations of f
+            // and the stiff method's steps are not much longer (the pathway model, n = 46, at loose tolerances).
             _trial = true;
             _explicitEfficiency = Efficiency(h);
             _pending = _stiff;
@@ -236,6 +252,7 @@ internal sealed class AutoSwitchStepper : Stepper
     {
         Counters.Switches++;
         _calmCount = 0;
+        _trial &= !ReferenceEquals(next, _explicit);
         _phaseCost = Cost();
         _phaseSteps = Counters.Accepted;
         ResetProbing();
