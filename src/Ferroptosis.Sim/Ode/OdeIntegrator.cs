@@ -179,17 +179,21 @@ public sealed partial class OdeIntegrator
     }
 
     /// <summary>Integrates to the end (or to a terminal event or failure) and returns the solution.</summary>
-    /// <param name="cancellationToken">Checked every 64 steps; cancellation ends the integration with <see cref="SolverStatus.Cancelled"/>.</param>
-    /// <returns>The solution, whatever the outcome; check <see cref="OdeSolution.IsSuccess"/>.</returns>
+    /// <param name="cancellationToken">Checked before the first step and every 64 steps.</param>
+    /// <returns>The solution, whatever the numerical outcome; check <see cref="OdeSolution.IsSuccess"/>.</returns>
+    /// <exception cref="OperationCanceledException">
+    /// The token was cancelled (the library's one convention: cancellation throws, numerical failure is a status).
+    /// The integrator stays usable: <see cref="ToSolution"/> returns what was computed, and stepping can resume.
+    /// </exception>
     public OdeSolution Solve(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         int count = 0;
         while (Step())
         {
-            if ((++count & 63) == 0 && cancellationToken.IsCancellationRequested)
+            if ((++count & 63) == 0)
             {
-                Finish(SolverStatus.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at t = {Time:G10}."));
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
 

@@ -1,9 +1,13 @@
+using System.Globalization;
+
 namespace Ferroptosis.Sim.Ode;
 
 /// <summary>An initial value problem: a system, a time span [t0, tEnd] and the state at t0.</summary>
 /// <remarks>
 /// Immutable and validated on construction, so one problem can be solved by several solvers or
-/// threads at once. Integration runs forward in time (tEnd &gt; t0).
+/// threads at once. Integration runs forward in time (tEnd &gt; t0). Times far from 0 are fine: every step is the
+/// difference of two representable times, so the solution is as accurate at t0 = 1e12 as at t0 = 0; a span
+/// narrower than 1000 units in the last place of t is refused.
 /// </remarks>
 /// <example>
 /// <code>
@@ -21,7 +25,7 @@ public sealed class OdeProblem
     /// <param name="endTime">The final time (finite, greater than t0).</param>
     /// <param name="initialState">The state at t0; copied, of length <see cref="IOdeSystem.Dimension"/>, all finite.</param>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> is null.</exception>
-    /// <exception cref="ArgumentException">The times or the initial state are invalid; the message says which and how to fix it.</exception>
+    /// <exception cref="ArgumentException">The times or the initial state are invalid (including a span narrower than 1000 representable steps of t); the message says which and how to fix it.</exception>
     public OdeProblem(IOdeSystem system, double startTime, double endTime, ReadOnlySpan<double> initialState)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -39,6 +43,17 @@ public sealed class OdeProblem
         {
             throw new ArgumentException(
                 $"The end time ({endTime:R}) must be greater than the start time ({startTime:R}); integration runs forward in time.",
+                nameof(endTime));
+        }
+
+        // Steps are differences of representable times (Stepper.ClampStep) and must exceed 10 ulps of t, so a
+        // span of fewer than 1000 ulps leaves no room for an accurate integration: refuse it rather than
+        // return an answer whose times are rounded.
+        double resolution = Math.BitIncrement(Math.Max(Math.Abs(startTime), Math.Abs(endTime))) - Math.Max(Math.Abs(startTime), Math.Abs(endTime));
+        if (endTime - startTime < 1000 * resolution)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The time span [{startTime:R}, {endTime:R}] is only {(endTime - startTime) / resolution:F0} representable steps of t wide (resolution {resolution:G3} at this magnitude); at least 1000 are needed. Shift the time origin so that the problem starts near 0."),
                 nameof(endTime));
         }
 

@@ -26,10 +26,19 @@ public sealed record OdeSolverOptions
     /// <summary>Gets the relative tolerance rtol (default 1e-6).</summary>
     public double RelativeTolerance { get; init; } = 1e-6;
 
-    /// <summary>Gets the scalar absolute tolerance atol (default 1e-8), used for every component unless <see cref="AbsoluteTolerances"/> is set.</summary>
+    /// <summary>Gets the scalar absolute tolerance atol (default 1e-8, at least 0), used for every component unless <see cref="AbsoluteTolerances"/> is set.</summary>
+    /// <remarks>
+    /// atol = 0 gives pure relative control (as CVODE allows): the error of a component is measured against
+    /// rtol·max(|y_old|, |y_new|). A component that is exactly 0 at both ends of a step is then measured against
+    /// a floor of 1e-300: it passes if its error estimate is 0 (it stays at 0) and otherwise forces smaller steps.
+    /// The BDF method weights its Newton iteration with the current state only, so it cannot start a component
+    /// from exactly 0 under atol = 0 (it ends with a failure status); give such components a positive entry in
+    /// <see cref="AbsoluteTolerances"/>.
+    /// </remarks>
     public double AbsoluteTolerance { get; init; } = 1e-8;
 
-    /// <summary>Gets per-component absolute tolerances (one per state variable), or null to use <see cref="AbsoluteTolerance"/> everywhere.</summary>
+    /// <summary>Gets per-component absolute tolerances (one per state variable, each at least 0), or null to use <see cref="AbsoluteTolerance"/> everywhere.</summary>
+    /// <remarks>A zero entry gives that component pure relative control; see <see cref="AbsoluteTolerance"/> for what happens when it is exactly 0.</remarks>
     public IReadOnlyList<double>? AbsoluteTolerances { get; init; }
 
     /// <summary>Gets the first step size to try, or null for Hairer's automatic estimate (Hairer–Nørsett–Wanner I, II.4).</summary>
@@ -174,9 +183,9 @@ public sealed record OdeSolverOptions
 
     private static void CheckAbsolute(double value, string name)
     {
-        if (!(value > 0) || !double.IsFinite(value))
+        if (!(value >= 0) || !double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"{name} must be a positive finite number, e.g. 1e-8 (a zero absolute tolerance makes the error test undefined for components that pass through zero).");
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"{name} must be a finite number ≥ 0, e.g. 1e-8 (0 means pure relative control of that component).");
         }
     }
 }

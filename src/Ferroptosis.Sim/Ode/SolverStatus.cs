@@ -29,6 +29,6 @@ public enum SolverStatus
     /// <summary>The right-hand side or the state became NaN or infinite.</summary>
     NonFiniteState,
 
-    /// <summary>The caller cancelled the integration.</summary>
+    /// <summary>Not produced any more: cancellation throws <see cref="OperationCanceledException"/> throughout the library (kept so that existing code compiles).</summary>
     Cancelled,
 }

@@ -105,4 +105,13 @@ public sealed class LocalSensitivityTests
         Assert.That(() => LocalSensitivity.Compute(AnalysisModels.Refill), Throws.ArgumentException.With.Message.Contains("events"));
         Assert.That(() => LocalSensitivity.Compute(AnalysisModels.Decay, null, ["kk"]), Throws.ArgumentException.With.Message.Contains("'kk'"));
     }
+
+    [Test]
+    public void CancelledToken_Throws_LikeEveryOtherApiOfTheLibrary()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.That(() => LocalSensitivity.Compute(AnalysisModels.Decay, AnalysisModels.Tight(3), cancellationToken: cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Simulator.Simulate(AnalysisModels.Decay, AnalysisModels.Tight(3), cts.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
 }

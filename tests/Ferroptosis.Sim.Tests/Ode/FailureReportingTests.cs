@@ -27,10 +27,34 @@ public sealed class FailureReportingTests(IOdeSolver solver)
         var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = t < 0.5 ? -y[0] : double.NaN, (t, y, j) => j[0] = -1);
         var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 1, [1.0]), solver);
 
-        Assert.That(solution.IsSuccess, Is.False);
-        Assert.That(solution.Status, Is.AnyOf(SolverStatus.NonFiniteState, SolverStatus.StepSizeTooSmall, SolverStatus.ConvergenceFailure));
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.NonFiniteState), solution.Message);
         Assert.That(solution.FinalTime, Is.LessThan(0.5 + 1e-9));
-        Assert.That(solution.Message, Is.Not.Null.And.Not.Empty);
+        Assert.That(solution.Message, Does.Contain("t = 0.5").And.Contain("component 0"));
+    }
+
+    [Test]
+    public void InfinityFromTheRightHandSide_InOneComponent_EndsWithNonFiniteState_NamingTheComponent()
+    {
+        // f_1 is +∞ from t = 0.3 on while the state stays finite: the failure must name t ≈ 0.3 and component 1.
+        var system = OdeSystem.Create(
+            2,
+            (t, y, dy) =>
+            {
+                dy[0] = -y[0];
+                dy[1] = t >= 0.3 ? double.PositiveInfinity : -2 * y[1];
+            },
+            (t, y, j) =>
+            {
+                j[0] = -1;
+                j[1] = 0;
+                j[2] = 0;
+                j[3] = -2;
+            });
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 1, [1.0, 1.0]), solver);
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.NonFiniteState), solution.Message);
+        Assert.That(solution.FinalTime, Is.LessThan(0.3 + 1e-9));
+        Assert.That(solution.Message, Does.Contain("t = 0.3").And.Contain("component 1"));
     }
 
     [Test]
@@ -54,11 +78,30 @@ public sealed class FailureReportingTests(IOdeSolver solver)
     }
 
     [Test]
-    public void Cancellation_EndsWithCancelled()
+    public void Cancellation_Throws_AndTheIntegratorStaysUsable()
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        var solution = solver.CreateIntegrator(StandardProblems.Aren.ToProblem()).Solve(cts.Token);
-        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Cancelled));
+        var integrator = solver.CreateIntegrator(StandardProblems.Aren.ToProblem());
+        Assert.That(() => integrator.Solve(cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Sim.Ode.Ode.Solve(StandardProblems.Aren.ToProblem(), solver, cancellationToken: cts.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        // Cancelled mid-run (from inside the right-hand side, once t passes 1): the integrator keeps its state and can finish.
+        using var late = new CancellationTokenSource();
+        var decay = OdeSystem.Create(1, (t, y, dy) =>
+        {
+            dy[0] = -y[0];
+            if (t > 1)
+            {
+                late.Cancel();
+            }
+        }, (t, y, j) => j[0] = -1);
+        var running = solver.CreateIntegrator(new OdeProblem(decay, 0, 10, [1.0]), new OdeSolverOptions { InitialStep = 1e-3, MaxStep = 1e-2 });
+        Assert.That(() => running.Solve(late.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(running.Time, Is.GreaterThan(1).And.LessThan(10));
+        Assert.That(running.Status, Is.EqualTo(SolverStatus.InProgress));
+        var finished = running.Solve();
+        Assert.That(finished.Status, Is.EqualTo(SolverStatus.Success), finished.Message);
+        Assert.That(finished.FinalState[0], Is.EqualTo(Math.Exp(-10)).Within(1e-4));
     }
 }

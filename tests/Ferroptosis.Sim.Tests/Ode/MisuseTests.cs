@@ -15,7 +15,7 @@ public sealed class MisuseTests(IOdeSolver solver)
         yield return new TestCaseData(OdeSolverOptions.Default with { RelativeTolerance = 0 }, "RelativeTolerance").SetName("zero rtol");
         yield return new TestCaseData(OdeSolverOptions.Default with { RelativeTolerance = double.NaN }, "RelativeTolerance").SetName("NaN rtol");
         yield return new TestCaseData(OdeSolverOptions.Default with { RelativeTolerance = 1e-17 }, "RelativeTolerance").SetName("rtol below precision");
-        yield return new TestCaseData(OdeSolverOptions.Default with { AbsoluteTolerance = 0 }, "AbsoluteTolerance").SetName("zero atol");
+        yield return new TestCaseData(OdeSolverOptions.Default with { AbsoluteTolerance = double.NaN }, "AbsoluteTolerance").SetName("NaN atol");
         yield return new TestCaseData(OdeSolverOptions.Default with { AbsoluteTolerance = -1 }, "AbsoluteTolerance").SetName("negative atol");
         yield return new TestCaseData(OdeSolverOptions.Default with { AbsoluteTolerances = [1e-8] }, "AbsoluteTolerances").SetName("atol vector of wrong length");
         yield return new TestCaseData(OdeSolverOptions.Default with { AbsoluteTolerances = [1e-8, -1] }, "AbsoluteTolerances[1]").SetName("negative atol component");
@@ -71,5 +71,15 @@ public sealed class MisuseTests(IOdeSolver solver)
         var solution = solver.CreateIntegrator(Problem).Solve();
         var ex = Assert.Throws<InvalidOperationException>(() => solution.Interpolate(0.5));
         Assert.That(ex!.Message, Does.Contain("DenseOutput"));
+    }
+
+    [Test]
+    public void SpanBelowTheResolutionOfTime_IsRefused()
+    {
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = -y[0]);
+
+        // ulp(1e17) = 16: the span [1e17, 1e17 + 1000] is about 62 representable steps wide.
+        var ex = Assert.Throws<ArgumentException>(() => _ = new OdeProblem(system, 1e17, 1e17 + 1000, [1.0]));
+        Assert.That(ex!.Message, Does.Contain("Shift the time origin"));
     }
 }

@@ -241,10 +241,9 @@ public sealed class SimulationExperiment : IResponseModel
                     _probe.Point(integrator.Time, integrator.State);
                 }
 
-                if ((++steps & 63) == 0 && _cancellationToken.IsCancellationRequested)
+                if ((++steps & 63) == 0)
                 {
-                    failure = $"Cancelled at t = {integrator.Time:G6}.";
-                    return false;
+                    _cancellationToken.ThrowIfCancellationRequested();
                 }
             }
 

@@ -39,9 +39,10 @@ public static class LocalSensitivity
     /// <param name="settings">Time span, output times and quantities, solver, tolerances and parameter or initial-value changes; null for the defaults.</param>
     /// <param name="parameters">The parameter ids θ, or null for every parameter the right-hand side uses.</param>
     /// <param name="initialValues">Ids of species or rate-rule variables whose initial values are also θs (named <c>id(0)</c>), or null for none.</param>
-    /// <param name="cancellationToken">Cancels the integration (the result then has status <see cref="SolverStatus.Cancelled"/>).</param>
+    /// <param name="cancellationToken">Cancels the integration; then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The sensitivities at every output time reached.</returns>
     /// <exception cref="ArgumentException">The model has events, the settings schedule changes, or an id is unknown.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static SensitivityResult Compute(CompiledModel model, SimulationSettings? settings = null, IReadOnlyList<string>? parameters = null, IReadOnlyList<string>? initialValues = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -20,6 +20,7 @@ public static class Simulator
     /// <param name="settings">The settings, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The result; check <see cref="SimulationResult.IsSuccess"/>.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static SimulationResult Simulate(CompiledModel model, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -31,6 +32,7 @@ public static class Simulator
     /// <param name="settings">The settings, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <remarks>A NaN or infinite parameter in <paramref name="settings"/> is not refused (a run may not need it), but when the run fails its <see cref="SimulationResult.Message"/> names the parameter.</remarks>
     public static SimulationResult Simulate(ModelInstance instance, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {

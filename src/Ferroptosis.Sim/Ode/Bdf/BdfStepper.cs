@@ -141,8 +141,9 @@ internal sealed partial class BdfStepper : Stepper
         bool forceSetup = false;
         while (true)
         {
+            // ClampStep returns (T + h) − T; a change at the rounding level of h (t near 0) is not worth rescaling the history for.
             double h = ClampStep(_step, tLimit, out bool hitsLimit);
-            if (h != _step)
+            if (Math.Abs(h - _step) > 1e-12 * _step)
             {
                 ChangeStep(_order, h);
             }
@@ -166,6 +167,11 @@ internal sealed partial class BdfStepper : Stepper
                 }
 
                 Counters.Rejected++;
+                if (outcome == CorrectorOutcome.NonFinite)
+                {
+                    NoteNonFiniteError();
+                }
+
                 if (++convergenceFailures >= MaxConvergenceFailures)
                 {
                     return FailConvergence(tNew, h, convergenceFailures, outcome == CorrectorOutcome.NonFinite);
@@ -200,6 +206,11 @@ internal sealed partial class BdfStepper : Stepper
 
             Counters.Rejected++;
             errorFailures++;
+            if (!double.IsFinite(error))
+            {
+                NoteNonFiniteError();
+            }
+
             BlockGrowth();
             ShrinkAfterErrorFailure(error, errorFailures);
         }
@@ -224,7 +235,7 @@ internal sealed partial class BdfStepper : Stepper
         var y = Y;
         for (int i = 0; i < N; i++)
         {
-            _weights[i] = 1.0 / (AbsTol[i] + (RelTol * Math.Abs(y[i])));
+            _weights[i] = 1.0 / Math.Max(AbsTol[i] + (RelTol * Math.Abs(y[i])), ErrorNorm.ScaleFloor);
         }
     }
 

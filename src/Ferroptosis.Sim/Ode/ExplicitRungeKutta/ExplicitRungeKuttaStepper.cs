@@ -68,6 +68,28 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
 
     public ButcherTableau Tableau => _tableau;
 
+    /// <summary>Gets the embedded error estimate of the last step tried (a good start direction for a spectral-radius probe).</summary>
+    public ReadOnlySpan<double> LastErrorEstimate => _error;
+
+    /// <summary>Returns f(T, Y) at the current point without disturbing the last step's stages (dense output still needs them).</summary>
+    /// <param name="scratch">Receives f(T, Y) when it is not already at hand (non-FSAL tableaus after a step).</param>
+    /// <returns>f(T, Y).</returns>
+    public ReadOnlySpan<double> CurrentDerivative(double[] scratch)
+    {
+        if (!_firstStageStale)
+        {
+            return _k[0];
+        }
+
+        if (_tableau.IsFirstSameAsLast)
+        {
+            return _k[_tableau.Stages - 1];
+        }
+
+        Evaluate(T, Y, scratch);
+        return scratch;
+    }
+
     protected override void OnRestart()
     {
         _firstStageStale = false;
@@ -166,6 +188,11 @@ internal sealed class ExplicitRungeKuttaStepper : Stepper
 
             Counters.Rejected++;
             _previousRejected = true;
+            if (!double.IsFinite(err))
+            {
+                NoteNonFiniteError();
+            }
+
             h = _controller.Rejected(h, err);
         }
     }

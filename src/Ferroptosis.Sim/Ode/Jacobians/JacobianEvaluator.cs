@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Ode.Jacobians;
@@ -46,20 +47,30 @@ internal sealed class JacobianEvaluator
 
         int n = _n;
         double fNorm = 0;
+        double yMean = 0;
         for (int i = 0; i < n; i++)
         {
-            double w = f0[i] / (_atol[i] + (_rtol * Math.Abs(y[i])));
+            double w = f0[i] / Math.Max(_atol[i] + (_rtol * Math.Abs(y[i])), ErrorNorm.ScaleFloor);
             fNorm += w * w;
+            yMean += Math.Abs(y[i]);
         }
+
+        // With atol_j = 0 and y_j = 0 the CVODE increment is 0; perturb such a column by √u times the mean
+        // magnitude of the state instead (√u if the state is 0).
+        double fallbackIncrement = SqrtEpsilon * (yMean > 0 ? yMean / n : 1.0);
 
         fNorm = Math.Sqrt(fNorm / n);
         double unitRoundoff = Math.BitIncrement(1.0) - 1.0;
-        double minIncrement = fNorm != 0 ? 1000 * Math.Abs(h) * unitRoundoff * n * fNorm : 1.0;
+        double minIncrement = fNorm != 0 && double.IsFinite(fNorm) ? 1000 * Math.Abs(h) * unitRoundoff * n * fNorm : 1.0;
         y.CopyTo(_yPerturbed);
         for (int j = 0; j < n; j++)
         {
             double scale = _atol[j] + (_rtol * Math.Abs(y[j]));
             double increment = Math.Max(SqrtEpsilon * Math.Abs(y[j]), minIncrement * scale);
+            if (!(increment > 0) || !double.IsFinite(increment))
+            {
+                increment = fallbackIncrement;
+            }
 
             // Make the increment exactly representable so that (y + δ) − y == δ.
             double yj = y[j];
@@ -78,8 +89,15 @@ internal sealed class JacobianEvaluator
     }
 
     /// <summary>Writes ∂f/∂t at (t, y) into <paramref name="dfdt"/> by a forward difference (zero for autonomous systems, at no cost).</summary>
-    public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> f0, double h, Span<double> dfdt)
+    /// <param name="t">The time.</param>
+    /// <param name="y">The state.</param>
+    /// <param name="f0">f(t, y).</param>
+    /// <param name="h">The step size (scales the increment).</param>
+    /// <param name="dfdt">Receives ∂f/∂t.</param>
+    /// <param name="tPerturbed">The time at which f was evaluated for the difference quotient (t for autonomous systems).</param>
+    public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> f0, double h, Span<double> dfdt, out double tPerturbed)
     {
+        tPerturbed = t;
         if (_system.IsAutonomous)
         {
             dfdt.Clear();
@@ -94,6 +112,7 @@ internal sealed class JacobianEvaluator
 
         double t1 = t + dt;
         dt = t1 - t;
+        tPerturbed = t1;
         _system.Evaluate(t1, y, _fPerturbed);
         _counters.Rhs++;
         for (int i = 0; i < _n; i++)

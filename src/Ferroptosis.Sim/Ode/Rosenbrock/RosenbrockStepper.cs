@@ -204,6 +204,11 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             // Same (t, y): J, ∂f/∂t and f(t, y) stay valid; only W changes with h.
             Counters.Rejected++;
             _previousRejected = true;
+            if (!double.IsFinite(err))
+            {
+                NoteNonFiniteError();
+            }
+
             h = _predictive ? _predictiveController.Rejected(h, err) : _piController.Rejected(h, err);
         }
     }
@@ -244,7 +249,13 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             return FailNonFinite(T, _jacobian, "The Jacobian (row-major)");
         }
 
-        _jacobianEvaluator.TimeDerivative(T, Y, _f0, h, _dfdt);
+        _jacobianEvaluator.TimeDerivative(T, Y, _f0, h, _dfdt, out double tPerturbed);
+        if (!AllFinite(_dfdt))
+        {
+            // f(t, y) is finite but f(t + δt, y) is not: the right-hand side fails just ahead of t.
+            return FailNonFinite(tPerturbed, _dfdt, "The right-hand side (in the difference quotient for ∂f/∂t)");
+        }
+
         _jacobianCurrent = true;
         return true;
     }
@@ -374,7 +385,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             double y1 = g[k] + e;
             candidate[k] = y1;
             error[k] = e;
-            double r = e / (atol[k] + (rtol * Math.Max(Math.Abs(y[k]), Math.Abs(y1))));
+            double r = e / Math.Max(atol[k] + (rtol * Math.Max(Math.Abs(y[k]), Math.Abs(y1))), ErrorNorm.ScaleFloor);
             sum += r * r;
         }
 

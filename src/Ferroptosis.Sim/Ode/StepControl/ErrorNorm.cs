@@ -5,6 +5,9 @@ namespace Ferroptosis.Sim.Ode.StepControl;
 /// <summary>The weighted RMS error norm of Hairer–Nørsett–Wanner I, eq. II.4.11.</summary>
 internal static class ErrorNorm
 {
+    /// <summary>The smallest error scale: with atol = 0 a component that is exactly 0 is measured against it (0/0 would be NaN).</summary>
+    public const double ScaleFloor = 1e-300;
+
     /// <summary>sqrt(mean((e_i / (atol_i + rtol·max(|y0_i|, |y1_i|)))²)); NaN when any input is NaN; 0 for an empty state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Compute(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> atol, double rtol)
@@ -12,7 +15,7 @@ internal static class ErrorNorm
         double sum = 0;
         for (int i = 0; i < error.Length; i++)
         {
-            double scale = atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+            double scale = Math.Max(atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i]))), ScaleFloor);
             double r = error[i] / scale;
             sum += r * r;
         }
@@ -28,7 +31,7 @@ internal static class ErrorNorm
         double sum = 0;
         for (int i = 0; i < v.Length; i++)
         {
-            double r = v[i] / (atol[i] + (rtol * Math.Abs(y[i])));
+            double r = v[i] / Math.Max(atol[i] + (rtol * Math.Abs(y[i])), ScaleFloor);
             sum += r * r;
         }
 
@@ -42,7 +45,7 @@ internal static class ErrorNorm
         double worstValue = -1;
         for (int i = 0; i < error.Length; i++)
         {
-            double scale = atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+            double scale = Math.Max(atol[i] + (rtol * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i]))), ScaleFloor);
             double r = Math.Abs(error[i] / scale);
             if (double.IsNaN(r))
             {

@@ -26,6 +26,13 @@ internal abstract class Stepper
     private readonly double _maxStep;
     private bool _denseReady;
 
+    // Once a step has been rejected for a non-finite error estimate, every evaluation of f is checked so a
+    // failure can name where f itself produced NaN/Inf from a finite state (off the hot path until then).
+    private bool _watchNonFinite;
+    private double _nonFiniteTime = double.NaN;
+    private int _nonFiniteComponent;
+    private double _nonFiniteValue;
+
     protected Stepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters, int denseDegree)
     {
         System = system;
@@ -152,7 +159,14 @@ internal abstract class Stepper
     {
         Counters.Rhs++;
         System.Evaluate(t, y, dydt);
+        if (_watchNonFinite)
+        {
+            WatchNonFinite(t, y, dydt);
+        }
     }
+
+    /// <summary>Called when a step is rejected because its error estimate is not finite: from now on evaluations of f are checked.</summary>
+    protected void NoteNonFiniteError() => _watchNonFinite = true;
 
     /// <summary>Marks the step that ends at <paramref name="tNew"/> as accepted: the current state moves to <see cref="YPrevious"/> and <paramref name="yNew"/> becomes <see cref="Y"/> (buffers are swapped, not copied).</summary>
     /// <returns>The array that held the previous state, free to be reused as the next candidate buffer.</returns>
@@ -164,10 +178,11 @@ internal abstract class Stepper
         TPrevious = T;
         T = tNew;
         Counters.Accepted++;
+        _nonFiniteTime = double.NaN;
         return freed;
     }
 
-    /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule).</summary>
+    /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule); the result is the difference of representable times, (T + h) − T.</summary>
     protected double ClampStep(double h, double tLimit, out bool hitsLimit)
     {
         h = Math.Min(h, _maxStep);
@@ -178,8 +193,10 @@ internal abstract class Stepper
             return remaining;
         }
 
+        // Take the step as the difference of representable times, so that the method integrates over exactly
+        // the interval [T, T + h] it reports (far from t = 0 the rounding of T + h is a sizeable part of h).
         hitsLimit = false;
-        return h;
+        return (T + h) - T;
     }
 
     /// <summary>True when h is too small to change t in floating point (with a safety factor of 10 ulps).</summary>
@@ -194,10 +211,40 @@ internal abstract class Stepper
 
     protected bool FailStepTooSmall(double h, ReadOnlySpan<double> error, ReadOnlySpan<double> yNew, string reason)
     {
+        if (!double.IsNaN(_nonFiniteTime))
+        {
+            // The step shrank because f itself returned NaN/Inf at a finite state: say so, and where.
+            return Fail(
+                SolverStatus.NonFiniteState,
+                string.Create(CultureInfo.InvariantCulture, $"The right-hand side is not finite at t = {_nonFiniteTime:G17}: component {_nonFiniteComponent} = {_nonFiniteValue} although the state is finite; the step was reduced to {h:G3} at t = {T:G17} without avoiding it."));
+        }
+
         int worst = ErrorNorm.WorstComponent(error, Y, yNew, AbsTol, RelTol);
         return Fail(
             SolverStatus.StepSizeTooSmall,
             string.Create(CultureInfo.InvariantCulture, $"Step size {h:G3} at t = {T:G10} is too small to continue ({reason}); worst component y[{worst}] = {Y[worst]:G6}."));
+    }
+
+    private void WatchNonFinite(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> dydt)
+    {
+        for (int i = 0; i < dydt.Length; i++)
+        {
+            if (!double.IsFinite(dydt[i]))
+            {
+                foreach (double v in y)
+                {
+                    if (!double.IsFinite(v))
+                    {
+                        return;
+                    }
+                }
+
+                _nonFiniteTime = t;
+                _nonFiniteComponent = i;
+                _nonFiniteValue = dydt[i];
+                return;
+            }
+        }
     }
 
     protected bool FailNonFinite(double t, ReadOnlySpan<double> values, string what)
