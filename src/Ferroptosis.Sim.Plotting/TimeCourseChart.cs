@@ -19,7 +19,7 @@ public static class TimeCourseChart
     /// <param name="timeAxis">The time axis; <see langword="null"/> for <see cref="AxisSpec.TimeInHours"/>.</param>
     /// <param name="options">Look and size; <see langword="null"/> for <see cref="FigureOptions.Default"/>.</param>
     /// <returns>The plot model.</returns>
-    /// <exception cref="ArgumentException">No series, or an axis is invalid.</exception>
+    /// <exception cref="ArgumentException">No series, an axis is invalid, or a series has a value ≤ 0 on a logarithmic axis (it would vanish without a word; use NaN to break a line on purpose).</exception>
     public static PlotModel Create(IEnumerable<Series> series, AxisSpec yAxis, AxisSpec? timeAxis = null, FigureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -36,6 +36,7 @@ public static class TimeCourseChart
         for (int i = 0; i < list.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(list[i], nameof(series));
+            PlotStyler.RequireShowable(list[i], timeAxis ?? AxisSpec.TimeInHours, yAxis, nameof(series));
             model.Series.Add(PlotStyler.CreateLine(list[i], i, options));
         }
 
