@@ -26,6 +26,9 @@ public static class SurvivalChart
     /// <summary>How close (in surviving fraction, at every sample) two curves must be to be reported as coinciding: about a line's width on a panel.</summary>
     public const double CoincidenceTolerance = 0.01;
 
+    /// <summary>The longest line of a subtitle note, in characters: fits a panel of a four-column figure.</summary>
+    private const int NoteWidth = 64;
+
     /// <summary>How close two t50 marks may be, as a fraction of the time span, before each gets a direct label: about a marker's width on a panel.</summary>
     public const double CrowdedMarks = 0.03;
 
@@ -150,7 +153,30 @@ public static class SurvivalChart
         }
 
         var groups = Enumerable.Range(0, curves.Count).GroupBy(i => group[i]).Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(i => curves[i].Name))).ToList();
-        return groups.Count == 0 ? null : $"lines coincide: {string.Join("; ", groups)}";
+        return groups.Count == 0 ? null : Wrap($"lines coincide: {string.Join("; ", groups)}", NoteWidth);
+    }
+
+    /// <summary>Breaks a note into lines of at most <paramref name="width"/> characters after a ", " or "; ", so a long subtitle is not cut off by a narrow panel.</summary>
+    /// <param name="text">The note.</param>
+    /// <param name="width">The longest line, in characters.</param>
+    /// <returns>The note with line breaks.</returns>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string part in System.Text.RegularExpressions.Regex.Split(text, "(?<=[,;] )"))
+        {
+            if (line.Length > 0 && line.Length + part.Length > width)
+            {
+                lines.Add(line.ToString().TrimEnd());
+                line.Clear();
+            }
+
+            line.Append(part);
+        }
+
+        lines.Add(line.ToString());
+        return string.Join('\n', lines);
     }
 
     private static bool Coincide(Series a, Series b, double tolerance)
