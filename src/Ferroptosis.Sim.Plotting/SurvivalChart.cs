@@ -32,7 +32,7 @@ public static class SurvivalChart
     /// <summary>How close two t50 marks may be, as a fraction of the time span, before each gets a direct label: about a marker's width on a panel.</summary>
     public const double CrowdedMarks = 0.03;
 
-    /// <summary>The shapes of the t50 marks, one per crossing curve in order, so marks that fall together stay apart; the legend entry shows its curve's shape.</summary>
+    /// <summary>The shapes of the t50 marks, by the curve's position in the chart (so the same line order gives the same shapes in every panel), so marks that fall together stay apart; the legend entry shows its curve's shape.</summary>
     private static readonly MarkerType[] T50Shapes = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle, MarkerType.Cross, MarkerType.Star, MarkerType.Plus];
 
     /// <summary>Creates a cell-death trajectory plot.</summary>
@@ -79,7 +79,7 @@ public static class SurvivalChart
             if (HalfSurvivalTime(curve.X, curve.Y) is double t50)
             {
                 string label = $"t50 = {T50Text(t50)}{unit}";
-                var shape = T50Shapes[marks.Count % T50Shapes.Length];
+                var shape = T50Shapes[i % T50Shapes.Length];
                 line.Title = $"{curve.Name} ({label})";
                 line.LegendMark = shape;
                 model.Annotations.Add(PlotStyler.CreateVerticalMark(t50, HalfSurvival * factor, label, line.Color, options));

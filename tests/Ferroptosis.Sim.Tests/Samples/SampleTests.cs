@@ -96,7 +96,7 @@ public sealed class SampleTests : TempFolderTests
 
     [TestCase("DrugPanel", "drug-panel-heatmap.png", "erastin 2 µM + ML385 5 µM")]
     [TestCase("DrugPanel", "drug-panel-trajectories.png", "erastin 2 µM + ML385 5 µM")]
-    [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
+    [TestCase("DiseaseScenarios", "disease-scenarios.png", "fac = 200")]
     public void Sample_RunsAndWritesItsFigure_WithItsCaption(string sample, string figure, string printed)
     {
         var (exit, output) = RunSample(sample, Folder);
@@ -108,6 +108,23 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(output, Does.Contain(printed));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
             AssertCaption(Path.Combine(Folder, Path.ChangeExtension(figure, null) + ".caption.txt"), "t = 0");
+        });
+    }
+
+    [Test]
+    public void DiseaseScenarios_DefinesItsScenarios_AndItsHeatMapHasAHealthyRow()
+    {
+        var (exit, output) = RunSample("DiseaseScenarios", Folder);
+
+        Assert.That(exit, Is.Zero, output);
+        var texts = Texts(XDocument.Load(Path.Combine(Folder, "disease-scenarios.svg")));
+        string caption = File.ReadAllText(Path.Combine(Folder, "disease-scenarios.caption.txt"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("Scenario definitions").And.Contain("FAC 200 µM").And.Contain("dexamethasone 1 µM"));
+            Assert.That(texts, Does.Contain("healthy").And.Contain("healthy + Fer-1").And.Contain("iron overload (FAC 200 µM)"));
+            Assert.That(texts, Has.None.Contains("estrogen-deficiency"), "labels are names, not code identifiers");
+            Assert.That(caption, Does.Contain("iron overload = fac = 200"));
         });
     }
 
