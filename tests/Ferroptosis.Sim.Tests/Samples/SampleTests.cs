@@ -82,11 +82,15 @@ public sealed class SampleTests : TempFolderTests
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Contain("12 mo").And.Contain("+ ferrostatin-1 1 µM").And.Contain("+ deferoxamine 100 µM").And.Contain("+ sulforaphane 5 µM"));
-            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((2400, 1800)));
-            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(20_000));
-            Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen-deficiency").And.Contain("Time (months)"));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((3600, 1900)));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 3600, 1900)), Is.GreaterThan(20_000));
+            Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen deficiency").And.Contain("Time (months)"));
+
+            // The κ band, the note on the coinciding interventions and the cell counts that drive bone mass.
+            Assert.That(Texts(svg), Does.Contain("untreated, κ 0.01–0.05").And.Contain("Osteoclasts, untreated (κ = 0.02)").And.Contain("Viable osteocytes, untreated (κ = 0.02)"));
+            Assert.That(Texts(svg), Has.Some.StartsWith("the three interventions coincide"));
             Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
-            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "starts at 92 %");
+            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "not at 0", "κ from 0.01 to 0.05", "viable osteocytes");
             Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
 
             // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
