@@ -120,6 +120,16 @@ public sealed class DoseResponseChartTests
         });
     }
 
+    [Test]
+    public void ChartWithZeroDoseControls_PassesTheFigureAudit_NoExtraLegendEntries()
+    {
+        var a = new DoseResponseCurve("osteoblast", [0, 0.25, 1, 5, 50], [0.42, 0.45, 0.5, 0.57, 0.14]) { ConnectPoints = true };
+        var b = new DoseResponseCurve("osteocyte", [0, 0.25, 1, 5, 50], [0.40, 0.44, 0.5, 0.55, 0.12]) { ConnectPoints = true, Style = new SeriesStyle { LineStyle = OxyPlot.LineStyle.Dash } };
+        var model = DoseResponseChart.Create([a, b], new AxisSpec("HO-1 level", "× wild type"), new AxisSpec("Surviving fraction", "0–1"), new FigureOptions { Legend = LegendLocation.Below });
+
+        Assert.That(FigureAudit.Problems(model), Is.Empty);
+    }
+
     [TestCase(0.25, 0.1)]
     [TestCase(0.1, 0.01)]
     [TestCase(0.15, 0.01)]
