@@ -148,7 +148,7 @@ public static class CellDeathFigure
         var list = Require(results);
         var name = label ?? DefaultLabeller(list);
         var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => UntilDead(r, Column(r, quantity), deadBelow)), PathwayQuantity.Describe(quantity).Axis, AxisSpec.TimeInHours, options), list);
-        model.Subtitle = string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is more than {NumberText.Significant(100 * (1 - deadBelow))} % dead (S < {NumberText.Significant(deadBelow)})");
+        model.Subtitle = WithNote(string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is more than {NumberText.Significant(100 * (1 - deadBelow))} % dead (S < {NumberText.Significant(deadBelow)})"), model.Subtitle);
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
@@ -187,7 +187,7 @@ public static class CellDeathFigure
             model.Title = $"{Condition(list[0])}: lipid peroxides";
         }
 
-        model.Subtitle = string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is dead (S < {DeadCulture})");
+        model.Subtitle = WithNote(string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is dead (S < {DeadCulture})"), model.Subtitle);
         return WithModelVersion(model, list);
     }
 
@@ -303,6 +303,9 @@ public static class CellDeathFigure
 
         return model;
     }
+
+    /// <summary>Puts a chart's own note (e.g. "lines coincide: …") on a line after the subtitle text.</summary>
+    private static string WithNote(string text, string? note) => string.IsNullOrEmpty(note) ? text : $"{text}\n{note}";
 
     /// <summary>Makes the time ticks reach the last time (a 48-h run gets 0, 12, 24, 36, 48 rather than ticks ending at 40).</summary>
     private static PlotModel WithTimeTicks(PlotModel model, List<CellSimulationResult> list)
