@@ -43,34 +43,65 @@ foreach (var run in runs)
 var work = runs.Cast<RemodellingResult>().Select(r => r.Result!.Statistics).ToList();
 Console.WriteLine(string.Create(c, $"\nPopulation model, Rodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
-// One panel per disease: bone mass over months, untreated and with each intervention.
+// κ, which scales every loss, is an estimate (plausible range in docs/remodelling.md): the untreated run at its ends gives a band.
+double[] kappaRange = [0.01, 0.05];
+var band = new RemodellingResult[scenarios.Count, kappaRange.Length];
+Parallel.For(0, band.Length, k => band[k / 2, k % 2] = BoneRemodelling.Run(scenarios[k / 2], [], duration, RemodellingOptions.Default with { Kappa = kappaRange[k % 2] }));
+
+// A–D, one per disease: bone mass over months, untreated (with its κ band) and with each intervention.
 double daysPerMonth = duration.TotalDays / 12;
+double[] Months(RemodellingResult run) => [.. run.TimesDays.ToArray().Select(d => d / daysPerMonth)];
+double floor = Math.Floor(band.Cast<RemodellingResult>().Min(r => r.BoneMass.Min())) - 1;
+var below = new FigureOptions { Legend = LegendLocation.Below };
 var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
 {
     // Each intervention in its registered style (ConditionStyles), the same as in the other samples' figures.
-    var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t =>
+    var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t => new Series(Label(runs[s, t]), Months(runs[s, t]), runs[s, t].BoneMass)));
+    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = floor, Maximum = 100.5 }, new AxisSpec("Time", "months"), below);
+    var (low, high) = (band[s, 0], band[s, 1]);
+    var area = new OxyPlot.Series.AreaSeries
     {
-        var run = runs[s, t];
-        var months = run.TimesDays.ToArray().Select(d => d / daysPerMonth).ToArray();
-        return new Series(Label(run), months, run.BoneMass);
-    }));
-    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = 92, Maximum = 100.5 }, new AxisSpec("Time", "months"), new FigureOptions { Legend = LegendLocation.InsideBottomLeft });
-    model.Title = scenarios[s].Name;
+        Title = string.Create(c, $"untreated, κ {kappaRange[0]}–{kappaRange[1]}"),
+        Color = OxyPlot.OxyColors.Undefined,
+        Fill = OxyPlot.OxyColor.FromAColor(45, OxyPlot.OxyColors.Black),
+        StrokeThickness = 0,
+    };
+    area.Points.AddRange(Months(low).Zip(low.BoneMass, (x, y) => new OxyPlot.DataPoint(x, y)));
+    area.Points2.AddRange(Months(high).Zip(high.BoneMass, (x, y) => new OxyPlot.DataPoint(x, y)));
+    model.Series.Insert(0, area);
+    model.Title = Title(scenarios[s]);
+    string coincide = Enumerable.Range(2, treatments.Length - 2).All(t => runs[s, t].BoneMass.Zip(runs[s, 1].BoneMass).All(p => Math.Abs(p.First - p.Second) < 0.05))
+        ? "the three interventions coincide; " : string.Empty;
+    model.Subtitle = string.Create(c, $"{coincide}y axis from {floor:F0} %, not 0");
     return model;
 }).ToList();
-var figure = new MultiPanelFigure(panels, columns: 2);
+
+// E–G: the cells that drive bone mass, untreated, in % of their day-0 value, one line per disease.
+foreach (var (title, read) in new (string, Func<RemodellingResult, double[]>)[] { ("Osteoclasts", r => r.Osteoclasts), ("Osteoblasts", r => r.Osteoblasts), ("Viable osteocytes", r => r.ViableOsteocytes) })
+{
+    var lines = Enumerable.Range(0, scenarios.Count).Select(s => runs[s, 0]).Select(r => new Series(Title(r.Scenario!), Months(r), [.. read(r).Select(x => 100 * x / read(r)[0])]));
+    var model = TimeCourseChart.Create(ConditionStyles.Apply(lines), new AxisSpec(title, "% of day 0"), new AxisSpec("Time", "months"), below);
+    model.Title = $"{title}, untreated (κ = {RemodellingOptions.Default.Kappa.ToString(c)})";
+    panels.Add(model);
+}
+
+var figure = new MultiPanelFigure(panels, columns: 4);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 Directory.CreateDirectory(folder);
 string png = Path.Combine(folder, "bone-loss.png");
 string svg = Path.Combine(folder, "bone-loss.svg");
 string csv = Path.Combine(folder, "bone-loss.csv");
-FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
-FigureExporter.Save(figure, svg, 1600, 1200);
+FigureExporter.Save(figure, png, 3600, 1900, dpi: 150);
+FigureExporter.Save(figure, svg, 2400, 1270);
 var first = runs[0, 0];
 string caption = new FigureCaption("Bone mass over 12 months under four chronic bone diseases linked to ferroptosis, untreated and with an anti-ferroptotic intervention.")
 {
-    Panels = ["One panel per disease: bone mass (% of baseline) against time (months), one line per intervention. The y axis starts at 92 %, not at 0."],
+    Panels =
+    [
+        "A–D, one panel per disease: bone mass (% of baseline) against time (months), one line per intervention; the grey band is the untreated run for κ from 0.01 to 0.05 (the estimate's plausible range, docs/remodelling.md), the line κ = 0.02. The y axis starts just below the lowest value shown, not at 0 (stated in each subtitle). Where the three interventions coincide (they stop the extra death entirely) the subtitle says so; their lines lie on top of each other.",
+        "E–G: osteoclasts, osteoblasts and viable osteocytes of the untreated runs (κ = 0.02), in % of their value on day 0, one line per disease: the cell counts that drive bone mass.",
+    ],
     Protocol = "osteoblasts, osteoclasts and osteocytes under the chronic (half-strength) form of each disease; the ferroptosis model gives each cell type's quasi-steady extra death rate (κ = 0.02), which drives the Komarova bone-remodelling model (docs/remodelling.md) for 12 months. Interventions (ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM) act in the cells as continuous doses held for the whole 12 months.",
     Model = $"{first.CellModel} (cell death rates) + Komarova bone remodelling",
     Solver = $"{first.Result!.SolverName} (population model; the cell death rates from the ferroptosis model at rtol {first.Options.CellOptions.RelativeTolerance:G3})",
@@ -78,19 +109,18 @@ string caption = new FigureCaption("Bone mass over 12 months under four chronic 
     AbsoluteTolerance = 1e-10,
     Notes = [$"Data: {Path.GetFileName(csv)} (bone mass, osteoclasts, osteoblasts and viable osteocytes by day)."],
 }.WriteBeside(png);
-using (var writer = new StreamWriter(csv))
+var table = new System.Text.StringBuilder("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes\n");
+foreach (var run in runs)
 {
-    writer.WriteLine("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes");
-    foreach (var run in runs)
+    var times = run.TimesDays;
+    double[] z = run.BoneMass, x1 = run.Osteoclasts, x2 = run.Osteoblasts, v = run.ViableOsteocytes;
+    for (int k = 0; k < times.Length; k++)
     {
-        var times = run.TimesDays;
-        double[] z = run.BoneMass, x1 = run.Osteoclasts, x2 = run.Osteoblasts, v = run.ViableOsteocytes;
-        for (int k = 0; k < times.Length; k++)
-        {
-            writer.WriteLine(string.Create(c, $"{run.Scenario!.Name},{Label(run)},{times[k]:R},{z[k]:R},{x1[k]:R},{x2[k]:R},{v[k]:R}"));
-        }
+        table.Append(c, $"{run.Scenario!.Name},{Label(run)},{times[k]:R},{z[k]:R},{x1[k]:R},{x2[k]:R},{v[k]:R}\n");
     }
 }
+
+DataFile.WriteAllText(csv, table.ToString()); // atomically: a CSV is whole or absent
 
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
@@ -98,5 +128,7 @@ Console.WriteLine($"        {svg}");
 Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Data:   {csv}");
 return 0;
+
+static string Title(DiseaseScenario scenario) => scenario.Name.Replace('-', ' ');
 
 static string Label(RemodellingResult run) => run.Interventions.Count == 0 ? "untreated" : "+ " + string.Join(" + ", run.Interventions);

@@ -54,7 +54,7 @@ string svg = Path.Combine(folder, "cell-death-trajectories.svg");
 string csv = Path.Combine(folder, "cell-death-trajectories.csv");
 FigureExporter.Save(figure, png, 2400, 1800, dpi: 150);
 FigureExporter.Save(figure, svg, 1536, 1152);
-File.WriteAllText(csv, Trajectories(runs, conditionOf)); // UTF-8 without a byte-order mark, as every CSV of ferrosim
+DataFile.WriteAllText(csv, Trajectories(runs, conditionOf)); // atomically, UTF-8 without a byte-order mark, as every CSV of ferrosim
 string caption = TrajectoryFigure.Caption(runs, Path.GetFileName(csv)).WriteBeside(png);
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");

@@ -55,7 +55,7 @@ internal static class TrajectoryFigure
         {
             Panels =
             [
-                "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition. A dot and a dashed drop mark t50 (50 % death), also given in the legend; the grey dashed line is 50 % survival. Lines named in a subtitle coincide: untreated is drawn dashed over them.",
+                "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition. A point (each line its own shape, shown on its legend entry) and a dashed drop mark t50 (50 % death), also given in the legend with one decimal; the grey dashed line is 50 % survival. Lines named in a subtitle coincide: untreated is drawn dashed over them.",
                 "D: lipid peroxides under erastin 10 µM alone, one line per cell type, on a log axis. Each line ends where its culture is dead (surviving fraction < 0.01); the black dashed line is the death threshold LPO_th, the level at half-maximal death hazard.",
             ],
             Protocol = "each cell type at its resting state, then exposed at t = 0 for 48 h to erastin 10 µM (system xc⁻ inhibitor) alone or together with ferrostatin-1 1 µM (radical-trapping antioxidant), deferoxamine 100 µM (iron chelator) or zinc protoporphyrin 10 µM (heme-oxygenase inhibitor), all added at t = 0; untreated: no drug.",

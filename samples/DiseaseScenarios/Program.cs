@@ -23,16 +23,24 @@ Parallel.For(0, runs.Length, k =>
 });
 
 var c = CultureInfo.InvariantCulture;
+var model = runs[0, 0, 0].Model;
+Console.WriteLine($"Scenario definitions (in-vitro form, {model}):");
+foreach (var scenario in scenarios.OfType<DiseaseScenario>())
+{
+    Console.WriteLine($"  {Name(scenario),-22} {Culture(scenario),-30} {string.Join(", ", scenario.InVitroIn(model))}");
+}
+
+Console.WriteLine();
 Console.WriteLine("Disease scenarios in vitro, 48 h: t50 and surviving fraction at 48 h, without / with ferrostatin-1 1 µM");
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-20} {"cell type",-11} {"t50 (h)",8} {"S(48 h)",8} {"+ Fer-1",8}");
+Console.WriteLine($"{"scenario",-22} {"cell type",-11} {"t50 (h)",8} {"S(48 h)",8} {"+ Fer-1",8}");
 for (int s = 0; s < scenarios.Length; s++)
 {
     for (int j = 0; j < cells.Count; j++)
     {
         var (alone, rescued) = (runs[s, j, 0], runs[s, j, 1]);
         string t50 = alone.TimeTo50PercentDeath is double t ? t.ToString("F1", c) : "> 48";
-        Console.WriteLine(string.Create(c, $"{Name(scenarios[s]),-20} {cells[j].Name,-11} {t50,8} {alone.SurvivalAt(48),8:F3} {rescued.SurvivalAt(48),8:F3}"));
+        Console.WriteLine(string.Create(c, $"{Name(scenarios[s]),-22} {cells[j].Name,-11} {t50,8} {alone.SurvivalAt(48),8:F3} {rescued.SurvivalAt(48),8:F3}"));
     }
 }
 
@@ -42,20 +50,21 @@ Console.WriteLine(string.Create(c, $"\n{runs[0, 0, 0].Result.SolverName} over {w
 // A–C: trajectories per cell type, one line per scenario; D: survival at 48 h, scenario (± Fer-1) × cell type.
 var panels = cells.Select((cell, j) =>
 {
-    var model = CellDeathFigure.Survival(Enumerable.Range(0, scenarios.Length).Select(s => runs[s, j, 0]), r => Name(r.Scenario));
-    model.Title = CellDeathFigure.CellName(cell);
-    return model;
+    var panel = CellDeathFigure.Survival(Enumerable.Range(0, scenarios.Length).Select(s => runs[s, j, 0]), r => Name(r.Scenario), options: new FigureOptions { Legend = LegendLocation.Below });
+    panel.Title = CellDeathFigure.CellName(cell);
+    return panel;
 }).ToList();
+// D: every scenario, healthy first, without and with Fer-1; row labels say what the condition is in culture.
 var rows = new List<string>();
-var table = new CellSimulationResult[(scenarios.Length - 1) * 2, cells.Count];
-for (int s = 1; s < scenarios.Length; s++)
+var table = new CellSimulationResult[scenarios.Length * 2, cells.Count];
+for (int s = 0; s < scenarios.Length; s++)
 {
-    rows.Add(Name(scenarios[s]));
+    rows.Add(scenarios[s] is { } scenario ? $"{Name(scenario)} ({Culture(scenario)})" : "healthy");
     rows.Add($"{Name(scenarios[s])} + Fer-1");
     for (int j = 0; j < cells.Count; j++)
     {
-        table[(s - 1) * 2, j] = runs[s, j, 0];
-        table[((s - 1) * 2) + 1, j] = runs[s, j, 1];
+        table[s * 2, j] = runs[s, j, 0];
+        table[(s * 2) + 1, j] = runs[s, j, 1];
     }
 }
 
@@ -72,13 +81,31 @@ string caption = (FigureCaption.ForSimulations("Death of bone cells in culture u
     Panels =
     [
         "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition (healthy = no disease condition); t50 marked.",
-        "D: surviving fraction at 48 h, one row per condition without and with ferrostatin-1 1 µM, one column per cell type.",
+        "D: surviving fraction at 48 h, one row per condition (healthy first, then each disease with its in-vitro form) without and with ferrostatin-1 1 µM, one column per cell type.",
+        "Each t50 mark has its own shape, shown on its legend entry; t50 is given with one decimal; marks that fall together are also labelled beside the mark. Lines named in a subtitle coincide.",
     ],
-    Protocol = "resting cells; at t = 0 the in-vitro form of each condition (model README §7) is switched on for 48 h: glucocorticoid excess (dexamethasone 1 µM), high glucose (25.5 mM), iron overload (ferric ammonium citrate 200 µM), estrogen loss; ferrostatin-1 1 µM added at t = 0 where stated.",
+    Protocol = "resting cells; at t = 0 the in-vitro form of each condition (model README §7) is switched on for 48 h: glucocorticoid excess (dexamethasone 1 µM), high glucose (25.5 mM glucose), iron overload (ferric ammonium citrate, FAC, 200 µM), estrogen loss (no culture dose: only the model's parameter changes, listed below); ferrostatin-1 1 µM added at t = 0 where stated.",
+    Notes = [$"Scenario definitions in the model ({model}): " + string.Join("; ", scenarios.OfType<DiseaseScenario>().Select(x => $"{Name(x)} = {string.Join(", ", x.InVitroIn(model))}")) + "."],
 }).WriteBeside(png);
 Console.WriteLine();
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
 Console.WriteLine($"Caption: {caption}");
 
-static string Name(DiseaseScenario? scenario) => scenario?.Name ?? "healthy";
+// Readable names (the registry's condition names, so each keeps its colour in every figure) and the in-vitro form of each.
+static string Name(DiseaseScenario? scenario) => scenario?.Name switch
+{
+    null => "healthy",
+    "glucocorticoid" => "glucocorticoid excess",
+    "estrogen-deficiency" => "estrogen loss",
+    { } name => name.Replace('-', ' '),
+};
+
+static string Culture(DiseaseScenario scenario) => scenario.Name switch
+{
+    "glucocorticoid" => "dexamethasone 1 µM",
+    "high-glucose" => "glucose 25.5 mM",
+    "iron-overload" => "FAC 200 µM",
+    "estrogen-deficiency" => "model changes",
+    _ => scenario.Description,
+};

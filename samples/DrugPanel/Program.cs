@@ -13,18 +13,22 @@ Perturbation erastin = Perturbation.Erastin(10), rsl3 = Perturbation.Rsl3(0.1), 
 Perturbation fer1 = Perturbation.Ferrostatin1(1), dfo = Perturbation.Deferoxamine(100), znpp = Perturbation.ZincProtoporphyrin(10);
 (string Name, Perturbation[] Drugs)[] conditions =
 [
+    ("untreated", []),
     ("erastin 10 µM", [erastin]),
-    ("erastin + Fer-1 1 µM", [erastin, fer1]),
-    ("erastin + DFO 100 µM", [erastin, dfo]),
-    ("erastin + ZnPP 10 µM", [erastin, znpp]),
-    ("erastin + SFN 5 µM", [erastin, Perturbation.Sulforaphane(5)]),
+    ("erastin 10 µM + Fer-1 1 µM", [erastin, fer1]),
+    ("erastin 10 µM + DFO 100 µM", [erastin, dfo]),
+    ("erastin 10 µM + ZnPP 10 µM", [erastin, znpp]),
+    ("erastin 10 µM + SFN 5 µM", [erastin, Perturbation.Sulforaphane(5)]),
     ("RSL3 0.1 µM", [rsl3]),
-    ("RSL3 + Fer-1 1 µM", [rsl3, fer1]),
-    ("RSL3 + DFO 100 µM", [rsl3, dfo]),
-    ("RSL3 + ZnPP 10 µM", [rsl3, znpp]),
+    ("RSL3 0.1 µM + Fer-1 1 µM", [rsl3, fer1]),
+    ("RSL3 0.1 µM + DFO 100 µM", [rsl3, dfo]),
+    ("RSL3 0.1 µM + ZnPP 10 µM", [rsl3, znpp]),
     ("erastin 2 µM", [lowErastin]),
     ("erastin 2 µM + ML385 5 µM", [lowErastin, Perturbation.Ml385(5)]),
 ];
+
+// The trajectories: one row per inducer, each with the untreated control and every arm given with that inducer.
+(string Title, int[] Arms)[] groups = [("erastin 10 µM ± rescue", [0, 1, 2, 3, 4, 5]), ("RSL3 0.1 µM ± rescue", [0, 6, 7, 8, 9]), ("erastin 2 µM ± ML385", [0, 10, 11])];
 var cells = BoneCell.All;
 var runs = new CellSimulationResult[conditions.Length, cells.Count];
 Parallel.For(0, runs.Length, k =>
@@ -52,41 +56,47 @@ var heatMap = CellDeathFigure.SurvivalHeatMap(
     24,
     new FigureOptions { Title = "Drug panel: survival at 24 h" });
 
-// Trajectories of the inducers and Nrf2 modulators: survival per cell type, and the osteoblast's GSH, which
-// erastin depletes and RSL3 does not (it inhibits GPX4 itself).
-int[] shown = [0, 4, 5, 9, 10];
+// Per inducer (row): survival of each cell type, then the osteoblast's GSH, which erastin depletes and RSL3 does not
+// (it inhibits GPX4 itself). GSH lines end once the culture is more than 90 % dead: the few cells left are no read-out.
 string Name(CellSimulationResult r) => conditions[Array.FindIndex(conditions, x => x.Drugs.SequenceEqual(r.Perturbations))].Name;
-var panels = cells.Select((cell, j) =>
+var below = new FigureOptions { Legend = LegendLocation.Below };
+var panels = new List<OxyPlot.PlotModel>();
+foreach (var (title, arms) in groups)
 {
-    var model = CellDeathFigure.Survival(shown.Select(i => runs[i, j]), Name);
-    model.Title = CellDeathFigure.CellName(cell);
-    return model;
-}).ToList();
-var glutathione = CellDeathFigure.TimeCourse(shown.Select(i => runs[i, 0]), "GSH", Name);
-glutathione.Title = "Osteoblast: glutathione";
-panels.Add(glutathione);
-var trajectories = new MultiPanelFigure(panels, columns: 2);
+    panels.AddRange(cells.Select((cell, j) =>
+    {
+        var model = CellDeathFigure.Survival(arms.Select(i => runs[i, j]), Name, options: below);
+        model.Title = $"{CellDeathFigure.CellName(cell)}: {title}";
+        return model;
+    }));
+    var glutathione = CellDeathFigure.TimeCourseWhileAlive(arms.Select(i => runs[i, 0]), "GSH", deadBelow: 0.1, label: Name, options: below);
+    glutathione.Title = $"Osteoblast GSH: {title}";
+    panels.Add(glutathione);
+}
+
+var trajectories = new MultiPanelFigure(panels, columns: cells.Count + 1);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 string heatPng = Path.Combine(folder, "drug-panel-heatmap.png");
 string heatSvg = Path.Combine(folder, "drug-panel-heatmap.svg");
 string trajectoryPng = Path.Combine(folder, "drug-panel-trajectories.png");
-FigureExporter.Save(heatMap, heatPng, 1350, 1500, dpi: 150);
-FigureExporter.Save(heatMap, heatSvg, 900, 1000);
-FigureExporter.Save(trajectories, trajectoryPng, 2400, 1800, dpi: 150);
+FigureExporter.Save(heatMap, heatPng, 1500, 1500, dpi: 150);
+FigureExporter.Save(heatMap, heatSvg, 1000, 1000);
+FigureExporter.Save(trajectories, trajectoryPng, 3600, 2700, dpi: 150);
 var all = runs.Cast<CellSimulationResult>().ToList();
-string protocol = "each cell type at its resting state; drugs added together at t = 0 (erastin 10 µM or 2 µM, RSL3 0.1 µM, ferrostatin-1 1 µM, deferoxamine 100 µM, zinc protoporphyrin 10 µM, sulforaphane (SFN) 5 µM, ML385 5 µM), 24 h.";
+string protocol = "each cell type at its resting state; drugs added together at t = 0 (erastin 10 µM or 2 µM, RSL3 0.1 µM, ferrostatin-1 (Fer-1) 1 µM, deferoxamine (DFO) 100 µM, zinc protoporphyrin (ZnPP) 10 µM, sulforaphane (SFN) 5 µM, ML385 5 µM), 24 h; untreated: no drug.";
 string heatCaption = (FigureCaption.ForSimulations("Surviving fraction at 24 h of osteoblasts, osteoclasts and osteocytes under ferroptosis inducers alone and with rescues or Nrf2 modulators.", all) with
 {
-    Panels = ["Heat map: one row per condition, one column per cell type; colour from 0 (all dead) to 1 (all alive), value printed in each cell."],
+    Panels = ["Heat map: one row per condition (untreated first; every inducer with its dose), one column per cell type; colour from 0 (all dead) to 1 (all alive), value printed in each cell."],
     Protocol = protocol,
 }).WriteBeside(heatPng);
 string trajectoryCaption = (FigureCaption.ForSimulations("Cell-death trajectories under the inducers and Nrf2 modulators of the drug panel, and the osteoblast's glutathione.", all) with
 {
     Panels =
     [
-        "A–C: surviving fraction (0–1) of osteoblasts (A), osteoclasts (B) and osteocytes (C) against time, one line per condition; t50 marked.",
-        "D: glutathione (GSH, mM) of the osteoblast under the same conditions.",
+        "One row per inducer: erastin 10 µM alone and with Fer-1, DFO, ZnPP or SFN (A–D); RSL3 0.1 µM alone and with Fer-1, DFO or ZnPP (E–H); erastin 2 µM alone and with ML385 (I–L); each row with the untreated control.",
+        "First three columns: surviving fraction (0–1) of osteoblasts, osteoclasts and osteocytes against time, one line per condition; t50 marked (its value, one decimal, in the legend). Lines named in a subtitle coincide (the rescued arms and untreated lie together at S ≈ 1).",
+        "Last column: glutathione (GSH, mM) of the osteoblast under the same conditions. A line ends when its culture is more than 90 % dead (surviving fraction < 0.1): the GSH of the few cells left is not a read-out of the culture.",
     ],
     Protocol = protocol,
 }).WriteBeside(trajectoryPng);

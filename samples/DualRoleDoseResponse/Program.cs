@@ -4,105 +4,115 @@
 // synthesis rises to feed it, and the Fe²⁺ it releases outruns a ferritin store that is already full). In model
 // v2 this is a property of the cell, not of one protocol: osteoblasts and osteocytes are challenged with erastin
 // at their own 24-h IC50 for 24 h while HO-1 is held at 0–50 × wild type (HMOX1 transgene), either for life
-// (constitutive), switched on 48 h before the challenge, or switched on with it. Deferoxamine (iron chelation)
-// and ferrostatin-1 rescue the high-HO-1 cells. Prints the curves and the optimum of each, writes the figure to
-// output/ (or the folder given as the first argument).
+// (constitutive), switched on 48 h before the challenge, or switched on with it. A deferoxamine arm (iron
+// chelation, with erastin) tests that the high-HO-1 death is iron-driven, and the labile Fe²⁺ shows why. Prints
+// the curves, classifies each (ResponseShape: flat, bell, U, sigmoidal, graded, with a stated noise threshold),
+// prints the deferoxamine and ferrostatin-1 rescue at 50×, and writes the figure to output/ (or the folder given
+// as the first argument).
 using System.Globalization;
 using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
+using OxyPlot;
 
 double[] levels = [0, 0.25, 0.5, 1, 1.5, 2, 3, 5, 7, 10, 15, 20, 30, 50];
 BoneCell[] cells = [BoneCell.Osteoblast, BoneCell.Osteocyte];
-(string Name, Func<double, Perturbation> Hmox1)[] timings =
+var dfo = Perturbation.Deferoxamine(100);
+(string Name, Func<double, Perturbation[]> Arm)[] arms =
 [
-    ("constitutive", Perturbation.Hmox1Transgene),
-    ("induced 48 h before", h => Perturbation.Hmox1TransgeneInduction(h).Before(TimeSpan.FromHours(48))),
-    ("induced with erastin", Perturbation.Hmox1TransgeneInduction),
+    ("constitutive", h => [Perturbation.Hmox1Transgene(h)]),
+    ("induced 48 h before", h => [Perturbation.Hmox1TransgeneInduction(h).Before(TimeSpan.FromHours(48))]),
+    ("induced with erastin", h => [Perturbation.Hmox1TransgeneInduction(h)]),
+    ("constitutive + DFO", h => [Perturbation.Hmox1Transgene(h), dfo]),
 ];
 
 // Each cell type's own 24-h erastin IC50 (wild type), found by bisection in log dose.
-double S24(BoneCell cell, params Perturbation[] p) => FerroptosisSimulation.Run(cell, p, TimeSpan.FromHours(24)).SurvivalAt(24);
-var ic50 = cells.ToDictionary(c => c, c => DoseResponse.FindIC50(d => S24(c, Perturbation.Erastin(d)), 0.1, 200).Dose);
+CellSimulationResult Run(BoneCell cell, params Perturbation[] p) => FerroptosisSimulation.Run(cell, p, TimeSpan.FromHours(24));
+var ic50 = cells.ToDictionary(c => c, c => DoseResponse.FindIC50(d => Run(c, Perturbation.Erastin(d)).SurvivalAt(24), 0.1, 200).Dose);
 
-var survival = new double[cells.Length, timings.Length, levels.Length];
-Parallel.For(0, survival.Length, k =>
+var runs = new CellSimulationResult[cells.Length, arms.Length, levels.Length];
+Parallel.For(0, runs.Length, k =>
 {
-    int i = k / (timings.Length * levels.Length), j = k / levels.Length % timings.Length, l = k % levels.Length;
-    survival[i, j, l] = S24(cells[i], timings[j].Hmox1(levels[l]), Perturbation.Erastin(ic50[cells[i]]));
+    int i = k / (arms.Length * levels.Length), j = k / levels.Length % arms.Length, l = k % levels.Length;
+    runs[i, j, l] = Run(cells[i], [.. arms[j].Arm(levels[l]), Perturbation.Erastin(ic50[cells[i]])]);
 });
+double[] Row(int i, int j, Func<CellSimulationResult, double> read) => [.. Enumerable.Range(0, levels.Length).Select(l => read(runs[i, j, l]))];
+double Survival(CellSimulationResult r) => r.SurvivalAt(24);
+double PeakIron(CellSimulationResult r) => r.Quantity("LIP").Max();
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine("Surviving fraction after 24 h of erastin at the cell's IC50, against the HO-1 level (× wild type, HMOX1 transgene)");
+Console.WriteLine("Surviving fraction after 24 h of erastin at the cell's IC50, against the HO-1 level (× wild type, HMOX1 transgene); peak labile Fe²⁺ (µM) in brackets");
 foreach (var (cell, i) in cells.Select((x, i) => (x, i)))
 {
     Console.WriteLine();
     Console.WriteLine(string.Create(c, $"{cell.Name}, erastin {ic50[cell]:F2} µM (its IC50)"));
-    Console.WriteLine($"{"HO-1",6} " + string.Join(" ", timings.Select(t => $"{t.Name,22}")));
+    Console.WriteLine($"{"HO-1",6} " + string.Join(" ", arms.Select(a => $"{a.Name,26}")));
     for (int l = 0; l < levels.Length; l++)
     {
-        Console.WriteLine(string.Create(c, $"{levels[l],6:G3} ") + string.Join(" ", timings.Select((_, j) => survival[i, j, l].ToString("F3", c).PadLeft(22))));
+        Console.WriteLine(string.Create(c, $"{levels[l],6:G3} ") + string.Join(" ", arms.Select((_, j) => string.Create(c, $"{Survival(runs[i, j, l]):F3} [{PeakIron(runs[i, j, l]),6:F2}]").PadLeft(26))));
     }
 }
 
 Console.WriteLine();
+Console.WriteLine(string.Create(c, $"Shape of each curve over 0–50× (ResponseShape: a change counts when ≥ {ResponseShape.NoiseThreshold} of the surviving fraction; plateaus within {ResponseShape.PlateauFraction:P0} of the total change)"));
 foreach (var (cell, i) in cells.Select((x, i) => (x, i)))
 {
-    for (int j = 0; j < timings.Length; j++)
+    for (int j = 0; j < arms.Length; j++)
     {
-        double[] row = [.. Enumerable.Range(0, levels.Length).Select(l => survival[i, j, l])];
-        int best = Array.IndexOf(row, row.Max());
-        double wildType = row[Array.IndexOf(levels, 1.0)];
-        string verdict = best > 0 && best < levels.Length - 1 && row[best] >= wildType + 0.03 && row[^1] <= wildType - 0.1
-            ? string.Create(c, $"bell: best at {levels[best]:G3}× (S = {row[best]:F3}), wild type {wildType:F3}, knockout {row[0]:F3}, 50× {row[^1]:F3}")
-            : string.Create(c, $"no bell: wild type {wildType:F3}, knockout {row[0]:F3}, best {row[best]:F3} at {levels[best]:G3}×, 50× {row[^1]:F3}");
-        Console.WriteLine($"{cell.Name,-11} {timings[j].Name,-21} {verdict}");
+        var row = Row(i, j, Survival);
+        Console.WriteLine($"{cell.Name,-11} {arms[j].Name,-26} {ResponseShape.Classify(row).Describe(levels, row, "×")}");
     }
 }
 
 Console.WriteLine();
 foreach (var cell in cells)
 {
-    var high = Perturbation.Hmox1Transgene(50);
-    var era = Perturbation.Erastin(ic50[cell]);
-    Console.WriteLine(string.Create(c, $"{cell.Name,-11} HO-1 50×, erastin: S = {S24(cell, high, era):F3}; + deferoxamine 100 µM {S24(cell, high, era, Perturbation.Deferoxamine(100)):F3}; + ferrostatin-1 1 µM {S24(cell, high, era, Perturbation.Ferrostatin1(1)):F3}"));
+    Perturbation high = Perturbation.Hmox1Transgene(50), era = Perturbation.Erastin(ic50[cell]);
+    Console.WriteLine(string.Create(c, $"{cell.Name,-11} HO-1 50×, erastin: S = {Survival(Run(cell, high, era)):F3}; + deferoxamine 100 µM {Survival(Run(cell, high, era, dfo)):F3}; + ferrostatin-1 1 µM {Survival(Run(cell, high, era, Perturbation.Ferrostatin1(1))):F3}"));
 }
 
-var chart = DoseResponseChart.Create(
-    cells.SelectMany((cell, i) => timings.Select((t, j) => new DoseResponseCurve($"{cell.Name}, {t.Name}", levels.Skip(1).ToArray(), Enumerable.Range(1, levels.Length - 1).Select(l => survival[i, j, l]).ToArray())
-    {
-        ConnectPoints = true,
-        // The cell type's registered colour (ConditionStyles); the induction timing sets the dash pattern and marker.
-        Style = new SeriesStyle
-        {
-            Color = ConditionStyles.Of(cell.Name).Color,
-            LineStyle = j switch { 0 => OxyPlot.LineStyle.Solid, 1 => OxyPlot.LineStyle.Dash, _ => OxyPlot.LineStyle.Dot },
-            Marker = j switch { 0 => OxyPlot.MarkerType.Circle, 1 => OxyPlot.MarkerType.Square, _ => OxyPlot.MarkerType.Triangle },
-        },
-    })),
-    new AxisSpec("HO-1 level (HMOX1 transgene)", "× wild type"),
-    new AxisSpec("Surviving fraction after 24 h of erastin at IC50", "0–1").WithRange(0, 1.02),
-    new FigureOptions { Title = "HO-1 under erastin: protection, then iron-driven death" });
+// A: survival; B: peak labile Fe²⁺. One line per cell type (colour) and arm (dash pattern and marker); 0× drawn left of an axis break.
+SeriesStyle Style(int i, int j) => new()
+{
+    Color = ConditionStyles.Of(cells[i].Name).Color,
+    LineStyle = j switch { 0 => LineStyle.Solid, 1 => LineStyle.Dash, 2 => LineStyle.Dot, _ => LineStyle.LongDashDot },
+    Marker = j switch { 0 => MarkerType.Circle, 1 => MarkerType.Square, 2 => MarkerType.Triangle, _ => MarkerType.Diamond },
+};
+IEnumerable<DoseResponseCurve> Curves(int[] shownArms, Func<CellSimulationResult, double> read, int cellCount = 2) =>
+    cells.Take(cellCount).SelectMany((cell, i) => shownArms.Select(j => new DoseResponseCurve($"{cell.Name}, {arms[j].Name}", levels, Row(i, j, read)) { ConnectPoints = true, Style = Style(i, j) }));
+string protocol = string.Create(c, $"erastin at the cell's 24-h IC50 ({string.Join(", ", cells.Select(cell => $"{cell.Name} {ic50[cell]:F2} µM"))}) for 24 h");
+var doseAxis = new AxisSpec("HO-1 level (HMOX1 transgene)", "× wild type");
+var options = new FigureOptions { Legend = LegendLocation.Below };
+var survivalPanel = DoseResponseChart.Create(Curves([0, 1, 2, 3], Survival), doseAxis, new AxisSpec("Surviving fraction at 24 h", "0–1").WithRange(-0.03, 1.05), options);
+survivalPanel.Title = "HO-1 under erastin: protection, then iron-driven death";
+survivalPanel.Subtitle = string.IsNullOrEmpty(survivalPanel.Subtitle) ? protocol : $"{protocol}\n{survivalPanel.Subtitle}";
+// The osteocyte's iron is the osteoblast's within a line's width (printed above): one cell type is drawn, the gap is stated.
+int[] ironArms = [0, 3];
+double ironGap = ironArms.Max(j => Row(0, j, PeakIron).Zip(Row(1, j, PeakIron)).Max(p => Math.Abs(p.First - p.Second)));
+var ironPanel = DoseResponseChart.Create(Curves(ironArms, PeakIron, cellCount: 1), doseAxis, new AxisSpec("Peak labile Fe²⁺ in 24 h", "µM"), options);
+ironPanel.Title = "Iron read-out: labile Fe²⁺ rises with HO-1; DFO lowers it";
+ironPanel.Subtitle = string.Create(c, $"osteoblast; the osteocyte's lines lie within {ironGap:G2} µM of these (not drawn)");
+var figure = new MultiPanelFigure([survivalPanel, ironPanel], columns: 2);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 string png = Path.Combine(folder, "dual-role-dose-response.png");
 string svg = Path.Combine(folder, "dual-role-dose-response.svg");
-FigureExporter.Save(chart, png, 1500, 900, dpi: 150);
-FigureExporter.Save(chart, svg, 1000, 600);
-var reference = cells.Select(cell => FerroptosisSimulation.Run(cell, [Perturbation.Erastin(ic50[cell])], TimeSpan.FromHours(24)));
+FigureExporter.Save(figure, png, 2400, 1100, dpi: 150);
+FigureExporter.Save(figure, svg, 1600, 730);
 string caption = (FigureCaption.ForSimulations(
-    "Surviving fraction of osteoblasts and osteocytes after 24 h of erastin at each cell type's own 24-h IC50, against the HO-1 level (HMOX1 transgene, × wild type).",
-    reference) with
+    "Osteoblasts and osteocytes under erastin at each cell type's own 24-h IC50, against the HO-1 level (HMOX1 transgene, × wild type): surviving fraction (A) and peak labile Fe²⁺ (B), with a deferoxamine (DFO) rescue arm.",
+    runs.Cast<CellSimulationResult>()) with
 {
     Panels =
     [
-        "One line per cell type (colour) and HO-1 induction timing (solid, circles: constitutive; dashed, squares: switched on 48 h before erastin; dotted, triangles: switched on with erastin). Points are simulated levels; lines join them.",
-        "The dose axis is logarithmic and starts at 0.25×: the HO-1-null control (0×) cannot be drawn on it; its survival is printed by the sample (knockout column).",
+        "A: surviving fraction at 24 h. One line per cell type (colour: osteoblast blue, osteocyte green) and arm (solid, circles: HO-1 constitutive; dashed, squares: switched on 48 h before erastin; dotted, triangles: switched on with erastin; long dash-dot, diamonds: constitutive + DFO, deferoxamine 100 µM). Points are simulated levels; lines join them. The DFO arms lie at S ≈ 1 at every level.",
+        "B: peak labile Fe²⁺ (µM) within the 24 h, constitutive HO-1 without and with DFO, same styles as A; osteoblast only, the osteocyte's values (printed by the sample) lie within the gap stated in the subtitle.",
+        "Both dose axes are logarithmic; the HO-1-null control (0×) is drawn left of the dotted axis break, at the tick labelled 0, not joined to the line.",
     ],
-    Protocol = string.Create(c, $"resting cells; erastin added at t = 0 at the cell type's 24-h IC50 (wild type; {string.Join(", ", cells.Select(cell => $"{cell.Name} {ic50[cell]:F2} µM"))}), surviving fraction read at 24 h; HO-1 held at 0–50× wild type by an HMOX1 transgene, constitutive, switched on 48 h before erastin, or switched on with it. Deferoxamine 100 µM and ferrostatin-1 1 µM rescue at 50× (printed)."),
+    Protocol = string.Create(c, $"resting cells; erastin added at t = 0 at the cell type's 24-h IC50 (wild type; {string.Join(", ", cells.Select(cell => $"{cell.Name} {ic50[cell]:F2} µM"))}), read at 24 h. HO-1 held at 0–50× wild type by an HMOX1 transgene: constitutive (from before the resting state), switched on 48 h before erastin, or switched on with erastin at t = 0. DFO 100 µM added with erastin at t = 0 to constitutive HO-1."),
+    Notes = [string.Create(c, $"The sample prints the shape of each curve (ResponseShape): bell when an interior optimum stands ≥ {ResponseShape.NoiseThreshold} above both ends, flat when the curve spans < {ResponseShape.NoiseThreshold}.")],
 }).WriteBeside(png);
 Console.WriteLine();
-Console.WriteLine("The knockout (0×) is printed above; the log axis of the figure starts at 0.25×.");
 Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
 Console.WriteLine($"Caption: {caption}");

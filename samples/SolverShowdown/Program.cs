@@ -94,7 +94,7 @@ foreach (var solver in OdeSolvers.All)
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 Directory.CreateDirectory(folder);
 string table = Path.Combine(folder, "solver-showdown.csv");
-File.WriteAllText(table, csv.ToString(), new UTF8Encoding(false));
+DataFile.WriteAllText(table, csv.ToString()); // atomically, UTF-8 without a byte-order mark
 string png = Path.Combine(folder, "solver-showdown-work-precision.png");
 var markers = new[] { OxyPlot.MarkerType.Circle, OxyPlot.MarkerType.Square, OxyPlot.MarkerType.Diamond, OxyPlot.MarkerType.Triangle, OxyPlot.MarkerType.Cross, OxyPlot.MarkerType.Plus, OxyPlot.MarkerType.Star };
 var styled = precision.Select((p, i) => p with { Style = new SeriesStyle { Marker = markers[i % markers.Length], LineStyle = (i / 8) % 2 == 0 ? OxyPlot.LineStyle.Solid : OxyPlot.LineStyle.Dash } });

@@ -124,6 +124,34 @@ public static class CellDeathFigure
         return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
     }
 
+    /// <summary>Creates the time course of one model quantity, one line per result, each line ending where its culture has lost most of its cells.</summary>
+    /// <param name="results">The simulations; at least one.</param>
+    /// <param name="quantity">The model id, e.g. "GSH" (see <see cref="PathwayQuantity"/>).</param>
+    /// <param name="deadBelow">The surviving fraction below which a line ends, e.g. 0.1 (more than 90 % dead); in (0, 1].</param>
+    /// <param name="label">Names each line; <see langword="null"/> for <see cref="DefaultLabeller"/>.</param>
+    /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot model; its subtitle says where lines end.</returns>
+    /// <exception cref="ArgumentException">No results, a result has no such quantity, or the threshold is outside (0, 1].</exception>
+    /// <remarks>The state of the few cells left in a culture that is mostly dead is not a read-out of the culture: a line stops at the first sample below <paramref name="deadBelow"/>.</remarks>
+    public static PlotModel TimeCourseWhileAlive(
+        IEnumerable<CellSimulationResult> results,
+        string quantity,
+        double deadBelow = 0.1,
+        Func<CellSimulationResult, string>? label = null,
+        FigureOptions? options = null)
+    {
+        if (!(deadBelow > 0 && deadBelow <= 1))
+        {
+            throw new ArgumentException($"The survival threshold must lie in (0, 1]; got {deadBelow}.", nameof(deadBelow));
+        }
+
+        var list = Require(results);
+        var name = label ?? DefaultLabeller(list);
+        var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => UntilDead(r, Column(r, quantity), deadBelow)), PathwayQuantity.Describe(quantity).Axis, AxisSpec.TimeInHours, options), list);
+        model.Subtitle = WithNote(string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is more than {NumberText.Significant(100 * (1 - deadBelow))} % dead (S < {NumberText.Significant(deadBelow)})"), model.Subtitle);
+        return WithModelVersion(label is null ? WithSharedTitle(model, list, options) : model, list);
+    }
+
     /// <summary>Creates the lipid-peroxide time course of cultures on a log axis, each line ending where its culture is dead, with the death threshold of the model.</summary>
     /// <param name="results">The simulations; at least one.</param>
     /// <param name="label">Names each line; <see langword="null"/> for <see cref="DefaultLabeller"/>.</param>
@@ -142,7 +170,7 @@ public static class CellDeathFigure
         var name = label ?? DefaultLabeller(list);
         options ??= FigureOptions.Default;
         var axis = new AxisSpec("Lipid peroxides", PathwayQuantity.NormalisedUnit + ", 1 = resting reference osteoblast").Log();
-        var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => UntilDead(r, Column(r, "LPO"))), axis, AxisSpec.TimeInHours, options), list);
+        var model = WithTimeTicks(TimeCourseChart.Create(Styled(list, name, r => UntilDead(r, Column(r, "LPO"), DeadCulture)), axis, AxisSpec.TimeInHours, options), list);
         foreach (double threshold in list.Select(DeathThreshold).OfType<double>().Distinct().Order())
         {
             var line = PlotStyler.CreateHorizontalReference(threshold, options);
@@ -159,7 +187,7 @@ public static class CellDeathFigure
             model.Title = $"{Condition(list[0])}: lipid peroxides";
         }
 
-        model.Subtitle = string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is dead (S < {DeadCulture})");
+        model.Subtitle = WithNote(string.Create(CultureInfo.InvariantCulture, $"lines end when the culture is dead (S < {DeadCulture})"), model.Subtitle);
         return WithModelVersion(model, list);
     }
 
@@ -276,6 +304,9 @@ public static class CellDeathFigure
         return model;
     }
 
+    /// <summary>Puts a chart's own note (e.g. "lines coincide: …") on a line after the subtitle text.</summary>
+    private static string WithNote(string text, string? note) => string.IsNullOrEmpty(note) ? text : $"{text}\n{note}";
+
     /// <summary>Makes the time ticks reach the last time (a 48-h run gets 0, 12, 24, 36, 48 rather than ticks ending at 40).</summary>
     private static PlotModel WithTimeTicks(PlotModel model, List<CellSimulationResult> list)
     {
@@ -296,10 +327,10 @@ public static class CellDeathFigure
     }
 
     /// <summary>The values of a result up to and including the first sample where the culture is dead; NaN (a break in the line) after.</summary>
-    private static double[] UntilDead(CellSimulationResult result, double[] values)
+    private static double[] UntilDead(CellSimulationResult result, double[] values, double deadBelow)
     {
         var survival = result.SurvivingFraction;
-        int dead = Array.FindIndex(survival, s => s < DeadCulture);
+        int dead = Array.FindIndex(survival, s => s < deadBelow);
         if (dead >= 0)
         {
             Array.Fill(values, double.NaN, dead + 1, values.Length - dead - 1);

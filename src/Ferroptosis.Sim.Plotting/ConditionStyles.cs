@@ -16,7 +16,7 @@ namespace Ferroptosis.Sim.Plotting;
 /// <para>
 /// Colours are from the Okabe–Ito and Paul Tol schemes (see <see cref="ColorPalette"/>), which stay distinct under
 /// the common colour-vision deficiencies; erastin (vermillion) and ZnPP (reddish purple) differ in hue and line
-/// style. Conditions that often lie on top of each other have different dash patterns, so one stays visible through
+/// style, and ML385, which is shown with erastin, is indigo rather than an orange next to erastin's vermillion. Conditions that often lie on top of each other have different dash patterns, so one stays visible through
 /// the gaps of another: untreated is black and dashed, ferrostatin-1 green and solid, deferoxamine blue and dotted.
 /// No two registered conditions share both colour and line style. Markers are for point charts (dose–response,
 /// summary points); time courses with many samples use colour and line style only. Instances are immutable and
@@ -57,7 +57,7 @@ public static class ConditionStyles
         Entry("deferoxamine", Blue, LineStyle.Dot, MarkerType.Triangle, "deferoxamine", "dfo"),
         Entry("zinc protoporphyrin", ReddishPurple, LineStyle.DashDot, MarkerType.Cross, "znpp", "zinc protoporphyrin"),
         Entry("tin protoporphyrin", Purple, LineStyle.DashDot, MarkerType.Cross, "snpp", "tin protoporphyrin"),
-        Entry("ML385", Orange, LineStyle.DashDot, MarkerType.Star, "ml385"),
+        Entry("ML385", Indigo, LineStyle.DashDot, MarkerType.Star, "ml385"),
         Entry("sulforaphane", SkyBlue, LineStyle.Solid, MarkerType.Triangle, "sulforaphane", "sfn"),
         Entry("tBHQ", Cyan, LineStyle.Dash, MarkerType.Triangle, "tbhq"),
         Entry("dimethyl fumarate", DarkGreen, LineStyle.Dash, MarkerType.Triangle, "dimethyl-fumarate", "dimethyl fumarate", "dmf"),

@@ -1,4 +1,5 @@
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 
@@ -6,14 +7,23 @@ namespace Ferroptosis.Sim.Plotting;
 
 /// <summary>Builds dose–response plots: readout against dose on a logarithmic dose axis, points plus optional fits and IC50/EC50 marks.</summary>
 /// <remarks>
+/// <para>
 /// Each <see cref="DoseResponseCurve"/> (e.g. one per cell type) gets one palette colour for its points, error
 /// bars, fitted line and half-maximal mark. The fit is evaluated at <see cref="FitSamples"/> log-spaced doses
 /// across the plotted dose range. A half-maximal dose is marked by a dashed vertical line from the dose axis up
 /// to the curve (the fit's value there, else the log-linear interpolation of the points, else the full height),
 /// and its value is added to the legend entry ("Osteoclast (IC50 = 0.25 µM)"; also along the line when
 /// <see cref="FigureOptions.LabelMarksOnPlot"/> is set). Nothing is fitted or forced, so
-/// non-monotonic data keep their shape. The returned model is new and owned by the caller. Methods are
+/// non-monotonic data keep their shape.
+/// </para>
+/// <para>
+/// A zero dose (a vehicle or knockout control) has no place on a logarithmic axis, so it is never dropped in
+/// silence: it is drawn as its curve's marker, not joined to the line, at a position left of an axis break
+/// (<see cref="ZeroDosePosition"/>), where the tick reads "0" and a dotted vertical line marks the break.
+/// Negative or non-finite doses are refused. Curves that lie on top of each other (within 0.5 % of the response
+/// range at every dose) are named in the subtitle ("lines coincide: …"). The returned model is new and owned by the caller. Methods are
 /// thread-safe; the models they return are not.
+/// </para>
 /// </remarks>
 public static class DoseResponseChart
 {
@@ -26,7 +36,7 @@ public static class DoseResponseChart
     /// <param name="responseAxis">The readout axis, e.g. <c>new AxisSpec("Viability", "%")</c>.</param>
     /// <param name="options">Look and size; <see langword="null"/> for <see cref="FigureOptions.Default"/>.</param>
     /// <returns>The plot model.</returns>
-    /// <exception cref="ArgumentException">No curves, no positive dose in any curve, or an axis is invalid.</exception>
+    /// <exception cref="ArgumentException">No curves, no positive dose in any curve, a negative or non-finite dose, a fixed dose axis that leaves no room for the zero dose, or an axis is invalid.</exception>
     public static PlotModel Create(
         IEnumerable<DoseResponseCurve> curves,
         AxisSpec doseAxis,
@@ -44,8 +54,25 @@ public static class DoseResponseChart
         options ??= FigureOptions.Default;
         doseAxis = doseAxis.Log();
         var (low, high) = DoseRange(list, doseAxis);
+        double? zero = list.Exists(c => c.Doses.Contains(0)) ? ZeroDosePosition(list.Min(c => c.Doses.Where(d => d > 0).DefaultIfEmpty(double.PositiveInfinity).Min())) : null;
+        if (zero is double z)
+        {
+            if (doseAxis.Minimum is double min && min >= z)
+            {
+                throw new ArgumentException($"The dose axis starts at {min}, which leaves no room for the zero-dose control drawn at {z}; leave the minimum unset or below {z}.", nameof(doseAxis));
+            }
+
+            doseAxis = doseAxis with { Minimum = doseAxis.Minimum ?? z / 1.6 };
+        }
+
         var model = PlotStyler.CreateModel(options);
-        model.Axes.Add(PlotStyler.CreateAxis(doseAxis, AxisPosition.Bottom, options, nameof(doseAxis)));
+        var bottom = PlotStyler.CreateAxis(doseAxis, AxisPosition.Bottom, options, nameof(doseAxis));
+        model.Axes.Add(bottom);
+        if (zero is double at)
+        {
+            MarkZeroDose(model, bottom, at, low, options);
+        }
+
         model.Axes.Add(PlotStyler.CreateAxis(responseAxis, AxisPosition.Left, options, nameof(responseAxis)));
 
         for (int i = 0; i < list.Count; i++)
@@ -58,13 +85,64 @@ public static class DoseResponseChart
             }
 
             var color = curve.Style?.Color ?? options.Palette[i];
-            AddCurve(model, curve, color, low, high, doseAxis.Unit, options);
+            AddCurve(model, curve, color, low, high, doseAxis.Unit, zero, options);
+        }
+
+        // Curves that lie on top of each other are named, so a hidden one is never silently lost.
+        var asSeries = list.Select(c => new Series(c.Name, [.. c.Doses], [.. c.Responses])).ToList();
+        if (SurvivalChart.CoincidenceNote(asSeries, CoincidenceTolerance(list)) is { } note)
+        {
+            model.Subtitle = note;
         }
 
         return model;
     }
 
-    private static void AddCurve(PlotModel model, DoseResponseCurve curve, OxyColor color, double low, double high, string? unit, FigureOptions options)
+    /// <summary>Gets where a zero dose is drawn on a logarithmic dose axis whose lowest positive dose is <paramref name="lowestPositiveDose"/>.</summary>
+    /// <param name="lowestPositiveDose">The smallest positive dose of the chart.</param>
+    /// <returns>The power of ten at or below that dose that lies at least a factor 1.9 below it, so there is room for the axis break between the control and the first dose.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is not positive and finite.</exception>
+    public static double ZeroDosePosition(double lowestPositiveDose)
+    {
+        if (!(lowestPositiveDose > 0) || !double.IsFinite(lowestPositiveDose))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lowestPositiveDose), lowestPositiveDose, "The lowest positive dose must be positive and finite.");
+        }
+
+        double decade = Math.Pow(10, Math.Floor(Math.Log10(lowestPositiveDose) + 1e-12));
+        return decade <= lowestPositiveDose / 1.9 ? decade : decade / 10;
+    }
+
+    /// <summary>How close two curves must be at every dose to be named as coinciding: 0.5 % of the responses' range (0.005 for a surviving fraction from 0 to 1), about a line's width.</summary>
+    private static double CoincidenceTolerance(List<DoseResponseCurve> curves)
+    {
+        var values = curves.SelectMany(c => c.Responses).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        return Math.Max(0.005 * (values.Max() - values.Min()), 1e-12);
+    }
+
+    /// <summary>Labels the tick at the zero-dose position "0", blanks the ticks left of the break, and draws the break as a dotted vertical line.</summary>
+    private static void MarkZeroDose(PlotModel model, Axis axis, double zero, double lowestDose, FigureOptions options)
+    {
+        double gap = Math.Sqrt(zero * lowestDose);
+        var ticks = axis.LabelFormatter ?? NumberText.LogTick;
+        axis.LabelFormatter = x => Math.Abs(Math.Log10(x / zero)) < 1e-6 ? "0" : x < gap ? string.Empty : ticks(x);
+        model.Annotations.Add(new LineAnnotation
+        {
+            Type = LineAnnotationType.Vertical,
+            X = gap,
+            Color = PlotStyler.Ink,
+            StrokeThickness = 1,
+            LineStyle = LineStyle.Dot,
+            Text = "axis break: 0 = control",
+            TextColor = PlotStyler.Ink,
+            FontSize = options.FontSize * 0.75,
+            TextOrientation = AnnotationTextOrientation.AlongLine,
+            TextHorizontalAlignment = HorizontalAlignment.Right,
+            TextVerticalAlignment = VerticalAlignment.Bottom,
+        });
+    }
+
+    private static void AddCurve(PlotModel model, DoseResponseCurve curve, OxyColor color, double low, double high, string? unit, double? zero, FigureOptions options)
     {
         double thickness = curve.Style?.Thickness ?? options.LineThickness;
         if (curve.Fit is not null)
@@ -85,9 +163,9 @@ public static class DoseResponseChart
             var bars = new ScatterErrorSeries { MarkerType = MarkerType.None, ErrorBarColor = color, ErrorBarStrokeThickness = 1.2, ErrorBarStopWidth = 3 };
             for (int k = 0; k < curve.Doses.Count; k++)
             {
-                if (curve.Doses[k] > 0 && double.IsFinite(errors[k]))
+                if (double.IsFinite(errors[k]))
                 {
-                    bars.Points.Add(new ScatterErrorPoint(curve.Doses[k], curve.Responses[k], 0, errors[k]));
+                    bars.Points.Add(new ScatterErrorPoint(curve.Doses[k] > 0 ? curve.Doses[k] : zero!.Value, curve.Responses[k], 0, errors[k]));
                 }
             }
 
@@ -107,6 +185,13 @@ public static class DoseResponseChart
             FitThickness = curve.Fit is null ? 0 : thickness,
             LineStyle = curve.ConnectPoints ? curve.Style?.LineStyle ?? LineStyle.Solid : LineStyle.None,
         };
+        // The zero-dose control first, at its place left of the axis break, cut off from the line by an invalid point.
+        foreach (int k in Enumerable.Range(0, curve.Doses.Count).Where(k => curve.Doses[k] == 0))
+        {
+            points.Points.Add(new DataPoint(zero!.Value, curve.Responses[k]));
+            points.Points.Add(DataPoint.Undefined);
+        }
+
         foreach (int k in PositiveDoseOrder(curve))
         {
             points.Points.Add(new DataPoint(curve.Doses[k], curve.Responses[k]));
@@ -131,7 +216,12 @@ public static class DoseResponseChart
         {
             foreach (double dose in curve?.Doses ?? [])
             {
-                if (dose > 0 && double.IsFinite(dose))
+                if (dose < 0 || !double.IsFinite(dose))
+                {
+                    throw new ArgumentException($"Curve '{curve!.Name}' has the dose {dose}; doses must be zero (a control, drawn left of an axis break) or positive and finite.", nameof(curves));
+                }
+
+                if (dose > 0)
                 {
                     low = Math.Min(low, dose);
                     high = Math.Max(high, dose);

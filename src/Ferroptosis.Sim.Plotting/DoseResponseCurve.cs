@@ -4,8 +4,9 @@ namespace Ferroptosis.Sim.Plotting;
 /// <remarks>
 /// The chart draws what it is given and fits nothing itself, so bell-shaped (hormetic) or otherwise
 /// non-monotonic data appear as they are. Pass the fit from an analysis step (e.g. a four-parameter Hill
-/// model) as <see cref="Fit"/> and its half-maximal dose as <see cref="HalfMaximalDose"/>. Doses ≤ 0, such as a
-/// vehicle control, cannot sit on a logarithmic dose axis and are left out of the plot. Values are copied on
+/// model) as <see cref="Fit"/> and its half-maximal dose as <see cref="HalfMaximalDose"/>. A zero dose, such as a
+/// vehicle or knockout control, cannot sit on a logarithmic dose axis: the chart draws it left of an axis break
+/// (see <see cref="DoseResponseChart"/>); negative doses are refused. Values are copied on
 /// construction. Instances are immutable and can be shared between threads if <see cref="Fit"/> is thread-safe.
 /// </remarks>
 public sealed record DoseResponseCurve

@@ -70,6 +70,9 @@ public static class HeatMapChart
             TicklineColor = OxyColors.Undefined,
             AxislineStyle = LineStyle.None,
             AxisDistance = 12,
+
+            // The bar is drawn as one rectangle per palette step; anti-aliased edges would show as faint bands between them.
+            EdgeRenderingMode = EdgeRenderingMode.PreferSpeed,
         };
         PlotStyler.StyleText(colorAxis, options);
         model.Axes.Add(colorAxis);

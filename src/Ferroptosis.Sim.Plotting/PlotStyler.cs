@@ -120,11 +120,38 @@ internal static class PlotStyler
     public static OxyColor ColorOf(Series series, int index, FigureOptions options) =>
         series.Style?.Color ?? options.Palette[index];
 
+    /// <summary>Refuses a series with a finite value ≤ 0 on a logarithmic axis, which OxyPlot would drop without a word; NaN (a break in the line) is allowed.</summary>
+    /// <exception cref="ArgumentException">A value cannot be shown on its logarithmic axis.</exception>
+    public static void RequireShowable(Series series, AxisSpec xAxis, AxisSpec yAxis, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(series, parameterName);
+        Check(series.X, xAxis, "x");
+        Check(series.Y, yAxis, "y");
+
+        void Check(IReadOnlyList<double> values, AxisSpec axis, string which)
+        {
+            if (axis.Scale != AxisScale.Logarithmic)
+            {
+                return;
+            }
+
+            for (int k = 0; k < values.Count; k++)
+            {
+                if (values[k] <= 0)
+                {
+                    throw new ArgumentException(
+                        $"Series '{series.Name}' has {which} = {values[k]} at point {k}, which the logarithmic axis '{axis.Title}' cannot show. Plot it on a linear axis, show zero controls apart (as DoseResponseChart does), or set the value to NaN to break the line there on purpose.",
+                        parameterName);
+                }
+            }
+        }
+    }
+
     /// <summary>Creates a line for a series: palette colour, chart line width, breaks at non-finite points.</summary>
     public static LineSeries CreateLine(Series series, int index, FigureOptions options, MarkerType defaultMarker = MarkerType.None)
     {
         var color = ColorOf(series, index, options);
-        var line = new LineSeries
+        var line = new LegendMarkLineSeries
         {
             Title = series.Name,
             Color = color,
@@ -181,15 +208,15 @@ internal static class PlotStyler
         FontSize = options.FontSize * 0.8,
     };
 
-    /// <summary>Creates a filled marker with a white rim at a data point.</summary>
-    public static PointAnnotation CreatePointMark(double x, double y, OxyColor color) => new()
+    /// <summary>Creates a filled marker (a circle unless another shape is given) with a white rim at a data point.</summary>
+    public static PointAnnotation CreatePointMark(double x, double y, OxyColor color, MarkerType shape = MarkerType.Circle) => new()
     {
         X = x,
         Y = y,
-        Shape = MarkerType.Circle,
+        Shape = shape,
         Size = 5,
         Fill = color,
-        Stroke = OxyColors.White,
+        Stroke = MarkerRim(shape, color),
         StrokeThickness = 1.5,
         Layer = AnnotationLayer.AboveSeries,
     };

@@ -7,9 +7,11 @@ namespace Ferroptosis.Sim.Plotting;
 /// <remarks>
 /// Curves take y as a surviving fraction from 0 to 1, whatever <see cref="SurvivalScale"/> the axis shows.
 /// A dashed grey line marks 50 % survival. Where a curve first falls through 0.5, the time to 50 % death (t50)
-/// is marked with a dot on the curve and a dashed line down to the time axis in the curve's colour, and its value
-/// is added to the curve's legend entry ("Osteoblast (t50 = 12.3 h)"; also along the line when
-/// <see cref="FigureOptions.LabelMarksOnPlot"/> is set); curves that never cross get "t50 &gt; last time". t50 is found by
+/// is marked with a point on the curve and a dashed line down to the time axis in the curve's colour, and its value,
+/// always with one decimal, is added to the curve's legend entry ("Osteoblast (t50 = 12.3 h)"; also along the line
+/// when <see cref="FigureOptions.LabelMarksOnPlot"/> is set). Each crossing curve's point has its own shape (circle,
+/// square, diamond, triangle…), shown on its legend entry too, and marks closer than <see cref="CrowdedMarks"/> of
+/// the time span to another are labelled directly, stacked below the 50 % line, so marks that coincide stay apart; curves that never cross get "t50 &gt; last time". t50 is found by
 /// linear interpolation between the two samples that bracket the crossing, so its accuracy is that of the
 /// sampling: sample densely (e.g. the solver's dense output) where survival falls. Curves that lie on top of each
 /// other throughout (within <see cref="CoincidenceTolerance"/>) are named in the subtitle ("lines coincide: …"), so
@@ -23,6 +25,15 @@ public static class SurvivalChart
 
     /// <summary>How close (in surviving fraction, at every sample) two curves must be to be reported as coinciding: about a line's width on a panel.</summary>
     public const double CoincidenceTolerance = 0.01;
+
+    /// <summary>The longest line of a subtitle note, in characters: fits a panel of a four-column figure.</summary>
+    private const int NoteWidth = 64;
+
+    /// <summary>How close two t50 marks may be, as a fraction of the time span, before each gets a direct label: about a marker's width on a panel.</summary>
+    public const double CrowdedMarks = 0.03;
+
+    /// <summary>The shapes of the t50 marks, by the curve's position in the chart (so the same line order gives the same shapes in every panel), so marks that fall together stay apart; the legend entry shows its curve's shape.</summary>
+    private static readonly MarkerType[] T50Shapes = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle, MarkerType.Cross, MarkerType.Star, MarkerType.Plus];
 
     /// <summary>Creates a cell-death trajectory plot.</summary>
     /// <param name="curves">Surviving fraction (0–1) against time, one series per cell type or scenario; at least one.</param>
@@ -57,18 +68,23 @@ public static class SurvivalChart
         model.Axes.Add(y);
         model.Annotations.Add(PlotStyler.CreateHorizontalReference(HalfSurvival * factor, options));
 
+        var marks = new List<(double T50, string Name, OxyColor Color, int Index)>();
+        string unit = UnitSuffix(timeAxis.Unit);
         for (int i = 0; i < list.Count; i++)
         {
             var curve = list[i];
             ArgumentNullException.ThrowIfNull(curve, nameof(curves));
-            var line = PlotStyler.CreateLine(curve.ScaleY(factor), i, options);
-            string unit = UnitSuffix(timeAxis.Unit);
+            PlotStyler.RequireShowable(curve, timeAxis, yAxis, nameof(curves));
+            var line = (LegendMarkLineSeries)PlotStyler.CreateLine(curve.ScaleY(factor), i, options);
             if (HalfSurvivalTime(curve.X, curve.Y) is double t50)
             {
-                string label = $"t50 = {NumberText.Significant(t50)}{unit}";
+                string label = $"t50 = {T50Text(t50)}{unit}";
+                var shape = T50Shapes[i % T50Shapes.Length];
                 line.Title = $"{curve.Name} ({label})";
+                line.LegendMark = shape;
                 model.Annotations.Add(PlotStyler.CreateVerticalMark(t50, HalfSurvival * factor, label, line.Color, options));
-                model.Annotations.Add(PlotStyler.CreatePointMark(t50, HalfSurvival * factor, line.Color));
+                model.Annotations.Add(PlotStyler.CreatePointMark(t50, HalfSurvival * factor, line.Color, shape));
+                marks.Add((t50, curve.Name, line.Color, i));
             }
             else if (curve.Count > 0)
             {
@@ -78,6 +94,7 @@ public static class SurvivalChart
             model.Series.Add(line);
         }
 
+        LabelCrowdedMarks(model, marks, list, unit, factor, options);
         if (CoincidenceNote(list) is { } note)
         {
             model.Subtitle = note;
@@ -86,17 +103,49 @@ public static class SurvivalChart
         return model;
     }
 
+    /// <summary>Formats a t50 with one decimal in every chart (3.5 h, 16.8 h), so values compare at a glance.</summary>
+    /// <param name="t50">The time to 50 % death.</param>
+    /// <returns>The value with one decimal.</returns>
+    internal static string T50Text(double t50) => t50.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Labels t50 marks that lie within <see cref="CrowdedMarks"/> of another directly, stacked below the 50 % line, each in its curve's colour.</summary>
+    private static void LabelCrowdedMarks(PlotModel model, List<(double T50, string Name, OxyColor Color, int Index)> marks, List<Series> curves, string unit, double factor, FigureOptions options)
+    {
+        double start = curves.Where(c => c.Count > 0).Select(c => c.X[0]).DefaultIfEmpty(0).Min();
+        double end = curves.Where(c => c.Count > 0).Select(c => c.X[^1]).DefaultIfEmpty(1).Max();
+        double near = CrowdedMarks * Math.Max(end - start, double.Epsilon);
+        var crowded = marks.Where(m => marks.Any(o => o.Index != m.Index && Math.Abs(o.T50 - m.T50) <= near)).OrderBy(m => m.T50).ToList();
+        for (int k = 0; k < crowded.Count; k++)
+        {
+            var (t50, name, color, _) = crowded[k];
+            model.Annotations.Add(new OxyPlot.Annotations.TextAnnotation
+            {
+                Text = $"{name}: {T50Text(t50)}{unit}",
+                TextPosition = new DataPoint(t50 + (near / 2), (HalfSurvival - (0.07 * (k + 1))) * factor),
+                TextColor = color,
+                TextHorizontalAlignment = HorizontalAlignment.Left,
+                TextVerticalAlignment = VerticalAlignment.Middle,
+                FontSize = options.FontSize * 0.8,
+                Stroke = OxyColors.Undefined,
+                StrokeThickness = 0,
+                Background = OxyColor.FromAColor(200, OxyColors.White),
+                Layer = OxyPlot.Annotations.AnnotationLayer.AboveSeries,
+            });
+        }
+    }
+
     /// <summary>Names the groups of curves that lie on top of each other (same times, surviving fractions within <see cref="CoincidenceTolerance"/> throughout), e.g. "lines coincide: untreated, + Fer-1 1 µM".</summary>
     /// <param name="curves">The curves of one chart.</param>
+    /// <param name="tolerance">How close two curves must be at every sample; <see cref="CoincidenceTolerance"/> by default.</param>
     /// <returns>The note, or <see langword="null"/> when every curve can be seen.</returns>
-    internal static string? CoincidenceNote(IReadOnlyList<Series> curves)
+    internal static string? CoincidenceNote(IReadOnlyList<Series> curves, double tolerance = CoincidenceTolerance)
     {
         var group = Enumerable.Range(0, curves.Count).ToArray();
         for (int i = 0; i < curves.Count; i++)
         {
             for (int j = i + 1; j < curves.Count; j++)
             {
-                if (group[j] == j && Coincide(curves[i], curves[j]))
+                if (group[j] == j && Coincide(curves[i], curves[j], tolerance))
                 {
                     group[j] = group[i];
                 }
@@ -104,10 +153,33 @@ public static class SurvivalChart
         }
 
         var groups = Enumerable.Range(0, curves.Count).GroupBy(i => group[i]).Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(i => curves[i].Name))).ToList();
-        return groups.Count == 0 ? null : $"lines coincide: {string.Join("; ", groups)}";
+        return groups.Count == 0 ? null : Wrap($"lines coincide: {string.Join("; ", groups)}", NoteWidth);
     }
 
-    private static bool Coincide(Series a, Series b)
+    /// <summary>Breaks a note into lines of at most <paramref name="width"/> characters after a ", " or "; ", so a long subtitle is not cut off by a narrow panel.</summary>
+    /// <param name="text">The note.</param>
+    /// <param name="width">The longest line, in characters.</param>
+    /// <returns>The note with line breaks.</returns>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string part in System.Text.RegularExpressions.Regex.Split(text, "(?<=[,;] )"))
+        {
+            if (line.Length > 0 && line.Length + part.Length > width)
+            {
+                lines.Add(line.ToString().TrimEnd());
+                line.Clear();
+            }
+
+            line.Append(part);
+        }
+
+        lines.Add(line.ToString());
+        return string.Join('\n', lines);
+    }
+
+    private static bool Coincide(Series a, Series b, double tolerance)
     {
         if (a.Count != b.Count || a.Count == 0)
         {
@@ -116,7 +188,7 @@ public static class SurvivalChart
 
         for (int k = 0; k < a.Count; k++)
         {
-            if (a.X[k] != b.X[k] || !(Math.Abs(a.Y[k] - b.Y[k]) <= CoincidenceTolerance))
+            if (a.X[k] != b.X[k] || !(Math.Abs(a.Y[k] - b.Y[k]) <= tolerance))
             {
                 return false;
             }

@@ -7,19 +7,24 @@ namespace Ferroptosis.Sim.Plotting;
 /// <remarks>
 /// Use it for simulated concentrations (Nrf2, HO-1, heme, labile Fe²⁺, GSH, lipid peroxides) or any other
 /// output that shares one time axis. All series share the y axis, so plot quantities of one unit together and
-/// put different units in separate panels (<see cref="MultiPanelFigure"/>). On a logarithmic y axis,
-/// values ≤ 0 are left out and the line breaks there. The returned model is new and owned by the caller, who
+/// put different units in separate panels (<see cref="MultiPanelFigure"/>). A value ≤ 0 on a logarithmic axis is
+/// refused (it would vanish without a word); NaN breaks a line on purpose. Lines that lie on top of each other
+/// (within <see cref="CoincidenceFraction"/> of the y range at every sample) are named in the subtitle
+/// ("lines coincide: …"). The returned model is new and owned by the caller, who
 /// may change it before export. Methods are thread-safe; the models they return are not.
 /// </remarks>
 public static class TimeCourseChart
 {
+    /// <summary>How close two lines must be at every sample, as a fraction of the y range of the chart, to be named as coinciding in the subtitle: about a line's width.</summary>
+    public const double CoincidenceFraction = 0.005;
+
     /// <summary>Creates a time-course plot.</summary>
     /// <param name="series">The quantities, each with x = time; at least one.</param>
     /// <param name="yAxis">The quantity axis, e.g. <c>new AxisSpec("Concentration", "µM")</c> or its <see cref="AxisSpec.Log"/>.</param>
     /// <param name="timeAxis">The time axis; <see langword="null"/> for <see cref="AxisSpec.TimeInHours"/>.</param>
     /// <param name="options">Look and size; <see langword="null"/> for <see cref="FigureOptions.Default"/>.</param>
     /// <returns>The plot model.</returns>
-    /// <exception cref="ArgumentException">No series, or an axis is invalid.</exception>
+    /// <exception cref="ArgumentException">No series, an axis is invalid, or a series has a value ≤ 0 on a logarithmic axis (it would vanish without a word; use NaN to break a line on purpose).</exception>
     public static PlotModel Create(IEnumerable<Series> series, AxisSpec yAxis, AxisSpec? timeAxis = null, FigureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -36,7 +41,16 @@ public static class TimeCourseChart
         for (int i = 0; i < list.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(list[i], nameof(series));
+            PlotStyler.RequireShowable(list[i], timeAxis ?? AxisSpec.TimeInHours, yAxis, nameof(series));
             model.Series.Add(PlotStyler.CreateLine(list[i], i, options));
+        }
+
+        // Lines that lie on top of each other are named, so a hidden one is never silently lost.
+        var values = list.SelectMany(s => s.Y).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        double tolerance = Math.Max(CoincidenceFraction * (values.Max() - values.Min()), 1e-12);
+        if (SurvivalChart.CoincidenceNote(list, tolerance) is { } note)
+        {
+            model.Subtitle = note;
         }
 
         return model;

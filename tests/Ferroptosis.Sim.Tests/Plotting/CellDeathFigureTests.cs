@@ -37,6 +37,30 @@ public sealed class CellDeathFigureTests : TempFolderTests
     }
 
     [Test]
+    public void TimeCourseWhileAlive_EndsEachLineOnceItsCultureIsMoreThan90PercentDead_AndSaysSo()
+    {
+        var erastin = Run(BoneCell.Osteoblast, Perturbation.Erastin(10));
+        var rescued = Run(BoneCell.Osteoblast, Perturbation.Erastin(10), Perturbation.Ferrostatin1(1));
+
+        var model = CellDeathFigure.TimeCourseWhileAlive([erastin, rescued], "GSH", deadBelow: 0.1);
+        var lines = model.Series.OfType<LineSeries>().ToList();
+        int firstDead = Array.FindIndex(erastin.SurvivingFraction, s => s < 0.1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstDead, Is.GreaterThan(0), "erastin 10 µM kills the osteoblasts within 24 h");
+            Assert.That(lines[0].Points.Take(firstDead + 1).All(p => double.IsFinite(p.Y)), Is.True);
+            Assert.That(lines[0].Points.Skip(firstDead + 1).All(p => double.IsNaN(p.Y)), Is.True, "no GSH of a culture that is > 90 % dead");
+            Assert.That(lines[1].Points.All(p => double.IsFinite(p.Y)), Is.True, "the rescued culture lives: its line runs to the end");
+            Assert.That(model.Subtitle, Does.Contain("more than 90 % dead (S < 0.1)"));
+        });
+    }
+
+    [TestCase(0.0)]
+    [TestCase(1.5)]
+    public void TimeCourseWhileAlive_RefusesAThresholdOutsideZeroToOne(double threshold) =>
+        Assert.Throws<ArgumentException>(() => CellDeathFigure.TimeCourseWhileAlive([Run(BoneCell.Osteoblast)], "GSH", threshold));
+
+    [Test]
     public void DefaultLabeller_NamesLinesByWhatTellsThemApart()
     {
         var ob = Run(BoneCell.Osteoblast, Perturbation.Erastin(10));

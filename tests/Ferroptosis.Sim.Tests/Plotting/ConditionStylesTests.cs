@@ -124,4 +124,33 @@ public sealed class ConditionStylesTests
             Assert.That(marker is MarkerType.Circle ? points.MarkerFill : points.MarkerStroke, Is.EqualTo(OxyColors.Teal));
         });
     }
+
+    [Test]
+    public void Ml385_ShownWithErastin_IsNotAnotherOrange()
+    {
+        var ml385 = ConditionStyles.Of("ML385").Color!.Value;
+        var erastin = ConditionStyles.Of("erastin").Color!.Value;
+
+        // Hue apart by more than 90°: vermillion (~25°) against indigo (~245°), not vermillion against orange (~41°).
+        Assert.That(HueDistance(ml385, erastin), Is.GreaterThan(90));
+    }
+
+    private static double HueDistance(OxyPlot.OxyColor a, OxyPlot.OxyColor b)
+    {
+        double d = Math.Abs(Hue(a) - Hue(b));
+        return Math.Min(d, 360 - d);
+    }
+
+    private static double Hue(OxyPlot.OxyColor c)
+    {
+        double r = c.R / 255.0, g = c.G / 255.0, b = c.B / 255.0;
+        double max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b)), d = max - min;
+        if (d == 0)
+        {
+            return 0;
+        }
+
+        double h = max == r ? ((g - b) / d) % 6 : max == g ? ((b - r) / d) + 2 : ((r - g) / d) + 4;
+        return ((h * 60) + 360) % 360;
+    }
 }

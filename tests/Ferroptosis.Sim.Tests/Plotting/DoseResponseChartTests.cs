@@ -37,7 +37,7 @@ public sealed class DoseResponseChartTests
     {
         var model = DoseResponseChart.Create([Osteoblast()], Dose, Viability);
 
-        var mark = model.Annotations.OfType<LineAnnotation>().Single();
+        var mark = model.Annotations.OfType<LineAnnotation>().Single(a => a.Text?.Contains("axis break", StringComparison.Ordinal) != true);
         Assert.Multiple(() =>
         {
             Assert.That(mark.Type, Is.EqualTo(LineAnnotationType.Vertical));
@@ -97,22 +97,91 @@ public sealed class DoseResponseChartTests
     }
 
     [Test]
-    public void ZeroDoses_AreLeftOffTheLogAxis()
+    public void ZeroDose_IsShownLeftOfAnAxisBreak_NotJoinedToTheLine_AndItsTickReadsZero()
     {
         var model = DoseResponseChart.Create([Osteoblast()], Dose, Viability);
 
         var points = model.Series.OfType<LineSeries>().Single(s => s.Title is not null);
-        Assert.That(points.Points.Select(p => p.X), Is.EqualTo(Doses.Skip(1)));
+        var axis = (LogarithmicAxis)model.Axes.Single(a => a.Position == AxisPosition.Bottom);
+        var brk = model.Annotations.OfType<LineAnnotation>().Single(a => a.Type == LineAnnotationType.Vertical && a.Text?.Contains("axis break", StringComparison.Ordinal) == true);
+        double zero = DoseResponseChart.ZeroDosePosition(0.01);
+        Assert.Multiple(() =>
+        {
+            // The control, then a gap (an undefined point breaks the line), then the positive doses.
+            Assert.That(points.Points[0].X, Is.EqualTo(zero));
+            Assert.That(points.Points[0].Y, Is.EqualTo(PlotTestKit.Hill(0, 1.2, 1.3)));
+            Assert.That(points.Points[1].IsDefined(), Is.False);
+            Assert.That(points.Points.Skip(2).Select(p => p.X), Is.EqualTo(Doses.Skip(1)));
+            Assert.That(brk.X, Is.GreaterThan(zero).And.LessThan(0.01));
+            Assert.That(axis.Minimum, Is.LessThan(zero));
+            Assert.That(axis.LabelFormatter!(zero), Is.EqualTo("0"));
+            Assert.That(axis.LabelFormatter!(zero * 1.5), Is.Empty, "no dose tick left of the break");
+            Assert.That(axis.LabelFormatter!(1), Is.EqualTo("1"));
+        });
     }
 
     [Test]
-    public void ErrorBars_HaveOnePerPositiveDose()
+    public void ChartWithZeroDoseControls_PassesTheFigureAudit_NoExtraLegendEntries()
+    {
+        var a = new DoseResponseCurve("osteoblast", [0, 0.25, 1, 5, 50], [0.42, 0.45, 0.5, 0.57, 0.14]) { ConnectPoints = true };
+        var b = new DoseResponseCurve("osteocyte", [0, 0.25, 1, 5, 50], [0.40, 0.44, 0.5, 0.55, 0.12]) { ConnectPoints = true, Style = new SeriesStyle { LineStyle = OxyPlot.LineStyle.Dash } };
+        var model = DoseResponseChart.Create([a, b], new AxisSpec("HO-1 level", "× wild type"), new AxisSpec("Surviving fraction", "0–1"), new FigureOptions { Legend = LegendLocation.Below });
+
+        Assert.That(FigureAudit.Problems(model), Is.Empty);
+    }
+
+    [TestCase(0.25, 0.1)]
+    [TestCase(0.1, 0.01)]
+    [TestCase(0.15, 0.01)]
+    [TestCase(1, 0.1)]
+    [TestCase(3, 1)]
+    public void ZeroDosePosition_IsAPowerOfTenAtLeastAFactor1Point9BelowTheLowestDose(double lowest, double expected) =>
+        Assert.That(DoseResponseChart.ZeroDosePosition(lowest), Is.EqualTo(expected).Within(1e-12));
+
+    [TestCase(-1.0)]
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void NegativeOrNonFiniteDoses_AreRefused_NotDroppedInSilence(double dose)
+    {
+        var curve = new DoseResponseCurve("Osteoblast", [dose, 1, 10], [90.0, 50, 10]);
+        var ex = Assert.Throws<ArgumentException>(() => DoseResponseChart.Create([curve], Dose, Viability));
+        Assert.That(ex!.Message, Does.Contain("Osteoblast"));
+    }
+
+    [Test]
+    public void FixedDoseAxis_ThatLeavesNoRoomForTheZeroDose_Throws() =>
+        Assert.Throws<ArgumentException>(() => DoseResponseChart.Create([Osteoblast()], Dose.WithRange(0.01, 100), Viability));
+
+    [Test]
+    public void WithoutAZeroDose_ThereIsNoAxisBreak()
+    {
+        var curve = new DoseResponseCurve("Osteoblast", [0.1, 1, 10], [90.0, 50, 10]);
+        var model = DoseResponseChart.Create([curve], Dose, Viability);
+        Assert.That(model.Annotations.OfType<LineAnnotation>().Where(a => a.Text?.Contains("axis break", StringComparison.Ordinal) == true), Is.Empty);
+    }
+
+    [Test]
+    public void CurvesOnTopOfEachOther_AreNamedInTheSubtitle()
+    {
+        var a = new DoseResponseCurve("osteoblast + DFO", [0, 1, 10], [1.0, 1, 1]);
+        var b = a with { Name = "osteocyte + DFO" };
+        var c = new DoseResponseCurve("osteoblast", [0, 1, 10], [0.5, 0.4, 0.1]);
+        var model = DoseResponseChart.Create([a, b, c], Dose, new AxisSpec("Surviving fraction", "0–1"));
+        Assert.That(model.Subtitle, Is.EqualTo("lines coincide: osteoblast + DFO, osteocyte + DFO"));
+    }
+
+    [Test]
+    public void ErrorBars_HaveOnePerDose_TheZeroDoseAtItsPlaceLeftOfTheBreak()
     {
         var curve = new DoseResponseCurve("Osteoblast", Doses, [.. Doses.Select(d => PlotTestKit.Hill(d, 1.2, 1.3))], [.. Doses.Select(_ => 4.0)]);
         var model = DoseResponseChart.Create([curve], Dose, Viability);
 
         var bars = model.Series.OfType<ScatterErrorSeries>().Single();
-        Assert.That(bars.Points.Select(p => p.ErrorY), Is.EqualTo(Enumerable.Repeat(4.0, Doses.Length - 1)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(bars.Points.Select(p => p.ErrorY), Is.EqualTo(Enumerable.Repeat(4.0, Doses.Length)));
+            Assert.That(bars.Points[0].X, Is.EqualTo(DoseResponseChart.ZeroDosePosition(Doses[1])));
+        });
     }
 
     [Test]

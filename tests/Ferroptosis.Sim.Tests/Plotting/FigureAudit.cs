@@ -22,6 +22,22 @@ internal static class FigureAudit
             problems.Add($"lines {string.Join(", ", clash.Select(l => $"'{l.Title}'"))} share colour {clash.Key.ActualColor} and line style {clash.Key.Dashes}");
         }
 
+        // No line is fully hidden by another without a note: lines that lie on top of each other (same x, y within
+        // 0.5 % of the plot's y range at every point) are named in the subtitle.
+        string subtitle = (model.Subtitle ?? string.Empty).Replace("\n", " ", StringComparison.Ordinal);
+        var ys = lines.SelectMany(l => l.Points).Select(p => p.Y).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        double tolerance = Math.Max(0.005 * (ys.Max() - ys.Min()), 1e-12);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            for (int j = i + 1; j < lines.Count; j++)
+            {
+                if (Coincide(lines[i], lines[j], tolerance) && !(subtitle.Contains(Name(lines[i]), StringComparison.Ordinal) && subtitle.Contains(Name(lines[j]), StringComparison.Ordinal)))
+                {
+                    problems.Add($"lines '{lines[i].Title}' and '{lines[j].Title}' lie on top of each other and no note says so");
+                }
+            }
+        }
+
         // Every axis that carries data names its quantity and its unit.
         foreach (var axis in model.Axes.Where(a => a is LinearAxis or LogarithmicAxis && a.IsAxisVisible))
         {
@@ -54,5 +70,32 @@ internal static class FigureAudit
         }
 
         return problems;
+    }
+
+    /// <summary>The name a note uses for a line: its legend text without the t50 or IC50 suffix in parentheses.</summary>
+    private static string Name(LineSeries line)
+    {
+        string title = line.Title ?? string.Empty;
+        int suffix = title.LastIndexOf(" (", StringComparison.Ordinal);
+        return suffix > 0 && title.EndsWith(')') ? title[..suffix] : title;
+    }
+
+    private static bool Coincide(LineSeries a, LineSeries b, double tolerance)
+    {
+        var (p, q) = (a.Points.Where(d => d.IsDefined()).ToList(), b.Points.Where(d => d.IsDefined()).ToList());
+        if (p.Count == 0 || p.Count != q.Count)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < p.Count; k++)
+        {
+            if (p[k].X != q[k].X || !(Math.Abs(p[k].Y - q[k].Y) <= tolerance))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -26,6 +26,23 @@ public sealed class FigureAuditTests
     }
 
     [Test]
+    public void Audit_CatchesALineHiddenUnderAnother_WithoutANote_AndTimeCoursesWriteThatNote()
+    {
+        double[] x = [0, 1, 2];
+        var model = TimeCourseChart.Create(
+            [new Series("untreated", x, [3, 3, 3], new SeriesStyle { LineStyle = LineStyle.Dash }), new Series("+ Fer-1", x, [3, 3.001, 3]), new Series("erastin", x, [3, 1, 0.5])],
+            new AxisSpec("GSH", "mM"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Subtitle, Is.EqualTo("lines coincide: untreated, + Fer-1"));
+            Assert.That(FigureAudit.Problems(model), Is.Empty);
+            model.Subtitle = null;
+            Assert.That(FigureAudit.Problems(model), Has.Some.Contains("lie on top of each other and no note says so"));
+        });
+    }
+
+    [Test]
     public void OverviewAndSurvivalFigures_OfConditionsAndOfCellTypes_PassTheAudit()
     {
         var hours = TimeSpan.FromHours(12);

@@ -61,7 +61,7 @@ public sealed class SurvivalChartTests
             Assert.That(line.LineStyle, Is.EqualTo(LineStyle.Dash));
             Assert.That((dot.X, dot.Y), Is.EqualTo((10.0, 0.5)));
             Assert.That(reference.Y, Is.EqualTo(0.5));
-            Assert.That(model.Series.Single().Title, Is.EqualTo("Osteoblast (t50 = 10 h)"));
+            Assert.That(model.Series.Single().Title, Is.EqualTo("Osteoblast (t50 = 10.0 h)"));
         });
     }
 
@@ -121,4 +121,44 @@ public sealed class SurvivalChartTests
     [Test]
     public void Create_WithoutCurves_Throws() =>
         Assert.Throws<ArgumentException>(() => SurvivalChart.Create([]));
+
+    [Test]
+    public void CoincidingT50Marks_HaveDifferentShapes_MatchingLegendMarks_AndDirectLabels()
+    {
+        // Two curves that cross 0.5 at the same time, and one that crosses far away.
+        double[] t = [0, 10, 20, 30, 40, 48];
+        var model = SurvivalChart.Create(
+        [
+            new Series("glucocorticoid", t, [1, 0.9, 0.7, 0.5, 0.3, 0.2]),
+            new Series("estrogen loss", t, [1, 0.95, 0.75, 0.5, 0.2, 0.1]),
+            new Series("iron overload", t, [1, 0.2, 0.1, 0.05, 0.02, 0.01]),
+        ]);
+
+        var points = model.Annotations.OfType<PointAnnotation>().ToList();
+        var legendMarks = model.Series.Cast<LineSeries>().Select(l => ((LegendMarkLineSeries)l).LegendMark).ToList();
+        var labels = model.Annotations.OfType<TextAnnotation>().Select(a => a.Text).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(points.Select(p => p.Shape).Distinct().Count(), Is.EqualTo(3), "one shape per mark");
+            Assert.That(legendMarks, Is.EqualTo(points.Select(p => p.Shape)), "the legend shows each curve's mark");
+            Assert.That(labels, Is.EquivalentTo(new[] { "glucocorticoid: 30.0 h", "estrogen loss: 30.0 h" }), "only the crowded marks are labelled");
+            Assert.That(model.Annotations.OfType<TextAnnotation>().Select(a => a.TextPosition.Y).Distinct().Count(), Is.EqualTo(2), "labels stacked, not on top of each other");
+        });
+    }
+
+    [Test]
+    public void T50_HasOneDecimalInEveryLegend()
+    {
+        double[] t = [0, 2, 4, 20, 40];
+        var model = SurvivalChart.Create([new Series("fast", t, [1, 0.8, 0.3, 0.1, 0]), new Series("slow", t, [1, 1, 0.9, 0.6, 0.2])]);
+        Assert.That(model.Series.Select(s => s.Title), Is.EqualTo(new[] { "fast (t50 = 3.2 h)", "slow (t50 = 25.0 h)" }));
+    }
+
+    [TestCase(0.0)]
+    [TestCase(-2.0)]
+    public void LogTimeAxis_RefusesTimesItCannotShow(double first)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SurvivalChart.Create([new Series("Osteoblast", [first, 1, 10], [1, 0.6, 0.2])], timeAxis: AxisSpec.TimeInHours.Log()));
+        Assert.That(ex!.Message, Does.Contain("Osteoblast").And.Contain("logarithmic"));
+    }
 }

@@ -112,4 +112,24 @@ public sealed class TimeCourseChartTests
     [Test]
     public void LogAxisWithNonPositiveRange_Throws() =>
         Assert.Throws<ArgumentException>(() => TimeCourseChart.Create([new Series("A", [0.0], [1.0])], new AxisSpec("A", "µM").Log() with { Minimum = 0 }));
+
+    [TestCase(0.0)]
+    [TestCase(-1e-9)]
+    public void LogAxis_NeverDropsANonPositiveValueInSilence_ItThrows(double value)
+    {
+        var series = new Series("LPO", [0, 1, 2], [1, value, 3]);
+        var ex = Assert.Throws<ArgumentException>(() => TimeCourseChart.Create([series], new AxisSpec("Lipid peroxides", "n.u.").Log()));
+        Assert.That(ex!.Message, Does.Contain("'LPO'").And.Contain("point 1"));
+    }
+
+    [Test]
+    public void LogTimeAxis_WithTimeZero_Throws() =>
+        Assert.Throws<ArgumentException>(() => TimeCourseChart.Create([new Series("GSH", [0, 1, 2], [3, 2, 1])], new AxisSpec("GSH", "mM"), AxisSpec.TimeInHours.Log()));
+
+    [Test]
+    public void LogAxis_AcceptsNaN_AsAnIntendedBreakInTheLine()
+    {
+        var model = TimeCourseChart.Create([new Series("LPO", [0, 1, 2], [1, double.NaN, 3])], new AxisSpec("Lipid peroxides", "n.u.").Log());
+        Assert.That(model.Series, Has.Count.EqualTo(1));
+    }
 }

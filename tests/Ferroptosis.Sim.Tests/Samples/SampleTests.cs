@@ -54,15 +54,18 @@ public sealed class SampleTests : TempFolderTests
             {
                 foreach (string timing in new[] { "constitutive", "induced 48 h before", "induced with erastin" })
                 {
-                    Assert.That(output, Does.Match($@"{cell}\s+{timing}\s+bell: best at"), $"{cell}, {timing}");
+                    Assert.That(output, Does.Match($@"{cell}\s+{timing}\s+bell: optimum at"), $"{cell}, {timing}");
                 }
 
-                Assert.That(output, Does.Match($@"{cell}\s+HO-1 50×, erastin: S = 0\.\d+; \+ deferoxamine 100 µM (0\.9\d+|1\.000); \+ ferrostatin-1 1 µM (0\.9\d+|1\.000)"), cell);
+                // The deferoxamine arm rescues at every HO-1 level: flat at S ≈ 1.
+                Assert.That(output, Does.Match($@"{cell}\s+constitutive \+ DFO\s+flat: spans 0\.0\d\d < 0\.05 \(S (0\.9\d+|1\.000)–"), cell);
             }
 
-            Assert.That(Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg"))), Does.Contain("osteocyte, induced 48 h before"));
+            var texts = Texts(XDocument.Load(Path.Combine(Folder, "dual-role-dose-response.svg")));
+            Assert.That(texts, Does.Contain("osteocyte, induced 48 h before").And.Contain("osteoblast, constitutive + DFO").And.Contain("0"));
+            Assert.That(texts, Has.Some.Contains("axis break"));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
-            AssertCaption(Path.Combine(Folder, "dual-role-dose-response.caption.txt"), "IC50", "48 h before", "0×", "24 h");
+            AssertCaption(Path.Combine(Folder, "dual-role-dose-response.caption.txt"), "IC50", "48 h before", "0×", "24 h", "deferoxamine", "Fe²⁺", "axis break");
         });
     }
 
@@ -79,11 +82,15 @@ public sealed class SampleTests : TempFolderTests
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Contain("12 mo").And.Contain("+ ferrostatin-1 1 µM").And.Contain("+ deferoxamine 100 µM").And.Contain("+ sulforaphane 5 µM"));
-            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((2400, 1800)));
-            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 2400, 1800)), Is.GreaterThan(20_000));
-            Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen-deficiency").And.Contain("Time (months)"));
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((3600, 1900)));
+            Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 3600, 1900)), Is.GreaterThan(20_000));
+            Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen deficiency").And.Contain("Time (months)"));
+
+            // The κ band, the note on the coinciding interventions and the cell counts that drive bone mass.
+            Assert.That(Texts(svg), Does.Contain("untreated, κ 0.01–0.05").And.Contain("Osteoclasts, untreated (κ = 0.02)").And.Contain("Viable osteocytes, untreated (κ = 0.02)"));
+            Assert.That(Texts(svg), Has.Some.StartsWith("the three interventions coincide"));
             Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
-            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "starts at 92 %");
+            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "not at 0", "κ from 0.01 to 0.05", "viable osteocytes");
             Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
 
             // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
@@ -93,7 +100,7 @@ public sealed class SampleTests : TempFolderTests
 
     [TestCase("DrugPanel", "drug-panel-heatmap.png", "erastin 2 µM + ML385 5 µM")]
     [TestCase("DrugPanel", "drug-panel-trajectories.png", "erastin 2 µM + ML385 5 µM")]
-    [TestCase("DiseaseScenarios", "disease-scenarios.png", "estrogen-deficiency")]
+    [TestCase("DiseaseScenarios", "disease-scenarios.png", "fac = 200")]
     public void Sample_RunsAndWritesItsFigure_WithItsCaption(string sample, string figure, string printed)
     {
         var (exit, output) = RunSample(sample, Folder);
@@ -105,6 +112,23 @@ public sealed class SampleTests : TempFolderTests
             Assert.That(output, Does.Contain(printed));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)), Is.GreaterThan(20_000));
             AssertCaption(Path.Combine(Folder, Path.ChangeExtension(figure, null) + ".caption.txt"), "t = 0");
+        });
+    }
+
+    [Test]
+    public void DiseaseScenarios_DefinesItsScenarios_AndItsHeatMapHasAHealthyRow()
+    {
+        var (exit, output) = RunSample("DiseaseScenarios", Folder);
+
+        Assert.That(exit, Is.Zero, output);
+        var texts = Texts(XDocument.Load(Path.Combine(Folder, "disease-scenarios.svg")));
+        string caption = File.ReadAllText(Path.Combine(Folder, "disease-scenarios.caption.txt"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("Scenario definitions").And.Contain("FAC 200 µM").And.Contain("dexamethasone 1 µM"));
+            Assert.That(texts, Does.Contain("healthy").And.Contain("healthy + Fer-1").And.Contain("iron overload (FAC 200 µM)"));
+            Assert.That(texts, Has.None.Contains("estrogen-deficiency"), "labels are names, not code identifiers");
+            Assert.That(caption, Does.Contain("iron overload = fac = 200"));
         });
     }
 
