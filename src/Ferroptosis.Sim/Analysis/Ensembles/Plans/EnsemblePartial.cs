@@ -1,0 +1,266 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Ferroptosis.Sim.Analysis;
+
+/// <summary>The small mergeable summary of a shard (or of several merged shards): run count, failures per status, the first failed runs, and exact per-read-out statistics (count, sums, extremes, quantile histogram).</summary>
+/// <remarks>
+/// Merging is exact (see the remarks of the big-integer sums in the documentation, <c>docs/distributed.md</c>), so
+/// merging the partials of any split of the runs gives the same statistics bit for bit. <see cref="Merge"/> still takes
+/// the parts in shard order, so that the list of first failed runs is the global first. Not thread-safe.
+/// </remarks>
+public sealed class EnsemblePartial
+{
+    /// <summary>The value of "format" in a partial file.</summary>
+    public const string FormatName = "ferrosim-ensemble-partial";
+
+    /// <summary>The largest number of failed run indices kept.</summary>
+    public const int MaxFailedRuns = 100;
+
+    private readonly SortedDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly List<long> _failedRuns = [];
+    private readonly ExactMoments[] _outputs;
+
+    private EnsemblePartial(string planHash, int shard, long firstRun, IReadOnlyList<string> outputNames)
+    {
+        PlanHash = planHash;
+        Shard = shard;
+        FirstRun = firstRun;
+        _outputs = [.. outputNames.Select(n => new ExactMoments(n))];
+    }
+
+    /// <summary>Gets the hash of the plan the runs belong to.</summary>
+    public string PlanHash { get; }
+
+    /// <summary>Gets the shard index, or −1 for a merge of several shards.</summary>
+    public int Shard { get; }
+
+    /// <summary>Gets the first run index covered.</summary>
+    public long FirstRun { get; }
+
+    /// <summary>Gets the number of runs covered.</summary>
+    public long Runs { get; private set; }
+
+    /// <summary>Gets the number of failed runs per status (ordinal order).</summary>
+    public IReadOnlyDictionary<string, long> Failures => _failures;
+
+    /// <summary>Gets the first failed run indices (at most <see cref="MaxFailedRuns"/>), in run order.</summary>
+    public IReadOnlyList<long> FailedRuns => _failedRuns;
+
+    /// <summary>Gets the read-out names.</summary>
+    public IReadOnlyList<string> OutputNames => [.. _outputs.Select(o => o.Name)];
+
+    /// <summary>Summarises a shard's rows, in run order.</summary>
+    /// <param name="planHash">The plan's hash.</param>
+    /// <param name="shard">The shard index.</param>
+    /// <param name="rows">The shard's rows.</param>
+    /// <returns>The partial.</returns>
+    public static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(planHash);
+        ArgumentNullException.ThrowIfNull(rows);
+        var partial = new EnsemblePartial(planHash, shard, rows.FirstRun, rows.OutputNames);
+        int m = rows.OutputNames.Count;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            string status = rows.Statuses[i];
+            if (status != EnsembleRows.Success)
+            {
+                partial._failures[status] = partial._failures.GetValueOrDefault(status) + 1;
+                if (partial._failedRuns.Count < MaxFailedRuns)
+                {
+                    partial._failedRuns.Add(rows.FirstRun + i);
+                }
+
+                continue;
+            }
+
+            for (int o = 0; o < m; o++)
+            {
+                partial._outputs[o].Add(rows.Outputs[(i * m) + o]);
+            }
+        }
+
+        partial.Runs = rows.Count;
+        return partial;
+    }
+
+    /// <summary>Merges partials of one plan in the given (shard) order.</summary>
+    /// <param name="parts">The partials, in shard order, at least one.</param>
+    /// <returns>The merged partial (<see cref="Shard"/> −1).</returns>
+    /// <exception cref="ArgumentException">No parts, or parts of different plans or read-outs.</exception>
+    public static EnsemblePartial Merge(IReadOnlyList<EnsemblePartial> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("There is nothing to merge.", nameof(parts));
+        }
+
+        var first = parts[0];
+        var merged = new EnsemblePartial(first.PlanHash, -1, first.FirstRun, first.OutputNames);
+        foreach (var part in parts)
+        {
+            if (part.PlanHash != first.PlanHash || !part.OutputNames.SequenceEqual(first.OutputNames, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"Partial of shard {part.Shard} belongs to plan {part.PlanHash}, not {first.PlanHash} (or has other read-outs); it cannot be merged.", nameof(parts));
+            }
+
+            merged.Runs += part.Runs;
+            foreach (var (status, count) in part._failures)
+            {
+                merged._failures[status] = merged._failures.GetValueOrDefault(status) + count;
+            }
+
+            merged._failedRuns.AddRange(part._failedRuns.Take(MaxFailedRuns - merged._failedRuns.Count));
+            for (int o = 0; o < merged._outputs.Length; o++)
+            {
+                merged._outputs[o].Merge(part._outputs[o]);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Reads a partial from its JSON.</summary>
+    /// <param name="json">The text.</param>
+    /// <returns>The partial.</returns>
+    /// <exception cref="FormatException">Not a partial of this version, or malformed.</exception>
+    public static EnsemblePartial FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.GetProperty("format").GetString() != FormatName || root.GetProperty("version").GetInt32() != EnsemblePlan.CurrentVersion)
+            {
+                throw new FormatException($"Not a version {EnsemblePlan.CurrentVersion} ensemble partial.");
+            }
+
+            var outputs = root.GetProperty("outputs").EnumerateArray().ToList();
+            var partial = new EnsemblePartial(
+                root.GetProperty("planHash").GetString() ?? "",
+                root.GetProperty("shard").GetInt32(),
+                root.GetProperty("firstRun").GetInt64(),
+                [.. outputs.Select(o => o.GetProperty("name").GetString() ?? "")]);
+            partial.Runs = root.GetProperty("runs").GetInt64();
+            foreach (var failure in root.GetProperty("failures").EnumerateObject())
+            {
+                partial._failures[failure.Name] = failure.Value.GetInt64();
+            }
+
+            partial._failedRuns.AddRange(root.GetProperty("failedRuns").EnumerateArray().Select(e => e.GetInt64()));
+            for (int o = 0; o < outputs.Count; o++)
+            {
+                var e = outputs[o];
+                long count = e.GetProperty("count").GetInt64();
+                partial._outputs[o].SetState(
+                    count,
+                    e.GetProperty("missing").GetInt64(),
+                    ExactMoments.Parse(e.GetProperty("sum").GetString() ?? "0"),
+                    ExactMoments.Parse(e.GetProperty("sumOfSquares").GetString() ?? "0"),
+                    count == 0 ? double.PositiveInfinity : ReadDouble(e.GetProperty("min")),
+                    count == 0 ? double.NegativeInfinity : ReadDouble(e.GetProperty("max")),
+                    e.GetProperty("bins").EnumerateArray().Select(b => new KeyValuePair<long, long>(b[0].GetInt64(), b[1].GetInt64())));
+            }
+
+            return partial;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new FormatException($"Malformed ensemble partial: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes the partial as JSON (deterministic: same partial, same bytes).</summary>
+    /// <returns>The text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", FormatName);
+            w.WriteNumber("version", EnsemblePlan.CurrentVersion);
+            w.WriteString("planHash", PlanHash);
+            w.WriteNumber("shard", Shard);
+            w.WriteNumber("firstRun", FirstRun);
+            w.WriteNumber("runs", Runs);
+            w.WriteStartObject("failures");
+            foreach (var (status, count) in _failures)
+            {
+                w.WriteNumber(status, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("failedRuns");
+            foreach (long run in _failedRuns)
+            {
+                w.WriteNumberValue(run);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("outputs");
+            foreach (var o in _outputs)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", o.Name);
+                w.WriteNumber("count", o.Count);
+                w.WriteNumber("missing", o.Missing);
+                w.WriteString("sum", ExactMoments.Format(o.Sum));
+                w.WriteString("sumOfSquares", ExactMoments.Format(o.SumOfSquares));
+                WriteDouble(w, "min", o.Count == 0 ? double.NaN : o.Minimum);
+                WriteDouble(w, "max", o.Count == 0 ? double.NaN : o.Maximum);
+                w.WriteStartArray("bins");
+                foreach (var (key, count) in o.Bins)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(key);
+                    w.WriteNumberValue(count);
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Gets the statistics of every read-out.</summary>
+    /// <param name="quantiles">The probabilities of the quantiles to estimate.</param>
+    /// <returns>One summary per read-out.</returns>
+    public IReadOnlyList<OutputSummary> Summaries(IReadOnlyList<double> quantiles)
+    {
+        ArgumentNullException.ThrowIfNull(quantiles);
+        return [.. _outputs.Select(o => o.ToSummary(quantiles))];
+    }
+
+    internal static void WriteDouble(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else if (double.IsNaN(value))
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    private static double ReadDouble(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.String => e.GetString() == "Infinity" ? double.PositiveInfinity : double.NegativeInfinity,
+        _ => double.NaN,
+    };
+}

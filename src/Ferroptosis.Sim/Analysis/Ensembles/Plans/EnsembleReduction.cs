@@ -1,0 +1,169 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace Ferroptosis.Sim.Analysis;
+
+/// <summary>The reduced result of an ensemble plan: per-read-out statistics with provenance (plan hash, library version, solver settings, failed runs per status).</summary>
+/// <remarks>
+/// Built from the shards' <see cref="EnsemblePartial"/>s merged in shard order; since the merge is exact and the plan hash
+/// leaves out the shard size, the JSON is byte-identical whatever the backend, the number of shards or threads, or the
+/// order in which shards finished. Immutable.
+/// </remarks>
+public sealed class EnsembleReduction
+{
+    /// <summary>The value of "format" in a result file.</summary>
+    public const string FormatName = "ferrosim-ensemble-result";
+
+    /// <summary>Gets the quantile probabilities reported.</summary>
+    public static IReadOnlyList<double> QuantileProbabilities { get; } = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+    private EnsembleReduction(EnsemblePlan plan, EnsemblePartial merged)
+    {
+        PlanHash = merged.PlanHash;
+        LibraryVersion = typeof(EnsembleReduction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        Solver = plan.Protocol.DescribeSolver();
+        Runs = merged.Runs;
+        Failures = merged.Failures;
+        FailedRuns = merged.FailedRuns;
+        Outputs = merged.Summaries(QuantileProbabilities);
+        ModelSha256 = plan.ModelSha256;
+        Seed = plan.Seed;
+        Precision = plan.Precision;
+    }
+
+    /// <summary>Gets the plan's hash.</summary>
+    public string PlanHash { get; }
+
+    /// <summary>Gets the model file's SHA-256.</summary>
+    public string ModelSha256 { get; }
+
+    /// <summary>Gets the seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Gets the stored precision of read-outs.</summary>
+    public string Precision { get; }
+
+    /// <summary>Gets the library's informational version.</summary>
+    public string LibraryVersion { get; }
+
+    /// <summary>Gets the solver settings in one line.</summary>
+    public string Solver { get; }
+
+    /// <summary>Gets the number of runs.</summary>
+    public long Runs { get; }
+
+    /// <summary>Gets the number of failed runs per status.</summary>
+    public IReadOnlyDictionary<string, long> Failures { get; }
+
+    /// <summary>Gets the first failed run indices (at most <see cref="EnsemblePartial.MaxFailedRuns"/>).</summary>
+    public IReadOnlyList<long> FailedRuns { get; }
+
+    /// <summary>Gets the statistics of every read-out over the runs that succeeded (quantiles from the histogram sketch).</summary>
+    public IReadOnlyList<OutputSummary> Outputs { get; }
+
+    /// <summary>Reduces the partials of all shards of a plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="partials">One partial per shard, in shard order.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">The partials do not cover the plan's runs exactly once, or belong to another plan.</exception>
+    public static EnsembleReduction Reduce(EnsemblePlan plan, IReadOnlyList<EnsemblePartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(partials);
+        string hash = plan.ComputeHash();
+        long next = 0;
+        foreach (var part in partials)
+        {
+            if (part.PlanHash != hash)
+            {
+                throw new ArgumentException($"The partial of shard {part.Shard} belongs to plan {part.PlanHash}, not to this plan ({hash}).", nameof(partials));
+            }
+
+            if (part.FirstRun != next)
+            {
+                throw new ArgumentException($"The partials do not cover the runs in order: expected run {next} next, the partial of shard {part.Shard} starts at {part.FirstRun}.", nameof(partials));
+            }
+
+            next += part.Runs;
+        }
+
+        if (next != plan.Runs)
+        {
+            throw new ArgumentException($"The partials cover {next} runs; the plan has {plan.Runs}.", nameof(partials));
+        }
+
+        return new EnsembleReduction(plan, EnsemblePartial.Merge(partials));
+    }
+
+    /// <summary>Gets the statistics of one read-out.</summary>
+    /// <param name="name">The read-out as written in the plan.</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ArgumentException">No such read-out.</exception>
+    public OutputSummary Output(string name) =>
+        Outputs.FirstOrDefault(o => o.Name == name) ?? throw new ArgumentException($"No read-out '{name}'; the plan has {string.Join(", ", Outputs.Select(o => o.Name))}.", nameof(name));
+
+    /// <summary>Writes the result as indented JSON; the same result always gives the same bytes.</summary>
+    /// <returns>The text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", FormatName);
+            w.WriteNumber("version", EnsemblePlan.CurrentVersion);
+            w.WriteStartObject("provenance");
+            w.WriteString("planHash", PlanHash);
+            w.WriteString("modelSha256", ModelSha256);
+            w.WriteNumber("seed", Seed);
+            w.WriteString("precision", Precision);
+            w.WriteString("libraryVersion", LibraryVersion);
+            w.WriteString("solver", Solver);
+            w.WriteString("quantiles", "log-binned histogram (top 19 bits of the double), bin midpoint, relative error <= 2^-8");
+            w.WriteEndObject();
+            w.WriteNumber("runs", Runs);
+            w.WriteNumber("failed", Failures.Values.Sum());
+            w.WriteStartObject("failures");
+            foreach (var (status, count) in Failures)
+            {
+                w.WriteNumber(status, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("failedRuns");
+            foreach (long run in FailedRuns)
+            {
+                w.WriteNumberValue(run);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("outputs");
+            foreach (var o in Outputs)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", o.Name);
+                w.WriteNumber("count", o.Count);
+                w.WriteNumber("missing", o.Missing);
+                EnsemblePartial.WriteDouble(w, "mean", o.Mean);
+                EnsemblePartial.WriteDouble(w, "sd", o.StandardDeviation);
+                EnsemblePartial.WriteDouble(w, "se", o.StandardError);
+                EnsemblePartial.WriteDouble(w, "min", o.Minimum);
+                EnsemblePartial.WriteDouble(w, "max", o.Maximum);
+                w.WriteStartObject("quantiles");
+                foreach (var q in o.Quantiles)
+                {
+                    EnsemblePartial.WriteDouble(w, q.Probability.ToString("R", System.Globalization.CultureInfo.InvariantCulture), q.Value);
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,88 @@
+namespace Ferroptosis.Sim.Analysis;
+
+/// <summary>Where the runs of an <see cref="EnsemblePlan"/> get their inputs: a virtual population (each input drawn from a distribution) or a grid (mixed-radix index, last input fastest).</summary>
+/// <remarks>
+/// <para>
+/// <c>population</c>: run i's input j is F_j⁻¹(u) with u = CounterRandom(seed, i, j), the stream <see cref="Ensemble"/> and
+/// <see cref="VirtualPopulation"/> use, so a plan and an in-process ensemble with the same seed draw the same cells.
+/// </para>
+/// <para>
+/// <c>grid</c>: run i is the grid point whose mixed-radix digits (radices = the inputs' value counts, last input varying
+/// fastest, the order of <see cref="ParameterScan"/>) are i; the plan's run count must equal the number of grid points.
+/// </para>
+/// Immutable.
+/// </remarks>
+public sealed record EnsembleSampleSource
+{
+    /// <summary>The kind of a virtual population.</summary>
+    public const string Population = "population";
+
+    /// <summary>The kind of a grid.</summary>
+    public const string Grid = "grid";
+
+    /// <summary>Gets the kind: <see cref="Population"/> or <see cref="Grid"/>.</summary>
+    public string Kind { get; init; } = Population;
+
+    /// <summary>Gets the inputs, in input-vector order (may be empty for a population: every run then repeats the protocol).</summary>
+    public IReadOnlyList<EnsembleInput> Inputs { get; init; } = [];
+
+    /// <summary>Gets the number of grid points (the product of the inputs' value counts), or null for a population.</summary>
+    /// <returns>The count.</returns>
+    public long? GridPoints()
+    {
+        if (Kind != Grid)
+        {
+            return null;
+        }
+
+        long points = 1;
+        foreach (var input in Inputs)
+        {
+            points = checked(points * (input.Values?.Count ?? 0));
+        }
+
+        return points;
+    }
+
+    internal void Validate(long runs)
+    {
+        if (Kind is not (Population or Grid))
+        {
+            throw new FormatException($"Unknown sample source '{Kind}'; use '{Population}' or '{Grid}'.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in Inputs)
+        {
+            input.Validate(Kind);
+            if (!seen.Add(input.Target + ":" + input.Id))
+            {
+                throw new FormatException($"The input '{input.Id}' ({input.Target}) is given twice.");
+            }
+        }
+
+        if (Kind == Grid && (Inputs.Count == 0 || GridPoints() != runs))
+        {
+            throw new FormatException($"A grid plan must have at least one input and as many runs as grid points ({GridPoints()}), got {runs} runs.");
+        }
+    }
+
+    /// <summary>Writes run <paramref name="run"/>'s inputs.</summary>
+    internal static void Fill(EnsembleSampleSource source, InputDistribution[] distributions, double[][] gridValues, ulong seed, long run, Span<double> inputs)
+    {
+        if (source.Kind == Grid)
+        {
+            long rest = run;
+            for (int j = inputs.Length - 1; j >= 0; j--)
+            {
+                long radix = gridValues[j].Length;
+                inputs[j] = gridValues[j][rest % radix];
+                rest /= radix;
+            }
+
+            return;
+        }
+
+        Ensemble.Draw(seed, run, distributions, inputs);
+    }
+}
