@@ -130,6 +130,14 @@ public sealed class InProcessShardTests : Plotting.TempFolderTests
     }
 
     [Test]
+    public void SlurmSplitArrays_KeepsEveryTaskIdBelowMaxArraySize()
+    {
+        var arrays = SlurmEnsemble.SplitArrays([0, 1, 2, 3, 4, 5, 9], 4);
+
+        Assert.That(arrays.Select(a => (a.Offset, string.Join(',', a.TaskIds))), Is.EqualTo(new[] { (0, "0,1,2,3"), (4, "0,1"), (8, "1") }));
+    }
+
+    [Test]
     public async Task Reduce_WithMissingShards_ListsThemByIndex()
     {
         var plan = EnsembleTestKit.DecayPlan(PlanFolder);
