@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>The <c>ferrosim</c> command tree: simulate, scan, convert, validate, list, remodel and sbml-test-suite, with help (<c>-h</c>), version and tab completion from System.CommandLine.</summary>
+/// <summary>The <c>ferrosim</c> command tree: simulate, scan, convert, validate, list, remodel, ensemble and sbml-test-suite, with help (<c>-h</c>), version and tab completion from System.CommandLine.</summary>
 /// <remarks>
 /// Tab completion: install the <c>dotnet-suggest</c> global tool and its shell shim once; System.CommandLine's
 /// <c>[suggest]</c> directive then completes commands, options and the names of cell types, drugs, scenarios,

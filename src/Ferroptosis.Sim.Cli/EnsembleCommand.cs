@@ -98,9 +98,10 @@ internal static partial class EnsembleCommand
             var shards = new ShardFolder(parse.GetValue(folder)!);
             Writable(shards);
             var workload = Load(planFile, loaded);
-            var partial = EnsembleShards.RunShardAsync(workload, shard, shards, Execution(parse.GetValue(threads)), cancellationToken).GetAwaiter().GetResult();
+            var (partial, runTime, restTime) = EnsembleShards.RunShardTimedAsync(workload, shard, shards, Execution(parse.GetValue(threads)), cancellationToken).GetAwaiter().GetResult();
             long failed = partial.Failures.Values.Sum();
             context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard {shard}: runs {partial.FirstRun} to {partial.FirstRun + partial.Runs - 1}, {failed} failed{Failures(partial.Failures)}"));
+            context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: runs {runTime.TotalSeconds:F3} s ({runTime.TotalMilliseconds / partial.Runs:G4} ms per run, wall), summary and files {restTime.TotalSeconds:F3} s ({restTime.TotalMilliseconds / partial.Runs:G3} ms per run)"));
             context.ReportFiles([shards.ParquetPath(shard), shards.PartialPath(shard)]);
             return failed == partial.Runs ? ExitCodes.SimulationFailed : ExitCodes.Success;
         }));

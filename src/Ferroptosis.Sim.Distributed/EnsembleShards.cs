@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Ferroptosis.Sim.Analysis;
 
@@ -18,17 +19,24 @@ public static class EnsembleShards
     /// <param name="execution">Threads and progress, or null for all cores.</param>
     /// <param name="cancellationToken">Stops the shard; nothing is written then.</param>
     /// <returns>The shard's partial.</returns>
-    public static async Task<EnsemblePartial> RunShardAsync(EnsembleWorkload workload, int shard, ShardFolder folder, ExecutionOptions? execution = null, CancellationToken cancellationToken = default)
+    public static async Task<EnsemblePartial> RunShardAsync(EnsembleWorkload workload, int shard, ShardFolder folder, ExecutionOptions? execution = null, CancellationToken cancellationToken = default) =>
+        (await RunShardTimedAsync(workload, shard, folder, execution, cancellationToken).ConfigureAwait(false)).Partial;
+
+    /// <summary>Runs one shard and writes its files, timing the runs (sampling and simulation) apart from the rest (partial, Parquet and JSON writes).</summary>
+    internal static async Task<(EnsemblePartial Partial, TimeSpan Runs, TimeSpan Other)> RunShardTimedAsync(EnsembleWorkload workload, int shard, ShardFolder folder, ExecutionOptions? execution, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(folder);
         var (first, count) = workload.Plan.ShardRange(shard);
+        long start = Stopwatch.GetTimestamp();
         var rows = workload.Evaluate(first, count, execution, cancellationToken);
+        var runs = Stopwatch.GetElapsedTime(start);
+        start = Stopwatch.GetTimestamp();
         var partial = EnsemblePartial.FromRows(workload.PlanHash, shard, rows);
         await ShardFolder.WriteAtomicallyAsync(folder.ParquetPath(shard), s => ShardParquet.WriteAsync(s, workload, shard, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
         byte[] json = Encoding.UTF8.GetBytes(partial.ToJson());
         await ShardFolder.WriteAtomicallyAsync(folder.PartialPath(shard), s => s.WriteAsync(json, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
-        return partial;
+        return (partial, runs, Stopwatch.GetElapsedTime(start));
     }
 
     /// <summary>Reads every shard's partial in shard order, reduces them and writes <see cref="ShardFolder.ResultPath"/>.</summary>
