@@ -84,6 +84,32 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
     }
 
     [Test]
+    public async Task CancelledArrayTask_IsFoundMissing_ResubmittedAlone_AndTheResultIsIdentical()
+    {
+        var plan = EnsembleTestKit.DecayPlan(PlanFolder, runs: 60, runsPerShard: 10);
+        string planPath = EnsembleTestKit.Save(plan, PlanFolder);
+        var reference = new ShardFolder(Path.Combine(Folder, "inprocess"));
+        await EnsembleShards.RunInProcessAsync(EnsembleWorkload.Load(plan, PlanFolder), reference);
+        var driver = new SlurmEnsemble(planPath, new ShardFolder(Path.Combine(Folder, "slurm")), new SlurmOptions { ShardCommand = ["dotnet", Tool], Throttle = 1, PollInterval = TimeSpan.FromSeconds(0.5) });
+        driver.WriteScript();
+
+        // One task at a time, so task 4 is still pending when it is cancelled.
+        var first = await driver.SubmitAsync([0, 1, 2, 3, 4, 5]);
+        using (var scancel = Process.Start("scancel", $"{first[0].JobId}_4"))
+        {
+            await scancel.WaitForExitAsync();
+            Assert.That(scancel.ExitCode, Is.Zero, "scancel");
+        }
+
+        await driver.WaitAsync([first[0].JobId]);
+        Assert.That(driver.Folder.MissingShards(plan), Is.EqualTo(new[] { 4 }));
+        await driver.RunAsync(plan);
+
+        Assert.That(driver.Submissions.Skip(1).Select(s => s.ArraySpec), Is.EqualTo(new[] { "4%1" }));
+        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
+    }
+
+    [Test]
     public async Task PlanLargerThanMaxArraySize_IsSplitIntoOffsetArrays_AndTheResultIsIdentical()
     {
         var plan = EnsembleTestKit.DecayPlan(PlanFolder, runs: 60, runsPerShard: 10);
