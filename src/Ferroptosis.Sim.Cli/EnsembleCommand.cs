@@ -213,6 +213,21 @@ internal static partial class EnsembleCommand
         }
 
         context.Write(table);
+        if (result.HasSobolIndices)
+        {
+            var sobol = CliContext.CreateTable("read-out", "factor", "first order ", "total ");
+            foreach (var o in result.Outputs)
+            {
+                foreach (var index in result.SobolIndices(o.Name))
+                {
+                    CliContext.AddRow(sobol, o.Name, index.Factor, index.FirstOrder.ToString("F4", CultureInfo.InvariantCulture), index.Total.ToString("F4", CultureInfo.InvariantCulture));
+                }
+            }
+
+            context.WriteLine("Sobol indices (Saltelli 2010 first order, Jansen total; point estimates):");
+            context.Write(sobol);
+        }
+
         if (failed > 0)
         {
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {failed} of {result.Runs} runs failed{Failures(result.Failures)}; first failed runs: {string.Join(", ", result.FailedRuns.Take(10))}."));

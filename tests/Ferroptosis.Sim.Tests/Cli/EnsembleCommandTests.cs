@@ -166,4 +166,23 @@ public sealed class EnsembleCommandTests : Plotting.TempFolderTests
             Assert.That(run.Output, Does.Contain("12 runs, 0 failed"));
         });
     }
+
+    [Test]
+    public void SobolPlan_PrintsTheIndices()
+    {
+        string model = Path.Combine(Folder, "decay.ant");
+        File.WriteAllText(model, DecayModel);
+        string plan = Path.Combine(Folder, "sobol", "plan.json");
+
+        var made = Run("ensemble", "plan", model, "--out", plan, "--sobol", "30", "--vary", "k1=uniform(0.1,1)", "--vary", "k2=uniform(0.1,0.5)", "-r", "B@2", "--t-end", "10", "--runs-per-shard", "50");
+        var run = Run("ensemble", "run", "--plan", plan, "--out", Path.Combine(Folder, "shards"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(made.ExitCode, Is.Zero, made.ToString());
+            Assert.That(made.Output, Does.Contain("120 runs (saltelli, 2 inputs, 1 read-outs) in 3 shards of 48"));
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Output, Does.Contain("Sobol indices").And.Contain("k1").And.Contain("k2"));
+        });
+    }
 }

@@ -20,6 +20,8 @@ public sealed class EnsemblePartial
     private readonly SortedDictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly List<long> _failedRuns = [];
     private readonly ExactMoments[] _outputs;
+    private string[]? _factors;
+    private SaltelliSums[]? _saltelli;
 
     private EnsemblePartial(string planHash, int shard, long firstRun, IReadOnlyList<string> outputNames)
     {
@@ -50,12 +52,23 @@ public sealed class EnsemblePartial
     /// <summary>Gets the read-out names.</summary>
     public IReadOnlyList<string> OutputNames => [.. _outputs.Select(o => o.Name)];
 
+    /// <summary>Gets a value indicating whether the partial holds the sums of a Saltelli design (Sobol indices).</summary>
+    public bool HasSobolSums => _saltelli is not null;
+
     /// <summary>Summarises a shard's rows, in run order.</summary>
     /// <param name="planHash">The plan's hash.</param>
     /// <param name="shard">The shard index.</param>
     /// <param name="rows">The shard's rows.</param>
     /// <returns>The partial.</returns>
-    public static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows)
+    public static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows) => FromRows(planHash, shard, rows, saltelliDesign: false);
+
+    /// <summary>Summarises a shard's rows, in run order, and for a Saltelli design also the Sobol sums of its design rows.</summary>
+    /// <param name="planHash">The plan's hash.</param>
+    /// <param name="shard">The shard index.</param>
+    /// <param name="rows">The shard's rows; for a Saltelli design they start at a design row and hold whole rows (k + 2 runs each).</param>
+    /// <param name="saltelliDesign">True when the runs are a Saltelli design (<see cref="EnsembleSampleSource.Saltelli"/>).</param>
+    /// <returns>The partial.</returns>
+    public static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows, bool saltelliDesign)
     {
         ArgumentNullException.ThrowIfNull(planHash);
         ArgumentNullException.ThrowIfNull(rows);
@@ -82,6 +95,31 @@ public sealed class EnsemblePartial
         }
 
         partial.Runs = rows.Count;
+        if (saltelliDesign)
+        {
+            int k = rows.InputNames.Count, block = k + 2;
+            if (rows.FirstRun % block != 0 || rows.Count % block != 0)
+            {
+                throw new ArgumentException($"A Saltelli shard must hold whole design rows of {block} runs (got runs {rows.FirstRun} to {rows.FirstRun + rows.Count - 1}).", nameof(rows));
+            }
+
+            partial._factors = [.. rows.InputNames];
+            partial._saltelli = [.. Enumerable.Range(0, m).Select(_ => new SaltelliSums(k))];
+            var values = new double[block];
+            for (int o = 0; o < m; o++)
+            {
+                for (int r = 0; r < rows.Count; r += block)
+                {
+                    for (int c = 0; c < block; c++)
+                    {
+                        values[c] = rows.Statuses[r + c] == EnsembleRows.Success ? rows.Outputs[((r + c) * m) + o] : double.NaN;
+                    }
+
+                    partial._saltelli[o].Add(values);
+                }
+            }
+        }
+
         return partial;
     }
 
@@ -99,6 +137,12 @@ public sealed class EnsemblePartial
 
         var first = parts[0];
         var merged = new EnsemblePartial(first.PlanHash, -1, first.FirstRun, first.OutputNames);
+        if (first._factors is { } factors)
+        {
+            merged._factors = factors;
+            merged._saltelli = [.. first._outputs.Select(_ => new SaltelliSums(factors.Length))];
+        }
+
         foreach (var part in parts)
         {
             if (part.PlanHash != first.PlanHash || !part.OutputNames.SequenceEqual(first.OutputNames, StringComparer.Ordinal))
@@ -113,9 +157,15 @@ public sealed class EnsemblePartial
             }
 
             merged._failedRuns.AddRange(part._failedRuns.Take(MaxFailedRuns - merged._failedRuns.Count));
+            if ((part._saltelli is null) != (merged._saltelli is null))
+            {
+                throw new ArgumentException($"Partial of shard {part.Shard} {(part._saltelli is null ? "lacks" : "has")} Saltelli sums, unlike the first partial.", nameof(parts));
+            }
+
             for (int o = 0; o < merged._outputs.Length; o++)
             {
                 merged._outputs[o].Merge(part._outputs[o]);
+                merged._saltelli?[o].Merge(part._saltelli![o]);
             }
         }
 
@@ -163,6 +213,18 @@ public sealed class EnsemblePartial
                     count == 0 ? double.PositiveInfinity : ReadDouble(e.GetProperty("min")),
                     count == 0 ? double.NegativeInfinity : ReadDouble(e.GetProperty("max")),
                     e.GetProperty("bins").EnumerateArray().Select(b => new KeyValuePair<long, long>(b[0].GetInt64(), b[1].GetInt64())));
+            }
+
+            if (root.TryGetProperty("saltelli", out var saltelli))
+            {
+                partial._factors = [.. saltelli.GetProperty("factors").EnumerateArray().Select(f => f.GetString() ?? "")];
+                var sums = saltelli.GetProperty("outputs").EnumerateArray().ToList();
+                if (sums.Count != outputs.Count)
+                {
+                    throw new FormatException("The Saltelli sums do not match the read-outs.");
+                }
+
+                partial._saltelli = [.. sums.Select(e => SaltelliSums.Read(e, partial._factors.Length))];
             }
 
             return partial;
@@ -226,11 +288,36 @@ public sealed class EnsemblePartial
             }
 
             w.WriteEndArray();
+            if (_saltelli is not null)
+            {
+                w.WriteStartObject("saltelli");
+                w.WriteStartArray("factors");
+                foreach (string factor in _factors!)
+                {
+                    w.WriteStringValue(factor);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("outputs");
+                foreach (var sums in _saltelli)
+                {
+                    sums.Write(w);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    /// <summary>Gets the Sobol indices of every factor for every read-out from a Saltelli design's sums (point estimates), or null when the partial has none.</summary>
+    /// <returns>One list per read-out, in read-out order, or null.</returns>
+    public IReadOnlyList<IReadOnlyList<SobolIndex>>? SobolIndices() =>
+        _saltelli is null ? null : [.. _saltelli.Select(s => (IReadOnlyList<SobolIndex>)s.Indices(_factors!))];
 
     /// <summary>Gets the statistics of every read-out.</summary>
     /// <param name="quantiles">The probabilities of the quantiles to estimate.</param>

@@ -198,5 +198,10 @@ public sealed record EnsemblePlan
 
         Protocol.Validate();
         Samples.Validate(Runs);
+        if (Samples.Kind == EnsembleSampleSource.Saltelli && RunsPerShard % (Samples.Inputs.Count + 2) != 0)
+        {
+            int block = Samples.Inputs.Count + 2;
+            throw new FormatException($"A Saltelli plan's runsPerShard must be a multiple of inputs + 2 = {block}, so that shards hold whole design rows (got {RunsPerShard}; e.g. {Math.Max(block, RunsPerShard / block * block)}).");
+        }
     }
 }

@@ -18,6 +18,8 @@ public sealed class EnsembleReduction
     /// <summary>Gets the quantile probabilities reported.</summary>
     public static IReadOnlyList<double> QuantileProbabilities { get; } = [0.05, 0.25, 0.5, 0.75, 0.95];
 
+    private readonly IReadOnlyList<IReadOnlyList<SobolIndex>>? _sobol;
+
     private EnsembleReduction(EnsemblePlan plan, EnsemblePartial merged)
     {
         PlanHash = merged.PlanHash;
@@ -27,6 +29,7 @@ public sealed class EnsembleReduction
         Failures = merged.Failures;
         FailedRuns = merged.FailedRuns;
         Outputs = merged.Summaries(QuantileProbabilities);
+        _sobol = merged.SobolIndices();
         ModelSha256 = plan.ModelSha256;
         Seed = plan.Seed;
         Precision = plan.Precision;
@@ -96,6 +99,21 @@ public sealed class EnsembleReduction
         return new EnsembleReduction(plan, EnsemblePartial.Merge(partials));
     }
 
+    /// <summary>Gets a value indicating whether the plan was a Saltelli design, so that <see cref="SobolIndices"/> has values.</summary>
+    public bool HasSobolIndices => _sobol is not null;
+
+    /// <summary>Gets the Sobol indices (first order and total; point estimates, no bootstrap) of every factor for one read-out of a Saltelli plan.</summary>
+    /// <param name="name">The read-out as written in the plan.</param>
+    /// <returns>One index per factor, in input order.</returns>
+    /// <exception cref="InvalidOperationException">The plan is not a Saltelli design.</exception>
+    public IReadOnlyList<SobolIndex> SobolIndices(string name)
+    {
+        var output = Output(name);
+        return _sobol is null
+            ? throw new InvalidOperationException("The plan is not a Saltelli design; make one with sample source 'saltelli' (ferrosim ensemble plan --sobol N).")
+            : _sobol[Outputs.ToList().IndexOf(output)];
+    }
+
     /// <summary>Gets the statistics of one read-out.</summary>
     /// <param name="name">The read-out as written in the plan.</param>
     /// <returns>The statistics.</returns>
@@ -157,6 +175,20 @@ public sealed class EnsembleReduction
                 }
 
                 w.WriteEndObject();
+                if (_sobol is not null)
+                {
+                    w.WriteStartObject("sobol");
+                    foreach (var index in _sobol[Outputs.ToList().IndexOf(o)])
+                    {
+                        w.WriteStartObject(index.Factor);
+                        EnsemblePartial.WriteDouble(w, "firstOrder", index.FirstOrder);
+                        EnsemblePartial.WriteDouble(w, "total", index.Total);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 

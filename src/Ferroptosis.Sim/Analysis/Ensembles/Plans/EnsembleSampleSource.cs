@@ -20,6 +20,9 @@ public sealed record EnsembleSampleSource
     /// <summary>The kind of a grid.</summary>
     public const string Grid = "grid";
 
+    /// <summary>The kind of a Saltelli design for Sobol indices: design row j = runs j(k + 2) … j(k + 2) + k + 1 hold A_j, B_j and A_B^(i)_j.</summary>
+    public const string Saltelli = "saltelli";
+
     /// <summary>Gets the kind: <see cref="Population"/> or <see cref="Grid"/>.</summary>
     public string Kind { get; init; } = Population;
 
@@ -46,9 +49,14 @@ public sealed record EnsembleSampleSource
 
     internal void Validate(long runs)
     {
-        if (Kind is not (Population or Grid))
+        if (Kind is not (Population or Grid or Saltelli))
         {
-            throw new FormatException($"Unknown sample source '{Kind}'; use '{Population}' or '{Grid}'.");
+            throw new FormatException($"Unknown sample source '{Kind}'; use '{Population}', '{Grid}' or '{Saltelli}'.");
+        }
+
+        if (Kind == Saltelli && (Inputs.Count == 0 || runs % (Inputs.Count + 2) != 0))
+        {
+            throw new FormatException($"A Saltelli plan needs at least one input and a run count that is a multiple of inputs + 2 = {Inputs.Count + 2} (base samples × (k + 2)); got {runs} runs.");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -78,6 +86,21 @@ public sealed record EnsembleSampleSource
                 long radix = gridValues[j].Length;
                 inputs[j] = gridValues[j][rest % radix];
                 rest /= radix;
+            }
+
+            return;
+        }
+
+        if (source.Kind == Saltelli)
+        {
+            // The design of SobolAnalysis: streams 0..k−1 for A, k..2k−1 for B, keyed by the base sample j.
+            int k = inputs.Length, block = k + 2;
+            long j = run / block;
+            int c = (int)(run % block);
+            for (int i = 0; i < k; i++)
+            {
+                bool fromB = c == 1 || (c >= 2 && c - 2 == i);
+                inputs[i] = distributions[i].Quantile(CounterRandom.Uniform(seed, j, fromB ? k + i : i));
             }
 
             return;

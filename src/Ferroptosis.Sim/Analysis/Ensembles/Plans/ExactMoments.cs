@@ -155,6 +155,24 @@ internal sealed class ExactMoments
         return key >= 0 ? (lo, hi) : (-hi, -lo);
     }
 
+    /// <summary>x · 2^1074 as an exact integer (x finite).</summary>
+    internal static BigInteger Scaled(double x)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(x);
+        int exponentField = (int)((bits >> 52) & 0x7FF);
+        ulong fraction = bits & ((1UL << 52) - 1);
+        ulong mantissa = exponentField == 0 ? fraction : fraction | (1UL << 52);
+        var term = new BigInteger(mantissa) << ((exponentField == 0 ? 1 : exponentField) - 1075 + Offset);
+        return (long)bits < 0 ? -term : term;
+    }
+
+    /// <summary>The ratio of two exact integers of the same scale, rounded from their top bits (deterministic).</summary>
+    internal static double Ratio(BigInteger numerator, BigInteger denominator)
+    {
+        int scale = (int)Math.Max(numerator.GetBitLength(), denominator.GetBitLength());
+        return ToDouble(numerator, scale) / ToDouble(denominator, scale);
+    }
+
     /// <summary>value · 2^−scale, rounded once from the top 63 bits (deterministic).</summary>
     private static double ToDouble(BigInteger value, int scale)
     {
