@@ -19,6 +19,8 @@ internal static partial class EnsembleCommand
         var vary = new Option<string[]>("--vary") { HelpName = "[fold:|initial:]ID=DIST", Description = "An input drawn per run: ID=lognormal(0.5,0.3) sets parameter ID, fold:ID=... multiplies it, initial:ID=... sets an initial value. DIST: uniform(a,b), loguniform(a,b), normal(m,sd), lognormal(median,sigma), lognormal-mean(mean,cv), fixed(x)." };
         var grid = new Option<string[]>("--grid") { HelpName = "[fold:|initial:]ID=RANGE", Description = "A grid axis (instead of --vary): ID=0.1:10:log5, ID=1:5:5 or ID=1,2,5; the last axis varies fastest." };
         var sobol = new Option<long?>("--sobol") { HelpName = "N", Description = "A Saltelli design for Sobol indices over the --vary inputs, N base samples: N·(k + 2) runs (k inputs); runs per shard are rounded down to a multiple of k + 2." };
+        var morris = new Option<int?>("--morris") { HelpName = "R", Description = "A Morris design over the --vary inputs (bounded: uniform or loguniform), R trajectories: R·(k + 1) runs; runs per shard are rounded down to a multiple of k + 1." };
+        var levels = new Option<int>("--levels") { HelpName = "P", Description = "Morris grid levels (even, default 4).", DefaultValueFactory = _ => 4 };
         var readouts = new Option<string[]>("--readout", "-r") { Required = true, HelpName = "READOUT", Description = "A read-out per run: NAME@T, NAME:max, NAME:min, NAME<L or NAME>L (first time below/above L); repeat for several." };
         var set = new Option<string[]>("--set") { HelpName = "ID=VALUE", Description = "A parameter value every run starts from (repeat for several)." };
         var tStart = new Option<double>("--t-start") { HelpName = "T", Description = "Start time in the model's time unit (default 0)." };
@@ -29,7 +31,7 @@ internal static partial class EnsembleCommand
         var maxSteps = new Option<long>("--max-steps") { HelpName = "N", Description = "Solver steps per run before it counts as failed (default 100000).", DefaultValueFactory = _ => 100_000 };
         var precision = new Option<string>("--precision") { HelpName = "float32|float64", Description = "Stored precision of read-outs (default float32).", DefaultValueFactory = _ => "float32" };
         precision.AcceptOnlyFromAmong("float32", "float64");
-        var command = new Command("plan", "Write an ensemble plan (versioned JSON) with its model file beside it.") { model, output, runs, perShard, seed, vary, grid, sobol, readouts, set, tStart, tEnd, solver, rtol, atol, maxSteps, precision };
+        var command = new Command("plan", "Write an ensemble plan (versioned JSON) with its model file beside it.") { model, output, runs, perShard, seed, vary, grid, sobol, morris, levels, readouts, set, tStart, tEnd, solver, rtol, atol, maxSteps, precision };
         command.SetAction(parse => context.Guard(() =>
         {
             string planPath = Path.GetFullPath(parse.GetValue(output)!);
@@ -46,12 +48,21 @@ internal static partial class EnsembleCommand
                 throw new CliException("--sobol N (N ≥ 2 base samples) goes with --vary inputs, without --grid or --runs.");
             }
 
+            int? trajectories = parse.GetValue(morris);
+            if (trajectories is not null && (axes.Length > 0 || varied.Length == 0 || parse.GetValue(runs) is not null || baseSamples is not null || trajectories < 2))
+            {
+                throw new CliException("--morris R (R ≥ 2 trajectories) goes with --vary inputs, without --grid, --sobol or --runs.");
+            }
+
             var inputs = axes.Length > 0 ? axes.Select(a => Input(a, "--grid", isGrid: true)).ToList() : varied.Select(v => Input(v, "--vary", isGrid: false)).ToList();
-            string kind = axes.Length > 0 ? EnsembleSampleSource.Grid : baseSamples is null ? EnsembleSampleSource.Population : EnsembleSampleSource.Saltelli;
-            var samples = new EnsembleSampleSource { Kind = kind, Inputs = inputs };
-            int block = inputs.Count + 2;
-            long count = baseSamples * block ?? parse.GetValue(runs) ?? samples.GridPoints() ?? throw new CliException("--runs is required for a population plan.");
-            int runsPerShard = baseSamples is null ? parse.GetValue(perShard) : Math.Max(block, parse.GetValue(perShard) / block * block);
+            string kind = axes.Length > 0 ? EnsembleSampleSource.Grid
+                : baseSamples is not null ? EnsembleSampleSource.Saltelli
+                : trajectories is not null ? EnsembleSampleSource.Morris
+                : EnsembleSampleSource.Population;
+            var samples = new EnsembleSampleSource { Kind = kind, Inputs = inputs, Levels = trajectories is null ? null : parse.GetValue(levels) };
+            int block = inputs.Count + (trajectories is null ? 2 : 1);
+            long count = (baseSamples ?? trajectories) * block ?? parse.GetValue(runs) ?? samples.GridPoints() ?? throw new CliException("--runs is required for a population plan.");
+            int runsPerShard = baseSamples is null && trajectories is null ? parse.GetValue(perShard) : Math.Max(block, parse.GetValue(perShard) / block * block);
             if (samples.GridPoints() is { } points && count != points)
             {
                 throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--runs {count} differs from the grid's {points} points; leave --runs out for a grid."));

@@ -228,6 +228,21 @@ internal static partial class EnsembleCommand
             context.Write(sobol);
         }
 
+        if (result.HasMorrisIndices)
+        {
+            var screening = CliContext.CreateTable("read-out", "factor", "mu ", "mu* ", "sigma ", "effects ");
+            foreach (var o in result.Outputs)
+            {
+                foreach (var index in result.MorrisIndices(o.Name))
+                {
+                    CliContext.AddRow(screening, o.Name, index.Factor, G(index.Mu), G(index.MuStar), G(index.Sigma), index.Effects.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            context.WriteLine("Morris elementary effects (unit-cube units):");
+            context.Write(screening);
+        }
+
         if (failed > 0)
         {
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {failed} of {result.Runs} runs failed{Failures(result.Failures)}; first failed runs: {string.Join(", ", result.FailedRuns.Take(10))}."));

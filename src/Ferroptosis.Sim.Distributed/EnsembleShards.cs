@@ -32,7 +32,7 @@ public static class EnsembleShards
         var rows = workload.Evaluate(first, count, execution, cancellationToken);
         var runs = Stopwatch.GetElapsedTime(start);
         start = Stopwatch.GetTimestamp();
-        var partial = EnsemblePartial.FromRows(workload.PlanHash, shard, rows, workload.Plan.Samples.Kind == EnsembleSampleSource.Saltelli);
+        var partial = EnsemblePartial.FromRows(workload.Plan, shard, rows);
         await ShardFolder.WriteAtomicallyAsync(folder.ParquetPath(shard), s => ShardParquet.WriteAsync(s, workload, shard, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
         byte[] json = Encoding.UTF8.GetBytes(partial.ToJson());
         await ShardFolder.WriteAtomicallyAsync(folder.PartialPath(shard), s => s.WriteAsync(json, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);

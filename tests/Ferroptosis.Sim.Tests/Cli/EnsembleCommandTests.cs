@@ -185,4 +185,23 @@ public sealed class EnsembleCommandTests : Plotting.TempFolderTests
             Assert.That(run.Output, Does.Contain("Sobol indices").And.Contain("k1").And.Contain("k2"));
         });
     }
+
+    [Test]
+    public void MorrisPlan_PrintsTheElementaryEffects()
+    {
+        string model = Path.Combine(Folder, "decay.ant");
+        File.WriteAllText(model, DecayModel);
+        string plan = Path.Combine(Folder, "morris", "plan.json");
+
+        var made = Run("ensemble", "plan", model, "--out", plan, "--morris", "10", "--levels", "4", "--vary", "k1=uniform(0.1,1)", "--vary", "k2=loguniform(0.1,0.5)", "-r", "B@2", "--t-end", "10", "--runs-per-shard", "10");
+        var run = Run("ensemble", "run", "--plan", plan, "--out", Path.Combine(Folder, "shards"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(made.ExitCode, Is.Zero, made.ToString());
+            Assert.That(made.Output, Does.Contain("30 runs (morris, 2 inputs, 1 read-outs) in 4 shards of 9"));
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Output, Does.Contain("Morris elementary effects").And.Contain("k1").And.Contain("k2"));
+        });
+    }
 }

@@ -22,6 +22,7 @@ public sealed class EnsemblePartial
     private readonly ExactMoments[] _outputs;
     private string[]? _factors;
     private SaltelliSums[]? _saltelli;
+    private MorrisSums[]? _morris;
 
     private EnsemblePartial(string planHash, int shard, long firstRun, IReadOnlyList<string> outputNames)
     {
@@ -61,6 +62,24 @@ public sealed class EnsemblePartial
     /// <param name="rows">The shard's rows.</param>
     /// <returns>The partial.</returns>
     public static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows) => FromRows(planHash, shard, rows, saltelliDesign: false);
+
+    /// <summary>Summarises a shard's rows of a plan, with the Sobol sums of a Saltelli plan or the elementary-effect sums of a Morris plan.</summary>
+    /// <param name="plan">The plan the rows belong to.</param>
+    /// <param name="shard">The shard index.</param>
+    /// <param name="rows">The shard's rows (whole design rows or trajectories).</param>
+    /// <returns>The partial.</returns>
+    public static EnsemblePartial FromRows(EnsemblePlan plan, int shard, EnsembleRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        var partial = FromRows(plan.ComputeHash(), shard, rows, plan.Samples.Kind == EnsembleSampleSource.Saltelli);
+        if (plan.Samples.Kind == EnsembleSampleSource.Morris)
+        {
+            partial.AddMorris(rows, plan.Seed, plan.Samples.Levels ?? 4);
+        }
+
+        return partial;
+    }
 
     /// <summary>Summarises a shard's rows, in run order, and for a Saltelli design also the Sobol sums of its design rows.</summary>
     /// <param name="planHash">The plan's hash.</param>
@@ -140,7 +159,8 @@ public sealed class EnsemblePartial
         if (first._factors is { } factors)
         {
             merged._factors = factors;
-            merged._saltelli = [.. first._outputs.Select(_ => new SaltelliSums(factors.Length))];
+            merged._saltelli = first._saltelli is null ? null : [.. first._outputs.Select(_ => new SaltelliSums(factors.Length))];
+            merged._morris = first._morris is null ? null : [.. first._outputs.Select(_ => new MorrisSums(factors.Length))];
         }
 
         foreach (var part in parts)
@@ -157,15 +177,16 @@ public sealed class EnsemblePartial
             }
 
             merged._failedRuns.AddRange(part._failedRuns.Take(MaxFailedRuns - merged._failedRuns.Count));
-            if ((part._saltelli is null) != (merged._saltelli is null))
+            if ((part._saltelli is null) != (merged._saltelli is null) || (part._morris is null) != (merged._morris is null))
             {
-                throw new ArgumentException($"Partial of shard {part.Shard} {(part._saltelli is null ? "lacks" : "has")} Saltelli sums, unlike the first partial.", nameof(parts));
+                throw new ArgumentException($"Partial of shard {part.Shard} has other design sums (Saltelli, Morris) than the first partial.", nameof(parts));
             }
 
             for (int o = 0; o < merged._outputs.Length; o++)
             {
                 merged._outputs[o].Merge(part._outputs[o]);
                 merged._saltelli?[o].Merge(part._saltelli![o]);
+                merged._morris?[o].Merge(part._morris![o]);
             }
         }
 
@@ -225,6 +246,18 @@ public sealed class EnsemblePartial
                 }
 
                 partial._saltelli = [.. sums.Select(e => SaltelliSums.Read(e, partial._factors.Length))];
+            }
+
+            if (root.TryGetProperty("morris", out var morris))
+            {
+                partial._factors = [.. morris.GetProperty("factors").EnumerateArray().Select(f => f.GetString() ?? "")];
+                var sums = morris.GetProperty("outputs").EnumerateArray().ToList();
+                if (sums.Count != outputs.Count)
+                {
+                    throw new FormatException("The Morris sums do not match the read-outs.");
+                }
+
+                partial._morris = [.. sums.Select(e => MorrisSums.Read(e, partial._factors.Length))];
             }
 
             return partial;
@@ -308,6 +341,26 @@ public sealed class EnsemblePartial
                 w.WriteEndObject();
             }
 
+            if (_morris is not null)
+            {
+                w.WriteStartObject("morris");
+                w.WriteStartArray("factors");
+                foreach (string factor in _factors!)
+                {
+                    w.WriteStringValue(factor);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("outputs");
+                foreach (var sums in _morris)
+                {
+                    sums.Write(w);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -318,6 +371,11 @@ public sealed class EnsemblePartial
     /// <returns>One list per read-out, in read-out order, or null.</returns>
     public IReadOnlyList<IReadOnlyList<SobolIndex>>? SobolIndices() =>
         _saltelli is null ? null : [.. _saltelli.Select(s => (IReadOnlyList<SobolIndex>)s.Indices(_factors!))];
+
+    /// <summary>Gets the Morris statistics of every factor for every read-out from a Morris design's sums, or null when the partial has none.</summary>
+    /// <returns>One list per read-out, in read-out order, or null.</returns>
+    public IReadOnlyList<IReadOnlyList<MorrisIndex>>? MorrisIndices() =>
+        _morris is null ? null : [.. _morris.Select(s => (IReadOnlyList<MorrisIndex>)s.Indices(_factors!))];
 
     /// <summary>Gets the statistics of every read-out.</summary>
     /// <param name="quantiles">The probabilities of the quantiles to estimate.</param>
@@ -350,4 +408,38 @@ public sealed class EnsemblePartial
         JsonValueKind.String => e.GetString() == "Infinity" ? double.PositiveInfinity : double.NegativeInfinity,
         _ => double.NaN,
     };
+
+    /// <summary>Adds the elementary effects of the shard's trajectories (whole trajectories of k + 1 runs).</summary>
+    private void AddMorris(EnsembleRows rows, ulong seed, int levels)
+    {
+        int k = rows.InputNames.Count, block = k + 1, m = rows.OutputNames.Count;
+        if (rows.FirstRun % block != 0 || rows.Count % block != 0)
+        {
+            throw new ArgumentException($"A Morris shard must hold whole trajectories of {block} runs (got runs {rows.FirstRun} to {rows.FirstRun + rows.Count - 1}).", nameof(rows));
+        }
+
+        _factors = [.. rows.InputNames];
+        _morris = [.. Enumerable.Range(0, m).Select(_ => new MorrisSums(k))];
+        double delta = levels / (2.0 * (levels - 1));
+        var unit = new double[block * k];
+        var order = new int[k];
+        var sign = new double[k];
+        for (int r = 0; r < rows.Count; r += block)
+        {
+            MorrisScreening.Trajectory(seed, checked((int)((rows.FirstRun + r) / block)), k, levels, delta, unit, order, sign);
+            for (int step = 0; step < k; step++)
+            {
+                int before = r + step, after = before + 1;
+                if (rows.Statuses[before] != EnsembleRows.Success || rows.Statuses[after] != EnsembleRows.Success)
+                {
+                    continue;
+                }
+
+                for (int o = 0; o < m; o++)
+                {
+                    _morris[o].Add(order[step], sign[step] * (rows.Outputs[(after * m) + o] - rows.Outputs[(before * m) + o]) / delta);
+                }
+            }
+        }
+    }
 }

@@ -198,6 +198,12 @@ public sealed record EnsemblePlan
 
         Protocol.Validate();
         Samples.Validate(Runs);
+        if (Samples.Kind == EnsembleSampleSource.Morris && RunsPerShard % (Samples.Inputs.Count + 1) != 0)
+        {
+            int block = Samples.Inputs.Count + 1;
+            throw new FormatException($"A Morris plan's runsPerShard must be a multiple of inputs + 1 = {block}, so that shards hold whole trajectories (got {RunsPerShard}; e.g. {Math.Max(block, RunsPerShard / block * block)}).");
+        }
+
         if (Samples.Kind == EnsembleSampleSource.Saltelli && RunsPerShard % (Samples.Inputs.Count + 2) != 0)
         {
             int block = Samples.Inputs.Count + 2;

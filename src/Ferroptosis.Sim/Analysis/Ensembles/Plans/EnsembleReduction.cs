@@ -19,6 +19,7 @@ public sealed class EnsembleReduction
     public static IReadOnlyList<double> QuantileProbabilities { get; } = [0.05, 0.25, 0.5, 0.75, 0.95];
 
     private readonly IReadOnlyList<IReadOnlyList<SobolIndex>>? _sobol;
+    private readonly IReadOnlyList<IReadOnlyList<MorrisIndex>>? _morris;
 
     private EnsembleReduction(EnsemblePlan plan, EnsemblePartial merged)
     {
@@ -30,6 +31,7 @@ public sealed class EnsembleReduction
         FailedRuns = merged.FailedRuns;
         Outputs = merged.Summaries(QuantileProbabilities);
         _sobol = merged.SobolIndices();
+        _morris = merged.MorrisIndices();
         ModelSha256 = plan.ModelSha256;
         Seed = plan.Seed;
         Precision = plan.Precision;
@@ -114,6 +116,21 @@ public sealed class EnsembleReduction
             : _sobol[Outputs.ToList().IndexOf(output)];
     }
 
+    /// <summary>Gets a value indicating whether the plan was a Morris design, so that <see cref="MorrisIndices"/> has values.</summary>
+    public bool HasMorrisIndices => _morris is not null;
+
+    /// <summary>Gets the Morris statistics (μ, μ*, σ in unit-cube units) of every factor for one read-out of a Morris plan.</summary>
+    /// <param name="name">The read-out as written in the plan.</param>
+    /// <returns>One index per factor, in input order.</returns>
+    /// <exception cref="InvalidOperationException">The plan is not a Morris design.</exception>
+    public IReadOnlyList<MorrisIndex> MorrisIndices(string name)
+    {
+        var output = Output(name);
+        return _morris is null
+            ? throw new InvalidOperationException("The plan is not a Morris design; make one with sample source 'morris' (ferrosim ensemble plan --morris R).")
+            : _morris[Outputs.ToList().IndexOf(output)];
+    }
+
     /// <summary>Gets the statistics of one read-out.</summary>
     /// <param name="name">The read-out as written in the plan.</param>
     /// <returns>The statistics.</returns>
@@ -183,6 +200,22 @@ public sealed class EnsembleReduction
                         w.WriteStartObject(index.Factor);
                         EnsemblePartial.WriteDouble(w, "firstOrder", index.FirstOrder);
                         EnsemblePartial.WriteDouble(w, "total", index.Total);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                if (_morris is not null)
+                {
+                    w.WriteStartObject("morris");
+                    foreach (var index in _morris[Outputs.ToList().IndexOf(o)])
+                    {
+                        w.WriteStartObject(index.Factor);
+                        EnsemblePartial.WriteDouble(w, "mu", index.Mu);
+                        EnsemblePartial.WriteDouble(w, "muStar", index.MuStar);
+                        EnsemblePartial.WriteDouble(w, "sigma", index.Sigma);
+                        w.WriteNumber("effects", index.Effects);
                         w.WriteEndObject();
                     }
 

@@ -23,8 +23,14 @@ public sealed record EnsembleSampleSource
     /// <summary>The kind of a Saltelli design for Sobol indices: design row j = runs j(k + 2) … j(k + 2) + k + 1 hold A_j, B_j and A_B^(i)_j.</summary>
     public const string Saltelli = "saltelli";
 
-    /// <summary>Gets the kind: <see cref="Population"/> or <see cref="Grid"/>.</summary>
+    /// <summary>The kind of a Morris design: trajectory t = runs t(k + 1) … t(k + 1) + k, the design of <see cref="MorrisScreening"/>.</summary>
+    public const string Morris = "morris";
+
+    /// <summary>Gets the kind: <see cref="Population"/>, <see cref="Grid"/>, <see cref="Saltelli"/> or <see cref="Morris"/>.</summary>
     public string Kind { get; init; } = Population;
+
+    /// <summary>Gets the number of grid levels p of a Morris design (even; null for 4).</summary>
+    public int? Levels { get; init; }
 
     /// <summary>Gets the inputs, in input-vector order (may be empty for a population: every run then repeats the protocol).</summary>
     public IReadOnlyList<EnsembleInput> Inputs { get; init; } = [];
@@ -49,9 +55,26 @@ public sealed record EnsembleSampleSource
 
     internal void Validate(long runs)
     {
-        if (Kind is not (Population or Grid or Saltelli))
+        if (Kind is not (Population or Grid or Saltelli or Morris))
         {
-            throw new FormatException($"Unknown sample source '{Kind}'; use '{Population}', '{Grid}' or '{Saltelli}'.");
+            throw new FormatException($"Unknown sample source '{Kind}'; use '{Population}', '{Grid}', '{Saltelli}' or '{Morris}'.");
+        }
+
+        if (Kind == Morris)
+        {
+            int levels = Levels ?? 4;
+            if (Inputs.Count == 0 || runs % (Inputs.Count + 1) != 0 || runs / (Inputs.Count + 1) < 2 || levels < 2 || levels % 2 != 0)
+            {
+                throw new FormatException($"A Morris plan needs at least one input, an even number of levels ≥ 2 (got {levels}) and a run count that is a multiple of inputs + 1 = {Inputs.Count + 1} with at least 2 trajectories; got {runs} runs.");
+            }
+
+            foreach (var input in Inputs)
+            {
+                if (!EnsembleInput.ParseDistribution(input.Distribution ?? "").IsBounded)
+                {
+                    throw new FormatException($"Morris screening needs bounded factors; '{input.Id}' has {input.Distribution} (use uniform or loguniform).");
+                }
+            }
         }
 
         if (Kind == Saltelli && (Inputs.Count == 0 || runs % (Inputs.Count + 2) != 0))
@@ -86,6 +109,21 @@ public sealed record EnsembleSampleSource
                 long radix = gridValues[j].Length;
                 inputs[j] = gridValues[j][rest % radix];
                 rest /= radix;
+            }
+
+            return;
+        }
+
+        if (source.Kind == Morris)
+        {
+            int k = inputs.Length, p = source.Levels ?? 4;
+            double delta = p / (2.0 * (p - 1));
+            var unit = new double[(k + 1) * k];
+            MorrisScreening.Trajectory(seed, checked((int)(run / (k + 1))), k, p, delta, unit, new int[k], new double[k]);
+            int point = (int)(run % (k + 1));
+            for (int i = 0; i < k; i++)
+            {
+                inputs[i] = distributions[i].Quantile(unit[(point * k) + i]);
             }
 
             return;
