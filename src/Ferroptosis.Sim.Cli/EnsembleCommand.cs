@@ -20,6 +20,7 @@ internal static partial class EnsembleCommand
         command.Subcommands.Add(CreateShard(context));
         command.Subcommands.Add(CreateReduce(context));
         command.Subcommands.Add(CreateStatus(context));
+        command.Subcommands.Add(CreateResubmit(context));
         return command;
     }
 
@@ -75,6 +76,49 @@ internal static partial class EnsembleCommand
             }
 
             return Report(context, result, shards);
+        }));
+        return command;
+    }
+
+    private static Command CreateResubmit(CliContext context)
+    {
+        var plan = PlanOption();
+        var folder = FolderOption();
+        var threads = ThreadsOption();
+        var maxArray = new Option<int>("--max-array-size") { HelpName = "N", Description = "Slurm's MaxArraySize (default 1001).", DefaultValueFactory = _ => 1001 };
+        var throttle = new Option<int>("--throttle") { HelpName = "T", Description = "At most T array tasks at once; 0 for no limit." };
+        var sbatch = new Option<string[]>("--sbatch") { HelpName = "OPTION", Description = "An extra #SBATCH option (repeat for several)." };
+        var shardCommand = new Option<string?>("--shard-command") { HelpName = "COMMAND", Description = "How compute nodes run ferrosim (default: this tool)." };
+        var command = new Command("resubmit", "Submit only the missing shards of a plan as a Slurm job array and return (no waiting, no reduce); 'run --backend slurm' does the same and waits.") { plan, folder, threads, maxArray, throttle, sbatch, shardCommand };
+        command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
+        {
+            var (planFile, loaded) = LoadPlan(parse.GetValue(plan)!);
+            var shards = new ShardFolder(parse.GetValue(folder)!);
+            Writable(shards);
+            Load(planFile, loaded);
+            var missing = shards.MissingShards(loaded);
+            if (missing.Count == 0)
+            {
+                context.WriteLine($"All {loaded.ShardCount} shards are complete; nothing to submit.");
+                return ExitCodes.Success;
+            }
+
+            var options = new SlurmOptions
+            {
+                MaxArraySize = parse.GetValue(maxArray),
+                Throttle = parse.GetValue(throttle),
+                SbatchOptions = parse.GetValue(sbatch) ?? [],
+                ShardCommand = (parse.GetValue(shardCommand) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                CpusPerTask = Math.Max(1, parse.GetValue(threads)),
+            };
+            var driver = new SlurmEnsemble(planFile, shards, options);
+            driver.WriteScript();
+            foreach (var s in driver.SubmitAsync(missing, cancellationToken: cancellationToken).GetAwaiter().GetResult())
+            {
+                context.WriteLine($"sbatch job {s.JobId}: --array={s.ArraySpec} (shards {MissingShardsException.Describe(s.Shards)})");
+            }
+
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -28,6 +28,7 @@ public static class EnsembleShards
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(folder);
         var (first, count) = workload.Plan.ShardRange(shard);
+        Directory.CreateDirectory(folder.Path);
         long start = Stopwatch.GetTimestamp();
         var rows = workload.Evaluate(first, count, execution, cancellationToken);
         var runs = Stopwatch.GetElapsedTime(start);

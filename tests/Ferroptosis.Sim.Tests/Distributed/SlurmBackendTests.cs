@@ -110,6 +110,31 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
     }
 
     [Test]
+    public async Task ResubmitVerb_SubmitsOnlyTheMissingShards_ThenReduceEqualsInProcess()
+    {
+        var plan = EnsembleTestKit.DecayPlan(PlanFolder, runs: 40, runsPerShard: 10);
+        string planPath = EnsembleTestKit.Save(plan, PlanFolder);
+        var reference = new ShardFolder(Path.Combine(Folder, "inprocess"));
+        await EnsembleShards.RunInProcessAsync(EnsembleWorkload.Load(plan, PlanFolder), reference);
+        var slurm = new ShardFolder(Path.Combine(Folder, "slurm"));
+        var workload = EnsembleWorkload.Load(plan, PlanFolder);
+        foreach (int shard in new[] { 0, 2 })
+        {
+            await EnsembleShards.RunShardAsync(workload, shard, slurm);
+        }
+
+        var resubmit = CliTestKit.Run("ensemble", "resubmit", "--plan", planPath, "--out", slurm.Path, "--shard-command", $"dotnet {Tool}");
+        Assert.That(resubmit.ExitCode, Is.Zero, resubmit.ToString());
+        Assert.That(resubmit.Output, Does.Contain("--array=1,3 (shards 1,3)"));
+        string jobId = resubmit.Output.Split("sbatch job ")[1].Split(':')[0];
+        await new SlurmEnsemble(planPath, slurm, new SlurmOptions { PollInterval = TimeSpan.FromSeconds(0.5) }).WaitAsync([jobId]);
+        var reduce = CliTestKit.Run("ensemble", "reduce", "--plan", planPath, "--out", slurm.Path);
+
+        Assert.That(reduce.ExitCode, Is.Zero, reduce.ToString());
+        AssertSameFiles(reference.Path, slurm.Path, plan.ShardCount);
+    }
+
+    [Test]
     public async Task PlanLargerThanMaxArraySize_IsSplitIntoOffsetArrays_AndTheResultIsIdentical()
     {
         var plan = EnsembleTestKit.DecayPlan(PlanFolder, runs: 60, runsPerShard: 10);
