@@ -1,16 +1,17 @@
 // BoneLoss: from cell death to bone loss. Four chronic bone diseases linked to ferroptosis — glucocorticoid-induced
-// osteoporosis, diabetic bone (high glucose), iron overload and estrogen loss — act on osteoblasts, osteoclasts and
-// osteocytes in their chronic (half-strength) form; the ferroptosis model gives each cell type's extra death rate,
-// which drives the Komarova bone-remodelling model for 12 months (docs/remodelling.md). Each disease runs without and
-// with an anti-ferroptotic intervention acting in the cells: ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane
-// 5 µM. Prints the death rates and bone mass at 6 and 12 months; writes the figure (PNG + SVG) and the trajectories
-// (CSV) to output/ (or the folder given as the first argument).
+// osteoporosis, diabetic bone (high glucose), iron overload and estrogen loss — act on osteoblasts, osteoclasts,
+// osteocytes and osteoclast precursors in their chronic (half-strength) form; the ferroptosis model gives each cell
+// type's extra death rate and the osteoclast-formation ratio, which with each disease's bone-level effects drive the
+// bounded bone-remodelling model for 5 years (docs/remodelling.md). Each disease runs without and with an
+// anti-ferroptotic intervention acting in the cells: ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM.
+// Prints the death rates and bone mass at 1 and 5 years (untreated with its uncertainty band); writes the figure
+// (PNG + SVG) and the trajectories (CSV) to output/ (or the folder given as the first argument).
 using System.Globalization;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Pathway.Remodelling;
 using Ferroptosis.Sim.Plotting;
 
-var duration = BoneRemodelling.Months(12);
+var duration = BoneRemodelling.Months(60);
 var scenarios = BoneRemodelling.Scenarios;
 Perturbation?[] treatments = [null, .. BoneInterventions.All];
 
@@ -23,11 +24,11 @@ Parallel.For(0, runs.Length, k =>
 });
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine("Bone mass under chronic disease: quasi-steady ferroptotic death rates (κ = 0.02), 12 months");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bone mass under chronic disease: bounded bone model, quasi-steady ferroptotic death rates (κ = {RemodellingOptions.Default.Kappa}), 5 years"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Healthy hazards (1/h): {string.Join(", ", runs[0, 0].DeathRates.Hazards.Select(x => $"{x.Cell} {x.Healthy:E2}"))}"));
 Console.WriteLine();
 Console.WriteLine($"{"",-43} {"mean hazard h̄ (1/h)",-32} {"extra death δ (1/d)",-32} {"bone mass (%)",-17}");
-Console.WriteLine($"{"scenario",-20} {"intervention",-22} {"OB",10} {"OC",10} {"OCY",10} {"OB",10} {"OC",10} {"OCY",10} {"6 mo",8} {"12 mo",8}");
+Console.WriteLine($"{"scenario",-20} {"intervention",-22} {"OB",10} {"OC",10} {"OCY",10} {"OB",10} {"OC",10} {"OCY",10} {"1 y",8} {"5 y",8}");
 foreach (var run in runs)
 {
     if (!run.IsSuccess)
@@ -37,42 +38,56 @@ foreach (var run in runs)
     }
 
     var (d, h) = (run.DeathRates, run.DeathRates.Hazards);
-    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {h[0].Condition,10:E2} {h[1].Condition,10:E2} {h[2].Condition,10:E2} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAt(duration.TotalDays / 2),8:F2} {run.BoneMass[^1],8:F2}"));
+    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {h[0].Condition,10:E2} {h[1].Condition,10:E2} {h[2].Condition,10:E2} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAt(365),8:F2} {run.BoneMass[^1],8:F2}"));
 }
 
 var work = runs.Cast<RemodellingResult>().Select(r => r.Result!.Statistics).ToList();
 Console.WriteLine(string.Create(c, $"\nPopulation model, Rodas5P over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
-// κ, which scales every loss, is an estimate (plausible range in docs/remodelling.md): the untreated run at its ends gives a band.
-double[] kappaRange = [0.01, 0.05];
-var band = new RemodellingResult[scenarios.Count, kappaRange.Length];
-Parallel.For(0, band.Length, k => band[k / 2, k % 2] = BoneRemodelling.Run(scenarios[k / 2], [], duration, RemodellingOptions.Default with { Kappa = kappaRange[k % 2] }));
+// κ, which scales every loss, and each cell type's in-vivo death rate are estimates: the untreated run gets its band
+// (κ ×0.5–2, each cell type's death rate ×2/3–1.5; RemodellingUncertainty).
+var band = new RemodellingBand[scenarios.Count];
+Parallel.For(0, band.Length, s => band[s] = BoneRemodelling.RunWithBand(scenarios[s], [], duration));
+Console.WriteLine();
+Console.WriteLine("Untreated bone mass with its band (κ ×0.5–2, each cell type's death rate ×2/3–1.5):");
+for (int s = 0; s < scenarios.Count; s++)
+{
+    var b = band[s];
+    if (!b.IsSuccess)
+    {
+        Console.Error.WriteLine($"{scenarios[s]}: {b.Message ?? b.Central.Message}");
+        return 1;
+    }
+
+    int year = b.Central.TimesDays.BinarySearch(365.0);
+    Console.WriteLine(string.Create(c, $"  {scenarios[s].Name,-20} 1 y {b.Central.BoneMass[year],7:F2} ({b.BoneMassLower[year]:F1}–{b.BoneMassUpper[year]:F1})   5 y {b.Central.BoneMass[^1],7:F2} ({b.BoneMassLower[^1]:F1}–{b.BoneMassUpper[^1]:F1})"));
+}
 
 // A–D, one per disease: bone mass over months, untreated (with its κ band) and with each intervention.
-double daysPerMonth = duration.TotalDays / 12;
+double daysPerMonth = 365.0 / 12;
 double[] Months(RemodellingResult run) => [.. run.TimesDays.ToArray().Select(d => d / daysPerMonth)];
-double floor = Math.Floor(band.Cast<RemodellingResult>().Min(r => r.BoneMass.Min())) - 1;
+double floor = Math.Floor(band.Min(b => b.BoneMassLower.Min())) - 1;
+double ceiling = Math.Ceiling(Math.Max(100, runs.Cast<RemodellingResult>().Max(r => r.BoneMass.Max()))) + 0.5;
 var below = new FigureOptions { Legend = LegendLocation.Below };
 var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
 {
     // Each intervention in its registered style (ConditionStyles), the same as in the other samples' figures.
     var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t => new Series(Label(runs[s, t]), Months(runs[s, t]), runs[s, t].BoneMass)));
-    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = floor, Maximum = 100.5 }, new AxisSpec("Time", "months"), below);
-    var (low, high) = (band[s, 0], band[s, 1]);
+    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = floor, Maximum = ceiling }, new AxisSpec("Time", "months"), below);
     var area = new OxyPlot.Series.AreaSeries
     {
-        Title = string.Create(c, $"untreated, κ {kappaRange[0]}–{kappaRange[1]}"),
+        Title = "untreated: band (κ ×0.5–2, δ ×2/3–1.5)",
         Color = OxyPlot.OxyColors.Undefined,
         Fill = OxyPlot.OxyColor.FromAColor(45, OxyPlot.OxyColors.Black),
         StrokeThickness = 0,
     };
-    area.Points.AddRange(Months(low).Zip(low.BoneMass, (x, y) => new OxyPlot.DataPoint(x, y)));
-    area.Points2.AddRange(Months(high).Zip(high.BoneMass, (x, y) => new OxyPlot.DataPoint(x, y)));
+    area.Points.AddRange(Months(band[s].Central).Zip(band[s].BoneMassUpper, (x, y) => new OxyPlot.DataPoint(x, y)));
+    area.Points2.AddRange(Months(band[s].Central).Zip(band[s].BoneMassLower, (x, y) => new OxyPlot.DataPoint(x, y)));
     model.Series.Insert(0, area);
     model.Title = Title(scenarios[s]);
     string coincide = Enumerable.Range(2, treatments.Length - 2).All(t => runs[s, t].BoneMass.Zip(runs[s, 1].BoneMass).All(p => Math.Abs(p.First - p.Second) < 0.05))
         ? "the three interventions coincide; " : string.Empty;
-    model.Subtitle = string.Create(c, $"{coincide}y axis from {floor:F0} %, not 0");
+    model.Subtitle = string.Create(c, $"{coincide}y axis {floor:F0}–{ceiling:F1} %");
     return model;
 }).ToList();
 
@@ -95,15 +110,15 @@ string csv = Path.Combine(folder, "bone-loss.csv");
 FigureExporter.Save(figure, png, 3600, 1900, dpi: 150);
 FigureExporter.Save(figure, svg, 2400, 1270);
 var first = runs[0, 0];
-string caption = new FigureCaption("Bone mass over 12 months under four chronic bone diseases linked to ferroptosis, untreated and with an anti-ferroptotic intervention.")
+string caption = new FigureCaption("Bone mass over 5 years under four chronic bone diseases linked to ferroptosis, untreated and with an anti-ferroptotic intervention.")
 {
     Panels =
     [
-        "A–D, one panel per disease: bone mass (% of baseline) against time (months), one line per intervention; the grey band is the untreated run for κ from 0.01 to 0.05 (the estimate's plausible range, docs/remodelling.md), the line κ = 0.02. The y axis starts just below the lowest value shown, not at 0 (stated in each subtitle). Where the three interventions coincide (they stop the extra death entirely) the subtitle says so; their lines lie on top of each other.",
-        "E–G: osteoclasts, osteoblasts and viable osteocytes of the untreated runs (κ = 0.02), in % of their value on day 0, one line per disease: the cell counts that drive bone mass.",
+        $"A–D, one panel per disease: bone mass (% of baseline) against time (months), one line per intervention; the grey band is the untreated run's envelope over κ ×0.5–2 and each cell type's death rate ×2/3–1.5 (constants data do not fix; docs/remodelling.md), the line κ = {RemodellingOptions.Default.Kappa.ToString(c)}. The y axis spans the values shown, not 0–100 (stated in each subtitle). Where the three interventions coincide (they stop the extra death entirely) the subtitle says so; their lines lie on top of each other.",
+        $"E–G: osteoclasts, osteoblasts and viable osteocytes of the untreated runs (κ = {RemodellingOptions.Default.Kappa.ToString(c)}), in % of their value on day 0, one line per disease: the cell counts that drive bone mass.",
     ],
-    Protocol = "osteoblasts, osteoclasts and osteocytes under the chronic (half-strength) form of each disease; the ferroptosis model gives each cell type's quasi-steady extra death rate (κ = 0.02), which drives the Komarova bone-remodelling model (docs/remodelling.md) for 12 months. Interventions (ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM) act in the cells as continuous doses held for the whole 12 months.",
-    Model = $"{first.CellModel} (cell death rates) + Komarova bone remodelling",
+    Protocol = $"osteoblasts, osteoclasts, osteocytes and osteoclast precursors under the chronic (half-strength) form of each disease; the ferroptosis model gives each cell type's quasi-steady extra death rate (κ = {RemodellingOptions.Default.Kappa.ToString(c)}) and the osteoclast-formation ratio, which with each disease's bone-level effects (onset within a day for glucocorticoids and high glucose, about a year for estrogen loss, about two years for iron overload) drive the bounded bone-remodelling model (docs/remodelling.md) for 5 years. Interventions (ferrostatin-1 1 µM, deferoxamine 100 µM, sulforaphane 5 µM) act in the cells as continuous doses held for the whole 5 years.",
+    Model = $"{first.CellModel} (cell death rates, osteoclast formation) + bounded bone remodelling",
     Solver = $"{first.Result!.SolverName} (population model; the cell death rates from the ferroptosis model at rtol {first.Options.CellOptions.RelativeTolerance:G3})",
     RelativeTolerance = 1e-10,
     AbsoluteTolerance = 1e-10,

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>The <c>ferrosim</c> command tree: simulate, scan, convert, validate, list, remodel and sbml-test-suite, with help (<c>-h</c>), version and tab completion from System.CommandLine.</summary>
+/// <summary>The <c>ferrosim</c> command tree: simulate, scan, convert, validate, list, remodel, ensemble and sbml-test-suite, with help (<c>-h</c>), version and tab completion from System.CommandLine.</summary>
 /// <remarks>
 /// Tab completion: install the <c>dotnet-suggest</c> global tool and its shell shim once; System.CommandLine's
 /// <c>[suggest]</c> directive then completes commands, options and the names of cell types, drugs, scenarios,
@@ -24,6 +24,7 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RemodelCommand.Create(context));
+        root.Subcommands.Add(EnsembleCommand.Create(context));
         root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer, context.Error));
         return root;
     }

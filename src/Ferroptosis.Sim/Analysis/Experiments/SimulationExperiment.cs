@@ -177,7 +177,7 @@ public sealed class SimulationExperiment : IResponseModel
     }
 
     /// <summary>The per-thread run state: a model instance, a readout probe and the threshold marker events.</summary>
-    private sealed class Evaluator : IResponseEvaluator
+    private sealed class Evaluator : IResponseEvaluator, IFailureKindSource
     {
         private readonly SimulationExperiment _experiment;
         private readonly CancellationToken _cancellationToken;
@@ -200,9 +200,12 @@ public sealed class SimulationExperiment : IResponseModel
             _markers = Markers(_instance);
         }
 
+        public string? FailureKind { get; private set; }
+
         public bool TryEvaluate(ReadOnlySpan<double> inputs, Span<double> outputs, out string? failure)
         {
             var e = _experiment;
+            FailureKind = null;
             if (inputs.Length != e.Inputs.Count || outputs.Length != e.Readouts.Count)
             {
                 throw new ArgumentException($"Expected {e.Inputs.Count} inputs and room for {e.Readouts.Count} outputs, got {inputs.Length} and {outputs.Length}.", nameof(inputs));
@@ -216,6 +219,7 @@ public sealed class SimulationExperiment : IResponseModel
                 if (!double.IsFinite(y0[k]))
                 {
                     failure = $"The initial value of '{e.Model.StateIds[k]}' is {y0[k]} at inputs {Describe(inputs)}.";
+                    FailureKind = "NonFiniteInitialState";
                     return false;
                 }
             }
@@ -250,6 +254,7 @@ public sealed class SimulationExperiment : IResponseModel
             if (integrator.Status is not (SolverStatus.Success or SolverStatus.TerminatedByEvent))
             {
                 failure = $"{integrator.Status} at inputs {Describe(inputs)}: {integrator.Message}";
+                FailureKind = integrator.Status.ToString();
                 return false;
             }
 

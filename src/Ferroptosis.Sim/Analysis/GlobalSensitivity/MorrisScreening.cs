@@ -93,7 +93,7 @@ public static class MorrisScreening
     }
 
     /// <summary>One trajectory: a random grid start whose steps ±Δ stay in [0, 1], factors changed in a random order.</summary>
-    private static void Trajectory(ulong seed, int t, int k, int p, double delta, Span<double> points, Span<int> order, Span<double> sign)
+    internal static void Trajectory(ulong seed, int t, int k, int p, double delta, Span<double> points, Span<int> order, Span<double> sign)
     {
         // Counter streams: 0..k−1 base levels, k..2k−1 directions, 2k..3k−1 the permutation.
         Span<double> x = points[..k];

@@ -17,9 +17,9 @@ namespace Ferroptosis.Sim.Tests.Pathway.Remodelling;
 [Explicit("A calibration tool, not a check; the behaviour tests assert the criteria.")]
 public sealed class BoundedCalibrationSearch
 {
-    private static readonly string[] Names = ["kappa", "nu", "m", "gcR", "gcL", "estR", "estL", "estF", "estS", "hgR", "hgLoad", "ioR", "ioF", "estTau", "estTauR", "ioTau", "ioTauR"];
-    private static readonly double[] Low = [0.02, 0, 0.4, 0.6, 0.5, 1, 0.6, 0.9, 0.05, 0.4, 1, 1, 0.85, 100, 1, 200, 1];
-    private static readonly double[] High = [0.15, 0.8, 3, 1.2, 1, 1.6, 1, 1, 1, 1, 1.08, 2, 1, 1500, 120, 4000, 120];
+    private static readonly string[] Names = ["kappa", "nu", "m", "gcR", "gcL", "estR", "estL", "estF", "estS", "hgR", "hgLoad", "ioR", "ioF", "estTau", "estTauR", "ioTau", "ioTauR", "gcF"];
+    private static readonly double[] Low = [0.02, 0, 0.4, 0.6, 0.5, 1, 0.6, 0.9, 0.05, 0.4, 1, 1, 0.85, 100, 1, 200, 1, 0.6];
+    private static readonly double[] High = [0.15, 0.8, 3, 1.2, 1, 1.6, 1, 1, 1, 1, 1.08, 2, 1, 1500, 120, 4000, 120, 1];
 
     [Test]
     public void SearchBoundedCalibration()
@@ -59,7 +59,7 @@ public sealed class BoundedCalibrationSearch
         var hg = BoneScenarioEffects.Of(DiseaseScenario.HighGlucose);
         var io = BoneScenarioEffects.Of(DiseaseScenario.IronOverload);
         double m = BoneRemodellingModel.Bounded.Parameters.Single(p => p.Id == "m").Value;
-        return [o.Kappa, o.FormationCoupling, m, gc.OsteoclastRecruitment, gc.OsteoclastRemoval, est.OsteoclastRecruitment, est.OsteoclastRemoval, est.OsteoblastFormation, est.Mechanosensitivity, hg.OsteoclastRecruitment, hg.MechanicalLoad, io.OsteoclastRecruitment, io.OsteoblastFormation, est.OnsetDays, est.RecruitmentOnsetDays, io.OnsetDays, io.RecruitmentOnsetDays];
+        return [o.Kappa, o.FormationCoupling, m, gc.OsteoclastRecruitment, gc.OsteoclastRemoval, est.OsteoclastRecruitment, est.OsteoclastRemoval, est.OsteoblastFormation, est.Mechanosensitivity, hg.OsteoclastRecruitment, hg.MechanicalLoad, io.OsteoclastRecruitment, io.OsteoblastFormation, est.OnsetDays, est.RecruitmentOnsetDays, io.OnsetDays, io.RecruitmentOnsetDays, gc.OsteoblastFormation];
     }
 
     private static (double Loss, string Text) Evaluate(double[] v)
@@ -68,7 +68,7 @@ public sealed class BoundedCalibrationSearch
         var o = BoundedContractRuns.Options with { Kappa = p["kappa"], FormationCoupling = p["nu"], MechanostatGain = p["m"] };
         var effects = new Dictionary<DiseaseScenario, BoneScenarioEffects>
         {
-            [DiseaseScenario.Glucocorticoid] = BoneScenarioEffects.Of(DiseaseScenario.Glucocorticoid) with { OsteoclastRecruitment = p["gcR"], OsteoclastRemoval = p["gcL"] },
+            [DiseaseScenario.Glucocorticoid] = BoneScenarioEffects.Of(DiseaseScenario.Glucocorticoid) with { OsteoclastRecruitment = p["gcR"], OsteoclastRemoval = p["gcL"], OsteoblastFormation = p["gcF"] },
             [DiseaseScenario.EstrogenDeficiency] = BoneScenarioEffects.Of(DiseaseScenario.EstrogenDeficiency) with { OsteoclastRecruitment = p["estR"], OsteoclastRemoval = p["estL"], OsteoblastFormation = p["estF"], Mechanosensitivity = p["estS"], OnsetDays = p["estTau"], RecruitmentOnsetDays = p["estTauR"] },
             [DiseaseScenario.HighGlucose] = BoneScenarioEffects.Of(DiseaseScenario.HighGlucose) with { OsteoclastRecruitment = p["hgR"], MechanicalLoad = p["hgLoad"] },
             [DiseaseScenario.IronOverload] = BoneScenarioEffects.Of(DiseaseScenario.IronOverload) with { OsteoclastRecruitment = p["ioR"], OsteoblastFormation = p["ioF"], OnsetDays = p["ioTau"], RecruitmentOnsetDays = p["ioTauR"] },
@@ -113,6 +113,9 @@ public sealed class BoundedCalibrationSearch
         }
 
         Target("GC x1(12)", gc.X1(12), 0.55, 100, 0.1);
+
+        // Shape (ours): glucocorticoids lower osteoblast number (less osteoblastogenesis, more apoptosis) [Weinstein98].
+        Target("GC max x2 months 3-60", Enumerable.Range(3, 58).Max(mo => gc.X2(mo)), 0, 1.0, 0.05);
         Target("GC regained after withdrawal", (withdrawn.Z(12) - withdrawn.Z(6)) / withdrawn.Loss(6), 0.35, 10, 0.1);
         double first = est.Loss(36) / 3, mid = (est.Z(48) - est.Z(96)) / 4;
         Target("EST z(12)", est.Z(12), 96.3, 98.7, 1);
