@@ -12,7 +12,8 @@ namespace Ferroptosis.Sim.Tests.Pathway.Remodelling;
 /// anyone explore from other starts. Explicit: <c>dotnet test tests/Ferroptosis.Sim.Tests -c Release --filter
 /// Name=SearchBoundedCalibration --logger "console;verbosity=detailed"</c>; the environment variables
 /// FERROSIM_BONE_SEARCH_ITERATIONS (default 0: evaluate the adopted values only) and FERROSIM_BONE_SEARCH_SEED (default 1)
-/// control it.
+/// control it; FERROSIM_BONE_SEARCH_GC_OSTEOBLASTS=1 adds the experiment of README section 0.8 item 5 (a free glucocorticoid
+/// factor on osteoblast formation and the target that glucocorticoid osteoblasts never exceed 1.0 after month 3).
 /// </summary>
 [Explicit("A calibration tool, not a check; the behaviour tests assert the criteria.")]
 public sealed class BoundedCalibrationSearch
@@ -20,6 +21,8 @@ public sealed class BoundedCalibrationSearch
     private static readonly string[] Names = ["kappa", "nu", "m", "gcR", "gcL", "estR", "estL", "estF", "estS", "hgR", "hgLoad", "ioR", "ioF", "estTau", "estTauR", "ioTau", "ioTauR", "gcF"];
     private static readonly double[] Low = [0.02, 0, 0.4, 0.6, 0.5, 1, 0.6, 0.9, 0.05, 0.4, 1, 1, 0.85, 100, 1, 200, 1, 0.6];
     private static readonly double[] High = [0.15, 0.8, 3, 1.2, 1, 1.6, 1, 1, 1, 1, 1.08, 2, 1, 1500, 120, 4000, 120, 1];
+
+    private static bool GcOsteoblasts => Environment.GetEnvironmentVariable("FERROSIM_BONE_SEARCH_GC_OSTEOBLASTS") == "1";
 
     [Test]
     public void SearchBoundedCalibration()
@@ -35,7 +38,7 @@ public sealed class BoundedCalibrationSearch
             double scale = random.NextDouble() < 0.5 ? 0.05 : 0.2;
             for (int j = random.Next(1, 4); j > 0; j--)
             {
-                int i = random.Next(Names.Length);
+                int i = random.Next(GcOsteoblasts ? Names.Length : Names.Length - 1);
                 candidate[i] = Math.Clamp(candidate[i] + ((High[i] - Low[i]) * scale * ((2 * random.NextDouble()) - 1)), Low[i], High[i]);
             }
 
@@ -106,16 +109,17 @@ public sealed class BoundedCalibrationSearch
         Target("GC loss years 2-5", later, 0.6, 2.8, 0.3);
         Target("GC years 2-5 / annualised 0-6", later / (2 * l6), 0, 0.45, 0.1);
         double rate3 = gc.Z(3) - gc.Z(3.5), faster = Enumerable.Range(8, 113).Select(h => h / 2.0).Max(mo => (gc.Z(mo - 0.5) - gc.Z(mo)) - rate3);
-        Target("GC faster loss after month 3", faster, -1, 0, 0.01);
+        Target("GC faster loss after month 3", faster, -1, 1e-9, 0.01);
         foreach (int mo in new[] { 1, 2, 3 })
         {
             Target($"GC x1({mo})", gc.X1(mo), 0.95, 1.9, 0.1);
         }
 
         Target("GC x1(12)", gc.X1(12), 0.55, 100, 0.1);
-
-        // Shape (ours): glucocorticoids lower osteoblast number (less osteoblastogenesis, more apoptosis) [Weinstein98].
-        Target("GC max x2 months 3-60", Enumerable.Range(3, 58).Max(mo => gc.X2(mo)), 0, 1.0, 0.05);
+        if (GcOsteoblasts)
+        {
+            Target("GC max x2 months 3-60", Enumerable.Range(3, 58).Max(mo => gc.X2(mo)), 0, 1.0, 0.05);
+        }
         Target("GC regained after withdrawal", (withdrawn.Z(12) - withdrawn.Z(6)) / withdrawn.Loss(6), 0.35, 10, 0.1);
         double first = est.Loss(36) / 3, mid = (est.Z(48) - est.Z(96)) / 4;
         Target("EST z(12)", est.Z(12), 96.3, 98.7, 1);
