@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
+using Ferroptosis.Sim.Pathway;
+using Ferroptosis.Sim.Pathway.Remodelling;
 using Ferroptosis.Sim.Tests.Plotting;
 using SkiaSharp;
 
@@ -70,7 +72,7 @@ public sealed class SampleTests : TempFolderTests
     }
 
     [Test]
-    public void BoneLoss_PrintsTheTable_AndWritesFigureAndTrajectories_WithTheSpecificationsGlucocorticoidLoss()
+    public void BoneLoss_PrintsTheTable_AndWritesFigureAndTrajectories_WithTheLibrarysGlucocorticoidLoss()
     {
         var (exit, output) = RunSample("BoneLoss", Folder);
 
@@ -79,22 +81,24 @@ public sealed class SampleTests : TempFolderTests
         var svg = XDocument.Load(Path.Combine(Folder, "bone-loss.svg"));
         var csv = File.ReadAllLines(Path.Combine(Folder, "bone-loss.csv"));
         var glucocorticoidAtOneYear = csv.Select(l => l.Split(',')).Single(c => c[0] == "glucocorticoid" && c[1] == "untreated" && c[2] == "365");
+        var library = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, BoneRemodelling.Months(12));
+        string kappa = RemodellingOptions.Default.Kappa.ToString(CultureInfo.InvariantCulture);
         Assert.Multiple(() =>
         {
-            Assert.That(output, Does.Contain("12 mo").And.Contain("+ ferrostatin-1 1 µM").And.Contain("+ deferoxamine 100 µM").And.Contain("+ sulforaphane 5 µM"));
+            Assert.That(output, Does.Contain("5 y").And.Contain("+ ferrostatin-1 1 µM").And.Contain("+ deferoxamine 100 µM").And.Contain("+ sulforaphane 5 µM"));
+            Assert.That(output, Does.Contain("Untreated bone mass with its band"));
             Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((3600, 1900)));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 3600, 1900)), Is.GreaterThan(20_000));
             Assert.That(Texts(svg), Does.Contain("glucocorticoid").And.Contain("estrogen deficiency").And.Contain("Time (months)"));
 
-            // The κ band, the note on the coinciding interventions and the cell counts that drive bone mass.
-            Assert.That(Texts(svg), Does.Contain("untreated, κ 0.01–0.05").And.Contain("Osteoclasts, untreated (κ = 0.02)").And.Contain("Viable osteocytes, untreated (κ = 0.02)"));
-            Assert.That(Texts(svg), Has.Some.StartsWith("the three interventions coincide"));
+            // The band, the cell counts that drive bone mass.
+            Assert.That(Texts(svg), Does.Contain("untreated: band (κ ×0.5–2, δ ×2/3–1.5)").And.Contain($"Osteoclasts, untreated (κ = {kappa})").And.Contain($"Viable osteocytes, untreated (κ = {kappa})"));
             Assert.That(csv[0], Is.EqualTo("scenario,intervention,time_d,bone_mass_percent,osteoclasts,osteoblasts,viable_osteocytes"));
-            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "12 months", "κ = 0.02", "held for the whole 12 months", "not at 0", "κ from 0.01 to 0.05", "viable osteocytes");
-            Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * 366)), "four scenarios × four treatments × days 0–365");
+            AssertCaption(Path.Combine(Folder, "bone-loss.caption.txt"), "5 years", $"κ = {kappa}", "held for the whole 5 years", "not 0–100", "κ ×0.5–2", "viable osteocytes");
+            Assert.That(csv, Has.Length.EqualTo(1 + (4 * 4 * (5 * 365 + 1))), "four scenarios × four treatments × days 0–1825");
 
-            // Specification §15: glucocorticoids, κ = 0.02, 1 year: z = 95.3.
-            Assert.That(double.Parse(glucocorticoidAtOneYear[3], CultureInfo.InvariantCulture), Is.EqualTo(95.3).Within(0.15));
+            // The sample writes what the library computes (the criteria themselves: BoundedDiseaseCourseTests).
+            Assert.That(double.Parse(glucocorticoidAtOneYear[3], CultureInfo.InvariantCulture), Is.EqualTo(library.BoneMass[^1]).Within(1e-9));
         });
     }
 
