@@ -7,21 +7,14 @@
 // Prints the death rates and bone mass at 1 and 5 years (untreated with its uncertainty band); writes the figure
 // (PNG + SVG) and the trajectories (CSV) to output/ (or the folder given as the first argument).
 using System.Globalization;
-using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Pathway.Remodelling;
 using Ferroptosis.Sim.Plotting;
 
 var duration = BoneRemodelling.Months(60);
 var scenarios = BoneRemodelling.Scenarios;
-Perturbation?[] treatments = [null, .. BoneInterventions.All];
 
-// [scenario, treatment]; runs are independent and thread-safe.
-var runs = new RemodellingResult[scenarios.Count, treatments.Length];
-Parallel.For(0, runs.Length, k =>
-{
-    int s = k / treatments.Length, t = k % treatments.Length;
-    runs[s, t] = BoneRemodelling.Run(scenarios[s], treatments[t] is { } drug ? [drug] : [], duration);
-});
+// [scenario, treatment] (BoneLossFigure.Treatments); runs are independent and thread-safe.
+var runs = BoneLossFigure.Run(duration);
 
 var c = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bone mass under chronic disease: bounded bone model, quasi-steady ferroptotic death rates (κ = {RemodellingOptions.Default.Kappa}), 5 years"));
@@ -46,8 +39,7 @@ Console.WriteLine(string.Create(c, $"\nPopulation model, Rodas5P over {work.Coun
 
 // κ, which scales every loss, and each cell type's in-vivo death rate are estimates: the untreated run gets its band
 // (κ ×0.5–2, each cell type's death rate ×2/3–1.5; RemodellingUncertainty).
-var band = new RemodellingBand[scenarios.Count];
-Parallel.For(0, band.Length, s => band[s] = BoneRemodelling.RunWithBand(scenarios[s], [], duration));
+var band = BoneLossFigure.Bands(duration);
 Console.WriteLine();
 Console.WriteLine("Untreated bone mass with its band (κ ×0.5–2, each cell type's death rate ×2/3–1.5):");
 for (int s = 0; s < scenarios.Count; s++)
@@ -63,44 +55,9 @@ for (int s = 0; s < scenarios.Count; s++)
     Console.WriteLine(string.Create(c, $"  {scenarios[s].Name,-20} 1 y {b.Central.BoneMass[year],7:F2} ({b.BoneMassLower[year]:F1}–{b.BoneMassUpper[year]:F1})   5 y {b.Central.BoneMass[^1],7:F2} ({b.BoneMassLower[^1]:F1}–{b.BoneMassUpper[^1]:F1})"));
 }
 
-// A–D, one per disease: bone mass over months, untreated (with its κ band) and with each intervention.
-double daysPerMonth = 365.0 / 12;
-double[] Months(RemodellingResult run) => [.. run.TimesDays.ToArray().Select(d => d / daysPerMonth)];
-double floor = Math.Floor(band.Min(b => b.BoneMassLower.Min())) - 1;
-double ceiling = Math.Ceiling(Math.Max(100, runs.Cast<RemodellingResult>().Max(r => r.BoneMass.Max()))) + 0.5;
-var below = new FigureOptions { Legend = LegendLocation.Below };
-var panels = Enumerable.Range(0, scenarios.Count).Select(s =>
-{
-    // Each intervention in its registered style (ConditionStyles), the same as in the other samples' figures.
-    var series = ConditionStyles.Apply(Enumerable.Range(0, treatments.Length).Select(t => new Series(Label(runs[s, t]), Months(runs[s, t]), runs[s, t].BoneMass)));
-    var model = TimeCourseChart.Create(series, new AxisSpec("Bone mass", "% of baseline") { Minimum = floor, Maximum = ceiling }, new AxisSpec("Time", "months"), below);
-    var area = new OxyPlot.Series.AreaSeries
-    {
-        Title = "untreated: band (κ ×0.5–2, δ ×2/3–1.5)",
-        Color = OxyPlot.OxyColors.Undefined,
-        Fill = OxyPlot.OxyColor.FromAColor(45, OxyPlot.OxyColors.Black),
-        StrokeThickness = 0,
-    };
-    area.Points.AddRange(Months(band[s].Central).Zip(band[s].BoneMassUpper, (x, y) => new OxyPlot.DataPoint(x, y)));
-    area.Points2.AddRange(Months(band[s].Central).Zip(band[s].BoneMassLower, (x, y) => new OxyPlot.DataPoint(x, y)));
-    model.Series.Insert(0, area);
-    model.Title = Title(scenarios[s]);
-    string coincide = Enumerable.Range(2, treatments.Length - 2).All(t => runs[s, t].BoneMass.Zip(runs[s, 1].BoneMass).All(p => Math.Abs(p.First - p.Second) < 0.05))
-        ? "the three interventions coincide; " : string.Empty;
-    model.Subtitle = string.Create(c, $"{coincide}y axis {floor:F0}–{ceiling:F1} %");
-    return model;
-}).ToList();
-
-// E–G: the cells that drive bone mass, untreated, in % of their day-0 value, one line per disease.
-foreach (var (title, read) in new (string, Func<RemodellingResult, double[]>)[] { ("Osteoclasts", r => r.Osteoclasts), ("Osteoblasts", r => r.Osteoblasts), ("Viable osteocytes", r => r.ViableOsteocytes) })
-{
-    var lines = Enumerable.Range(0, scenarios.Count).Select(s => runs[s, 0]).Select(r => new Series(Title(r.Scenario!), Months(r), [.. read(r).Select(x => 100 * x / read(r)[0])]));
-    var model = TimeCourseChart.Create(ConditionStyles.Apply(lines), new AxisSpec(title, "% of day 0"), new AxisSpec("Time", "months"), below);
-    model.Title = $"{title}, untreated (κ = {RemodellingOptions.Default.Kappa.ToString(c)})";
-    panels.Add(model);
-}
-
-var figure = new MultiPanelFigure(panels, columns: 4);
+// A–D, one per disease: bone mass over months, untreated (with its κ band) and with each intervention; E–G: the cells
+// that drive bone mass (BoneLossFigure).
+var figure = BoneLossFigure.Create(runs, band);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 Directory.CreateDirectory(folder);
@@ -144,6 +101,4 @@ Console.WriteLine($"Caption: {caption}");
 Console.WriteLine($"Data:   {csv}");
 return 0;
 
-static string Title(DiseaseScenario scenario) => scenario.Name.Replace('-', ' ');
-
-static string Label(RemodellingResult run) => run.Interventions.Count == 0 ? "untreated" : "+ " + string.Join(" + ", run.Interventions);
+static string Label(RemodellingResult run) => BoneLossFigure.Label(run);

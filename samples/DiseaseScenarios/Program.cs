@@ -8,19 +8,11 @@ using System.Globalization;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
-DiseaseScenario?[] scenarios = [null, DiseaseScenario.Glucocorticoid, DiseaseScenario.HighGlucose, DiseaseScenario.IronOverload, DiseaseScenario.EstrogenDeficiency];
+var scenarios = ScenarioFigure.Scenarios;
 var cells = BoneCell.All;
-var duration = TimeSpan.FromHours(48);
-var fer1 = Perturbation.Ferrostatin1(1);
 
 // [scenario, cell, 0 = untreated / 1 = + Fer-1]
-var runs = new CellSimulationResult[scenarios.Length, cells.Count, 2];
-Parallel.For(0, runs.Length, k =>
-{
-    int s = k / (cells.Count * 2), j = k / 2 % cells.Count, f = k % 2;
-    var options = new CellSimulationOptions { Scenario = scenarios[s] };
-    runs[s, j, f] = FerroptosisSimulation.Run(cells[j], f == 0 ? [] : [fer1], duration, options);
-});
+var runs = ScenarioFigure.Run(TimeSpan.FromHours(48));
 
 var c = CultureInfo.InvariantCulture;
 var model = runs[0, 0, 0].Model;
@@ -47,29 +39,8 @@ for (int s = 0; s < scenarios.Length; s++)
 var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
 Console.WriteLine(string.Create(c, $"\n{runs[0, 0, 0].Result.SolverName} over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
-// A–C: trajectories per cell type, one line per scenario; D: survival at 48 h, scenario (± Fer-1) × cell type.
-var panels = cells.Select((cell, j) =>
-{
-    var panel = CellDeathFigure.Survival(Enumerable.Range(0, scenarios.Length).Select(s => runs[s, j, 0]), r => Name(r.Scenario), options: new FigureOptions { Legend = LegendLocation.Below });
-    panel.Title = CellDeathFigure.CellName(cell);
-    return panel;
-}).ToList();
-// D: every scenario, healthy first, without and with Fer-1; row labels say what the condition is in culture.
-var rows = new List<string>();
-var table = new CellSimulationResult[scenarios.Length * 2, cells.Count];
-for (int s = 0; s < scenarios.Length; s++)
-{
-    rows.Add(scenarios[s] is { } scenario ? $"{Name(scenario)} ({Culture(scenario)})" : "healthy");
-    rows.Add($"{Name(scenarios[s])} + Fer-1");
-    for (int j = 0; j < cells.Count; j++)
-    {
-        table[s * 2, j] = runs[s, j, 0];
-        table[(s * 2) + 1, j] = runs[s, j, 1];
-    }
-}
-
-panels.Add(CellDeathFigure.SurvivalHeatMap(rows, cells.Select(CellDeathFigure.CellName).ToList(), table, 48));
-var figure = new MultiPanelFigure(panels, columns: 2);
+// A–C: trajectories per cell type, one line per scenario; D: survival at 48 h, scenario (± Fer-1) × cell type (ScenarioFigure).
+var figure = ScenarioFigure.Create(runs, 48);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 string png = Path.Combine(folder, "disease-scenarios.png");
@@ -92,20 +63,6 @@ Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"        {svg}");
 Console.WriteLine($"Caption: {caption}");
 
-// Readable names (the registry's condition names, so each keeps its colour in every figure) and the in-vitro form of each.
-static string Name(DiseaseScenario? scenario) => scenario?.Name switch
-{
-    null => "healthy",
-    "glucocorticoid" => "glucocorticoid excess",
-    "estrogen-deficiency" => "estrogen loss",
-    { } name => name.Replace('-', ' '),
-};
+static string Name(DiseaseScenario? scenario) => ScenarioFigure.Name(scenario);
 
-static string Culture(DiseaseScenario scenario) => scenario.Name switch
-{
-    "glucocorticoid" => "dexamethasone 1 µM",
-    "high-glucose" => "glucose 25.5 mM",
-    "iron-overload" => "FAC 200 µM",
-    "estrogen-deficiency" => "model changes",
-    _ => scenario.Description,
-};
+static string Culture(DiseaseScenario scenario) => ScenarioFigure.Culture(scenario);

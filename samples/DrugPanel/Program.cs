@@ -9,33 +9,9 @@ using System.Globalization;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
-Perturbation erastin = Perturbation.Erastin(10), rsl3 = Perturbation.Rsl3(0.1), lowErastin = Perturbation.Erastin(2);
-Perturbation fer1 = Perturbation.Ferrostatin1(1), dfo = Perturbation.Deferoxamine(100), znpp = Perturbation.ZincProtoporphyrin(10);
-(string Name, Perturbation[] Drugs)[] conditions =
-[
-    ("untreated", []),
-    ("erastin 10 µM", [erastin]),
-    ("erastin 10 µM + Fer-1 1 µM", [erastin, fer1]),
-    ("erastin 10 µM + DFO 100 µM", [erastin, dfo]),
-    ("erastin 10 µM + ZnPP 10 µM", [erastin, znpp]),
-    ("erastin 10 µM + SFN 5 µM", [erastin, Perturbation.Sulforaphane(5)]),
-    ("RSL3 0.1 µM", [rsl3]),
-    ("RSL3 0.1 µM + Fer-1 1 µM", [rsl3, fer1]),
-    ("RSL3 0.1 µM + DFO 100 µM", [rsl3, dfo]),
-    ("RSL3 0.1 µM + ZnPP 10 µM", [rsl3, znpp]),
-    ("erastin 2 µM", [lowErastin]),
-    ("erastin 2 µM + ML385 5 µM", [lowErastin, Perturbation.Ml385(5)]),
-];
-
-// The trajectories: one row per inducer, each with the untreated control and every arm given with that inducer.
-(string Title, int[] Arms)[] groups = [("erastin 10 µM ± rescue", [0, 1, 2, 3, 4, 5]), ("RSL3 0.1 µM ± rescue", [0, 6, 7, 8, 9]), ("erastin 2 µM ± ML385", [0, 10, 11])];
+var conditions = DrugPanelFigure.Conditions;
 var cells = BoneCell.All;
-var runs = new CellSimulationResult[conditions.Length, cells.Count];
-Parallel.For(0, runs.Length, k =>
-{
-    int i = k / cells.Count, j = k % cells.Count;
-    runs[i, j] = FerroptosisSimulation.Run(cells[j], conditions[i].Drugs, TimeSpan.FromHours(24));
-});
+var runs = DrugPanelFigure.Run(TimeSpan.FromHours(24));
 
 var c = CultureInfo.InvariantCulture;
 Console.WriteLine("Surviving fraction at 24 h (drugs added at t = 0 to resting cells)");
@@ -49,32 +25,9 @@ for (int i = 0; i < conditions.Length; i++)
 var work = runs.Cast<CellSimulationResult>().Select(r => r.Result.Statistics).ToList();
 Console.WriteLine(string.Create(c, $"\n{runs[0, 0].Result.SolverName} over {work.Count} runs: {work.Sum(s => s.AcceptedSteps)} steps, {work.Sum(s => s.RhsEvaluations)} f evaluations, {work.Sum(s => s.JacobianEvaluations)} Jacobians"));
 
-var heatMap = CellDeathFigure.SurvivalHeatMap(
-    conditions.Select(x => x.Name).ToList(),
-    cells.Select(CellDeathFigure.CellName).ToList(),
-    runs,
-    24,
-    new FigureOptions { Title = "Drug panel: survival at 24 h" });
-
-// Per inducer (row): survival of each cell type, then the osteoblast's GSH, which erastin depletes and RSL3 does not
-// (it inhibits GPX4 itself). GSH lines end once the culture is more than 90 % dead: the few cells left are no read-out.
-string Name(CellSimulationResult r) => conditions[Array.FindIndex(conditions, x => x.Drugs.SequenceEqual(r.Perturbations))].Name;
-var below = new FigureOptions { Legend = LegendLocation.Below };
-var panels = new List<OxyPlot.PlotModel>();
-foreach (var (title, arms) in groups)
-{
-    panels.AddRange(cells.Select((cell, j) =>
-    {
-        var model = CellDeathFigure.Survival(arms.Select(i => runs[i, j]), Name, options: below);
-        model.Title = $"{CellDeathFigure.CellName(cell)}: {title}";
-        return model;
-    }));
-    var glutathione = CellDeathFigure.TimeCourseWhileAlive(arms.Select(i => runs[i, 0]), "GSH", deadBelow: 0.1, label: Name, options: below);
-    glutathione.Title = $"Osteoblast GSH: {title}";
-    panels.Add(glutathione);
-}
-
-var trajectories = new MultiPanelFigure(panels, columns: cells.Count + 1);
+// The figures (DrugPanelFigure): the heat map, and per inducer the survival of each cell type and the osteoblast's GSH.
+var heatMap = DrugPanelFigure.HeatMap(runs);
+var trajectories = DrugPanelFigure.Trajectories(runs);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 string heatPng = Path.Combine(folder, "drug-panel-heatmap.png");

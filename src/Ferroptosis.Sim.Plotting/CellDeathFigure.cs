@@ -244,6 +244,7 @@ public static class CellDeathFigure
         var data = new HeatMapData(rowLabels, columnLabels, values)
         {
             ValueTitle = string.Create(CultureInfo.InvariantCulture, $"Surviving fraction at {NumberText.Significant(hours)} h"),
+            ValueUnit = "0–1",
             Minimum = 0,
             Maximum = 1,
         };

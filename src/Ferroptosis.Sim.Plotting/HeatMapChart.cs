@@ -22,6 +22,9 @@ public static class HeatMapChart
     /// <summary>Key of the colour axis, for callers who want to adjust it (e.g. <c>model.GetAxis(HeatMapChart.ColorAxisKey)</c>).</summary>
     public const string ColorAxisKey = "value";
 
+    /// <summary>Space between the image's left edge and the row labels (or their title), in device-independent pixels.</summary>
+    private const double RowLabelMargin = 28;
+
     /// <summary>Colour of missing (NaN) cells.</summary>
     private static readonly OxyColor MissingColor = OxyColor.FromRgb(0xD9, 0xD9, 0xD9);
 
@@ -49,6 +52,9 @@ public static class HeatMapChart
 
         var model = PlotStyler.CreateModel(options);
         model.PlotAreaBorderThickness = new OxyThickness(0);
+
+        // Row labels are right-aligned against the grid and can be long: a margin keeps the longest off the image's edge.
+        model.Padding = new OxyThickness(RowLabelMargin, model.Padding.Top, model.Padding.Right, model.Padding.Bottom);
         model.Axes.Add(CategoryAxis(data.ColumnLabels, data.ColumnTitle, AxisPosition.Bottom, reverse: false, options));
         model.Axes.Add(CategoryAxis(data.RowLabels, data.RowTitle, AxisPosition.Left, reverse: true, options));
         var palette = SequentialPalettes.Create(data.Palette, data.ReversePalette);

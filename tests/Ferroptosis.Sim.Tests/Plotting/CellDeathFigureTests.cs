@@ -127,7 +127,7 @@ public sealed class CellDeathFigureTests : TempFolderTests
             Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((800, 500)));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 800, 500)), Is.GreaterThan(20_000));
             Assert.That(texts, Does.Contain(runs[0, 0].SurvivalAt(24).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.That(texts, Does.Contain("Osteoclast").And.Contain("+ Fer-1").And.Contain("Surviving fraction at 24 h"));
+            Assert.That(texts, Does.Contain("Osteoclast").And.Contain("+ Fer-1").And.Contain("Surviving fraction at 24 h (0–1)"));
         });
     }
 

@@ -4,7 +4,7 @@ using OxyPlot.Series;
 
 namespace Ferroptosis.Sim.Tests.Plotting;
 
-/// <summary>Checks a figure model (not its pixels) against the figure style guide: lines told apart, axes with quantity and unit, a legend that matches the series.</summary>
+/// <summary>Checks a figure model (not its pixels) against the figure style guide: lines told apart, axes with quantity and unit (heat-map categories with a name), a legend that matches the series.</summary>
 internal static class FigureAudit
 {
     /// <summary>Lists what is wrong with every panel of a figure; empty when nothing is.</summary>
@@ -38,21 +38,25 @@ internal static class FigureAudit
             }
         }
 
-        // Every axis that carries data names its quantity and its unit.
+        // Every axis that carries data names its quantity and its unit. The rows and columns of a heat map are categories
+        // (conditions, cell types): they name what they list, and have no unit; its colour bar is a quantity like any other.
+        bool grid = model.Series.Any(s => s is RectangleSeries or HeatMapSeries);
         foreach (var axis in model.Axes.Where(a => a is LinearAxis or LogarithmicAxis && a.IsAxisVisible))
         {
+            bool categories = axis is CategoryAxis || (grid && axis is not LinearColorAxis);
             if (string.IsNullOrWhiteSpace(axis.Title))
             {
                 problems.Add($"the {axis.Position} axis has no title");
             }
-            else if (string.IsNullOrWhiteSpace(axis.Unit))
+            else if (!categories && string.IsNullOrWhiteSpace(axis.Unit))
             {
                 problems.Add($"the {axis.Position} axis '{axis.Title}' has no unit");
             }
         }
 
-        // The legend lists every series once, by a name of its own, and only the series.
-        var shown = model.Series.Where(s => s.IsVisible).ToList();
+        // The legend lists every series once, by a name of its own, and only the series. A heat map's cells are keyed by
+        // their colour bar (checked above), not by a legend entry.
+        var shown = model.Series.Where(s => s.IsVisible && s is not (RectangleSeries or HeatMapSeries)).ToList();
         var titled = shown.Where(s => !string.IsNullOrWhiteSpace(s.Title) && s.RenderInLegend).ToList();
         if (titled.Count != shown.Count)
         {

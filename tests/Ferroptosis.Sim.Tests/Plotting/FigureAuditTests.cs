@@ -43,6 +43,26 @@ public sealed class FigureAuditTests
     }
 
     [Test]
+    public void Audit_AsksAHeatMapToNameItsRowsAndColumns_AndToGiveItsColourBarAUnit_ButNoLegend()
+    {
+        var values = new double[,] { { 1, 0.5 }, { 0.2, 0 } };
+        var bare = HeatMapChart.Create(new HeatMapData(["untreated", "erastin 10 µM"], ["Osteoblast", "Osteocyte"], values) { ValueTitle = "Surviving fraction" });
+        var named = HeatMapChart.Create(new HeatMapData(["untreated", "erastin 10 µM"], ["Osteoblast", "Osteocyte"], values)
+        {
+            RowTitle = "Condition",
+            ColumnTitle = "Cell type",
+            ValueTitle = "Surviving fraction",
+            ValueUnit = "0–1",
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FigureAudit.Problems(bare), Is.EquivalentTo(new[] { "the Bottom axis has no title", "the Left axis has no title", "the Right axis 'Surviving fraction' has no unit" }));
+            Assert.That(FigureAudit.Problems(named), Is.Empty);
+        });
+    }
+
+    [Test]
     public void OverviewAndSurvivalFigures_OfConditionsAndOfCellTypes_PassTheAudit()
     {
         var hours = TimeSpan.FromHours(12);
