@@ -1,10 +1,11 @@
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 
 namespace Ferroptosis.Sim.Tests.Plotting;
 
-/// <summary>Checks a figure model (not its pixels) against the figure style guide: lines told apart, axes with quantity and unit (heat-map categories with a name), a legend that matches the series.</summary>
+/// <summary>Checks a figure model (not its pixels) against the figure style guide: lines told apart, axes with quantity and unit (heat-map categories with a name), a legend that matches the series, log axes that drop no point and show a zero control behind an axis break.</summary>
 internal static class FigureAudit
 {
     /// <summary>Lists what is wrong with every panel of a figure; empty when nothing is.</summary>
@@ -13,6 +14,12 @@ internal static class FigureAudit
     /// <summary>Lists what is wrong with one plot; empty when nothing is.</summary>
     public static List<string> Problems(PlotModel model)
     {
+        // The series' axes (and their actual colours) are known once OxyPlot has laid the model out.
+        if (model.Series.OfType<XYAxisSeries>().Any(s => s.XAxis is null || s.YAxis is null))
+        {
+            ((IPlotModel)model).Update(true);
+        }
+
         var problems = new List<string>();
         var lines = model.Series.OfType<LineSeries>().Where(s => s.IsVisible).ToList();
 
@@ -73,8 +80,69 @@ internal static class FigureAudit
             problems.Add($"{shown.Count} series but no legend");
         }
 
+        problems.AddRange(LogAxisProblems(model));
         return problems;
     }
+
+    /// <summary>
+    /// A logarithmic axis has no place for zero or a negative value: OxyPlot drops such a point in silence. A zero-dose
+    /// control is drawn instead at a stand-in position whose tick reads "0", left of a vertical axis break that separates
+    /// it from every other point, and not joined to its line.
+    /// </summary>
+    private static List<string> LogAxisProblems(PlotModel model)
+    {
+        var problems = new List<string>();
+        var series = model.Series.OfType<XYAxisSeries>().Where(s => s.IsVisible).Select(s => (Series: s, Points: Points(s))).ToList();
+        foreach (var (s, points) in series)
+        {
+            foreach (var (axis, read) in new (Axis? Axis, Func<DataPoint, double> Read)[] { (s.XAxis, p => p.X), (s.YAxis, p => p.Y) })
+            {
+                if (axis is LogarithmicAxis && points.Any(p => p.IsDefined() && !(read(p) > 0)))
+                {
+                    problems.Add($"'{s.Title}' has a value ≤ 0 on the logarithmic {axis.Position} axis, which OxyPlot drops");
+                }
+            }
+        }
+
+        foreach (var axis in model.Axes.OfType<LogarithmicAxis>().Where(a => a.IsHorizontal()))
+        {
+            var onAxis = series.Where(x => x.Series.XAxis == axis).ToList();
+            bool IsZero(DataPoint p) => p.IsDefined() && p.X > 0 && axis.LabelFormatter?.Invoke(p.X) == "0";
+            var zeros = onAxis.SelectMany(x => x.Points.Where(IsZero)).ToList();
+            if (zeros.Count == 0)
+            {
+                continue;
+            }
+
+            double zero = zeros.Max(p => p.X);
+            double first = onAxis.SelectMany(x => x.Points.Where(p => p.IsDefined() && p.X > 0 && !IsZero(p))).Select(p => p.X).DefaultIfEmpty(double.PositiveInfinity).Min();
+            if (!model.Annotations.OfType<LineAnnotation>().Any(a => a.Type == LineAnnotationType.Vertical && a.X > zero && a.X < first))
+            {
+                problems.Add($"the zero control on the logarithmic {axis.Position} axis is not set apart by an axis break");
+            }
+
+            foreach (var (s, points) in onAxis.Where(x => x.Series is LineSeries { LineStyle: not LineStyle.None }))
+            {
+                for (int k = 0; k < points.Count; k++)
+                {
+                    if (IsZero(points[k]) && ((k > 0 && points[k - 1].IsDefined()) || (k + 1 < points.Count && points[k + 1].IsDefined())))
+                    {
+                        problems.Add($"the zero control of '{s.Title}' is joined to its line across the axis break");
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static List<DataPoint> Points(XYAxisSeries series) => series switch
+    {
+        LineSeries line => line.Points,
+        ScatterSeries scatter => [.. scatter.Points.Select(p => new DataPoint(p.X, p.Y))],
+        ScatterErrorSeries bars => [.. bars.Points.Select(p => new DataPoint(p.X, p.Y))],
+        _ => [],
+    };
 
     /// <summary>The name a note uses for a line: its legend text without the t50 or IC50 suffix in parentheses.</summary>
     private static string Name(LineSeries line)

@@ -1,6 +1,7 @@
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 using OxyPlot;
+using LineSeries = OxyPlot.Series.LineSeries;
 
 namespace Ferroptosis.Sim.Tests.Plotting;
 
@@ -59,6 +60,31 @@ public sealed class FigureAuditTests
         {
             Assert.That(FigureAudit.Problems(bare), Is.EquivalentTo(new[] { "the Bottom axis has no title", "the Left axis has no title", "the Right axis 'Surviving fraction' has no unit" }));
             Assert.That(FigureAudit.Problems(named), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Audit_AsksALogAxisToDropNoPoint_AndToSetAZeroControlApartByABreak_NotJoinedToTheLine()
+    {
+        PlotModel Chart() => DoseResponseChart.Create(
+            [new DoseResponseCurve("erastin", [0, 1, 10], [1, 0.8, 0.2]) { ConnectPoints = true }],
+            new AxisSpec("Erastin", "µM"),
+            new AxisSpec("Surviving fraction", "0–1"));
+        static LineSeries Curve(PlotModel model) => model.Series.OfType<LineSeries>().Single(s => s.Title == "erastin");
+
+        var unbroken = Chart();
+        unbroken.Annotations.Clear();
+        var joined = Chart();
+        Curve(joined).Points.RemoveAt(1); // the undefined point that cuts the control off from the line
+        var dropped = Chart();
+        Curve(dropped).Points.Add(new DataPoint(0, 1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FigureAudit.Problems(Chart()), Is.Empty);
+            Assert.That(FigureAudit.Problems(unbroken), Is.EqualTo(new[] { "the zero control on the logarithmic Bottom axis is not set apart by an axis break" }));
+            Assert.That(FigureAudit.Problems(joined), Is.EqualTo(new[] { "the zero control of 'erastin' is joined to its line across the axis break" }));
+            Assert.That(FigureAudit.Problems(dropped), Has.Some.Contains("'erastin' has a value ≤ 0 on the logarithmic Bottom axis"));
         });
     }
 
