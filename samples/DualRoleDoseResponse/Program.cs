@@ -10,35 +10,23 @@
 // prints the deferoxamine and ferrostatin-1 rescue at 50×, and writes the figure to output/ (or the folder given
 // as the first argument).
 using System.Globalization;
-using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
-using OxyPlot;
 
-double[] levels = [0, 0.25, 0.5, 1, 1.5, 2, 3, 5, 7, 10, 15, 20, 30, 50];
-BoneCell[] cells = [BoneCell.Osteoblast, BoneCell.Osteocyte];
-var dfo = Perturbation.Deferoxamine(100);
-(string Name, Func<double, Perturbation[]> Arm)[] arms =
-[
-    ("constitutive", h => [Perturbation.Hmox1Transgene(h)]),
-    ("induced 48 h before", h => [Perturbation.Hmox1TransgeneInduction(h).Before(TimeSpan.FromHours(48))]),
-    ("induced with erastin", h => [Perturbation.Hmox1TransgeneInduction(h)]),
-    ("constitutive + DFO", h => [Perturbation.Hmox1Transgene(h), dfo]),
-];
+double[] levels = DualRoleFigure.Levels;
+BoneCell[] cells = DualRoleFigure.Cells;
+var dfo = DualRoleFigure.Dfo;
+var arms = DualRoleFigure.Arms;
 
 // Each cell type's own 24-h erastin IC50 (wild type), found by bisection in log dose.
-CellSimulationResult Run(BoneCell cell, params Perturbation[] p) => FerroptosisSimulation.Run(cell, p, TimeSpan.FromHours(24));
-var ic50 = cells.ToDictionary(c => c, c => DoseResponse.FindIC50(d => Run(c, Perturbation.Erastin(d)).SurvivalAt(24), 0.1, 200).Dose);
+CellSimulationResult Run(BoneCell cell, params Perturbation[] p) => DualRoleFigure.Run(cell, p);
+var ic50 = DualRoleFigure.Ic50();
 
-var runs = new CellSimulationResult[cells.Length, arms.Length, levels.Length];
-Parallel.For(0, runs.Length, k =>
-{
-    int i = k / (arms.Length * levels.Length), j = k / levels.Length % arms.Length, l = k % levels.Length;
-    runs[i, j, l] = Run(cells[i], [.. arms[j].Arm(levels[l]), Perturbation.Erastin(ic50[cells[i]])]);
-});
-double[] Row(int i, int j, Func<CellSimulationResult, double> read) => [.. Enumerable.Range(0, levels.Length).Select(l => read(runs[i, j, l]))];
-double Survival(CellSimulationResult r) => r.SurvivalAt(24);
-double PeakIron(CellSimulationResult r) => r.Quantity("LIP").Max();
+// [cell type, arm, level]
+var runs = DualRoleFigure.Run(ic50);
+double[] Row(int i, int j, Func<CellSimulationResult, double> read) => DualRoleFigure.Row(runs, i, j, read);
+double Survival(CellSimulationResult r) => DualRoleFigure.Survival(r);
+double PeakIron(CellSimulationResult r) => DualRoleFigure.PeakIron(r);
 
 var c = CultureInfo.InvariantCulture;
 Console.WriteLine("Surviving fraction after 24 h of erastin at the cell's IC50, against the HO-1 level (× wild type, HMOX1 transgene); peak labile Fe²⁺ (µM) in brackets");
@@ -71,28 +59,8 @@ foreach (var cell in cells)
     Console.WriteLine(string.Create(c, $"{cell.Name,-11} HO-1 50×, erastin: S = {Survival(Run(cell, high, era)):F3}; + deferoxamine 100 µM {Survival(Run(cell, high, era, dfo)):F3}; + ferrostatin-1 1 µM {Survival(Run(cell, high, era, Perturbation.Ferrostatin1(1))):F3}"));
 }
 
-// A: survival; B: peak labile Fe²⁺. One line per cell type (colour) and arm (dash pattern and marker); 0× drawn left of an axis break.
-SeriesStyle Style(int i, int j) => new()
-{
-    Color = ConditionStyles.Of(cells[i].Name).Color,
-    LineStyle = j switch { 0 => LineStyle.Solid, 1 => LineStyle.Dash, 2 => LineStyle.Dot, _ => LineStyle.LongDashDot },
-    Marker = j switch { 0 => MarkerType.Circle, 1 => MarkerType.Square, 2 => MarkerType.Triangle, _ => MarkerType.Diamond },
-};
-IEnumerable<DoseResponseCurve> Curves(int[] shownArms, Func<CellSimulationResult, double> read, int cellCount = 2) =>
-    cells.Take(cellCount).SelectMany((cell, i) => shownArms.Select(j => new DoseResponseCurve($"{cell.Name}, {arms[j].Name}", levels, Row(i, j, read)) { ConnectPoints = true, Style = Style(i, j) }));
-string protocol = string.Create(c, $"erastin at the cell's 24-h IC50 ({string.Join(", ", cells.Select(cell => $"{cell.Name} {ic50[cell]:F2} µM"))}) for 24 h");
-var doseAxis = new AxisSpec("HO-1 level (HMOX1 transgene)", "× wild type");
-var options = new FigureOptions { Legend = LegendLocation.Below };
-var survivalPanel = DoseResponseChart.Create(Curves([0, 1, 2, 3], Survival), doseAxis, new AxisSpec("Surviving fraction at 24 h", "0–1").WithRange(-0.03, 1.05), options);
-survivalPanel.Title = "HO-1 under erastin: protection, then iron-driven death";
-survivalPanel.Subtitle = string.IsNullOrEmpty(survivalPanel.Subtitle) ? protocol : $"{protocol}\n{survivalPanel.Subtitle}";
-// The osteocyte's iron is the osteoblast's within a line's width (printed above): one cell type is drawn, the gap is stated.
-int[] ironArms = [0, 3];
-double ironGap = ironArms.Max(j => Row(0, j, PeakIron).Zip(Row(1, j, PeakIron)).Max(p => Math.Abs(p.First - p.Second)));
-var ironPanel = DoseResponseChart.Create(Curves(ironArms, PeakIron, cellCount: 1), doseAxis, new AxisSpec("Peak labile Fe²⁺ in 24 h", "µM"), options);
-ironPanel.Title = "Iron read-out: labile Fe²⁺ rises with HO-1; DFO lowers it";
-ironPanel.Subtitle = string.Create(c, $"osteoblast; the osteocyte's lines lie within {ironGap:G2} µM of these (not drawn)");
-var figure = new MultiPanelFigure([survivalPanel, ironPanel], columns: 2);
+// A: survival; B: peak labile Fe²⁺, against the HO-1 level (log axis, 0× left of an axis break).
+var figure = DualRoleFigure.Create(runs, ic50);
 
 string folder = Path.GetFullPath(args.Length > 0 ? args[0] : "output");
 string png = Path.Combine(folder, "dual-role-dose-response.png");

@@ -38,19 +38,7 @@ foreach (var solver in OdeSolvers.All)
 }
 
 // Work–precision: the error of S(48 h) against the work (f evaluations) as the tolerance tightens, one line per solver.
-double[] tolerances = [1e-4, 1e-6, 1e-8];
-var precision = new List<Series>();
-foreach (var solver in OdeSolvers.All)
-{
-    var points = tolerances
-        .Select(rtol => FerroptosisSimulation.Run(BoneCell.Osteoblast, erastin, duration, options with { Solver = solver, RelativeTolerance = rtol, AbsoluteTolerance = rtol * 1e-3 }))
-        .Where(r => r.IsSuccess && Error(r) > 0)
-        .ToList();
-    if (points.Count > 0)
-    {
-        precision.Add(new Series(solver.Name, [.. points.Select(Error)], [.. points.Select(r => (double)r.Result.Statistics.RhsEvaluations)]));
-    }
-}
+var precision = WorkPrecisionFigure.Run(reference, erastin, duration, options);
 
 var rober = OdeSystem.Create(
     3,
@@ -96,20 +84,7 @@ Directory.CreateDirectory(folder);
 string table = Path.Combine(folder, "solver-showdown.csv");
 DataFile.WriteAllText(table, csv.ToString()); // atomically, UTF-8 without a byte-order mark
 string png = Path.Combine(folder, "solver-showdown-work-precision.png");
-var markers = new[] { OxyPlot.MarkerType.Circle, OxyPlot.MarkerType.Square, OxyPlot.MarkerType.Diamond, OxyPlot.MarkerType.Triangle, OxyPlot.MarkerType.Cross, OxyPlot.MarkerType.Plus, OxyPlot.MarkerType.Star };
-var styled = precision.Select((p, i) => p with { Style = new SeriesStyle { Marker = markers[i % markers.Length], LineStyle = (i / 8) % 2 == 0 ? OxyPlot.LineStyle.Solid : OxyPlot.LineStyle.Dash } });
-var chart = TimeCourseChart.Create(
-    styled,
-    new AxisSpec("Right-hand-side evaluations", "count").Log(),
-    new AxisSpec("Error of the surviving fraction at 48 h, |ΔS(48 h)|", "fraction of cells").Log(),
-    new FigureOptions { Title = "Work–precision: osteoblast, erastin 10 µM, 48 h", Legend = LegendLocation.Below });
-// The error spans many decades: label every other one at most, so the tick labels do not run into each other.
-foreach (var axis in chart.Axes.OfType<OxyPlot.Axes.LogarithmicAxis>())
-{
-    axis.IntervalLength = 90;
-}
-
-chart.Subtitle = $"{reference.Model}; rtol 1e-4, 1e-6, 1e-8 (atol = rtol × 1e-3), steps ≤ 0.25 h";
+var chart = WorkPrecisionFigure.Create(precision, $"{reference.Model}");
 FigureExporter.Save(chart, png, 1500, 1050, dpi: 150);
 string caption = (FigureCaption.ForSimulations("Work against accuracy of every ODE solver on the ferroptosis model: the osteoblast under erastin 10 µM for 48 h.", [reference], options) with
 {
@@ -126,7 +101,7 @@ Console.WriteLine($"Figure: {png}");
 Console.WriteLine($"Caption: {caption}");
 return 0;
 
-double Error(CellSimulationResult r) => Math.Abs(r.SurvivalAt(48) - reference.SurvivalAt(48));
+double Error(CellSimulationResult r) => WorkPrecisionFigure.Error(r, reference);
 
 double T50Error(CellSimulationResult r) => r.TimeTo50PercentDeath is double t && reference.TimeTo50PercentDeath is double t0 ? Math.Abs(t - t0) : double.NaN;
 
