@@ -81,8 +81,57 @@ internal static class FigureAudit
         }
 
         problems.AddRange(LogAxisProblems(model));
+        problems.AddRange(MarkProblems(model));
         return problems;
     }
+
+    /// <summary>How close two marks may lie, as a fraction of each axis's span, before they count as one spot: about a marker's width on a panel (as <see cref="Ferroptosis.Sim.Plotting.SurvivalChart.CrowdedMarks"/>).</summary>
+    private const double NearMarks = 0.03;
+
+    /// <summary>
+    /// Point marks of different lines (point annotations such as t50 marks) that land on the same spot are told apart: by
+    /// a different shape, or by a label of each (the annotation's text, or a text in the mark's colour beside it). Colour
+    /// alone is not enough: the mark drawn last covers the other. A line's own point markers are not checked: where two
+    /// lines meet, their markers meet as the lines do.
+    /// </summary>
+    private static List<string> MarkProblems(PlotModel model)
+    {
+        var lines = model.Series.OfType<LineSeries>().Where(s => s.IsVisible).ToList();
+        var texts = model.Annotations.OfType<TextAnnotation>().ToList();
+        var marks = new List<(double X, double Y, MarkerType Shape, string Owner, bool Labelled, Axis? XAxis, Axis? YAxis)>();
+        foreach (var mark in model.Annotations.OfType<PointAnnotation>())
+        {
+            string owner = lines.FirstOrDefault(l => l.ActualColor == mark.Fill)?.Title is { } title ? $"'{title}'" : $"the mark in {mark.Fill}";
+            double nearX = NearMarks * Span(mark.XAxis);
+            bool labelled = !string.IsNullOrWhiteSpace(mark.Text) || texts.Any(t => t.TextColor == mark.Fill && Math.Abs(Scaled(mark.XAxis, t.TextPosition.X) - Scaled(mark.XAxis, mark.X)) <= nearX);
+            marks.Add((mark.X, mark.Y, mark.Shape, owner, labelled, mark.XAxis, mark.YAxis));
+        }
+
+        var problems = new List<string>();
+        for (int i = 0; i < marks.Count; i++)
+        {
+            for (int j = i + 1; j < marks.Count; j++)
+            {
+                var (a, b) = (marks[i], marks[j]);
+                bool near = Math.Abs(Scaled(a.XAxis, a.X) - Scaled(a.XAxis, b.X)) <= NearMarks * Span(a.XAxis)
+                    && Math.Abs(Scaled(a.YAxis, a.Y) - Scaled(a.YAxis, b.Y)) <= NearMarks * Span(a.YAxis);
+                if (a.Owner != b.Owner && a.Shape == b.Shape && near && !(a.Labelled && b.Labelled))
+                {
+                    string problem = $"marks of {a.Owner} and {b.Owner} land on the same spot with the same shape ({a.Shape}) and no label";
+                    if (!problems.Contains(problem))
+                    {
+                        problems.Add(problem);
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static double Scaled(Axis? axis, double value) => axis is LogarithmicAxis ? Math.Log10(value) : value;
+
+    private static double Span(Axis? axis) => axis is null ? 0 : Math.Abs(Scaled(axis, axis.ActualMaximum) - Scaled(axis, axis.ActualMinimum));
 
     /// <summary>
     /// A logarithmic axis has no place for zero or a negative value: OxyPlot drops such a point in silence. A zero-dose

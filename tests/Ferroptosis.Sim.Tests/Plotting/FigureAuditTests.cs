@@ -89,6 +89,41 @@ public sealed class FigureAuditTests
     }
 
     [Test]
+    public void Audit_AsksMarksOfDifferentLinesOnTheSameSpot_ForDifferentShapesOrLabels()
+    {
+        // Both curves cross 50 % at t = 1 h: their t50 marks fall on one spot.
+        double[] t = [0, 1, 2];
+        PlotModel Chart() => SurvivalChart.Create([new Series("healthy", t, [1, 0.5, 0.2]), new Series("iron overload", t, [1, 0.5, 0.3])]);
+        var marks = Chart().Annotations.OfType<OxyPlot.Annotations.PointAnnotation>().ToList();
+
+        var sameShape = Chart();
+        foreach (var mark in sameShape.Annotations.OfType<OxyPlot.Annotations.PointAnnotation>())
+        {
+            mark.Shape = MarkerType.Circle;
+        }
+
+        var sameShapeUnlabelled = Chart();
+        foreach (var mark in sameShapeUnlabelled.Annotations.OfType<OxyPlot.Annotations.PointAnnotation>())
+        {
+            mark.Shape = MarkerType.Circle;
+        }
+
+        foreach (var label in sameShapeUnlabelled.Annotations.OfType<OxyPlot.Annotations.TextAnnotation>().ToList())
+        {
+            sameShapeUnlabelled.Annotations.Remove(label);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(marks, Has.Count.EqualTo(2));
+            Assert.That(marks.Select(m => m.Shape).Distinct().Count(), Is.EqualTo(2), "the chart gives the marks different shapes");
+            Assert.That(FigureAudit.Problems(Chart()), Is.Empty);
+            Assert.That(FigureAudit.Problems(sameShape), Is.Empty, "labelled marks are told apart by their labels");
+            Assert.That(FigureAudit.Problems(sameShapeUnlabelled), Is.EqualTo(new[] { "marks of 'healthy (t50 = 1.0 h)' and 'iron overload (t50 = 1.0 h)' land on the same spot with the same shape (Circle) and no label" }));
+        });
+    }
+
+    [Test]
     public void OverviewAndSurvivalFigures_OfConditionsAndOfCellTypes_PassTheAudit()
     {
         var hours = TimeSpan.FromHours(12);
