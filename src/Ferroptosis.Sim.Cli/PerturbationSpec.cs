@@ -115,7 +115,7 @@ internal static class PerturbationSpec
     public static string Failure(string what, object status, string? message, IReadOnlyList<string> extreme) =>
         extreme.Count == 0
             ? $"The simulation of {what} failed: {status}: {message}"
-            : $"The simulation of {what} failed because of --perturb {string.Join(", ", extreme)}: the values overflow double precision (the solver reports {status}: {message}); give values within ±1e15.";
+            : $"The simulation of {what} failed because of --perturb {string.Join(", ", extreme)}: the values overflow double precision (the solver reports {status}: {message?.TrimEnd('.')}); give values within ±1e15.";
 
     private static bool Overlap(Perturbation a, Perturbation b) =>
         a.StartHours < (b.EndHours ?? double.PositiveInfinity) && b.StartHours < (a.EndHours ?? double.PositiveInfinity);
