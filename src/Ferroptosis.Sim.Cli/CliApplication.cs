@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 
 namespace Ferroptosis.Sim.Cli;
 
@@ -56,7 +58,41 @@ internal static class CliApplication
             return Task.FromResult(ExitCodes.InputError);
         }
 
+        if (parse.Action is HelpAction && parse.CommandResult.Command.Subcommands.Count > 0)
+        {
+            // The standard list of subcommands shows an optional argument as required ("simulate <MODEL>"); mark it as the verb's own usage line does.
+            using var help = new StringWriter(CultureInfo.InvariantCulture);
+            int code = parse.Invoke(new InvocationConfiguration { Output = help, Error = context.Error });
+            configuration.Output.Write(MarkOptionalArguments(help.ToString(), parse.CommandResult.Command));
+            return Task.FromResult(code);
+        }
+
         return parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Rewrites the subcommand rows of a help text so that optional arguments are shown in brackets, <c>simulate [&lt;MODEL&gt;]</c>, keeping the columns aligned.</summary>
+    /// <param name="help">The help text System.CommandLine wrote.</param>
+    /// <param name="command">The command whose help it is.</param>
+    /// <returns>The corrected text.</returns>
+    internal static string MarkOptionalArguments(string help, Command command)
+    {
+        ArgumentNullException.ThrowIfNull(help);
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
+        {
+            var arguments = sub.Arguments.Where(a => !a.Hidden).ToList();
+            if (!arguments.Any(a => a.Arity.MinimumNumberOfValues == 0))
+            {
+                continue;
+            }
+
+            string shown = string.Join(' ', arguments.Select(a => $"<{a.HelpName ?? a.Name}>").Prepend(sub.Name));
+            string marked = string.Join(' ', arguments.Select(a => a.Arity.MinimumNumberOfValues == 0 ? $"[<{a.HelpName ?? a.Name}>]" : $"<{a.HelpName ?? a.Name}>").Prepend(sub.Name));
+            int extra = marked.Length - shown.Length;
+            help = help.Replace($"  {shown}{new string(' ', extra + 2)}", $"  {marked}  ", StringComparison.Ordinal);
+        }
+
+        return help;
     }
 
     /// <summary>Runs a command line writing to text writers, as the tests do.</summary>

@@ -247,6 +247,18 @@ internal static class CommonOptions
             : value;
     }
 
+    /// <summary>Warns about an absolute tolerance of 1 or more: errors that large are accepted in every variable, so the results may mean little.</summary>
+    /// <param name="atol">The <c>--atol</c> value, or null.</param>
+    /// <param name="warnings">Where the warning goes.</param>
+    public static void WarnLargeTolerance(double? atol, TextWriter warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (atol >= 1)
+        {
+            warnings.WriteLine($"warning: --atol {atol.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} is large: the solver accepts an error of this size in every variable, so values smaller than it are not resolved (the defaults are 1e-9 and 1e-10).");
+        }
+    }
+
     /// <summary>Refuses options that only make sense for the built-in model when MODEL is a file.</summary>
     /// <param name="model">The model.</param>
     /// <param name="cells">The <c>--cell</c> values.</param>

@@ -112,11 +112,13 @@ internal sealed class ModelFile
         }
         catch (ModelParseException ex)
         {
-            throw new CliException($"{Place(path, ex.Line, ex.Column)}{ex.Message}", ex);
+            // The message says "at line:column" once more; the place is already said as path:line:col.
+            throw new CliException($"{Place(path, ex.Line, ex.Column)}{WithoutPlace(ex.Message, $" at {ex.Line}:{ex.Column}", ex.Line)}", ex);
         }
         catch (SbmlFormatException ex)
         {
-            throw new CliException($"{Place(path, ex.Line, ex.Position)}{ex.Message}", ex);
+            // The message ends with " at line L, position P"; the place is already said as path:line:col.
+            throw new CliException($"{Place(path, ex.Line, ex.Position)}{WithoutPlace(ex.Message, $" at line {ex.Line}, position {ex.Position}", ex.Line)}", ex);
         }
         catch (ModelValidationException ex)
         {
@@ -201,6 +203,13 @@ internal sealed class ModelFile
                 }
             }
         }
+    }
+
+    /// <summary>Removes the first mention of the place from a message that is prefixed with <c>path:line:col</c>.</summary>
+    private static string WithoutPlace(string message, string place, int line)
+    {
+        int at = line > 0 ? message.IndexOf(place, StringComparison.Ordinal) : -1;
+        return at < 0 ? message : message.Remove(at, place.Length);
     }
 
     private static string Place(string path, int line, int column) => line > 0 ? $"{path}:{line}:{column}: " : $"{path}: ";

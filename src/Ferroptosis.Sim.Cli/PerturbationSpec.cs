@@ -83,6 +83,40 @@ internal static class PerturbationSpec
         }
     }
 
+    /// <summary>Magnitude beyond which a directly set value is called extreme: products and powers of it overflow double precision.</summary>
+    public const double ExtremeMagnitude = 1e15;
+
+    /// <summary>The directly set values whose magnitude is beyond <see cref="ExtremeMagnitude"/>, as <c>name=value</c>.</summary>
+    /// <param name="values">The parameter (and initial) values set with <c>--perturb</c>.</param>
+    /// <returns>The extreme ones, in the order given; empty when there are none.</returns>
+    public static IReadOnlyList<string> Extreme(params IReadOnlyDictionary<string, double>[] values) =>
+        [.. values.SelectMany(v => v).Where(kv => Math.Abs(kv.Value) > ExtremeMagnitude)
+            .Select(kv => $"{kv.Key}={kv.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}")];
+
+    /// <summary>Writes one warning naming the extreme values, if there are any.</summary>
+    /// <param name="extreme">The values from <see cref="Extreme"/>.</param>
+    /// <param name="warnings">Where the warning goes.</param>
+    public static void WarnExtreme(IReadOnlyList<string> extreme, TextWriter warnings)
+    {
+        ArgumentNullException.ThrowIfNull(extreme);
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (extreme.Count > 0)
+        {
+            warnings.WriteLine($"warning: --perturb {string.Join(", ", extreme)}: beyond ±1e15, so the model's arithmetic may overflow double precision.");
+        }
+    }
+
+    /// <summary>The message of a failed simulation, naming the extreme <c>--perturb</c> values when they are the likely cause.</summary>
+    /// <param name="what">What was simulated, e.g. "the osteoblast".</param>
+    /// <param name="status">The solver's status.</param>
+    /// <param name="message">The solver's message.</param>
+    /// <param name="extreme">The values from <see cref="Extreme"/>.</param>
+    /// <returns>One line.</returns>
+    public static string Failure(string what, object status, string? message, IReadOnlyList<string> extreme) =>
+        extreme.Count == 0
+            ? $"The simulation of {what} failed: {status}: {message}"
+            : $"The simulation of {what} failed because of --perturb {string.Join(", ", extreme)}: the values overflow double precision (the solver reports {status}: {message?.TrimEnd('.')}); give values within ±1e15.";
+
     private static bool Overlap(Perturbation a, Perturbation b) =>
         a.StartHours < (b.EndHours ?? double.PositiveInfinity) && b.StartHours < (a.EndHours ?? double.PositiveInfinity);
 

@@ -62,6 +62,7 @@ internal static class ScanCommand
                 CommonOptions.ResolveSolver(parse.GetValue(solver)),
                 CommonOptions.CheckTolerance(parse.GetValue(rtol), "--rtol"),
                 CommonOptions.CheckTolerance(parse.GetValue(atol), "--atol"));
+            CommonOptions.WarnLargeTolerance(settings.AbsoluteTolerance, context.Error);
             string[] cellNames = parse.GetValue(cells) ?? [];
             string? scenarioName = parse.GetValue(scenario);
             ScanPlan plan;

@@ -73,6 +73,9 @@ internal static class SimulateCommand
         var version = request.Model.BuiltIn!;
         var cells = CommonOptions.ResolveCells(request.Cells, version);
         var perturbations = PerturbationSpec.ParseBuiltIn(request.Perturb, version);
+        var extreme = PerturbationSpec.Extreme(perturbations.Parameters);
+        PerturbationSpec.WarnExtreme(extreme, context.Error);
+        CommonOptions.WarnLargeTolerance(request.AbsoluteTolerance, context.Error);
         double hours = request.TEnd is null ? 48 : Units.ParseHours(request.TEnd, "--t-end");
         double spacing = request.Interval is null ? 0.25 : Units.ParseHours(request.Interval, "--interval");
         if (!(hours > 0) || !(spacing > 0))
@@ -107,7 +110,7 @@ internal static class SimulateCommand
             var result = FerroptosisSimulation.Run(cell, perturbations.Perturbations, duration, options, cancellationToken);
             if (!result.IsSuccess)
             {
-                throw new CliException($"The simulation of the {cell.Name} failed: {result.Status}: {result.Message}", ExitCodes.SimulationFailed);
+                throw new CliException(PerturbationSpec.Failure($"the {cell.Name}", result.Status, result.Message, extreme), ExitCodes.SimulationFailed);
             }
 
             results.Add(result);
@@ -145,6 +148,9 @@ internal static class SimulateCommand
         }
 
         var values = PerturbationSpec.ParseForFile(request.Perturb, request.Model.Network);
+        var extreme = PerturbationSpec.Extreme(values.Parameters, values.InitialValues);
+        PerturbationSpec.WarnExtreme(extreme, context.Error);
+        CommonOptions.WarnLargeTolerance(request.AbsoluteTolerance, context.Error);
         double end = request.TEnd is null ? 10 : Units.ParseNumber(request.TEnd, "--t-end (in the model's time unit)");
         double spacing = request.Interval is null ? end / 200 : Units.ParseNumber(request.Interval, "--interval (in the model's time unit)");
         if (!(end > 0) || !(spacing > 0))
@@ -185,7 +191,7 @@ internal static class SimulateCommand
         cancellationToken.ThrowIfCancellationRequested();
         if (!result.IsSuccess)
         {
-            throw new CliException($"The simulation of '{request.Model.Path}' failed: {result.Status}: {result.Message}", ExitCodes.SimulationFailed);
+            throw new CliException(PerturbationSpec.Failure($"'{request.Model.Path}'", result.Status, result.Message, extreme), ExitCodes.SimulationFailed);
         }
 
         var table = CliContext.CreateTable("model", "solver", "t end ", "points ", "steps ", "rejected ", "f evals ");

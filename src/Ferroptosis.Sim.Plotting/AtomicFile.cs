@@ -44,6 +44,41 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>Writes <paramref name="path"/> asynchronously by copying <paramref name="content"/> to a temporary file, flushing it and renaming it.</summary>
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string target = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' has no folder.", nameof(path));
+        Directory.CreateDirectory(folder);
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex)
+        {
+            TryDelete(temporary);
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                string reason = ex.Message.Replace(temporary, target, StringComparison.Ordinal);
+                throw ex is UnauthorizedAccessException
+                    ? new UnauthorizedAccessException($"Cannot write '{target}': {reason}", ex)
+                    : new IOException($"Cannot write '{target}': {reason}", ex);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Removes the temporary file, if it was created, without hiding the error that got us here.</summary>
     private static void TryDelete(string temporary)
     {

@@ -101,6 +101,42 @@ public static class FigureExporter
         AtomicFile.Write(path, stream => Write(figure, stream, format, width, height, dpi));
     }
 
+    /// <summary>Writes a plot asynchronously at the size and resolution of its options, in the format named by the extension.</summary>
+    /// <param name="model">The plot.</param>
+    /// <param name="path">The file; its folder is created if missing.</param>
+    /// <param name="options">Supplies <see cref="FigureOptions.Width"/>, <see cref="FigureOptions.Height"/> (layout) and <see cref="FigureOptions.Dpi"/>.</param>
+    /// <param name="cancellationToken">Cancels the write; the existing file, if any, is then left as it was and no temporary file remains.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <remarks>The figure is rendered in memory on the calling thread (rendering is computation), then written to the file asynchronously and atomically, as <see cref="Save(PlotModel, string, FigureOptions)"/> does.</remarks>
+    /// <exception cref="ArgumentException">The extension is not .png, .svg or .pdf.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static Task SaveAsync(PlotModel model, string path, FigureOptions options, CancellationToken cancellationToken = default) =>
+        SaveAsync(MultiPanelFigure.Single(model), path, options, cancellationToken);
+
+    /// <summary>Writes a multi-panel figure asynchronously at the layout size and resolution of its options, in the format named by the extension.</summary>
+    /// <param name="figure">The figure.</param>
+    /// <param name="path">The file; its folder is created if missing.</param>
+    /// <param name="options">Supplies the whole figure's layout size and DPI.</param>
+    /// <param name="cancellationToken">Cancels the write; the existing file, if any, is then left as it was and no temporary file remains.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <remarks>The figure is rendered in memory on the calling thread (rendering is computation), then written to the file asynchronously and atomically, as <see cref="Save(MultiPanelFigure, string, FigureOptions)"/> does.</remarks>
+    /// <exception cref="ArgumentException">The extension is not .png, .svg or .pdf.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static Task SaveAsync(MultiPanelFigure figure, string path, FigureOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var format = FormatOf(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        int width = PixelsAt(options.Width, options.Dpi), height = PixelsAt(options.Height, options.Dpi);
+        ValidateSize(width, height, options.Dpi);
+        using var buffer = new MemoryStream();
+        Write(figure, buffer, format, width, height, options.Dpi);
+        return AtomicFile.WriteAsync(path, buffer.ToArray(), cancellationToken);
+    }
+
     /// <summary>Writes a plot to a stream.</summary>
     /// <param name="model">The plot.</param>
     /// <param name="stream">A writable stream; left open.</param>

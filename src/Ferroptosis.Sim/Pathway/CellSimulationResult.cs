@@ -147,7 +147,19 @@ public sealed partial class CellSimulationResult
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var c = CultureInfo.InvariantCulture;
+        WriteCsvHeader(writer);
+        var columns = Result.Names.Select(Result.GetColumn).ToArray();
+        var survival = SurvivingFraction;
+        var times = Result.Times;
+        for (int k = 0; k < times.Length; k++)
+        {
+            WriteCsvRow(writer, times[k], columns, survival, k);
+        }
+    }
+
+    /// <summary>Writes the version line and the header line of the CSV.</summary>
+    private void WriteCsvHeader(TextWriter writer)
+    {
         WriteVersionLine(writer);
         writer.Write("time_h");
         foreach (string name in Result.Names)
@@ -157,21 +169,21 @@ public sealed partial class CellSimulationResult
         }
 
         writer.WriteLine(",surviving_fraction");
-        var columns = Result.Names.Select(Result.GetColumn).ToArray();
-        var survival = SurvivingFraction;
-        var times = Result.Times;
-        for (int k = 0; k < times.Length; k++)
-        {
-            writer.Write(times[k].ToString("R", c));
-            foreach (var column in columns)
-            {
-                writer.Write(',');
-                writer.Write(column[k].ToString("R", c));
-            }
+    }
 
+    /// <summary>Writes row <paramref name="k"/> of the CSV.</summary>
+    private static void WriteCsvRow(TextWriter writer, double time, double[][] columns, double[] survival, int k)
+    {
+        var c = CultureInfo.InvariantCulture;
+        writer.Write(time.ToString("R", c));
+        foreach (var column in columns)
+        {
             writer.Write(',');
-            writer.WriteLine(survival[k].ToString("R", c));
+            writer.Write(column[k].ToString("R", c));
         }
+
+        writer.Write(',');
+        writer.WriteLine(survival[k].ToString("R", c));
     }
 
     /// <summary>Writes the comment line that names the model version: <c># Ferroptosis.Sim ferroptosis model v2</c>.</summary>

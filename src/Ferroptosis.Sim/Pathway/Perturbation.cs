@@ -124,16 +124,23 @@ public sealed partial record Perturbation
         {
             ConcentrationUnit.Nanomolar => dose * 1e-3,
             ConcentrationUnit.Millimolar => dose * 1e3,
-            _ => dose,
+            ConcentrationUnit.Micromolar => dose,
+            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Not a concentration unit."),
         };
     }
 
     /// <summary>Refuses a value cast to <see cref="ConcentrationUnit"/> that names no unit, e.g. <c>(ConcentrationUnit)99</c>.</summary>
     internal static void CheckUnit(ConcentrationUnit unit)
     {
+        const string Units = "ConcentrationUnit.Nanomolar, Micromolar or Millimolar";
+        if (unit == ConcentrationUnit.Unspecified)
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"No concentration unit was given (default(ConcentrationUnit) is Unspecified); pass {Units}.");
+        }
+
         if (!Enum.IsDefined(unit))
         {
-            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"{(int)unit} is not a concentration unit; use one of {string.Join(", ", Enum.GetNames<ConcentrationUnit>())}.");
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"{(int)unit} is not a concentration unit; pass {Units} (since 0.2 their values are -9, -6 and -3, not 0, 1 and 2).");
         }
     }
 

@@ -12,7 +12,7 @@ namespace Ferroptosis.Sim.Tests.Cli;
 /// </summary>
 public sealed class BadInputTableTests : TempFolderTests
 {
-    private static readonly string[] Inputs = ["decay.ant", "empty.ant", "chain.ant", "latin1.ant", "latin1.xml"];
+    private static readonly string[] Inputs = ["decay.ant", "empty.ant", "chain.ant", "latin1.ant", "latin1.xml", "malformed.xml", "malformed.ant"];
 
     [SetUp]
     public void WriteInputs()
@@ -29,6 +29,8 @@ public sealed class BadInputTableTests : TempFolderTests
 
         // "café" in Latin-1: not UTF-8. The CLI refuses such bytes as the library does, instead of reading U+FFFD.
         File.WriteAllBytes(Path.Combine(Folder, "latin1.ant"), Encoding.Latin1.GetBytes("model m\n  J1: A -> ; k1*A  # café\n  A = 1; k1 = 1\nend\n"));
+        File.WriteAllText(Path.Combine(Folder, "malformed.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\">\n  <model id=\"m\">\n    <listOfSpecies>\n  </model>\n</sbml>\n");
+        File.WriteAllText(Path.Combine(Folder, "malformed.ant"), "model m\n  J1: A -> ; k1*\n  A = 1; k1 = 1\nend\n");
         File.WriteAllBytes(Path.Combine(Folder, "latin1.xml"), Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\"><model id=\"m\" name=\"café\"/></sbml>"));
     }
 
@@ -65,6 +67,7 @@ public sealed class BadInputTableTests : TempFolderTests
         yield return Row(ExitCodes.InputError, "k1 is given twice", "simulate", "{folder}/decay.ant", "-p", "k1=1", "-p", "k1=2");
         yield return Row(ExitCodes.InputError, "the model has no species, rules or events", "simulate", "{folder}/empty.ant");
         yield return Row(ExitCodes.InputError, "the model has no species, rules or events", "scan", "{folder}/empty.ant", "--param", "k", "--range", "1,2");
+        yield return Row(ExitCodes.SimulationFailed, "The simulation of the osteoblast failed because of --perturb ros_x=1E+308: the values overflow double precision", "simulate", "-p", "ros_x=1e308");
         yield return Row(ExitCodes.InputError, "'nan' is not a number", "simulate", "{folder}/decay.ant", "-p", "k1=nan");
         yield return Row(ExitCodes.InputError, "a number from 0 to 1 such as 0.056 (got 1E+06)", "remodel", "--scenario", "GC", "--kappa", "1e6");
         yield return Row(ExitCodes.InputError, "The folder '/nonexistent-suite' does not exist", "sbml-test-suite", "/nonexistent-suite");
@@ -72,6 +75,11 @@ public sealed class BadInputTableTests : TempFolderTests
         yield return Row(ExitCodes.InputError, "OUT is the input file; converting would overwrite it", "convert", "{folder}/decay.ant", "{folder}/decay.ant");
         yield return Row(ExitCodes.InputError, "latin1.ant: the file is not valid UTF-8 text (an invalid byte at offset", "validate", "{folder}/latin1.ant");
         yield return Row(ExitCodes.InputError, "Invalid character in the given encoding", "simulate", "{folder}/latin1.xml");
+        // The position is said once, as file:line:col (the reader's own "at line 5, position 5" and "at 2:17" are dropped).
+        const string Malformed = "malformed.xml:5:5: The file is not well-formed or not allowed XML: The 'listOfSpecies' start tag on line 4 position 6 does not match the end tag of 'model'.\n";
+        yield return Row(ExitCodes.InputError, Malformed, "validate", "{folder}/malformed.xml");
+        yield return Row(ExitCodes.InputError, Malformed, "simulate", "{folder}/malformed.xml");
+        yield return Row(ExitCodes.InputError, "malformed.ant:2:17: expected an expression but found end of line\n", "validate", "{folder}/malformed.ant");
         yield return Row(ExitCodes.InputError, "OUT is the input file", "convert", "{folder}/decay.ant", "{folder}/../{name}/decay.ant");
     }
 
@@ -119,6 +127,24 @@ public sealed class BadInputTableTests : TempFolderTests
             Assert.That(kappa.Error, Does.Contain("warning: --kappa 0.5 is outside the plausible range 0.028–0.112 of the bounded model"));
             Assert.That(empty.ExitCode, Is.Zero, empty.ToString());
             Assert.That(empty.Error, Does.Contain("warning: ").And.Contain("the model has no species, rules or events (is the file empty?)"));
+        });
+    }
+
+    [Test]
+    public void AbsurdButFiniteNumbers_AreNamedInAWarning()
+    {
+        var atol = Run("simulate", "--atol", "1e300", "--t-end", "6h", "--plot", "none", "--out", Path.Combine(Folder, "a"));
+        var fileAtol = Run("simulate", Path.Combine(Folder, "decay.ant"), "--atol", "1e300", "--plot", "none", "--out", Path.Combine(Folder, "b"));
+        var large = Run("simulate", Path.Combine(Folder, "decay.ant"), "-p", "A=1e20", "--plot", "none", "--out", Path.Combine(Folder, "c"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(atol.ExitCode, Is.Zero, atol.ToString());
+            Assert.That(atol.Error, Does.Contain("warning: --atol 1E+300 is large: the solver accepts an error of this size in every variable"));
+            Assert.That(fileAtol.ExitCode, Is.Zero, fileAtol.ToString());
+            Assert.That(fileAtol.Error, Does.Contain("warning: --atol 1E+300 is large"));
+            Assert.That(large.Error, Does.Contain("warning: --perturb A=1E+20: beyond ±1e15"), large.ToString());
+            Assert.That(atol.Error + fileAtol.Error + large.Error, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
         });
     }
 

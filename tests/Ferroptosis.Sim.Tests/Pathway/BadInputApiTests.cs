@@ -21,6 +21,9 @@ public sealed class BadInputApiTests
         yield return Row("Run(1e5 h every 0.01 h)", "has 1E+07 time points", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1e5), new CellSimulationOptions { OutputIntervalHours = 0.01 }));
         yield return Row("Run(OutputIntervalHours = 0)", "OutputIntervalHours must be a positive number", () => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { OutputIntervalHours = 0 }));
         yield return Row("Erastin(5, (ConcentrationUnit)99)", "99 is not a concentration unit", () => Perturbation.Erastin(5, (ConcentrationUnit)99));
+        yield return Row("Erastin(5, default(ConcentrationUnit))", "No concentration unit was given (default(ConcentrationUnit) is Unspecified)", () => Perturbation.Erastin(5, default));
+        yield return Row("Drug(rsl3, 100, default(ConcentrationUnit))", "pass ConcentrationUnit.Nanomolar, Micromolar or Millimolar", () => Perturbation.Drug("rsl3", 100, default(ConcentrationUnit)));
+        yield return Row("Erastin(5, (ConcentrationUnit)1), the 0.1 value of Micromolar", "1 is not a concentration unit", () => Perturbation.Erastin(5, (ConcentrationUnit)1));
         yield return Row("Dexamethasone(1, (ConcentrationUnit)-1)", "-1 is not a concentration unit", () => Perturbation.Dexamethasone(1, (ConcentrationUnit)(-1)));
         yield return Row("Knockdown((Gene)42)", "42 is not a gene of the model", () => Perturbation.Knockdown((Gene)42, 0.5));
         yield return Row("Overexpression((Gene)42)", "42 is not a gene of the model", () => Perturbation.Overexpression((Gene)42, 2));

@@ -45,6 +45,63 @@ public static class SbmlWriter
         Write(network, stream);
     }
 
+    /// <summary>Writes the SBML document to a stream (UTF-8) asynchronously; the stream is not closed.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">The destination.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written and the stream flushed.</returns>
+    /// <remarks>The document is built in memory (its size is that of the file), then copied to <paramref name="stream"/> asynchronously.</remarks>
+    /// <exception cref="ArgumentException">An id of the network is not a valid SBML identifier.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static async Task WriteAsync(ReactionNetwork network, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var buffer = new MemoryStream();
+        Write(network, buffer);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the SBML document to a file (UTF-8) asynchronously and atomically.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The file path; the file is replaced only once the whole document is written.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <remarks>The document goes to a temporary file beside <paramref name="path"/> that is renamed at the end; on an error or
+    /// cancellation the temporary file is deleted and an existing file at <paramref name="path"/> is left as it was.</remarks>
+    /// <exception cref="ArgumentException">An id of the network is not a valid SBML identifier.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static async Task WriteFileAsync(ReactionNetwork network, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await WriteAsync(network, stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Writes the SBML document to a stream (UTF-8); the stream is not closed.</summary>
     /// <param name="network">The network.</param>
     /// <param name="stream">The destination.</param>

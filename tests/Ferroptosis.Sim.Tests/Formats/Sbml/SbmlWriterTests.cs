@@ -129,4 +129,54 @@ public sealed class SbmlWriterTests
             File.Delete(path);
         }
     }
+
+    [Test]
+    public async Task WriteFileAsync_WritesWhatToXmlReturns_AndWriteAsyncToAStream()
+    {
+        string folder = Directory.CreateTempSubdirectory("sbml-writer-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "everything.xml");
+            await SbmlWriter.WriteFileAsync(Everything(), path);
+            using var stream = new MemoryStream();
+            await SbmlWriter.WriteAsync(Everything(), stream);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.ReadAllText(path), Is.EqualTo(SbmlWriter.ToXml(Everything())));
+                Assert.That(System.Text.Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo(SbmlWriter.ToXml(Everything())));
+                Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { "everything.xml" }));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void WriteFileAsync_CancelledOrInvalid_LeavesTheExistingFileAndNoTemporaryFile()
+    {
+        string folder = Directory.CreateTempSubdirectory("sbml-writer-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "everything.xml");
+            File.WriteAllText(path, "earlier");
+            using var cancelled = new CancellationTokenSource();
+            cancelled.Cancel();
+            var invalid = new ReactionNetwork("bad", [new Compartment("c")], [], [new Parameter("k 1", 1)], []);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(async () => await SbmlWriter.WriteFileAsync(Everything(), path, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+                Assert.That(async () => await SbmlWriter.WriteFileAsync(invalid, path), Throws.ArgumentException.With.Message.Contains("'k 1' is not a valid SBML identifier"));
+                Assert.That(File.ReadAllText(path), Is.EqualTo("earlier"));
+                Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { "everything.xml" }));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
