@@ -31,13 +31,9 @@ internal static class AtomicFile
         catch (Exception ex)
         {
             TryDelete(temporary);
-            if (ex is IOException or UnauthorizedAccessException)
+            if (InTargetTerms(ex, temporary, target) is { } failure)
             {
-                // The caller named the target, not the temporary file: say what failed in its terms.
-                string reason = ex.Message.Replace(temporary, target, StringComparison.Ordinal);
-                throw ex is UnauthorizedAccessException
-                    ? new UnauthorizedAccessException($"Cannot write '{target}': {reason}", ex)
-                    : new IOException($"Cannot write '{target}': {reason}", ex);
+                throw failure;
             }
 
             throw;
@@ -67,12 +63,9 @@ internal static class AtomicFile
         catch (Exception ex)
         {
             TryDelete(temporary);
-            if (ex is IOException or UnauthorizedAccessException)
+            if (InTargetTerms(ex, temporary, target) is { } failure)
             {
-                string reason = ex.Message.Replace(temporary, target, StringComparison.Ordinal);
-                throw ex is UnauthorizedAccessException
-                    ? new UnauthorizedAccessException($"Cannot write '{target}': {reason}", ex)
-                    : new IOException($"Cannot write '{target}': {reason}", ex);
+                throw failure;
             }
 
             throw;
@@ -90,5 +83,19 @@ internal static class AtomicFile
         {
             // Nothing more to do: the original error is reported.
         }
+    }
+
+    /// <summary>Restates a file-system failure in terms of the target the caller named, not the temporary file; null for other exceptions.</summary>
+    private static Exception? InTargetTerms(Exception ex, string temporary, string target)
+    {
+        if (ex is not (IOException or UnauthorizedAccessException))
+        {
+            return null;
+        }
+
+        string reason = ex.Message.Replace(temporary, target, StringComparison.Ordinal);
+        return ex is UnauthorizedAccessException
+            ? new UnauthorizedAccessException($"Cannot write '{target}': {reason}", ex)
+            : new IOException($"Cannot write '{target}': {reason}", ex);
     }
 }

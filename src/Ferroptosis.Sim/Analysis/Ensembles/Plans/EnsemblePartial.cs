@@ -282,20 +282,7 @@ public sealed class EnsemblePartial
             w.WriteNumber("shard", Shard);
             w.WriteNumber("firstRun", FirstRun);
             w.WriteNumber("runs", Runs);
-            w.WriteStartObject("failures");
-            foreach (var (status, count) in _failures)
-            {
-                w.WriteNumber(status, count);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("failedRuns");
-            foreach (long run in _failedRuns)
-            {
-                w.WriteNumberValue(run);
-            }
-
-            w.WriteEndArray();
+            WriteFailures(w, _failures, _failedRuns);
             w.WriteStartArray("outputs");
             foreach (var o in _outputs)
             {
@@ -441,5 +428,27 @@ public sealed class EnsemblePartial
                 }
             }
         }
+    }
+
+    /// <summary>Writes the failures per solver status and the first failed run indices (the same fields in partials and results).</summary>
+    /// <param name="w">The JSON writer, inside an object.</param>
+    /// <param name="failures">Failed runs per status.</param>
+    /// <param name="failedRuns">The first failed run indices.</param>
+    internal static void WriteFailures(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, long>> failures, IEnumerable<long> failedRuns)
+    {
+        w.WriteStartObject("failures");
+        foreach (var (status, count) in failures)
+        {
+            w.WriteNumber(status, count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("failedRuns");
+        foreach (long run in failedRuns)
+        {
+            w.WriteNumberValue(run);
+        }
+
+        w.WriteEndArray();
     }
 }

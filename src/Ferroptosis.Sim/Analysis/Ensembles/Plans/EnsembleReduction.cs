@@ -159,20 +159,7 @@ public sealed class EnsembleReduction
             w.WriteEndObject();
             w.WriteNumber("runs", Runs);
             w.WriteNumber("failed", Failures.Values.Sum());
-            w.WriteStartObject("failures");
-            foreach (var (status, count) in Failures)
-            {
-                w.WriteNumber(status, count);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("failedRuns");
-            foreach (long run in FailedRuns)
-            {
-                w.WriteNumberValue(run);
-            }
-
-            w.WriteEndArray();
+            EnsemblePartial.WriteFailures(w, Failures, FailedRuns);
             w.WriteStartArray("outputs");
             foreach (var o in Outputs)
             {
