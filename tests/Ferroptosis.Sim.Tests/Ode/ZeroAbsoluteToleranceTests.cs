@@ -50,21 +50,7 @@ public sealed class ZeroAbsoluteToleranceTests(IOdeSolver solver)
     public void PerComponentTolerances_WithAZeroEntry_AreAccepted()
     {
         // y0 = e^−t (pure relative control), y1 = 1 − e^−t starts at exactly 0 and has its own atol.
-        var system = OdeSystem.Create(
-            2,
-            (t, y, dy) =>
-            {
-                dy[0] = -y[0];
-                dy[1] = y[0];
-            },
-            (t, y, j) =>
-            {
-                j[0] = -1;
-                j[1] = 0;
-                j[2] = 1;
-                j[3] = 0;
-            },
-            isAutonomous: true);
+        var system = DecayIntoProduct();
         var options = new OdeSolverOptions { RelativeTolerance = 1e-7, AbsoluteTolerances = [0, 1e-10], OutputTimes = [3.0] };
         var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 3, [1.0, 0.0]), solver, options);
 
@@ -79,21 +65,7 @@ public sealed class ZeroAbsoluteToleranceTests(IOdeSolver solver)
     {
         // Documented limit: BDF weights its Newton iteration with the current state only, so a component that
         // starts at exactly 0 under atol = 0 cannot be started; every other method solves it.
-        var system = OdeSystem.Create(
-            2,
-            (t, y, dy) =>
-            {
-                dy[0] = -y[0];
-                dy[1] = y[0];
-            },
-            (t, y, j) =>
-            {
-                j[0] = -1;
-                j[1] = 0;
-                j[2] = 1;
-                j[3] = 0;
-            },
-            isAutonomous: true);
+        var system = DecayIntoProduct();
         var options = new OdeSolverOptions { RelativeTolerance = 1e-7, AbsoluteTolerance = 0, OutputTimes = [3.0] };
         var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 3, [1.0, 0.0]), solver, options);
 
@@ -106,4 +78,21 @@ public sealed class ZeroAbsoluteToleranceTests(IOdeSolver solver)
         Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
         Assert.That(solution.FinalState[1], Is.EqualTo(1 - Math.Exp(-3)).Within(SolverSources.ExpectedError(solver, 1e-7) * (1 - Math.Exp(-3))));
     }
+
+    /// <summary>y0' = −y0, y1' = y0 (y1 = 1 − e^−t from y1(0) = 0), with its Jacobian.</summary>
+    private static IOdeSystem DecayIntoProduct() => OdeSystem.Create(
+        2,
+        (t, y, dy) =>
+        {
+            dy[0] = -y[0];
+            dy[1] = y[0];
+        },
+        (t, y, j) =>
+        {
+            j[0] = -1;
+            j[1] = 0;
+            j[2] = 1;
+            j[3] = 0;
+        },
+        isAutonomous: true);
 }

@@ -31,6 +31,7 @@ public sealed class BoundedCalibrationSearch
         var random = new Random(int.Parse(Environment.GetEnvironmentVariable("FERROSIM_BONE_SEARCH_SEED") ?? "1", CultureInfo.InvariantCulture));
         double[] best = Adopted();
         var (bestLoss, text) = Evaluate(best);
+        double adoptedLoss = bestLoss;
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"adopted values: loss {bestLoss:G4}"));
         for (int it = 0; it < iterations; it++)
         {
@@ -51,7 +52,8 @@ public sealed class BoundedCalibrationSearch
         }
 
         TestContext.Out.WriteLine(text);
-        Assert.That(bestLoss, Is.GreaterThanOrEqualTo(0));
+        // README section 0.5 states the adopted values' residual (0.27 after rounding, no experiment option): it must still hold.
+        Assert.That(GcOsteoblasts || adoptedLoss < 0.3, Is.True, $"the adopted values' loss is {adoptedLoss:G4}, not the 0.27 the README states; recalibrate and update section 0.5");
     }
 
     private static double[] Adopted()
