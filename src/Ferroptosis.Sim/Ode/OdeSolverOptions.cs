@@ -87,6 +87,14 @@ public sealed record OdeSolverOptions
     /// <summary>Gets the number of interior points of each step at which continuous event functions are also checked (default 4; 0 checks step ends only). Crossings closer together than this spacing can be missed.</summary>
     public int EventSamplesPerStep { get; init; } = 4;
 
+    /// <summary>Gets the linear solver of the stiff methods' Newton matrix (default <see cref="LinearSolverChoice.Auto"/>); explicit methods ignore it.</summary>
+    /// <remarks>
+    /// Choose <see cref="LinearSolverChoice.Sparse"/> or <see cref="LinearSolverChoice.Banded"/> for large systems (a
+    /// reaction–diffusion grid, say) whose Jacobian is sparse: dense LU costs O(n²) memory and O(n³) time per
+    /// factorisation. The sparse solver needs a system implementing <see cref="ISparseOdeSystem"/>.
+    /// </remarks>
+    public LinearSolverChoice LinearSolver { get; init; } = LinearSolverChoice.Auto;
+
     /// <summary>Validates the options against a problem.</summary>
     /// <param name="problem">The problem to be solved with these options.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and says what to change.</exception>
@@ -151,6 +159,7 @@ public sealed record OdeSolverOptions
         }
 
         ArgumentNullException.ThrowIfNull(options.Events, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.LinearSolver, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeEvents, nameof(options));
         ValidateOutputTimes(options, problem);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ferroptosis.Sim.Ode.LinearAlgebra;
 
 namespace Ferroptosis.Sim.Ode.Bdf;
 
@@ -97,7 +96,7 @@ internal sealed partial class BdfStepper
                 delta[i] = (gamma * _f[i]) - _psi[i] - correction[i];
             }
 
-            DenseLu.Solve(_matrix, N, _pivots, delta);
+            _linear.Solve(delta);
             Counters.LinearSolves++;
             if (scale != 1.0)
             {
@@ -164,29 +163,18 @@ internal sealed partial class BdfStepper
     {
         if (!_haveJacobian || _refreshJacobian || _stepsSinceJacobian >= StepsBetweenJacobians)
         {
-            _jacobianEvaluator.Evaluate(tNew, _prediction, _f, _step, _jacobian);
+            _linear.EvaluateJacobian(tNew, _prediction, _f, _step);
             _haveJacobian = true;
             _jacobianCurrent = true;
             _refreshJacobian = false;
             _stepsSinceJacobian = 0;
         }
 
-        var matrix = _matrix.AsSpan();
-        for (int k = 0; k < matrix.Length; k++)
-        {
-            matrix[k] = -gamma * _jacobian[k];
-        }
-
-        for (int i = 0; i < N; i++)
-        {
-            matrix[(i * N) + i] += 1.0;
-        }
-
         Counters.LuDecompositions++;
         _factorGamma = gamma;
         _stepsSinceFactor = 0;
         _convergenceRate = 1.0;
-        _haveFactor = DenseLu.Factor(matrix, N, _pivots);
+        _haveFactor = _linear.Factor(1.0, gamma);
         return _haveFactor;
     }
 

@@ -1,4 +1,5 @@
 using Ferroptosis.Sim.Ode.Jacobians;
+using Ferroptosis.Sim.Ode.LinearAlgebra;
 using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
@@ -43,9 +44,7 @@ internal sealed partial class BdfStepper : Stepper
     private readonly int _maxOrder;
     private readonly BdfHistory _history;
     private readonly JacobianEvaluator _jacobianEvaluator;
-    private readonly double[] _jacobian;
-    private readonly double[] _matrix;
-    private readonly int[] _pivots;
+    private readonly LinearSolver _linear;
     private readonly double[] _weights;
     private readonly double[] _prediction;
     private readonly double[] _psi;
@@ -65,9 +64,7 @@ internal sealed partial class BdfStepper : Stepper
         _maxOrder = maxOrder;
         _history = new BdfHistory(N);
         _jacobianEvaluator = new JacobianEvaluator(system, counters, AbsTol, RelTol);
-        _jacobian = new double[N * N];
-        _matrix = new double[N * N];
-        _pivots = new int[N];
+        _linear = LinearSolverFactory.Create(system, options.LinearSolver, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: false);
         _weights = new double[N];
         _prediction = new double[N];
         _psi = new double[N];

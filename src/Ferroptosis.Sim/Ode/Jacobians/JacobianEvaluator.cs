@@ -1,15 +1,11 @@
-using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Ode.Jacobians;
 
 /// <summary>Provides ∂f/∂y (analytic when the system has it, else forward differences) and ∂f/∂t for implicit and Rosenbrock methods.</summary>
 /// <remarks>
-/// Finite-difference increments follow CVODE's dense difference-quotient Jacobian (cvLsDenseDQJac,
-/// SUNDIALS CVODE guide §2.1): δ_j = max(√u·|y_j|, δ_min/w_j), with w_j the error weight
-/// 1/(rtol·|y_j| + atol_j) and δ_min = 1000·|h|·u·n·‖f‖_w (1 when that is zero), so that columns of
-/// components near zero are still perturbed by an amount the error test would notice. The evaluations
-/// of f are counted with the solver's other evaluations.
+/// Finite-difference increments follow CVODE's dense difference-quotient Jacobian (see
+/// <see cref="DifferenceIncrements"/>). The evaluations of f are counted with the solver's other evaluations.
 /// </remarks>
 internal sealed class JacobianEvaluator
 {
@@ -46,36 +42,12 @@ internal sealed class JacobianEvaluator
         }
 
         int n = _n;
-        double fNorm = 0;
-        double yMean = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double w = f0[i] / Math.Max(_atol[i] + (_rtol * Math.Abs(y[i])), ErrorNorm.ScaleFloor);
-            fNorm += w * w;
-            yMean += Math.Abs(y[i]);
-        }
-
-        // With atol_j = 0 and y_j = 0 the CVODE increment is 0; perturb such a column by √u times the mean
-        // magnitude of the state instead (√u if the state is 0).
-        double fallbackIncrement = SqrtEpsilon * (yMean > 0 ? yMean / n : 1.0);
-
-        fNorm = Math.Sqrt(fNorm / n);
-        double unitRoundoff = Math.BitIncrement(1.0) - 1.0;
-        double minIncrement = fNorm != 0 && double.IsFinite(fNorm) ? 1000 * Math.Abs(h) * unitRoundoff * n * fNorm : 1.0;
+        var increments = DifferenceIncrements.Prepare(y, f0, _atol, _rtol, h);
         y.CopyTo(_yPerturbed);
         for (int j = 0; j < n; j++)
         {
-            double scale = _atol[j] + (_rtol * Math.Abs(y[j]));
-            double increment = Math.Max(SqrtEpsilon * Math.Abs(y[j]), minIncrement * scale);
-            if (!(increment > 0) || !double.IsFinite(increment))
-            {
-                increment = fallbackIncrement;
-            }
-
-            // Make the increment exactly representable so that (y + δ) − y == δ.
             double yj = y[j];
-            _yPerturbed[j] = yj + increment;
-            increment = _yPerturbed[j] - yj;
+            double increment = increments.Perturb(_yPerturbed, j, yj, _atol[j], _rtol);
             _system.Evaluate(t, _yPerturbed, _fPerturbed);
             _counters.Rhs++;
             double inverse = 1.0 / increment;

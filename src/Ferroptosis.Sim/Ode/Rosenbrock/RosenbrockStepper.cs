@@ -37,11 +37,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     private readonly JacobianEvaluator _jacobianEvaluator;
     private readonly bool _autonomous;
     private readonly bool _predictive;
-    private readonly double[] _jacobian;
-    private readonly double[] _w;
-    private readonly int[] _pivots;
-    private readonly double[] _inverseDiagonal;
-    private readonly SparseTriangles _triangles;
+    private readonly LinearSolver _linear;
     private readonly double[] _u;
     private readonly double[] _stage;
     private readonly double[] _dfdt;
@@ -63,11 +59,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         _autonomous = system.IsAutonomous;
         _predictive = predictiveControl;
         int n = N;
-        _jacobian = new double[n * n];
-        _w = new double[n * n];
-        _pivots = new int[n];
-        _inverseDiagonal = new double[n];
-        _triangles = new SparseTriangles(n);
+        _linear = LinearSolverFactory.Create(system, options.LinearSolver, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: true);
         _u = new double[tableau.Stages * n];
         _stage = new double[n];
         _dfdt = new double[n];
@@ -113,20 +105,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
                 return double.NaN;
             }
 
-            int n = N;
-            double largest = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double row = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    row += Math.Abs(_jacobian[(i * n) + j]);
-                }
-
-                largest = Math.Max(largest, row);
-            }
-
-            return largest;
+            return _linear.JacobianInfinityNorm();
         }
     }
 
@@ -243,10 +222,10 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
 
     private bool UpdateJacobian(double h)
     {
-        _jacobianEvaluator.Evaluate(T, Y, _f0, h, _jacobian);
-        if (!AllFinite(_jacobian))
+        _linear.EvaluateJacobian(T, Y, _f0, h);
+        if (!AllFinite(_linear.Jacobian))
         {
-            return FailNonFinite(T, _jacobian, "The Jacobian (row-major)");
+            return FailNonFinite(T, _linear.Jacobian, _linear.JacobianDescription);
         }
 
         _jacobianEvaluator.TimeDerivative(T, Y, _f0, h, _dfdt, out double tPerturbed);
@@ -263,24 +242,8 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     /// <summary>Forms W = I/(hγ) − J and factors it; false when it is singular to working precision.</summary>
     private bool FactorIterationMatrix(double h)
     {
-        int n = N;
-        double diagonal = 1.0 / (h * _tableau.Gamma);
-        var w = _w.AsSpan(0, n * n);
-        Negate(_jacobian.AsSpan(0, n * n), w);
-
-        for (int i = 0; i < n; i++)
-        {
-            w[(i * n) + i] += diagonal;
-        }
-
         Counters.LuDecompositions++;
-        if (!DenseLu.Factor(w, n, _pivots, _inverseDiagonal))
-        {
-            return false;
-        }
-
-        _triangles.Compress(w);
-        return true;
+        return _linear.Factor(1.0 / (h * _tableau.Gamma), 1.0);
     }
 
     /// <summary>Computes all stages, the candidate y₁ and its error; returns the error norm (NaN if anything is not finite).</summary>
@@ -304,7 +267,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
             AddScaled(u0, hd, dfdt);
         }
 
-        _triangles.Solve(_w, _pivots, _inverseDiagonal, u0);
+        _linear.Solve(u0);
         var stage = _stage.AsSpan(0, n);
         for (int i = 1; i < s; i++)
         {
@@ -361,7 +324,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
                 ui[k] += sum * inverseH;
             }
 
-            _triangles.Solve(_w, _pivots, _inverseDiagonal, ui);
+            _linear.Solve(ui);
         }
 
         Counters.LinearSolves += s;
@@ -465,26 +428,5 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
 
         return true;
-    }
-
-    /// <summary>destination = −source, whole vectors at a time; the sign bit is flipped as the scalar −x does (−0 for +0).</summary>
-    private static void Negate(ReadOnlySpan<double> source, Span<double> destination)
-    {
-        int k = 0;
-        if (Vector.IsHardwareAccelerated && source.Length >= Vector<double>.Count)
-        {
-            var sign = new Vector<long>(long.MinValue);
-            ref double from = ref MemoryMarshal.GetReference(source);
-            ref double to = ref MemoryMarshal.GetReference(destination);
-            for (; k <= source.Length - Vector<double>.Count; k += Vector<double>.Count)
-            {
-                Vector.AsVectorDouble(Vector.Xor(Vector.AsVectorInt64(Vector.LoadUnsafe(ref from, (nuint)k)), sign)).StoreUnsafe(ref to, (nuint)k);
-            }
-        }
-
-        for (; k < source.Length; k++)
-        {
-            destination[k] = -source[k];
-        }
     }
 }
