@@ -7,7 +7,8 @@ namespace Ferroptosis.Sim.Ode;
 /// (<see cref="ISparseOdeSystem"/>) when it has one, which must then lie inside the band, and otherwise colours the
 /// full band for finite differences. <see cref="Sparse"/> needs a sparsity pattern. The banded and sparse solvers
 /// use the system's analytic sparse Jacobian when it has one and coloured finite differences otherwise (never a
-/// dense analytic Jacobian, which would cost O(n²) memory). All choices give the same steps up to rounding.
+/// dense analytic Jacobian, which would cost O(n²) memory); so does the dense solver for a system with a pattern and
+/// no dense Jacobian. All choices give the same steps up to rounding.
 /// </para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>

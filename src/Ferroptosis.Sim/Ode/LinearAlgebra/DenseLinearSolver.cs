@@ -13,8 +13,9 @@ namespace Ferroptosis.Sim.Ode.LinearAlgebra;
 /// factorisation with the plain row-wise substitution.
 /// </para>
 /// <para>
-/// A system with only an analytic sparse Jacobian (<see cref="ISparseOdeSystem"/>) has it scattered into the dense
-/// matrix, so a small sparse system keeps its exact Jacobian on the dense path.
+/// A system with a sparsity pattern (<see cref="ISparseOdeSystem"/>) and no dense Jacobian has its sparse Jacobian
+/// (analytic, or by coloured differences) scattered into the dense matrix, so a small sparse system keeps its exact
+/// Jacobian, or its cheap one, on the dense path.
 /// </para>
 /// </remarks>
 internal sealed class DenseLinearSolver : LinearSolver
@@ -31,7 +32,7 @@ internal sealed class DenseLinearSolver : LinearSolver
 
     /// <param name="n">The dimension.</param>
     /// <param name="evaluator">The dense Jacobian evaluator (analytic or finite differences).</param>
-    /// <param name="sparse">An analytic sparse Jacobian to scatter, or null to use <paramref name="evaluator"/>.</param>
+    /// <param name="sparse">A sparse Jacobian to scatter, or null to use <paramref name="evaluator"/>.</param>
     /// <param name="compressedSolve">True for solves through the gathered non-zeros of the factors and pivot reciprocals (many solves per factorisation).</param>
     public DenseLinearSolver(int n, JacobianEvaluator evaluator, CsrJacobian? sparse, bool compressedSolve)
     {

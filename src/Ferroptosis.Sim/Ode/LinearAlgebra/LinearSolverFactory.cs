@@ -52,10 +52,9 @@ internal static class LinearSolverFactory
 
                 return new SparseLinearSolver(new CsrJacobian(system, pattern, counters, atol, rtol));
             default:
-                // A small system with only a sparse analytic Jacobian keeps it on the dense path.
-                var sparse = !system.HasJacobian && system is ISparseOdeSystem { HasSparseJacobian: true } s
-                    ? new CsrJacobian(system, s.JacobianPattern, counters, atol, rtol)
-                    : null;
+                // A system with a sparsity pattern but no dense Jacobian keeps its sparse analytic Jacobian, or its
+                // coloured differences, on the dense path too.
+                var sparse = !system.HasJacobian && pattern is not null ? new CsrJacobian(system, pattern, counters, atol, rtol) : null;
                 return new DenseLinearSolver(n, evaluator, sparse, manySolvesPerFactor);
         }
     }

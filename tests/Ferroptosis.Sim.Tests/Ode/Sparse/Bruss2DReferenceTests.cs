@@ -1,0 +1,57 @@
+using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Tests.TestProblems;
+
+namespace Ferroptosis.Sim.Tests.Ode.Sparse;
+
+/// <summary>BRUSS2D (n = 2N²) solved with the sparse and banded linear solvers reaches the stored CVODE reference within what the tolerance promises.</summary>
+/// <remarks>
+/// The measure is the CVODE harness's mixed error −log10 max |y − ref| / (10⁻³ + |ref|) at t = 11.5. The global
+/// error of a BDF or Rosenbrock solve of this oscillating problem is a few hundred times rtol (CVODE BDF reaches
+/// 4.5 digits at rtol 1e-6 on N = 16 and 32), so the bound asserted is 300·rtol, i.e. at least 3.5 digits at rtol
+/// 1e-6; the reference itself is good to about 8.5 digits.
+/// </remarks>
+public sealed class Bruss2DReferenceTests
+{
+    private const double RelativeTolerance = 1e-6;
+
+    [TestCase("Bdf", 16, "sparse", true)]
+    [TestCase("Bdf", 16, "sparse", false)]
+    [TestCase("Rodas5P", 16, "sparse", true)]
+    [TestCase("Bdf", 16, "banded", true)]
+    [TestCase("Bdf", 16, "auto", true)]
+    [TestCase("Bdf", 32, "sparse", true, Category = "Slow")]
+    [TestCase("Rodas5P", 32, "sparse", false, Category = "Slow")]
+    public void ReachesTheCvodeReference(string solverName, int gridSize, string linearSolver, bool analytic)
+    {
+        var system = new Bruss2D(gridSize, analytic);
+        var choice = linearSolver switch
+        {
+            "sparse" => LinearSolverChoice.Sparse,
+            "banded" => LinearSolverChoice.Banded(system.JacobianPattern.LowerBandwidth, system.JacobianPattern.UpperBandwidth),
+            _ => LinearSolverChoice.Auto,
+        };
+        var options = new OdeSolverOptions
+        {
+            RelativeTolerance = RelativeTolerance,
+            AbsoluteTolerance = 1e-3 * RelativeTolerance,
+            OutputTimes = [Bruss2D.EndTime],
+            LinearSolver = choice,
+        };
+        var solution = OdeSolvers.FromName(solverName).CreateIntegrator(system.ToProblem(), options).Solve();
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
+        var end = solution.States[(solution.States.Length - system.Dimension)..];
+        double scd = Bruss2D.Scd(end, system.Reference());
+        var s = solution.Statistics;
+        TestContext.Out.WriteLine($"{solverName} N = {gridSize} {choice}: scd {scd:F2}, {s.AcceptedSteps} steps, {s.RhsEvaluations} f, {s.JacobianEvaluations} J, {s.LuDecompositions} LU");
+        Assert.That(scd, Is.GreaterThanOrEqualTo(-Math.Log10(300 * RelativeTolerance)));
+    }
+
+    [Test]
+    public void ReferenceFile_HasTheRecordedChecksum()
+    {
+        // Sum and 2-norm as listed in tests/data/cvode-sparse/README.md.
+        var reference = new Bruss2D(16).Reference();
+        Assert.That(reference.Sum(), Is.EqualTo(1386.3025675050376).Within(1e-9));
+        Assert.That(Math.Sqrt(reference.Sum(v => v * v)), Is.EqualTo(78.178419420207433).Within(1e-9));
+    }
+}
