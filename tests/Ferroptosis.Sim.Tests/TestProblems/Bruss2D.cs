@@ -14,7 +14,11 @@ namespace Ferroptosis.Sim.Tests.TestProblems;
 /// </para>
 /// <para>
 /// State layout (the stored references' "natural ordering"): y[(j·N + i)·2 + c], c = 0 for u, 1 for v. Each row of
-/// the Jacobian has 6 entries: the point's own two, and the four diffusion neighbours of the same species.
+/// the Jacobian has 6 entries: the point's own two, and the four diffusion neighbours of the same species. The
+/// periodic wrap in y couples grid rows 0 and N − 1, so in natural ordering the Jacobian is not banded; with
+/// <c>folded</c> the grid rows are stored in the order 0, N − 1, 1, N − 2, 2, … (as the CVODE harness does for its
+/// band solver), which makes it banded with both bandwidths 4N. <see cref="Reference"/> returns the reference in the
+/// instance's own ordering.
 /// </para>
 /// </remarks>
 public sealed class Bruss2D : ISparseOdeSystem
@@ -29,14 +33,22 @@ public sealed class Bruss2D : ISparseOdeSystem
     private readonly double _diffusion;
     private readonly bool[] _source;
     private readonly int[] _entry;
+    private readonly int[] _rowPosition;
 
     /// <summary>Initialises the problem on an N×N grid.</summary>
     /// <param name="n">The grid points per side (at least 3).</param>
     /// <param name="analyticJacobian">False to hide the analytic sparse Jacobian (solvers then colour finite differences).</param>
-    public Bruss2D(int n, bool analyticJacobian = true)
+    /// <param name="folded">True to store the grid rows in folded order (banded Jacobian), false for natural order.</param>
+    public Bruss2D(int n, bool analyticJacobian = true, bool folded = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 3);
         _n = n;
+        _rowPosition = new int[n];
+        for (int q = 0; q < n; q++)
+        {
+            _rowPosition[folded ? (q % 2 == 0 ? q / 2 : n - 1 - (q / 2)) : q] = q;
+        }
+
         _diffusion = Alpha * n * n;
         HasSparseJacobian = analyticJacobian;
         _source = new bool[n * n];
@@ -126,21 +138,22 @@ public sealed class Bruss2D : ISparseOdeSystem
         double source = t >= SourceOn ? SourceAmplitude : 0.0;
         for (int j = 0; j < n; j++)
         {
-            int below = ((j + n - 1) % n) * n;
-            int above = ((j + 1) % n) * n;
+            int row = 2 * n * _rowPosition[j];
+            int below = 2 * n * _rowPosition[(j + n - 1) % n];
+            int above = 2 * n * _rowPosition[(j + 1) % n];
             for (int i = 0; i < n; i++)
             {
-                int left = (i + n - 1) % n;
-                int right = (i + 1) % n;
-                int p = 2 * ((j * n) + i);
+                int left = row + (2 * ((i + n - 1) % n));
+                int right = row + (2 * ((i + 1) % n));
+                int p = row + (2 * i);
                 double u = y[p];
                 double v = y[p + 1];
                 double uuv = u * u * v;
                 dydt[p] = 1.0 + uuv - (4.4 * u)
-                    + (a * (y[2 * ((j * n) + left)] + y[2 * ((j * n) + right)] + y[2 * (below + i)] + y[2 * (above + i)] - (4.0 * u)))
+                    + (a * (y[left] + y[right] + y[below + (2 * i)] + y[above + (2 * i)] - (4.0 * u)))
                     + (_source[(j * n) + i] ? source : 0.0);
                 dydt[p + 1] = (3.4 * u) - uuv
-                    + (a * (y[(2 * ((j * n) + left)) + 1] + y[(2 * ((j * n) + right)) + 1] + y[(2 * (below + i)) + 1] + y[(2 * (above + i)) + 1] - (4.0 * v)));
+                    + (a * (y[left + 1] + y[right + 1] + y[below + (2 * i) + 1] + y[above + (2 * i) + 1] - (4.0 * v)));
             }
         }
     }
@@ -172,10 +185,13 @@ public sealed class Bruss2D : ISparseOdeSystem
         }
     }
 
+    /// <summary>Gets a value indicating whether <c>tests/data/cvode-sparse</c> holds a reference for this N (16 and 32 are stored).</summary>
+    public bool HasReference => DataDirectory() is { } directory && File.Exists(ReferenceFile(directory));
+
     /// <summary>Reads the stored reference state at t = 11.5 (CVODE, rtol 1e-12) from <c>tests/data/cvode-sparse</c>.</summary>
     public double[] Reference()
     {
-        string file = Path.Combine(DataDirectory(), $"BRUSS2D_N{_n}.f64.gz");
+        string file = ReferenceFile(DataDirectory() ?? throw new DirectoryNotFoundException("tests/data/cvode-sparse was not found above the binaries' folder."));
         using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
@@ -185,10 +201,14 @@ public sealed class Bruss2D : ISparseOdeSystem
             throw new InvalidDataException($"{file} holds {bytes.Length / 8} values, not {Dimension}.");
         }
 
+        // The file is in natural ordering: grid row j starts at 2N·j.
         var reference = new double[Dimension];
-        for (int k = 0; k < Dimension; k++)
+        for (int j = 0; j < _n; j++)
         {
-            reference[k] = BitConverter.ToDouble(bytes, 8 * k);
+            for (int k = 0; k < 2 * _n; k++)
+            {
+                reference[(2 * _n * _rowPosition[j]) + k] = BitConverter.ToDouble(bytes, 8 * ((2 * _n * j) + k));
+            }
         }
 
         return reference;
@@ -207,7 +227,7 @@ public sealed class Bruss2D : ISparseOdeSystem
         return worst == 0 ? 99 : -Math.Log10(worst);
     }
 
-    private static string DataDirectory()
+    private static string? DataDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -218,8 +238,10 @@ public sealed class Bruss2D : ISparseOdeSystem
             }
         }
 
-        throw new DirectoryNotFoundException("tests/data/cvode-sparse was not found above the binaries' folder.");
+        return null;
     }
 
-    private int Index(int i, int j, int c) => (2 * ((j * _n) + i)) + c;
+    private string ReferenceFile(string directory) => Path.Combine(directory, $"BRUSS2D_N{_n}.f64.gz");
+
+    private int Index(int i, int j, int c) => (2 * ((_rowPosition[j] * _n) + i)) + c;
 }

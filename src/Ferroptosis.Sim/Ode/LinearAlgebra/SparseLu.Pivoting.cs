@@ -44,11 +44,7 @@ internal sealed partial class SparseLu
                     continue;
                 }
 
-                double xi = x[i];
-                for (int q = _lowerStarts[j] + 1; q < _lowerStarts[j + 1]; q++)
-                {
-                    x[_lowerRows[q]] -= _lowerValues[q] * xi;
-                }
+                SubtractColumn(_work, _lowerRows, _lowerValues, _lowerStarts[j] + 1, _lowerStarts[j + 1], x[i]);
             }
 
             // U(:, k) above the diagonal, in topological order (which the refactorisation relies on); the pivot candidates.

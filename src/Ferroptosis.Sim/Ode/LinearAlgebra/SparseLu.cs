@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Ferroptosis.Sim.Ode.LinearAlgebra;
 
 /// <summary>Sparse LU factorisation P·A·Q = L·U of a matrix with a fixed pattern: ordering once, numeric factorisation per matrix, solves.</summary>
@@ -115,14 +119,9 @@ internal sealed partial class SparseLu
         for (int j = 0; j < n; j++)
         {
             double xj = x[j];
-            if (xj == 0)
+            if (xj != 0)
             {
-                continue;
-            }
-
-            for (int p = _lowerStarts[j] + 1; p < _lowerStarts[j + 1]; p++)
-            {
-                x[_lowerRows[p]] -= _lowerValues[p] * xj;
+                SubtractColumn(_work, _lowerRows, _lowerValues, _lowerStarts[j] + 1, _lowerStarts[j + 1], xj);
             }
         }
 
@@ -137,10 +136,7 @@ internal sealed partial class SparseLu
                 continue;
             }
 
-            for (int p = _upperStarts[j]; p < diagonal; p++)
-            {
-                x[_upperRows[p]] -= _upperValues[p] * xj;
-            }
+            SubtractColumn(_work, _upperRows, _upperValues, _upperStarts[j], diagonal, xj);
         }
 
         for (int k = 0; k < n; k++)
@@ -152,23 +148,28 @@ internal sealed partial class SparseLu
     /// <summary>Factors with the row order and factor patterns of the last pivoting factorisation; false if a pivot fails the threshold (or the matrix is singular).</summary>
     private bool Refactor(ReadOnlySpan<double> values, double negligible)
     {
-        var x = _work.AsSpan(0, _n);
+        var x = _work;
+        var lowerRows = _lowerRows;
+        var lowerValues = _lowerValues;
+        var lowerStarts = _lowerStarts;
+        var upperRows = _upperRows;
+        var upperValues = _upperValues;
         for (int k = 0; k < _n; k++)
         {
-            int lowerFirst = _lowerStarts[k];
-            int lowerEnd = _lowerStarts[k + 1];
+            int lowerFirst = lowerStarts[k];
+            int lowerEnd = lowerStarts[k + 1];
             int upperFirst = _upperStarts[k];
             int diagonal = _upperStarts[k + 1] - 1;
 
             // x = A(:, q_k) in the permuted row order, on the union of the patterns of U(:, k) and L(:, k).
             for (int p = upperFirst; p < diagonal; p++)
             {
-                x[_upperRows[p]] = 0;
+                x[upperRows[p]] = 0;
             }
 
             for (int p = lowerFirst; p < lowerEnd; p++)
             {
-                x[_lowerRows[p]] = 0;
+                x[lowerRows[p]] = 0;
             }
 
             int column = _columnOrder[k];
@@ -180,20 +181,17 @@ internal sealed partial class SparseLu
             // U(:, k) in topological order: each entry is final when reached and updates the rows below it.
             for (int p = upperFirst; p < diagonal; p++)
             {
-                int j = _upperRows[p];
+                int j = upperRows[p];
                 double xj = x[j];
-                _upperValues[p] = xj;
-                for (int q = _lowerStarts[j] + 1; q < _lowerStarts[j + 1]; q++)
-                {
-                    x[_lowerRows[q]] -= _lowerValues[q] * xj;
-                }
+                upperValues[p] = xj;
+                SubtractColumn(x, lowerRows, lowerValues, lowerStarts[j] + 1, lowerStarts[j + 1], xj);
             }
 
             double pivot = x[k];
             double largest = 0;
             for (int p = lowerFirst + 1; p < lowerEnd; p++)
             {
-                largest = Math.Max(largest, Math.Abs(x[_lowerRows[p]]));
+                largest = Math.Max(largest, Math.Abs(x[lowerRows[p]]));
             }
 
             double magnitude = Math.Abs(pivot);
@@ -202,14 +200,33 @@ internal sealed partial class SparseLu
                 return false;
             }
 
-            _upperValues[diagonal] = pivot;
-            _lowerValues[lowerFirst] = 1.0;
+            upperValues[diagonal] = pivot;
+            lowerValues[lowerFirst] = 1.0;
             for (int p = lowerFirst + 1; p < lowerEnd; p++)
             {
-                _lowerValues[p] = x[_lowerRows[p]] / pivot;
+                lowerValues[p] = x[lowerRows[p]] / pivot;
             }
         }
 
         return true;
+    }
+
+    /// <summary>x[rows[p]] −= values[p]·factor for p in [first, end): the scatter update of every kernel here.</summary>
+    /// <remarks>
+    /// The innermost loop of the factorisations and solves. It reads the arrays through references without bounds
+    /// checks, so the callers' index ranges must be valid: they come from the factor's own column offsets, and every
+    /// stored row is below n, the length of <paramref name="x"/>.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractColumn(double[] x, int[] rows, double[] values, int first, int end, double factor)
+    {
+        Debug.Assert(end <= rows.Length && end <= values.Length, "the column lies inside the factor storage");
+        ref double x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        ref int r0 = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(values);
+        for (int p = first; p < end; p++)
+        {
+            Unsafe.Add(ref x0, Unsafe.Add(ref r0, p)) -= Unsafe.Add(ref v0, p) * factor;
+        }
     }
 }

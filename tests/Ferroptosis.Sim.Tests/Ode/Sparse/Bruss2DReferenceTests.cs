@@ -23,7 +23,7 @@ public sealed class Bruss2DReferenceTests
     [TestCase("Rodas5P", 32, "sparse", false, Category = "Slow")]
     public void ReachesTheCvodeReference(string solverName, int gridSize, string linearSolver, bool analytic)
     {
-        var system = new Bruss2D(gridSize, analytic);
+        var system = new Bruss2D(gridSize, analytic, folded: linearSolver == "banded");
         var choice = linearSolver switch
         {
             "sparse" => LinearSolverChoice.Sparse,
