@@ -132,8 +132,8 @@ internal sealed class MathMLReader
         return element.Children[0];
     }
 
-    private static SbmlFormatException Error(string message, XmlElementNode at, bool unsupported = false) =>
-        new(message, at.Line, at.Position, unsupported);
+    private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
+        new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 
     private static string CheckId(string id, XmlElementNode at)
     {
@@ -186,7 +186,7 @@ internal sealed class MathMLReader
             case "lambda":
                 throw Error("<lambda> may appear only in a function definition", node);
             default:
-                throw Error($"The MathML element <{node.Name}> is not supported in SBML", node, unsupported: true);
+                throw Error($"The MathML element <{node.Name}> is not supported in SBML", node, unsupported: $"MathML <{node.Name}>");
         }
     }
 
@@ -199,10 +199,10 @@ internal sealed class MathMLReader
         return url switch
         {
             SymbolsUrl + "time" => new SymbolExpr(ReactionNetwork.TimeSymbol),
-            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: true),
-            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' is not supported", node, unsupported: true),
-            SymbolsUrl + "avogadro" => throw Error("The csymbol 'avogadro' is not supported", node, unsupported: true),
-            _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: true),
+            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: "csymbol delay"),
+            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' is not supported", node, unsupported: "csymbol rateOf"),
+            SymbolsUrl + "avogadro" => throw Error("The csymbol 'avogadro' is not supported", node, unsupported: "csymbol avogadro"),
+            _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: "csymbol " + url),
         };
     }
 
@@ -212,7 +212,7 @@ internal sealed class MathMLReader
         string? b = node.Attribute("base");
         if (b is not null && b.Trim() != "10")
         {
-            throw Error($"<cn> with base {b} is not supported; write the number in base 10", node, unsupported: true);
+            throw Error($"<cn> with base {b} is not supported; write the number in base 10", node, unsupported: "MathML cn base");
         }
 
         switch (type)
@@ -246,7 +246,7 @@ internal sealed class MathMLReader
                     ? throw Error($"The number {segments[0].Trim()}e{segments[1].Trim()} in <cn type=\"e-notation\"> is beyond the range of a double (±1.8e308); write <infinity/> for an infinite value", node)
                     : number;
             default:
-                throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: true);
+                throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: "MathML cn type");
         }
     }
 

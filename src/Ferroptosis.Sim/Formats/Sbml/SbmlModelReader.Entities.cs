@@ -19,6 +19,12 @@ internal sealed partial class SbmlModelReader
 
         foreach (var rule in Items(lists, "listOfRules", "assignmentRule", "rateRule", "algebraicRule"))
         {
+            // Refused before anything else: an algebraic rule may be what defines a compartment size or other value.
+            if (rule.Name == "algebraicRule")
+            {
+                throw AlgebraicRuleError(rule);
+            }
+
             if (rule.Name == "assignmentRule" && rule.Child("math", MathMLReader.Namespace) is not null)
             {
                 targets.Add(RequiredSId(rule, "variable"));
@@ -121,7 +127,7 @@ internal sealed partial class SbmlModelReader
         {
             if (rule.Name == "algebraicRule")
             {
-                throw Error("Algebraic rules are not supported (they make the model a differential-algebraic system)", rule, unsupported: true);
+                throw AlgebraicRuleError(rule);
             }
 
             string variable = _ids.Map(RequiredSId(rule, "variable"));
@@ -142,4 +148,7 @@ internal sealed partial class SbmlModelReader
 
         return (assignments, rates);
     }
+
+    private static SbmlFormatException AlgebraicRuleError(XmlElementNode rule) =>
+        Error("Algebraic rules are not supported (they make the model a differential-algebraic system)", rule, unsupported: "algebraic rule");
 }

@@ -57,7 +57,7 @@ internal sealed partial class SbmlModelReader
             2 when version == 1 => "http://www.sbml.org/sbml/level2",
             2 when version is >= 2 and <= 5 => $"http://www.sbml.org/sbml/level2/version{version}",
             3 when version is 1 or 2 => $"http://www.sbml.org/sbml/level3/version{version}/core",
-            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 1 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: true),
+            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 1 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: $"SBML Level {level} Version {version}"),
         };
 
         if (root.Namespace != expected)
@@ -94,7 +94,7 @@ internal sealed partial class SbmlModelReader
             }
             else
             {
-                throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", _root, unsupported: true);
+                throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", _root, unsupported: $"package {package}");
             }
         }
     }
@@ -163,7 +163,7 @@ internal sealed partial class SbmlModelReader
 
             if (child.Namespace != _ns)
             {
-                throw Error($"The element <{child.Name}> from namespace '{child.Namespace}' is not part of SBML core and is not supported", child, unsupported: true);
+                throw Error($"The element <{child.Name}> from namespace '{child.Namespace}' is not part of SBML core and is not supported", child, unsupported: $"package element <{child.Name}>");
             }
 
             if (_level == 2 && _version == 1 && child.Name is "listOfInitialAssignments" or "listOfConstraints" or "listOfCompartmentTypes" or "listOfSpeciesTypes")
@@ -205,7 +205,7 @@ internal sealed partial class SbmlModelReader
 
             if (child.Namespace != _ns || Array.IndexOf(names, child.Name) < 0)
             {
-                throw Error($"<{child.Name}> cannot appear in <{list.Name}>; expected <{string.Join(">, <", names)}>", child, unsupported: child.Namespace != _ns);
+                throw Error($"<{child.Name}> cannot appear in <{list.Name}>; expected <{string.Join(">, <", names)}>", child, unsupported: child.Namespace != _ns ? $"package element <{child.Name}>" : null);
             }
 
             yield return child;
@@ -300,8 +300,8 @@ internal sealed partial class SbmlModelReader
         return math is null ? null : _math.ReadMath(math, locals);
     }
 
-    private static SbmlFormatException Error(string message, XmlElementNode at, bool unsupported = false) =>
-        new(message, at.Line, at.Position, unsupported);
+    private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
+        new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 
     private static int RequiredInt(XmlElementNode element, string name)
     {

@@ -103,7 +103,6 @@ public sealed class SbmlReaderTests
     }
 
     [TestCase("<listOfRules><algebraicRule><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>0</cn></math></algebraicRule></listOfRules>", "Algebraic rules are not supported")]
-    [TestCase("<listOfEvents><event useValuesFromTriggerTime=\"true\"><trigger initialValue=\"true\" persistent=\"true\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><true/></math></trigger><delay><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>1</cn></math></delay></event></listOfEvents>", "Event delays are not supported")]
     [TestCase("<listOfReactions><reaction id=\"R\" reversible=\"false\"/></listOfReactions>", "Reaction 'R' has no kinetic law")]
     [TestCase("<listOfConstraintz/>", "<listOfConstraintz> cannot appear in <model>")]
     public void UnsupportedOrUnknownElements_AreRejectedByName(string model, string message)
@@ -111,6 +110,15 @@ public sealed class SbmlReaderTests
         var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(SbmlText.L3(model)));
         Assert.That(e!.Message, Does.Contain(message));
         Assert.That(e.Line, Is.Positive);
+    }
+
+    [Test]
+    public void EventDelays_AreRead_AndUnsupportedFeaturesAreNamed()
+    {
+        string xml = SbmlText.L3("<listOfParameters><parameter id=\"x\" value=\"0\" constant=\"false\"/></listOfParameters><listOfEvents><event id=\"E\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"true\" persistent=\"true\">" + SbmlText.Math("<true/>") + "</trigger><delay>" + SbmlText.Math("<cn>1.5</cn>") + "</delay></event></listOfEvents>");
+        Assert.That(SbmlReader.Parse(xml).Network.Events[0].Delay?.ToString(), Is.EqualTo("1.5"));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(SbmlText.L3("<listOfRules><algebraicRule>" + SbmlText.Math("<cn>0</cn>") + "</algebraicRule></listOfRules>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("algebraic rule"));
     }
 
     [Test]
