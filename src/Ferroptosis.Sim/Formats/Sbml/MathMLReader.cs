@@ -13,8 +13,8 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// and <c>semantics</c> (whose annotations are ignored). Relations and connectives with two operands become
 /// operator nodes (<c>a &gt; b</c>, <c>a &amp;&amp; b</c>), so event triggers expose the comparisons the event
 /// detector needs; n-ary relations are chained with and. <c>log</c> without <c>logbase</c> is the base-10 logarithm
-/// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbols <c>delay</c>,
-/// <c>rateOf</c> and <c>avogadro</c> are rejected as unsupported.
+/// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbol <c>avogadro</c> is
+/// its number (<see cref="Avogadro"/>); the csymbols <c>delay</c> and <c>rateOf</c> are rejected as unsupported.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -193,7 +193,10 @@ internal sealed class MathMLReader
     private SymbolExpr Symbol(string id, IReadOnlyDictionary<string, string>? locals) =>
         new SymbolExpr(locals is not null && locals.TryGetValue(id, out string? local) ? local : _ids.Map(id));
 
-    private static SymbolExpr ReadCsymbol(XmlElementNode node)
+    /// <summary>The value of the <c>avogadro</c> csymbol that the SBML Level 3 specifications fix (6.02214179e23 mol⁻¹).</summary>
+    public const double Avogadro = 6.02214179e23;
+
+    private static Expr ReadCsymbol(XmlElementNode node)
     {
         string url = (node.Attribute("definitionURL") ?? string.Empty).Trim();
         return url switch
@@ -201,7 +204,7 @@ internal sealed class MathMLReader
             SymbolsUrl + "time" => new SymbolExpr(ReactionNetwork.TimeSymbol),
             SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: "csymbol delay"),
             SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' is not supported", node, unsupported: "csymbol rateOf"),
-            SymbolsUrl + "avogadro" => throw Error("The csymbol 'avogadro' is not supported", node, unsupported: "csymbol avogadro"),
+            SymbolsUrl + "avogadro" => new NumberExpr(Avogadro),
             _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: "csymbol " + url),
         };
     }
@@ -340,8 +343,8 @@ internal sealed class MathMLReader
         if (op.Namespace == Namespace && op.Name == "csymbol")
         {
             // Only delay and rateOf are functions among the SBML csymbols; both are unsupported.
-            ReadCsymbol(op);
-            throw Error("The csymbol 'time' cannot be applied as a function", op);
+            string name = ReadCsymbol(op) is NumberExpr ? "avogadro" : "time";
+            throw Error($"The csymbol '{name}' cannot be applied as a function", op);
         }
 
         if (qualifier is not null && !(qualifier.Name == "degree" && op.Name == "root") && !(qualifier.Name == "logbase" && op.Name == "log"))
