@@ -14,7 +14,8 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// operator nodes (<c>a &gt; b</c>, <c>a &amp;&amp; b</c>), so event triggers expose the comparisons the event
 /// detector needs; n-ary relations are chained with and. <c>log</c> without <c>logbase</c> is the base-10 logarithm
 /// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbol <c>avogadro</c> is
-/// its number (<see cref="Avogadro"/>); the csymbols <c>delay</c> and <c>rateOf</c> are rejected as unsupported.
+/// its number (<see cref="Avogadro"/>); <c>rateOf</c> is read as a placeholder that <see cref="RateOfExpander"/> replaces;
+/// the csymbol <c>delay</c> is rejected as unsupported.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -132,6 +133,9 @@ internal sealed class MathMLReader
         return element.Children[0];
     }
 
+    /// <summary>Gets a value indicating whether any math read so far applies the <c>rateOf</c> csymbol.</summary>
+    public bool UsesRateOf { get; private set; }
+
     private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
         new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 
@@ -203,7 +207,7 @@ internal sealed class MathMLReader
         {
             SymbolsUrl + "time" => new SymbolExpr(ReactionNetwork.TimeSymbol),
             SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: "csymbol delay"),
-            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' is not supported", node, unsupported: "csymbol rateOf"),
+            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' must be applied to one argument", node),
             SymbolsUrl + "avogadro" => new NumberExpr(Avogadro),
             _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: "csymbol " + url),
         };
@@ -340,9 +344,21 @@ internal sealed class MathMLReader
             return new CallExpr(name, args);
         }
 
+        if (op.Namespace == Namespace && op.Name == "csymbol" && (op.Attribute("definitionURL") ?? string.Empty).Trim() == SymbolsUrl + "rateOf")
+        {
+            // rateOf(x): a placeholder call, replaced by x's time derivative once the whole model is read (RateOfExpander).
+            if (args is not [SymbolExpr])
+            {
+                throw Error("The csymbol 'rateOf' takes one argument, the <ci> of a species, compartment, parameter or species reference", op);
+            }
+
+            UsesRateOf = true;
+            return new CallExpr(RateOfExpander.Marker, args);
+        }
+
         if (op.Namespace == Namespace && op.Name == "csymbol")
         {
-            // Only delay and rateOf are functions among the SBML csymbols; both are unsupported.
+            // Only delay and rateOf are functions among the SBML csymbols; delay is unsupported.
             string name = ReadCsymbol(op) is NumberExpr ? "avogadro" : "time";
             throw Error($"The csymbol '{name}' cannot be applied as a function", op);
         }

@@ -133,6 +133,27 @@ internal sealed partial class SbmlModelReader
         assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
+        if (_math.UsesRateOf)
+        {
+            var expander = new RateOfExpander(compartments, species, parameters, reactions, assignmentRules, rateRules, conversionFactor);
+            if (functions.Any(f => RateOfExpander.Contains(f.Body)))
+            {
+                throw new SbmlFormatException("The csymbol 'rateOf' is not supported inside a function definition", 0, 0, isUnsupportedFeature: true) { UnsupportedFeature = "csymbol rateOf" };
+            }
+
+            initialAssignments = [.. initialAssignments.Select(a => a with { Expression = expander.Expand(a.Expression) })];
+            assignmentRules = [.. assignmentRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
+            rateRules = [.. rateRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
+            reactions = [.. reactions.Select(r => new Reaction(r.Id, r.Reactants, r.Products, expander.Expand(r.KineticLaw, r), r.Modifiers, r.LocalParameters, r.IsReversible))];
+            events = [.. events.Select(e => new ModelEvent(
+                e.Id,
+                expander.Expand(e.Trigger),
+                e.Assignments.Select(a => a with { Expression = expander.Expand(a.Expression) }),
+                e.Priority is { } priority ? expander.Expand(priority) : null,
+                e.TriggerInitialValue,
+                e.IsPersistent,
+                e.UseValuesFromTriggerTime) { Delay = e.Delay is { } delay ? expander.Expand(delay) : null })];
+        }
         string id = model.Attribute("id") is { } modelId && SbmlIdMap.IsSId(modelId) ? modelId : "model";
 
         try

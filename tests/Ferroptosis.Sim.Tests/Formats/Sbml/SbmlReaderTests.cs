@@ -122,6 +122,23 @@ public sealed class SbmlReaderTests
     }
 
     [Test]
+    public void RateOf_BecomesTheRateOfItsArgument_AndTheRateOfARuleIsRefusedByName()
+    {
+        const string RateOf = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol>";
+        string Model(string rule) => SbmlText.L3(
+            "<listOfParameters><parameter id=\"k\" value=\"1\" constant=\"false\"/><parameter id=\"r\" value=\"0\" constant=\"false\"/></listOfParameters><listOfRules>"
+            + rule
+            + "<assignmentRule variable=\"r\">" + SbmlText.Math($"<apply>{RateOf}<ci>k</ci></apply>") + "</assignmentRule></listOfRules>");
+
+        // k has the rate rule dk/dt = 2 + time, so rateOf(k) is that rule's math.
+        var network = SbmlReader.Parse(Model("<rateRule variable=\"k\">" + SbmlText.Math("<apply><plus/><cn>2</cn><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">t</csymbol></apply>") + "</rateRule>")).Network;
+        Assert.That(network.FindAssignmentRule("r")!.Expression.ToString(), Is.EqualTo("time + 2"));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(Model("<assignmentRule variable=\"k\">" + SbmlText.Math("<cn>3</cn>") + "</assignmentRule>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("csymbol rateOf"));
+        Assert.That(e.Message, Does.Contain("'k' is defined by an assignment rule"));
+    }
+
+    [Test]
     public void FastReactions_AreRejected()
     {
         string xml = SbmlText.L3($"""<listOfReactions><reaction id="R" reversible="false" fast="true"><kineticLaw>{SbmlText.Math("<cn>1</cn>")}</kineticLaw></reaction></listOfReactions>""", version: 1);
