@@ -30,6 +30,9 @@ internal sealed partial class SbmlModelReader
     private readonly HashSet<string> _ignoredNamespaces = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
     private readonly List<AssignmentRule> _stoichiometryRules = [];
+    private readonly List<(Expr Math, XmlElementNode Element)> _algebraicRules = [];
+    private readonly Dictionary<string, XmlElementNode> _sizeless = new(StringComparer.Ordinal);
+    private bool _hasAlgebraicRules;
     private SbmlIdMap _ids = null!;
     private MathMLReader _math = null!;
 
@@ -133,6 +136,7 @@ internal sealed partial class SbmlModelReader
         assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
+        assignmentRules.AddRange(SolveAlgebraicRules(compartments, species, parameters, reactions, assignmentRules, rateRules, functions));
         if (_math.UsesRateOf)
         {
             var expander = new RateOfExpander(compartments, species, parameters, reactions, assignmentRules, rateRules, conversionFactor);

@@ -122,6 +122,21 @@ public sealed class SbmlReaderTests
     }
 
     [Test]
+    public void AlgebraicRule_LinearInTheOneVariableItDetermines_BecomesAnAssignmentRule_AndANonlinearOneIsRefused()
+    {
+        // x is the only non-constant quantity that nothing else determines; 0 = 2·x + k − 4 gives x = (4 − k)/2.
+        string Model(string math) => SbmlText.L3(
+            "<listOfParameters><parameter id=\"k\" value=\"1\" constant=\"true\"/><parameter id=\"x\" constant=\"false\"/></listOfParameters><listOfRules><algebraicRule>"
+            + SbmlText.Math(math) + "</algebraicRule></listOfRules>");
+        var network = SbmlReader.Parse(Model("<apply><minus/><apply><plus/><apply><times/><cn>2</cn><ci>x</ci></apply><ci>k</ci></apply><cn>4</cn></apply>")).Network;
+        var rule = network.FindAssignmentRule("x")!;
+        Assert.That(rule.Expression.Evaluate(name => name == "k" ? 1 : double.NaN, network.FunctionLibrary), Is.EqualTo(1.5));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(Model("<apply><minus/><apply><times/><ci>x</ci><ci>x</ci></apply><ci>k</ci></apply>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("algebraic rule"));
+        Assert.That(e.Message, Does.Contain("not linear"));
+    }
+
+    [Test]
     public void RateOf_BecomesTheRateOfItsArgument_AndTheRateOfARuleIsRefusedByName()
     {
         const string RateOf = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol>";
