@@ -25,8 +25,10 @@ internal sealed class EventProgram
         int sizeCount,
         double[] timeRoots,
         ExpressionKernel delays,
-        bool[] hasDelay)
+        bool[] hasDelay,
+        (int State, string Compartment)[][] rescaled)
     {
+        Rescaled = rescaled;
         Delays = delays;
         HasDelay = hasDelay;
         TimeRoots = timeRoots;
@@ -66,6 +68,9 @@ internal sealed class EventProgram
 
     /// <summary>Gets, per event, whether it has a delay.</summary>
     public bool[] HasDelay { get; }
+
+    /// <summary>Gets, per event, the species held as concentrations (by a rate rule) whose compartment the event assigns: their amount is kept (or, when the event assigns them too, set with the size from before the execution, as for every assignment of one execution), so their concentration is rescaled by old size / new size.</summary>
+    public (int State, string Compartment)[][] Rescaled { get; }
 
     /// <summary>Gets a value indicating whether any event has a delay.</summary>
     public bool AnyDelay => Array.IndexOf(HasDelay, true) >= 0;
@@ -141,7 +146,18 @@ internal sealed class EventProgram
             sizes.Count,
             timeRoots,
             ExpressionCompiler.Compile(delays, symbols).Kernel,
-            hasDelay);
+            hasDelay,
+            [.. events.Select(e => RescaledBy(layout, e))]);
+    }
+
+    /// <summary>The concentration-held species whose compartment an event assigns (SBML: an event changing a compartment's size keeps the amounts of its species).</summary>
+    private static (int State, string Compartment)[] RescaledBy(ModelLayout layout, ModelEvent e)
+    {
+        var assigned = e.Assignments.Select(a => a.Variable).ToHashSet(StringComparer.Ordinal);
+        return [.. layout.Network.Species
+            .Where(s => !s.HasOnlySubstanceUnits && assigned.Contains(s.Compartment) && !layout.AmountStates.Contains(s.Id))
+            .Select(s => layout.TryGetState(s.Id, out int k) ? (k, s.Compartment) : (-1, s.Compartment))
+            .Where(x => x.Item1 >= 0)];
     }
 
     /// <summary>The root of an event function that is time minus a number or a number minus time, else NaN.</summary>

@@ -252,6 +252,14 @@ public sealed partial class ModelInstance
             Model.Events.Sizes(LoadInputs(t, y), state.Sizes);
         }
 
+        // A species held as a concentration keeps its amount when the execution changes its compartment's size.
+        var rescaled = Model.Events.Rescaled[e];
+        Span<double> oldSizes = rescaled.Length <= 16 ? stackalloc double[rescaled.Length] : new double[rescaled.Length];
+        for (int r = 0; r < rescaled.Length; r++)
+        {
+            oldSizes[r] = Model.SizeOf(this, rescaled[r].Compartment, t, y);
+        }
+
         for (int a = 0; a < targets.Length; a++)
         {
             var target = targets[a];
@@ -264,6 +272,11 @@ public sealed partial class ModelInstance
             {
                 Parameters[target.Index] = value;
             }
+        }
+
+        for (int r = 0; r < rescaled.Length; r++)
+        {
+            y[rescaled[r].State] *= oldSizes[r] / Model.SizeOf(this, rescaled[r].Compartment, t, y);
         }
     }
 }
