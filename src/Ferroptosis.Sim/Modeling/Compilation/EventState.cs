@@ -36,6 +36,9 @@ internal sealed class EventState
 
     public EventProgram Program { get; }
 
+    /// <summary>Gets the generator that orders executions due together with equal priority (seeded, so a run is reproducible).</summary>
+    public Random Random { get; } = new(20261205);
+
     public bool[] Trigger { get; }
 
     /// <summary>Gets, per event, its pending executions in the order they were triggered, each with its due time and assignment values.</summary>

@@ -13,7 +13,7 @@ public sealed partial class ModelInstance
     /// trigger changes from false to true; at t0 the trigger is taken to have been its initial value;
     /// an execution is due at the trigger time plus the event's delay (evaluated at trigger time), and
     /// the model's time event for delayed executions makes the integrator land on it exactly;
-    /// executions due at one time execute in decreasing priority (document order among equals); a
+    /// executions due at one time execute in decreasing priority (in random order among equals, seeded per instance); a
     /// non-persistent event whose trigger becomes false before an execution is due is cancelled;
     /// assignment values are computed at trigger time when <c>useValuesFromTriggerTime</c> holds,
     /// otherwise at execution; executions can make further triggers true, which then fire at the
@@ -175,6 +175,7 @@ public sealed partial class ModelInstance
         program.Priorities(LoadInputs(t, y), state.PriorityValues);
         int best = -1;
         int bestIndex = -1;
+        int ties = 0;
         for (int e = 0; e < program.Count; e++)
         {
             int index = EarliestDue(state.Pending[e], t);
@@ -185,8 +186,10 @@ public sealed partial class ModelInstance
 
             double priority = program.HasPriority[e] ? state.PriorityValues[e] : double.NegativeInfinity;
             double bestPriority = best < 0 ? double.NaN : program.HasPriority[best] ? state.PriorityValues[best] : double.NegativeInfinity;
-            if (best < 0 || priority > bestPriority)
+            // SBML: executions due together with equal priority run in random order (reservoir choice among the ties).
+            if (best < 0 || priority > bestPriority || (priority == bestPriority && state.Random.Next(++ties) == 0))
             {
+                ties = priority == bestPriority ? ties : 1;
                 best = e;
                 bestIndex = index;
             }

@@ -7,8 +7,8 @@ namespace Ferroptosis.Sim.Modeling.Networks;
 /// <para>
 /// SBML semantics: the event fires when its trigger changes from false to true. At t0 the trigger is
 /// taken to have been <see cref="TriggerInitialValue"/>, so an event with initial value false whose
-/// trigger holds at t0 fires at t0. Events that fire at the same time execute in decreasing
-/// <see cref="Priority"/>; a non-persistent event whose trigger has become false through an earlier
+/// trigger holds at t0 fires at t0. With a <see cref="Delay"/>, the execution is due that long after the trigger.
+/// Executions due at the same time run in decreasing <see cref="Priority"/> (in random order among equal priorities); a non-persistent event whose trigger has become false through an earlier
 /// execution at that time is cancelled. With <see cref="UseValuesFromTriggerTime"/>, assignment values
 /// are computed when the trigger fires, otherwise when the event executes.
 /// </para>
