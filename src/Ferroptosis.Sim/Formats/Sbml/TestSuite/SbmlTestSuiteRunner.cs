@@ -15,7 +15,7 @@ namespace Ferroptosis.Sim.Formats.Sbml.TestSuite;
 /// ids by value) and compares every value with the expected one: |expected − actual| ≤ absolute + relative·|expected|,
 /// NaN matching only NaN and an infinity only the same infinity. The case's tolerances are never loosened; the solver
 /// runs at rtol = min(1e-8, relative/100) and atol = min(1e-12, absolute/100), so that integration error stays far
-/// below them.
+/// below them, with steps no longer than the output interval.
 /// </para>
 /// <para>Thread-safe: cases share nothing, and <see cref="RunSuite"/> runs them in parallel.</para>
 /// </remarks>
@@ -207,6 +207,9 @@ public sealed class SbmlTestSuiteRunner
                 Solver = Solver,
                 RelativeTolerance = rtol,
                 AbsoluteTolerance = atol,
+                // Steps no longer than the output interval, so that event functions of models with few or no states
+                // (whose error estimate allows huge steps) are sampled finely enough to see every sign change.
+                MaxStep = settings.Duration / settings.Steps,
                 Outputs = outputs,
                 OutputAmounts = amounts,
             },
