@@ -36,6 +36,11 @@ public static partial class AntimonyWriter
             Name(c.Id, "compartment");
         }
 
+        foreach (var e in network.Events.Where(e => e.Delay is not null))
+        {
+            problems.Add($"Event '{e.Id}' has a delay, which this Antimony writer does not write; write the model as SBML.");
+        }
+
         var shadowed = new HashSet<string>(network.InitialAssignments.Select(a => a.Symbol).Concat(network.AssignmentRules.Select(r => r.Variable)), StringComparer.Ordinal);
         foreach (var s in network.Species)
         {

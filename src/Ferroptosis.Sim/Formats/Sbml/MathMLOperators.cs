@@ -79,7 +79,7 @@ internal static class MathMLOperators
                 Arity(op, args, name == "neq" ? 2 : 1, name == "neq" ? 2 : int.MaxValue);
                 return Relation(name, args);
             default:
-                throw Error($"The MathML operator <{name}> is not supported in SBML", op, unsupported: true);
+                throw Error($"The MathML operator <{name}> is not supported in SBML", op, unsupported: $"MathML <{name}>");
         }
     }
 
@@ -147,6 +147,6 @@ internal static class MathMLOperators
         }
     }
 
-    private static SbmlFormatException Error(string message, XmlElementNode at, bool unsupported = false) =>
-        new(message, at.Line, at.Position, unsupported);
+    private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
+        new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 }

@@ -13,8 +13,9 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// and <c>semantics</c> (whose annotations are ignored). Relations and connectives with two operands become
 /// operator nodes (<c>a &gt; b</c>, <c>a &amp;&amp; b</c>), so event triggers expose the comparisons the event
 /// detector needs; n-ary relations are chained with and. <c>log</c> without <c>logbase</c> is the base-10 logarithm
-/// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbols <c>delay</c>,
-/// <c>rateOf</c> and <c>avogadro</c> are rejected as unsupported.
+/// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbol <c>avogadro</c> is
+/// its number (<see cref="Avogadro"/>); <c>rateOf</c> is read as a placeholder that <see cref="RateOfExpander"/> replaces;
+/// the csymbol <c>delay</c> is rejected as unsupported.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -132,8 +133,11 @@ internal sealed class MathMLReader
         return element.Children[0];
     }
 
-    private static SbmlFormatException Error(string message, XmlElementNode at, bool unsupported = false) =>
-        new(message, at.Line, at.Position, unsupported);
+    /// <summary>Gets a value indicating whether any math read so far applies the <c>rateOf</c> csymbol.</summary>
+    public bool UsesRateOf { get; private set; }
+
+    private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
+        new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 
     private static string CheckId(string id, XmlElementNode at)
     {
@@ -186,23 +190,26 @@ internal sealed class MathMLReader
             case "lambda":
                 throw Error("<lambda> may appear only in a function definition", node);
             default:
-                throw Error($"The MathML element <{node.Name}> is not supported in SBML", node, unsupported: true);
+                throw Error($"The MathML element <{node.Name}> is not supported in SBML", node, unsupported: $"MathML <{node.Name}>");
         }
     }
 
     private SymbolExpr Symbol(string id, IReadOnlyDictionary<string, string>? locals) =>
         new SymbolExpr(locals is not null && locals.TryGetValue(id, out string? local) ? local : _ids.Map(id));
 
-    private static SymbolExpr ReadCsymbol(XmlElementNode node)
+    /// <summary>The value of the <c>avogadro</c> csymbol that the SBML Level 3 specifications fix (6.02214179e23 mol⁻¹).</summary>
+    public const double Avogadro = 6.02214179e23;
+
+    private static Expr ReadCsymbol(XmlElementNode node)
     {
         string url = (node.Attribute("definitionURL") ?? string.Empty).Trim();
         return url switch
         {
             SymbolsUrl + "time" => new SymbolExpr(ReactionNetwork.TimeSymbol),
-            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: true),
-            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' is not supported", node, unsupported: true),
-            SymbolsUrl + "avogadro" => throw Error("The csymbol 'avogadro' is not supported", node, unsupported: true),
-            _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: true),
+            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: "csymbol delay"),
+            SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' must be applied to one argument", node),
+            SymbolsUrl + "avogadro" => new NumberExpr(Avogadro),
+            _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: "csymbol " + url),
         };
     }
 
@@ -212,7 +219,7 @@ internal sealed class MathMLReader
         string? b = node.Attribute("base");
         if (b is not null && b.Trim() != "10")
         {
-            throw Error($"<cn> with base {b} is not supported; write the number in base 10", node, unsupported: true);
+            throw Error($"<cn> with base {b} is not supported; write the number in base 10", node, unsupported: "MathML cn base");
         }
 
         switch (type)
@@ -246,7 +253,7 @@ internal sealed class MathMLReader
                     ? throw Error($"The number {segments[0].Trim()}e{segments[1].Trim()} in <cn type=\"e-notation\"> is beyond the range of a double (±1.8e308); write <infinity/> for an infinite value", node)
                     : number;
             default:
-                throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: true);
+                throw Error($"<cn type=\"{type}\"> is not supported; use real, integer, e-notation or rational", node, unsupported: "MathML cn type");
         }
     }
 
@@ -337,11 +344,23 @@ internal sealed class MathMLReader
             return new CallExpr(name, args);
         }
 
+        if (op.Namespace == Namespace && op.Name == "csymbol" && (op.Attribute("definitionURL") ?? string.Empty).Trim() == SymbolsUrl + "rateOf")
+        {
+            // rateOf(x): a placeholder call, replaced by x's time derivative once the whole model is read (RateOfExpander).
+            if (args is not [SymbolExpr])
+            {
+                throw Error("The csymbol 'rateOf' takes one argument, the <ci> of a species, compartment, parameter or species reference", op);
+            }
+
+            UsesRateOf = true;
+            return new CallExpr(RateOfExpander.Marker, args);
+        }
+
         if (op.Namespace == Namespace && op.Name == "csymbol")
         {
-            // Only delay and rateOf are functions among the SBML csymbols; both are unsupported.
-            ReadCsymbol(op);
-            throw Error("The csymbol 'time' cannot be applied as a function", op);
+            // Only delay and rateOf are functions among the SBML csymbols; delay is unsupported.
+            string name = ReadCsymbol(op) is NumberExpr ? "avogadro" : "time";
+            throw Error($"The csymbol '{name}' cannot be applied as a function", op);
         }
 
         if (qualifier is not null && !(qualifier.Name == "degree" && op.Name == "root") && !(qualifier.Name == "logbase" && op.Name == "log"))

@@ -170,6 +170,13 @@ internal static class SbmlComponentWriter
         w.WriteAttributeString("persistent", SbmlValues.FormatBoolean(e.IsPersistent));
         MathMLWriter.WriteMath(w, e.Trigger);
         w.WriteEndElement();
+        if (e.Delay is { } delay)
+        {
+            w.WriteStartElement("delay", Ns);
+            MathMLWriter.WriteMath(w, delay);
+            w.WriteEndElement();
+        }
+
         if (e.Priority is { } priority)
         {
             w.WriteStartElement("priority", Ns);

@@ -61,6 +61,9 @@ public sealed class SbmlFormatException : FormatException
     /// <summary>Gets a value indicating whether the file uses a feature outside the supported subset (rather than being invalid).</summary>
     public bool IsUnsupportedFeature { get; }
 
+    /// <summary>Gets a short name of the unsupported feature (e.g. <c>algebraic rule</c>, <c>csymbol delay</c>), or null when the reader did not name one.</summary>
+    public string? UnsupportedFeature { get; init; }
+
     private static string WithPosition(string message, int line, int position)
     {
         ArgumentNullException.ThrowIfNull(message);

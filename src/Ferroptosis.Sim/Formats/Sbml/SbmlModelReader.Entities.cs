@@ -19,6 +19,7 @@ internal sealed partial class SbmlModelReader
 
         foreach (var rule in Items(lists, "listOfRules", "assignmentRule", "rateRule", "algebraicRule"))
         {
+            _hasAlgebraicRules |= rule.Name == "algebraicRule";
             if (rule.Name == "assignmentRule" && rule.Child("math", MathMLReader.Namespace) is not null)
             {
                 targets.Add(RequiredSId(rule, "variable"));
@@ -41,7 +42,8 @@ internal sealed partial class SbmlModelReader
                 // Level 2 forbids a size for dimensionless compartments; their species are amounts, so 1 changes nothing.
                 size = dimensions == 0 ? 1.0
                     : targets.Contains(sbmlId) ? 1.0
-                    : throw Error($"Compartment '{sbmlId}' has no size, and no initial assignment or assignment rule gives it one", c);
+                    : _hasAlgebraicRules && _sizeless.TryAdd(_ids.Map(sbmlId), c) ? 1.0
+                    : throw SizelessError(sbmlId, c);
             }
 
             bool constant = Boolean(c, "constant", level2Default: true);
@@ -121,7 +123,12 @@ internal sealed partial class SbmlModelReader
         {
             if (rule.Name == "algebraicRule")
             {
-                throw Error("Algebraic rules are not supported (they make the model a differential-algebraic system)", rule, unsupported: true);
+                if (OptionalMath(rule) is { } algebraic)
+                {
+                    _algebraicRules.Add((algebraic, rule));
+                }
+
+                continue;
             }
 
             string variable = _ids.Map(RequiredSId(rule, "variable"));
@@ -142,4 +149,8 @@ internal sealed partial class SbmlModelReader
 
         return (assignments, rates);
     }
+
+    /// <summary>The error for a compartment without size that nothing defines (a size only an algebraic rule might give is checked after the rules are solved).</summary>
+    private static SbmlFormatException SizelessError(string sbmlId, XmlElementNode c) =>
+        Error($"Compartment '{sbmlId}' has no size, and no initial assignment or assignment rule gives it one", c);
 }

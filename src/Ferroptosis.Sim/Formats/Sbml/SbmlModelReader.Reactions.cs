@@ -36,7 +36,7 @@ internal sealed partial class SbmlModelReader
             bool reversible = Boolean(r, "reversible", level2Default: true);
             if (Boolean(r, "fast", level2Default: false, requiredInLevel3: _version == 1))
             {
-                throw Error($"Reaction '{id}' is fast; fast reactions are not supported", r, unsupported: true);
+                throw Error($"Reaction '{id}' is fast; fast reactions are not supported", r, unsupported: "fast reaction");
             }
 
             var reactants = r.Child("listOfReactants", _ns) is { } reactantList ? ReadReferences(id, reactantList) : [];
@@ -45,7 +45,7 @@ internal sealed partial class SbmlModelReader
                 ? Items(modifierList, "modifierSpeciesReference").Select(m => _ids.Map(RequiredSId(m, "species"))).ToList()
                 : [];
 
-            var law = r.Child("kineticLaw", _ns) ?? throw Error($"Reaction '{id}' has no kinetic law, so its rate is undefined", r, unsupported: true);
+            var law = r.Child("kineticLaw", _ns) ?? throw Error($"Reaction '{id}' has no kinetic law, so its rate is undefined", r, unsupported: "reaction without kinetic law");
             var locals = new Dictionary<string, string>(StringComparer.Ordinal);
             var localValues = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var p in LocalParameterElements(law))
@@ -60,7 +60,7 @@ internal sealed partial class SbmlModelReader
                 localValues[name] = OptionalDouble(p, "value") ?? double.NaN;
             }
 
-            var rate = OptionalMath(law, locals) ?? throw Error($"The kinetic law of reaction '{id}' has no <math>, so its rate is undefined", law, unsupported: true);
+            var rate = OptionalMath(law, locals) ?? throw Error($"The kinetic law of reaction '{id}' has no <math>, so its rate is undefined", law, unsupported: "reaction without kinetic law");
             reactions.Add(new Reaction(id, reactants, products, rate, modifiers, localValues, reversible));
         }
 
@@ -120,11 +120,6 @@ internal sealed partial class SbmlModelReader
         foreach (var e in Items(lists, "listOfEvents", "event"))
         {
             index++;
-            if (e.Child("delay", _ns) is { } delay)
-            {
-                throw Error("Event delays are not supported", delay, unsupported: true);
-            }
-
             string id = e.Attribute("id") is not null ? _ids.Map(RequiredId(e)) : _ids.Generate("event" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             bool useTriggerTimeValues = Boolean(e, "useValuesFromTriggerTime", level2Default: true);
             var trigger = e.Child("trigger", _ns);
@@ -153,7 +148,9 @@ internal sealed partial class SbmlModelReader
 
             if (condition is not null)
             {
-                events.Add(new ModelEvent(id, condition, assignments, priority, initialValue, persistent, useTriggerTimeValues));
+                // A delay without math (allowed in Level 3 Version 2) delays nothing.
+                var delay = e.Child("delay", _ns) is { } d ? OptionalMath(d) : null;
+                events.Add(new ModelEvent(id, condition, assignments, priority, initialValue, persistent, useTriggerTimeValues) { Delay = delay });
             }
         }
 

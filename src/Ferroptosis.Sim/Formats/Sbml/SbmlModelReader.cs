@@ -15,9 +15,10 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// assignment or rule defines them; a compartment without size must have one defined that way, except a
 /// zero-dimensional one, whose size is taken as 1 (its species are amounts). Units are not read: SBML units do not
 /// change numbers. Constraints are not checked. Elements of Level 3 packages other than layout, render and those marked
-/// <c>required="false"</c> (ignored, with a warning for the latter), delays, algebraic rules, fast reactions and
-/// reactions without a rate are rejected as unsupported; Level 2 stoichiometryMath becomes an assignment rule on the
-/// species reference.
+/// <c>required="false"</c> (ignored, with a warning for the latter), the <c>delay</c> csymbol, algebraic rules that
+/// cannot be solved exactly (see <c>SolveAlgebraicRules</c>), fast reactions and reactions without a rate are rejected
+/// as unsupported, naming the feature; Level 2 stoichiometryMath becomes an assignment rule on the species reference,
+/// and <c>rateOf</c> the derivative it denotes (<see cref="RateOfExpander"/>).
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -30,6 +31,9 @@ internal sealed partial class SbmlModelReader
     private readonly HashSet<string> _ignoredNamespaces = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
     private readonly List<AssignmentRule> _stoichiometryRules = [];
+    private readonly List<(Expr Math, XmlElementNode Element)> _algebraicRules = [];
+    private readonly Dictionary<string, XmlElementNode> _sizeless = new(StringComparer.Ordinal);
+    private bool _hasAlgebraicRules;
     private SbmlIdMap _ids = null!;
     private MathMLReader _math = null!;
 
@@ -57,7 +61,7 @@ internal sealed partial class SbmlModelReader
             2 when version == 1 => "http://www.sbml.org/sbml/level2",
             2 when version is >= 2 and <= 5 => $"http://www.sbml.org/sbml/level2/version{version}",
             3 when version is 1 or 2 => $"http://www.sbml.org/sbml/level3/version{version}/core",
-            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 1 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: true),
+            _ => throw Error($"SBML Level {level} Version {version} is not supported; use Level 2 (Versions 1 to 5) or Level 3 (Versions 1 and 2)", root, unsupported: $"SBML Level {level} Version {version}"),
         };
 
         if (root.Namespace != expected)
@@ -94,7 +98,7 @@ internal sealed partial class SbmlModelReader
             }
             else
             {
-                throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", _root, unsupported: true);
+                throw Error($"The SBML Level 3 package '{package}' (namespace '{uri}', prefix '{prefix}') is not supported", _root, unsupported: $"package {package}");
             }
         }
     }
@@ -133,6 +137,28 @@ internal sealed partial class SbmlModelReader
         assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
+        assignmentRules.AddRange(SolveAlgebraicRules(compartments, species, parameters, reactions, assignmentRules, rateRules, functions));
+        if (_math.UsesRateOf)
+        {
+            var expander = new RateOfExpander(compartments, species, parameters, reactions, assignmentRules, rateRules, conversionFactor);
+            if (functions.Any(f => RateOfExpander.Contains(f.Body)))
+            {
+                throw new SbmlFormatException("The csymbol 'rateOf' is not supported inside a function definition", 0, 0, isUnsupportedFeature: true) { UnsupportedFeature = "csymbol rateOf" };
+            }
+
+            initialAssignments = [.. initialAssignments.Select(a => a with { Expression = expander.Expand(a.Expression) })];
+            assignmentRules = [.. assignmentRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
+            rateRules = [.. rateRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
+            reactions = [.. reactions.Select(r => new Reaction(r.Id, r.Reactants, r.Products, expander.Expand(r.KineticLaw, r), r.Modifiers, r.LocalParameters, r.IsReversible))];
+            events = [.. events.Select(e => new ModelEvent(
+                e.Id,
+                expander.Expand(e.Trigger),
+                e.Assignments.Select(a => a with { Expression = expander.Expand(a.Expression) }),
+                e.Priority is { } priority ? expander.Expand(priority) : null,
+                e.TriggerInitialValue,
+                e.IsPersistent,
+                e.UseValuesFromTriggerTime) { Delay = e.Delay is { } delay ? expander.Expand(delay) : null })];
+        }
         string id = model.Attribute("id") is { } modelId && SbmlIdMap.IsSId(modelId) ? modelId : "model";
 
         try
@@ -163,7 +189,7 @@ internal sealed partial class SbmlModelReader
 
             if (child.Namespace != _ns)
             {
-                throw Error($"The element <{child.Name}> from namespace '{child.Namespace}' is not part of SBML core and is not supported", child, unsupported: true);
+                throw Error($"The element <{child.Name}> from namespace '{child.Namespace}' is not part of SBML core and is not supported", child, unsupported: $"package element <{child.Name}>");
             }
 
             if (_level == 2 && _version == 1 && child.Name is "listOfInitialAssignments" or "listOfConstraints" or "listOfCompartmentTypes" or "listOfSpeciesTypes")
@@ -205,7 +231,7 @@ internal sealed partial class SbmlModelReader
 
             if (child.Namespace != _ns || Array.IndexOf(names, child.Name) < 0)
             {
-                throw Error($"<{child.Name}> cannot appear in <{list.Name}>; expected <{string.Join(">, <", names)}>", child, unsupported: child.Namespace != _ns);
+                throw Error($"<{child.Name}> cannot appear in <{list.Name}>; expected <{string.Join(">, <", names)}>", child, unsupported: child.Namespace != _ns ? $"package element <{child.Name}>" : null);
             }
 
             yield return child;
@@ -300,8 +326,8 @@ internal sealed partial class SbmlModelReader
         return math is null ? null : _math.ReadMath(math, locals);
     }
 
-    private static SbmlFormatException Error(string message, XmlElementNode at, bool unsupported = false) =>
-        new(message, at.Line, at.Position, unsupported);
+    private static SbmlFormatException Error(string message, XmlElementNode at, string? unsupported = null) =>
+        new(message, at.Line, at.Position, unsupported is not null) { UnsupportedFeature = unsupported };
 
     private static int RequiredInt(XmlElementNode element, string name)
     {

@@ -23,8 +23,14 @@ internal sealed class EventProgram
         EventTarget[][] targets,
         ExpressionKernel sizes,
         int sizeCount,
-        double[] timeRoots)
+        double[] timeRoots,
+        ExpressionKernel delays,
+        bool[] hasDelay,
+        (int State, string Compartment)[][] rescaled)
     {
+        Rescaled = rescaled;
+        Delays = delays;
+        HasDelay = hasDelay;
         TimeRoots = timeRoots;
         Events = events;
         Atoms = atoms;
@@ -57,6 +63,18 @@ internal sealed class EventProgram
 
     public bool[] HasPriority { get; }
 
+    /// <summary>Gets the kernel of the event delays (0 for an event without delay), evaluated at trigger time.</summary>
+    public ExpressionKernel Delays { get; }
+
+    /// <summary>Gets, per event, whether it has a delay.</summary>
+    public bool[] HasDelay { get; }
+
+    /// <summary>Gets, per event, the species held as concentrations (by a rate rule) whose compartment the event assigns: their amount is kept (or, when the event assigns them too, set with the size from before the execution, as for every assignment of one execution), so their concentration is rescaled by old size / new size.</summary>
+    public (int State, string Compartment)[][] Rescaled { get; }
+
+    /// <summary>Gets a value indicating whether any event has a delay.</summary>
+    public bool AnyDelay => Array.IndexOf(HasDelay, true) >= 0;
+
     public ExpressionKernel[] Assignments { get; }
 
     public EventTarget[][] Targets { get; }
@@ -77,6 +95,8 @@ internal sealed class EventProgram
         var triggers = new List<Expr>();
         var priorities = new List<Expr>();
         var hasPriority = new bool[events.Length];
+        var delays = new List<Expr>();
+        var hasDelay = new bool[events.Length];
         var assignments = new ExpressionKernel[events.Length];
         var targets = new EventTarget[events.Length][];
         var sizes = new List<Expr>();
@@ -93,6 +113,8 @@ internal sealed class EventProgram
             });
             hasPriority[e] = events[e].Priority is not null;
             priorities.Add(events[e].Priority is { } p ? resolver.Resolve(p) : NumberExpr.Zero);
+            hasDelay[e] = events[e].Delay is not null;
+            delays.Add(events[e].Delay is { } d ? resolver.Resolve(d) : NumberExpr.Zero);
             assignments[e] = ExpressionCompiler.Compile([.. events[e].Assignments.Select(a => resolver.Resolve(a.Expression))], symbols).Kernel;
             targets[e] = [.. events[e].Assignments.Select(a => Target(layout, resolver, a.Variable, sizes))];
         }
@@ -122,7 +144,20 @@ internal sealed class EventProgram
             targets,
             ExpressionCompiler.Compile(sizes, symbols).Kernel,
             sizes.Count,
-            timeRoots);
+            timeRoots,
+            ExpressionCompiler.Compile(delays, symbols).Kernel,
+            hasDelay,
+            [.. events.Select(e => RescaledBy(layout, e))]);
+    }
+
+    /// <summary>The concentration-held species whose compartment an event assigns (SBML: an event changing a compartment's size keeps the amounts of its species).</summary>
+    private static (int State, string Compartment)[] RescaledBy(ModelLayout layout, ModelEvent e)
+    {
+        var assigned = e.Assignments.Select(a => a.Variable).ToHashSet(StringComparer.Ordinal);
+        return [.. layout.Network.Species
+            .Where(s => !s.HasOnlySubstanceUnits && assigned.Contains(s.Compartment) && !layout.AmountStates.Contains(s.Id))
+            .Select(s => layout.TryGetState(s.Id, out int k) ? (k, s.Compartment) : (-1, s.Compartment))
+            .Where(x => x.Item1 >= 0)];
     }
 
     /// <summary>The root of an event function that is time minus a number or a number minus time, else NaN.</summary>

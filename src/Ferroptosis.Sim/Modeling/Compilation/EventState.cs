@@ -1,6 +1,6 @@
 namespace Ferroptosis.Sim.Modeling.Compilation;
 
-/// <summary>Per-run event bookkeeping: the last known trigger values, the pending executions with their values, and kernel buffers.</summary>
+/// <summary>Per-run event bookkeeping: the last known trigger values, the pending executions with their due times and values, and kernel buffers.</summary>
 /// <remarks>
 /// An event whose trigger becomes true again while an earlier execution is still pending (several events executing at
 /// one instant can switch a trigger off and on) has one pending execution per rise, each with the assignment values
@@ -15,16 +15,17 @@ internal sealed class EventState
         Program = program;
         int count = program.Count;
         Trigger = new bool[count];
-        Pending = new Queue<double[]>[count];
+        Pending = new List<PendingExecution>[count];
         _spare = new Stack<double[]>[count];
         for (int e = 0; e < count; e++)
         {
-            Pending[e] = new Queue<double[]>();
+            Pending[e] = [];
             _spare[e] = new Stack<double[]>();
         }
 
         TriggerValues = new double[count];
         PriorityValues = new double[count];
+        DelayValues = new double[count];
         Atoms = new double[program.AtomCount];
         Sizes = new double[program.SizeCount];
         CrossedSign = new int[program.AtomCount];
@@ -35,14 +36,37 @@ internal sealed class EventState
 
     public EventProgram Program { get; }
 
+    /// <summary>Gets the generator that orders executions due together with equal priority (seeded, so a run is reproducible).</summary>
+    public Random Random { get; } = new(20261205);
+
     public bool[] Trigger { get; }
 
-    /// <summary>Gets, per event, its pending executions in the order they were triggered, each with its assignment values.</summary>
-    public Queue<double[]>[] Pending { get; }
+    /// <summary>Gets, per event, its pending executions in the order they were triggered, each with its due time and assignment values.</summary>
+    public List<PendingExecution>[] Pending { get; }
+
+    /// <summary>Gets the earliest due time of a pending execution, or +∞.</summary>
+    public double NextDue
+    {
+        get
+        {
+            double next = double.PositiveInfinity;
+            foreach (var pending in Pending)
+            {
+                foreach (var execution in pending)
+                {
+                    next = Math.Min(next, execution.Due);
+                }
+            }
+
+            return next;
+        }
+    }
 
     public double[] TriggerValues { get; }
 
     public double[] PriorityValues { get; }
+
+    public double[] DelayValues { get; }
 
     public double[] Atoms { get; }
 
@@ -72,9 +96,16 @@ internal sealed class EventState
     /// <summary>Drops every pending execution of event <paramref name="e"/>.</summary>
     public void Cancel(int e)
     {
-        while (Pending[e].Count > 0)
+        foreach (var execution in Pending[e])
         {
-            Release(e, Pending[e].Dequeue());
+            Release(e, execution.Values);
         }
+
+        Pending[e].Clear();
     }
 }
+
+/// <summary>One pending execution of an event: when it is due and its assignment values (computed at trigger time, or filled in at execution).</summary>
+/// <param name="Due">The time at which it executes.</param>
+/// <param name="Values">The assignment values.</param>
+internal readonly record struct PendingExecution(double Due, double[] Values);

@@ -9,10 +9,12 @@ public sealed partial class ModelInstance
     /// <param name="t0">The initial time.</param>
     /// <returns>The continuous events and the time event at t0 (empty when the model has no events).</returns>
     /// <remarks>
-    /// SBML rules implemented (Level 3 Version 2, §4.12, without delays): an event fires when its
+    /// SBML rules implemented (Level 3 Version 2, §4.12): an event fires when its
     /// trigger changes from false to true; at t0 the trigger is taken to have been its initial value;
-    /// events that fire at one time execute in decreasing priority (document order among equals); a
-    /// non-persistent event whose trigger became false through an earlier execution is cancelled;
+    /// an execution is due at the trigger time plus the event's delay (evaluated at trigger time), and
+    /// the model's time event for delayed executions makes the integrator land on it exactly;
+    /// executions due at one time execute in decreasing priority (in random order among equals, seeded per instance); a
+    /// non-persistent event whose trigger becomes false before an execution is due is cancelled;
     /// assignment values are computed at trigger time when <c>useValuesFromTriggerTime</c> holds,
     /// otherwise at execution; executions can make further triggers true, which then fire at the
     /// same time (an event retriggered while still pending executes once per rise); the assignments
@@ -38,16 +40,23 @@ public sealed partial class ModelInstance
             continuous[(2 * a) + 1] = new OdeEvent($"trigger#{atom}-", g, EventDirection.Falling, (t, y) => FireEvents(t, y, initial: false, atom, -1));
         }
 
-        var atStart = new TimeEvent("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true, -1, 0));
+        var timeEvents = new List<TimeEvent> { new("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true, -1, 0)) };
         var exactTimes = program.TimeRoots.Where(t => t > t0).ToArray();
-        if (exactTimes.Length == 0)
+        if (exactTimes.Length > 0)
         {
-            return (continuous, [atStart]);
+            // Relations of time with a constant: land on that time exactly, so that "time >= 5" fires at 5
+            // (a strict "time > 5" fires just after, at the crossing located by the continuous event).
+            timeEvents.Add(new TimeEvent("trigger-times", exactTimes, (t, y) => FireEvents(t, y, initial: false, -1, 0)));
         }
 
-        // Relations of time with a constant: land on that time exactly, so that "time >= 5" fires at 5
-        // (a strict "time > 5" fires just after, at the crossing located by the continuous event).
-        return (continuous, [atStart, new TimeEvent("trigger-times", exactTimes, (t, y) => FireEvents(t, y, initial: false, -1, 0))]);
+        if (program.AnyDelay)
+        {
+            // Delayed executions become known as triggers fire; the integrator asks for the next one after every step.
+            var state = EventState;
+            timeEvents.Add(new TimeEvent("delayed-executions", () => state.NextDue, (t, y) => FireEvents(t, y, initial: false, -1, 0)));
+        }
+
+        return (continuous, timeEvents);
     }
 
     private double AtomValue(int atom, double t, ReadOnlySpan<double> y)
@@ -91,11 +100,17 @@ public sealed partial class ModelInstance
             {
                 Enqueue(e, t, y);
             }
+            else if (!now && previous && !program.Events[e].IsPersistent)
+            {
+                // A delayed execution of a non-persistent event is cancelled when its trigger falls before it is due.
+                state.Cancel(e);
+            }
         }
 
-        while (NextPending(t, y) is int chosen and >= 0)
+        while (NextPending(t, y) is var (chosen, index) && chosen >= 0)
         {
-            double[] values = state.Pending[chosen].Dequeue();
+            double[] values = state.Pending[chosen][index].Values;
+            state.Pending[chosen].RemoveAt(index);
             if (!program.Events[chosen].UseValuesFromTriggerTime)
             {
                 program.Assignments[chosen](LoadInputs(t, y), values);
@@ -129,33 +144,69 @@ public sealed partial class ModelInstance
     private void Enqueue(int e, double t, ReadOnlySpan<double> y)
     {
         var state = EventState;
+        var program = Model.Events;
         double[] values = state.Rent(e);
-        if (Model.Events.Events[e].UseValuesFromTriggerTime)
+        if (program.Events[e].UseValuesFromTriggerTime)
         {
-            Model.Events.Assignments[e](LoadInputs(t, y), values);
+            program.Assignments[e](LoadInputs(t, y), values);
         }
 
-        state.Pending[e].Enqueue(values);
+        double due = t;
+        if (program.HasDelay[e])
+        {
+            program.Delays(LoadInputs(t, y), state.DelayValues);
+            double delay = state.DelayValues[e];
+            if (!(delay >= 0))
+            {
+                throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The delay of event '{program.Events[e].Id}' is {delay} at t = {t:G10}; an event delay must be a non-negative number."));
+            }
+
+            due = t + delay;
+        }
+
+        state.Pending[e].Add(new PendingExecution(due, values));
     }
 
-    private int NextPending(double t, ReadOnlySpan<double> y)
+    /// <summary>Chooses the next execution due at <paramref name="t"/>: the event of highest priority among those with one due, and its earliest-due execution; (−1, −1) when none is due.</summary>
+    private (int Event, int Index) NextPending(double t, ReadOnlySpan<double> y)
     {
         var state = EventState;
         var program = Model.Events;
         program.Priorities(LoadInputs(t, y), state.PriorityValues);
         int best = -1;
+        int bestIndex = -1;
+        int ties = 0;
         for (int e = 0; e < program.Count; e++)
         {
-            if (state.Pending[e].Count == 0)
+            int index = EarliestDue(state.Pending[e], t);
+            if (index < 0)
             {
                 continue;
             }
 
             double priority = program.HasPriority[e] ? state.PriorityValues[e] : double.NegativeInfinity;
             double bestPriority = best < 0 ? double.NaN : program.HasPriority[best] ? state.PriorityValues[best] : double.NegativeInfinity;
-            if (best < 0 || priority > bestPriority)
+            // SBML: executions due together with equal priority run in random order (reservoir choice among the ties).
+            if (best < 0 || priority > bestPriority || (priority == bestPriority && state.Random.Next(++ties) == 0))
             {
+                ties = priority == bestPriority ? ties : 1;
                 best = e;
+                bestIndex = index;
+            }
+        }
+
+        return (best, bestIndex);
+    }
+
+    /// <summary>The index of the earliest execution due at or before <paramref name="t"/> (the first triggered among equal times), or −1.</summary>
+    private static int EarliestDue(List<PendingExecution> pending, double t)
+    {
+        int best = -1;
+        for (int i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].Due <= t && (best < 0 || pending[i].Due < pending[best].Due))
+            {
+                best = i;
             }
         }
 
@@ -204,6 +255,14 @@ public sealed partial class ModelInstance
             Model.Events.Sizes(LoadInputs(t, y), state.Sizes);
         }
 
+        // A species held as a concentration keeps its amount when the execution changes its compartment's size.
+        var rescaled = Model.Events.Rescaled[e];
+        Span<double> oldSizes = rescaled.Length <= 16 ? stackalloc double[rescaled.Length] : new double[rescaled.Length];
+        for (int r = 0; r < rescaled.Length; r++)
+        {
+            oldSizes[r] = Model.SizeOf(this, rescaled[r].Compartment, t, y);
+        }
+
         for (int a = 0; a < targets.Length; a++)
         {
             var target = targets[a];
@@ -216,6 +275,11 @@ public sealed partial class ModelInstance
             {
                 Parameters[target.Index] = value;
             }
+        }
+
+        for (int r = 0; r < rescaled.Length; r++)
+        {
+            y[rescaled[r].State] *= oldSizes[r] / Model.SizeOf(this, rescaled[r].Compartment, t, y);
         }
     }
 }

@@ -200,9 +200,26 @@ public sealed partial class ModelInstance
                 return Parameters[slot];
             }
 
-            // A rate-rule compartment or parameter: its declared value.
-            return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? throw new ModelValidationException($"'{id}' has no initial value.");
+            // A rate-rule compartment, parameter or species reference: its declared value.
+            return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? ReferenceStoichiometry(network, id) ?? throw new ModelValidationException($"'{id}' has no initial value.");
         }
+    }
+
+    /// <summary>The declared stoichiometry of the species reference with this id, or null.</summary>
+    private static double? ReferenceStoichiometry(ReactionNetwork network, string id)
+    {
+        foreach (var reaction in network.Reactions)
+        {
+            foreach (var reference in reaction.Reactants.Concat(reaction.Products))
+            {
+                if (reference.Id == id)
+                {
+                    return reference.Stoichiometry;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An empty dependency list, shared (never modified).</summary>

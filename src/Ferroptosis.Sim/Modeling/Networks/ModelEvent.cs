@@ -2,13 +2,13 @@ using Ferroptosis.Sim.Modeling.Expressions;
 
 namespace Ferroptosis.Sim.Modeling.Networks;
 
-/// <summary>A discrete event: when the trigger becomes true, the assignments are executed (SBML <c>event</c>, without delay).</summary>
+/// <summary>A discrete event: when the trigger becomes true, the assignments are executed, at once or after a delay (SBML <c>event</c>).</summary>
 /// <remarks>
 /// <para>
 /// SBML semantics: the event fires when its trigger changes from false to true. At t0 the trigger is
 /// taken to have been <see cref="TriggerInitialValue"/>, so an event with initial value false whose
-/// trigger holds at t0 fires at t0. Events that fire at the same time execute in decreasing
-/// <see cref="Priority"/>; a non-persistent event whose trigger has become false through an earlier
+/// trigger holds at t0 fires at t0. With a <see cref="Delay"/>, the execution is due that long after the trigger.
+/// Executions due at the same time run in decreasing <see cref="Priority"/> (in random order among equal priorities); a non-persistent event whose trigger has become false through an earlier
 /// execution at that time is cancelled. With <see cref="UseValuesFromTriggerTime"/>, assignment values
 /// are computed when the trigger fires, otherwise when the event executes.
 /// </para>
@@ -66,12 +66,17 @@ public sealed record ModelEvent
     /// <summary>Gets a value indicating whether assignment values are computed at trigger time.</summary>
     public bool UseValuesFromTriggerTime { get; }
 
+    /// <summary>Gets the delay between the trigger and the execution, evaluated when the trigger fires, or null for none (SBML <c>delay</c>).</summary>
+    /// <remarks>An execution scheduled for later is cancelled, if the event is not persistent, when the trigger becomes false before it; a delayed execution that is due executes in priority order with the others due then.</remarks>
+    public Expr? Delay { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(ModelEvent? other) =>
         other is not null
         && Id == other.Id
         && Trigger.Equals(other.Trigger)
         && Equals(Priority, other.Priority)
+        && Equals(Delay, other.Delay)
         && TriggerInitialValue == other.TriggerInitialValue
         && IsPersistent == other.IsPersistent
         && UseValuesFromTriggerTime == other.UseValuesFromTriggerTime

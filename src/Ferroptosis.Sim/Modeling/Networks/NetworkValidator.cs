@@ -178,6 +178,11 @@ internal static class NetworkValidator
                 CheckSymbols(network, priority, $"the priority of event '{e.Id}'", problems);
             }
 
+            if (e.Delay is { } delay)
+            {
+                CheckSymbols(network, delay, $"the delay of event '{e.Id}'", problems);
+            }
+
             foreach (var assignment in e.Assignments)
             {
                 string what = $"event '{e.Id}'";

@@ -43,6 +43,24 @@ public sealed record TimeEvent
         IsTerminal = isTerminal;
     }
 
+    /// <summary>Initialises a time event whose times become known during the integration (e.g. actions scheduled with a delay by other events).</summary>
+    /// <param name="name">A name used in <see cref="EventOccurrence"/> records.</param>
+    /// <param name="nextTime">Gives the next time the event is due (+∞ when none); asked again after every step and event, so the action must move it past the time it handled.</param>
+    /// <param name="action">The state change applied at each due time.</param>
+    public TimeEvent(string name, Func<double> nextTime, StateAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(nextTime);
+        ArgumentNullException.ThrowIfNull(action);
+        Name = name;
+        _times = [];
+        NextTime = nextTime;
+        Action = action;
+    }
+
+    /// <summary>Gets the function giving the next due time of an event scheduled during the integration, or null for an event with fixed <see cref="Times"/>.</summary>
+    public Func<double>? NextTime { get; }
+
     /// <summary>Gets the event's name.</summary>
     public string Name { get; }
 

@@ -88,13 +88,20 @@ public sealed class MathMLReaderTests
         Assert.That(network.InitialAssignments[0].Expression.Evaluate(_ => 0, network.FunctionLibrary), Is.EqualTo(0.8).Within(1e-15));
     }
 
+    [Test]
+    public void AvogadroCsymbol_IsTheNumberTheLevel3SpecificationsFix()
+    {
+        var network = SbmlReader.Parse(SbmlText.InitialAssignment("<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/avogadro\">avogadro</csymbol>")).Network;
+        Assert.That(network.InitialAssignments[0].Expression.Evaluate(_ => 0, network.FunctionLibrary), Is.EqualTo(6.02214179e23));
+    }
+
     [TestCase("<apply><divide/><cn>1</cn></apply>", "<divide> takes 2 arguments but has 1")]
     [TestCase("<apply><ci>nofunction</ci><cn>1</cn></apply>", "'nofunction' is applied as a function but is not a function definition")]
     [TestCase("<cn>abc</cn>", "'abc' in <cn> is not a number")]
     [TestCase("<cn type=\"e-notation\">1</cn>", "two numbers separated by <sep/>")]
     [TestCase("<apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/delay\">delay</csymbol><cn>1</cn><cn>1</cn></apply>", "csymbol 'delay' is not supported")]
-    [TestCase("<apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol><ci>p</ci></apply>", "csymbol 'rateOf' is not supported")]
-    [TestCase("<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/avogadro\">avogadro</csymbol>", "csymbol 'avogadro' is not supported")]
+    [TestCase("<apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol><cn>1</cn></apply>", "csymbol 'rateOf' takes one argument")]
+    [TestCase("<apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/avogadro\">avogadro</csymbol><cn>1</cn></apply>", "csymbol 'avogadro' cannot be applied as a function")]
     [TestCase("<apply><sum/><cn>1</cn></apply>", "<sum> is not supported")]
     [TestCase("<lambda><bvar><ci>x</ci></bvar><ci>x</ci></lambda>", "<lambda> may appear only in a function definition")]
     [TestCase("<ci>1x</ci>", "'1x' in <ci> is not a valid SBML identifier")]

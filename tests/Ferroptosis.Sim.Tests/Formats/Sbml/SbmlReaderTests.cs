@@ -103,7 +103,6 @@ public sealed class SbmlReaderTests
     }
 
     [TestCase("<listOfRules><algebraicRule><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>0</cn></math></algebraicRule></listOfRules>", "Algebraic rules are not supported")]
-    [TestCase("<listOfEvents><event useValuesFromTriggerTime=\"true\"><trigger initialValue=\"true\" persistent=\"true\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><true/></math></trigger><delay><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>1</cn></math></delay></event></listOfEvents>", "Event delays are not supported")]
     [TestCase("<listOfReactions><reaction id=\"R\" reversible=\"false\"/></listOfReactions>", "Reaction 'R' has no kinetic law")]
     [TestCase("<listOfConstraintz/>", "<listOfConstraintz> cannot appear in <model>")]
     public void UnsupportedOrUnknownElements_AreRejectedByName(string model, string message)
@@ -111,6 +110,47 @@ public sealed class SbmlReaderTests
         var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(SbmlText.L3(model)));
         Assert.That(e!.Message, Does.Contain(message));
         Assert.That(e.Line, Is.Positive);
+    }
+
+    [Test]
+    public void EventDelays_AreRead_AndUnsupportedFeaturesAreNamed()
+    {
+        string xml = SbmlText.L3("<listOfParameters><parameter id=\"x\" value=\"0\" constant=\"false\"/></listOfParameters><listOfEvents><event id=\"E\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"true\" persistent=\"true\">" + SbmlText.Math("<true/>") + "</trigger><delay>" + SbmlText.Math("<cn>1.5</cn>") + "</delay></event></listOfEvents>");
+        Assert.That(SbmlReader.Parse(xml).Network.Events[0].Delay?.ToString(), Is.EqualTo("1.5"));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(SbmlText.L3("<listOfRules><algebraicRule>" + SbmlText.Math("<cn>0</cn>") + "</algebraicRule></listOfRules>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("algebraic rule"));
+    }
+
+    [Test]
+    public void AlgebraicRule_LinearInTheOneVariableItDetermines_BecomesAnAssignmentRule_AndANonlinearOneIsRefused()
+    {
+        // x is the only non-constant quantity that nothing else determines; 0 = 2·x + k − 4 gives x = (4 − k)/2.
+        string Model(string math) => SbmlText.L3(
+            "<listOfParameters><parameter id=\"k\" value=\"1\" constant=\"true\"/><parameter id=\"x\" constant=\"false\"/></listOfParameters><listOfRules><algebraicRule>"
+            + SbmlText.Math(math) + "</algebraicRule></listOfRules>");
+        var network = SbmlReader.Parse(Model("<apply><minus/><apply><plus/><apply><times/><cn>2</cn><ci>x</ci></apply><ci>k</ci></apply><cn>4</cn></apply>")).Network;
+        var rule = network.FindAssignmentRule("x")!;
+        Assert.That(rule.Expression.Evaluate(name => name == "k" ? 1 : double.NaN, network.FunctionLibrary), Is.EqualTo(1.5));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(Model("<apply><minus/><apply><times/><ci>x</ci><ci>x</ci></apply><ci>k</ci></apply>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("algebraic rule"));
+        Assert.That(e.Message, Does.Contain("not linear"));
+    }
+
+    [Test]
+    public void RateOf_BecomesTheRateOfItsArgument_AndTheRateOfARuleIsRefusedByName()
+    {
+        const string RateOf = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol>";
+        string Model(string rule) => SbmlText.L3(
+            "<listOfParameters><parameter id=\"k\" value=\"1\" constant=\"false\"/><parameter id=\"r\" value=\"0\" constant=\"false\"/></listOfParameters><listOfRules>"
+            + rule
+            + "<assignmentRule variable=\"r\">" + SbmlText.Math($"<apply>{RateOf}<ci>k</ci></apply>") + "</assignmentRule></listOfRules>");
+
+        // k has the rate rule dk/dt = 2 + time, so rateOf(k) is that rule's math.
+        var network = SbmlReader.Parse(Model("<rateRule variable=\"k\">" + SbmlText.Math("<apply><plus/><cn>2</cn><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">t</csymbol></apply>") + "</rateRule>")).Network;
+        Assert.That(network.FindAssignmentRule("r")!.Expression.ToString(), Is.EqualTo("time + 2"));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(Model("<assignmentRule variable=\"k\">" + SbmlText.Math("<cn>3</cn>") + "</assignmentRule>")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("csymbol rateOf"));
+        Assert.That(e.Message, Does.Contain("'k' is defined by an assignment rule"));
     }
 
     [Test]

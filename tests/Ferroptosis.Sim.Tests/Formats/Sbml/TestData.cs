@@ -7,6 +7,13 @@ internal static class TestData
 
     public static string KnownFailures => Path.Combine(Root, "sbml-test-suite-known-failures.tsv");
 
+    public static string SbmlTestSuiteExtended => Path.Combine(Root, "sbml-test-suite-extended");
+
+    public static string KnownFailuresExtended => Path.Combine(Root, "sbml-test-suite-extended-known-failures.tsv");
+
+    /// <summary>Gets the repository's <c>docs/sbml.md</c>.</summary>
+    public static string SbmlDoc => Path.Combine(Root, "..", "..", "docs", "sbml.md");
+
     public static string Root
     {
         get
@@ -27,6 +34,9 @@ internal static class TestData
 
     /// <summary>Gets the case folder of a test-suite case.</summary>
     public static string Case(string id) => Path.Combine(SbmlTestSuite, "cases", id);
+
+    /// <summary>Gets the case folder of an extended test-suite case.</summary>
+    public static string ExtendedCase(string id) => Path.Combine(SbmlTestSuiteExtended, "cases", id);
 
     /// <summary>Gets the Level 3 model file of a test-suite case.</summary>
     public static string L3File(string id) =>

@@ -105,6 +105,21 @@ public sealed class EventSemanticsTests
         Assert.That(Simulate(network, [0, 0.2, 0.4], "p").GetColumn("p"), Is.EqualTo(new[] { 1.0, 1, 10 }));
     }
 
+    [Test]
+    public void EventChangingACompartment_KeepsTheAmountOfASpeciesHeldAsAConcentrationByItsRateRule()
+    {
+        // d[S]/dt = 1 in V = 2: [S] = 1 at t = 1, when the event halves V, so the amount 2 stays and [S] becomes 2
+        // (case 01505); then [S] grows at rate 1 again.
+        var network = new ReactionNetworkBuilder("rescale")
+            .Compartment("V", 2, isConstant: false)
+            .Species("S", 0, "V", isBoundary: true)
+            .RateRule("S", "1")
+            .Event("E", "time >= 1", ("V", "1"))
+            .Build();
+        var result = Simulate(network, [0, 0.5, 1.5], "S");
+        Assert.That(result.GetColumn("S"), Is.EqualTo(new[] { 0, 0.5, 2.5 }).Within(1e-9));
+    }
+
     private static SimulationResult Simulate(ReactionNetwork network, double[] times, params string[] outputs)
     {
         var result = Simulator.Simulate(ModelCompiler.Compile(network), new SimulationSettings

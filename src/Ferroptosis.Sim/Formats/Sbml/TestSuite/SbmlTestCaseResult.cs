@@ -6,7 +6,7 @@ namespace Ferroptosis.Sim.Formats.Sbml.TestSuite;
 /// <param name="CaseId">The five-digit case number.</param>
 /// <param name="Outcome">How the case ended.</param>
 /// <param name="ModelFile">The file name of the SBML model run, or null.</param>
-/// <param name="Message">The error message (load or simulation errors), why the case was skipped, or null.</param>
+/// <param name="Message">The error message (load or simulation errors), the refused feature and why (<c>unsupported: event delay: …</c>), why the case was skipped, or null.</param>
 /// <param name="Variable">The first variable that broke the pass rule, or null.</param>
 /// <param name="Time">The output time of that value.</param>
 /// <param name="Expected">The expected value.</param>
@@ -34,6 +34,7 @@ public sealed record SbmlTestCaseResult(
             $"{CaseId} failed: {Variable} at t={Time:G6}: expected {Expected:G10}, actual {Actual:G10}"),
         SbmlTestOutcome.LoadError => $"{CaseId} load error: {Message}",
         SbmlTestOutcome.SimulationError => $"{CaseId} simulation error: {Message}",
+        SbmlTestOutcome.Refused => $"{CaseId} refused: {Message}",
         _ => Message is null ? $"{CaseId} skipped: no model file at this level" : $"{CaseId} skipped: {Message}",
     };
 }

@@ -11,4 +11,7 @@ public enum SbmlTestLevel
 
     /// <summary>The Level 2 Version 4 file.</summary>
     L2V4,
+
+    /// <summary>The Level 3 file (as <see cref="L3V2"/>) where the case has one, else the Level 2 Version 4 file (cases that exist only in Level 2, such as <c>stoichiometryMath</c>).</summary>
+    Any,
 }
