@@ -43,10 +43,15 @@ public sealed class JacobianPatternTests
         var random = new Random(2026);
         var instance = model.CreateInstance();
         int n = model.Dimension;
+        // Computed by the instance used below, so that parameters set by initial assignments hold in it.
+        var initial = instance.ComputeInitialState();
         for (int trial = 0; trial < 5; trial++)
         {
-            var y = Enumerable.Range(0, n).Select(_ => 0.1 + (2 * random.NextDouble())).ToArray();
-            double t = random.NextDouble();
+            // Random states around the declared initial state (the models' rate laws are meant for their own ranges).
+            var y = initial.Select(v => (Math.Abs(v) + 0.01) * (0.8 + (0.4 * random.NextDouble()))).ToArray();
+            var f = new double[n];
+            instance.Evaluate(0, y, f);
+            const double t = 0;
             var fd = CentralDifferences(instance, t, y);
             var dense = new double[n * n];
             instance.EvaluateJacobian(t, y, dense);
@@ -54,6 +59,7 @@ public sealed class JacobianPatternTests
             instance.EvaluateSparseJacobian(t, y, values);
             for (int i = 0; i < n; i++)
             {
+                Assert.That(double.IsFinite(f[i]), $"d{model.StateIds[i]}/dt at a state near the initial one");
                 for (int j = 0; j < n; j++)
                 {
                     int e = pattern.IndexOf(i, j);
