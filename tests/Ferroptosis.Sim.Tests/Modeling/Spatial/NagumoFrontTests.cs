@@ -35,6 +35,32 @@ public sealed class NagumoFrontTests
         Assert.That(Math.Abs(coarse / fine), Is.InRange(2.5, 6), $"errors {coarse:P3} at h = 1, {fine:P3} at h = 0.5");
     }
 
+    [Test]
+    public void PlanarFront_OnLattice_MovesAtTheSpeedOfTheLine()
+    {
+        // A front seeded along the left edge of an 8 × 150 lattice (h = 0.5) stays planar: every row matches the line.
+        const int rows = 8, columns = 150;
+        const double spacing = 0.5;
+        var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
+        var tissue = new TissueSystem(cell, CellTopology.Lattice(rows, columns, spacing), [new SpeciesCoupling("u", D)]);
+        var y0 = tissue.InitialState();
+        double w = Math.Sqrt(2 * D / K);
+        for (int c = 0; c < tissue.CellCount; c++)
+        {
+            y0[tissue.IndexOf(c, "u")] = 1 / (1 + Math.Exp((tissue.Topology.X[c] - 10) / w));
+        }
+
+        var times = Enumerable.Range(0, 11).Select(i => 10.0 * i).ToArray();
+        var result = tissue.Simulate(y0, times, OdeSolvers.Bdf, new OdeSolverOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-10 });
+        Assert.That(result.IsSuccess, result.Solution.Message);
+        for (int r = 0; r < rows; r++)
+        {
+            var path = Enumerable.Range(r * columns, columns).ToArray();
+            var front = TravellingFront.Measure(result, "u", threshold: 0.5, path, fitFrom: 20);
+            Assert.That((front.Speed - ExactSpeed) / ExactSpeed, Is.EqualTo(-2.634e-3).Within(1e-3), $"row {r}");
+        }
+    }
+
     private static double RelativeSpeedError(int cells, double spacing)
     {
         var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
