@@ -41,14 +41,7 @@ public sealed class NagumoFrontTests
         // A front seeded along the left edge of an 8 × 150 lattice (h = 0.5) stays planar: every row matches the line.
         const int rows = 8, columns = 150;
         const double spacing = 0.5;
-        var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
-        var tissue = new TissueSystem(cell, CellTopology.Lattice(rows, columns, spacing), [new SpeciesCoupling("u", D)]);
-        var y0 = tissue.InitialState();
-        double w = Math.Sqrt(2 * D / K);
-        for (int c = 0; c < tissue.CellCount; c++)
-        {
-            y0[tissue.IndexOf(c, "u")] = 1 / (1 + Math.Exp((tissue.Topology.X[c] - 10) / w));
-        }
+        var (tissue, y0) = SeededTissue(CellTopology.Lattice(rows, columns, spacing), (x, _) => x - 10);
 
         var times = Enumerable.Range(0, 11).Select(i => 10.0 * i).ToArray();
         var result = tissue.Simulate(y0, times, OdeSolvers.Bdf, new OdeSolverOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-10 });
@@ -68,15 +61,7 @@ public sealed class NagumoFrontTests
         // t = 40: far beyond dense LU, about 2 s with the sparse LU chosen by LinearSolverChoice.Auto.
         const int side = 128;
         const double spacing = 0.25;
-        var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
-        var tissue = new TissueSystem(cell, CellTopology.Lattice(side, side, spacing), [new SpeciesCoupling("u", D)]);
-        var y0 = tissue.InitialState();
-        double w = Math.Sqrt(2 * D / K);
-        for (int c = 0; c < tissue.CellCount; c++)
-        {
-            double r = double.Hypot(tissue.Topology.X[c], tissue.Topology.Y[c]);
-            y0[tissue.IndexOf(c, "u")] = 1 / (1 + Math.Exp((r - 4) / w));
-        }
+        var (tissue, y0) = SeededTissue(CellTopology.Lattice(side, side, spacing), (x, y) => double.Hypot(x, y) - 4);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = tissue.Simulate(y0, [0, 20, 40], OdeSolvers.Bdf, new OdeSolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-9 });
@@ -91,15 +76,8 @@ public sealed class NagumoFrontTests
 
     private static double RelativeSpeedError(int cells, double spacing)
     {
-        var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
-        var tissue = new TissueSystem(cell, CellTopology.Line(cells, spacing), [new SpeciesCoupling("u", D)]);
-        var y0 = tissue.InitialState();
-        double w = Math.Sqrt(2 * D / K);
-        for (int c = 0; c < cells; c++)
-        {
-            // The exact wave profile, centred at x = 20.
-            y0[tissue.IndexOf(c, "u")] = 1 / (1 + Math.Exp(((c * spacing) - 20) / w));
-        }
+        // The exact wave profile, centred at x = 20.
+        var (tissue, y0) = SeededTissue(CellTopology.Line(cells, spacing), (x, _) => x - 20);
 
         var times = Enumerable.Range(0, 21).Select(i => 10.0 * i).ToArray();
         var result = tissue.Simulate(y0, times, OdeSolvers.Bdf, new OdeSolverOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-10 });
@@ -110,5 +88,20 @@ public sealed class NagumoFrontTests
         Assert.That(front.FittedPoints, Is.EqualTo(19));
         TestContext.Out.WriteLine($"h = {spacing}: speed {front.Speed:F6}, exact {ExactSpeed:F6}, relative error {(front.Speed - ExactSpeed) / ExactSpeed:E3}");
         return (front.Speed - ExactSpeed) / ExactSpeed;
+    }
+
+    /// <summary>Nagumo cells on a topology, u diffusing with D, seeded with the wave profile 1 / (1 + exp(d/w)) at the signed distance d(x, y) from the front.</summary>
+    private static (TissueSystem Tissue, double[] State) SeededTissue(CellTopology topology, Func<double, double, double> distance)
+    {
+        var cell = SpatialTestModels.Compile(SpatialTestModels.Nagumo);
+        var tissue = new TissueSystem(cell, topology, [new SpeciesCoupling("u", D)]);
+        var y0 = tissue.InitialState();
+        double w = Math.Sqrt(2 * D / K);
+        for (int c = 0; c < tissue.CellCount; c++)
+        {
+            y0[tissue.IndexOf(c, "u")] = 1 / (1 + Math.Exp(distance(topology.X[c], topology.Y[c]) / w));
+        }
+
+        return (tissue, y0);
     }
 }
