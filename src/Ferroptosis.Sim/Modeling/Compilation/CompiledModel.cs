@@ -18,7 +18,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// amounts (for a compartment of size 1, amount and concentration coincide).
 /// </para>
 /// </remarks>
-public sealed class CompiledModel : IOdeSystem
+public sealed class CompiledModel : ISparseOdeSystem
 {
     [ThreadStatic]
     private static ConditionalWeakTable<CompiledModel, ModelInstance>? t_defaultInstances;
@@ -26,6 +26,7 @@ public sealed class CompiledModel : IOdeSystem
     private readonly Dictionary<string, int> _stateIndex;
     private readonly Dictionary<string, int> _parameterIndex;
     private readonly ConcurrentDictionary<string, OutputProgram> _outputs = new(StringComparer.Ordinal);
+    private readonly SparsityPattern? _jacobianPattern;
     private SparseDerivatives? _parameterJacobian;
 
     internal CompiledModel(
@@ -53,6 +54,7 @@ public sealed class CompiledModel : IOdeSystem
         Events = events;
         _stateIndex = layout.StateIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _parameterIndex = layout.ParameterIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        (_jacobianPattern, JacobianOrder) = StructuralPattern.Build(layout.StateIds.Count, jacobianRows, jacobianColumns);
     }
 
     /// <summary>Gets the network this model was compiled from.</summary>
@@ -78,6 +80,19 @@ public sealed class CompiledModel : IOdeSystem
 
     /// <summary>Gets the number of structurally non-zero Jacobian entries.</summary>
     public int JacobianNonZeros => JacobianRows.Length;
+
+    /// <summary>Gets the positions of the entries of ∂f/∂y that can be non-zero: those whose symbolic derivative (through assignment rules and functions, simplified) is not identically zero.</summary>
+    /// <remarks>
+    /// Exact up to cancellation that the simplifier does not see (an entry such as <c>k·x − k·x</c> written in two
+    /// reactions is listed). Stiff solvers use it to factor the Newton matrix with the sparse LU when
+    /// <see cref="OdeSolverOptions.LinearSolver"/> is <see cref="LinearSolverChoice.Auto"/> and the model has at least
+    /// <see cref="LinearSolverChoice.AutoSparseThreshold"/> states. The same instance is returned on every call.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The model has no state variables.</exception>
+    public SparsityPattern JacobianPattern => _jacobianPattern ?? throw new InvalidOperationException($"Model '{Network.Id}' has no state variables, so its Jacobian has no pattern.");
+
+    /// <inheritdoc/>
+    public bool HasSparseJacobian => true;
 
     /// <summary>Gets a value indicating whether the model has events.</summary>
     public bool HasEvents => Events.Count > 0;
@@ -105,6 +120,9 @@ public sealed class CompiledModel : IOdeSystem
     internal int[] JacobianRows { get; }
 
     internal int[] JacobianColumns { get; }
+
+    /// <summary>Gets, for each entry of <see cref="JacobianPattern"/> in CSR order, the kernel output that holds it, or null when the kernel's order is already the CSR order.</summary>
+    internal int[]? JacobianOrder { get; }
 
     internal EventProgram Events { get; }
 
@@ -137,6 +155,9 @@ public sealed class CompiledModel : IOdeSystem
 
     /// <inheritdoc/>
     public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => DefaultInstance().EvaluateJacobian(t, y, jacobian);
+
+    /// <inheritdoc/>
+    public void EvaluateSparseJacobian(double t, ReadOnlySpan<double> y, Span<double> values) => DefaultInstance().EvaluateSparseJacobian(t, y, values);
 
     /// <summary>Gets (compiling once) the program that computes the given report quantities.</summary>
     internal OutputProgram Outputs(IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
