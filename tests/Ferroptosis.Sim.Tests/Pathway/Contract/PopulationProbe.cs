@@ -71,13 +71,35 @@ internal static class PopulationProbe
         margins[4] = 0.1 - p.GpxNull;
     }
 
+    /// <summary>The criteria behind <see cref="MarginNames"/>, one by one (name, margin), for diagnostics.</summary>
+    public static readonly string[] DetailNames =
+    [
+        "28 S1-S0-.05", "28 maxS2S5-S1-.05", "28 S1-S50-.15", "29c S1-S50-.10", "29c S1-S20", "29p S1-S50-.10", "29p S1-S0-.03", "29p maxS2S5-S1-.03", "32 g.5 S72-.9", "32 g0 .1-S72",
+    ];
+
+    /// <summary>The criteria of <see cref="DetailNames"/> for one cell.</summary>
+    public static void Details(FerroptosisModel model, IReadOnlyDictionary<string, double> values, IReadOnlyList<string> factors, ReadOnlySpan<double> folds, Span<double> d)
+    {
+        var p = Protocols(model, values, factors, folds);
+        d[0] = p.Steady[1] - p.Steady[0] - 0.05;
+        d[1] = Math.Max(p.Steady[2], p.Steady[3]) - p.Steady[1] - 0.05;
+        d[2] = p.Steady[1] - p.Steady[5] - 0.15;
+        d[3] = p.Concurrent[1] - p.Concurrent[5] - 0.10;
+        d[4] = p.Concurrent[1] - p.Concurrent[4];
+        d[5] = p.Pre48[1] - p.Pre48[5] - 0.10;
+        d[6] = p.Pre48[1] - p.Pre48[0] - 0.03;
+        d[7] = Math.Max(p.Pre48[2], p.Pre48[3]) - p.Pre48[1] - 0.03;
+        d[8] = p.GpxHalf - 0.9;
+        d[9] = 0.1 - p.GpxNull;
+    }
+
     private static Runs Protocols(FerroptosisModel model, IReadOnlyDictionary<string, double> baseValues, IReadOnlyList<string> factors, ReadOnlySpan<double> folds)
     {
         var values = new Dictionary<string, double>(baseValues, StringComparer.Ordinal);
         for (int i = 0; i < factors.Count; i++)
         {
             double value = baseValues.TryGetValue(factors[i], out double v) ? v : model.Network.Parameters.First(p => p.Id == factors[i]).Value;
-            values[factors[i]] = value * folds[i];
+            values[factors[i]] = Shares.Contains(factors[i]) ? ScaleOdds(value, folds[i]) : value * folds[i];
         }
 
         var lab = new M(model, values);
@@ -91,6 +113,16 @@ internal static class PopulationProbe
             [.. hs.Select(h => checks.S(checks.Wt[cell], 24, [.. checks.HoChanges(cell, h, -48), Checks.P("erastin", e50)]))],
             checks.S(checks.B(cell, Checks.Mul("c_GPX4", 0.5)), 72),
             checks.RunI(checks.Wt[cell], 72, new Dictionary<string, double> { ["GPX4"] = 0 }, Checks.P("c_GPX4", 0)).S(72));
+    }
+
+    /// <summary>The constants that are shares between 0 and 1 (the split of a flux between two routes): a population varies their odds <c>f/(1 − f)</c>, the ratio of the two routes' rate constants, so that a cell never has a share above 1 (a negative rate for the other route).</summary>
+    public static readonly IReadOnlySet<string> Shares = new HashSet<string>(StringComparer.Ordinal) { "f_Fe", "phi_ch", "f_l0G" };
+
+    /// <summary>A share whose odds are multiplied by <paramref name="fold"/>.</summary>
+    public static double ScaleOdds(double share, double fold)
+    {
+        double odds = share / (1 - share) * fold;
+        return odds / (1 + odds);
     }
 
     private static double Flag(bool value) => value ? 1 : 0;
