@@ -68,9 +68,16 @@ public sealed class CalibrationSearch
         var model = FerroptosisModel.Version2;
         var reference = new M(model, []);
         var current = Space.ToDictionary(s => s.n, s => Value(reference, s.n), StringComparer.Ordinal);
+        foreach (var (name, value) in ParseValues(Environment.GetEnvironmentVariable("FERROSIM_CONTRACT_VALUES")))
+        {
+            current[name] = value;
+        }
+
         int cells = int.Parse(Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_ROBUST_CELLS") ?? "10", CultureInfo.InvariantCulture);
-        double best = Loss(ContractSuite.Evaluate(new M(model, current))) + RobustnessLoss(model, current, cells);
-        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start: loss {best:F3}"));
+        double weight = double.Parse(Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_ROBUST_WEIGHT") ?? "1", CultureInfo.InvariantCulture);
+        double contract = Loss(ContractSuite.Evaluate(new M(model, current))), robust = RobustnessLoss(model, current, cells);
+        double best = contract + (weight * robust);
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start: loss {best:F3} (contract {contract:F3}, robustness {robust:F3} x {weight})"));
         var random = new Random(seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int iteration = 1; clock.Elapsed.TotalSeconds < seconds; iteration++)
@@ -87,7 +94,7 @@ public sealed class CalibrationSearch
             double loss;
             try
             {
-                loss = Loss(ContractSuite.Evaluate(new M(model, candidate))) + RobustnessLoss(model, candidate, cells);
+                loss = Loss(ContractSuite.Evaluate(new M(model, candidate))) + (weight * RobustnessLoss(model, candidate, cells));
             }
             catch (InvalidOperationException)
             {
@@ -112,9 +119,7 @@ public sealed class CalibrationSearch
         // FERROSIM_CONTRACT_VALUES="a_HROS=0.25;f_Fe=0.8" (cell-type constants as cell.name): the what-if figures of the
         // model README's robustness section come from this test.
         string text = Environment.GetEnvironmentVariable("FERROSIM_CONTRACT_VALUES") ?? string.Empty;
-        var values = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0].Trim(), pair => double.Parse(pair[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var values = ParseValues(text);
         var criteria = ContractSuite.Evaluate(new M(FerroptosisModel.Version2, values));
         int must = criteria.Count(c => c.Must), met = criteria.Count(c => c.Must && c.Pass);
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text}: MUST met {met} of {must}"));
@@ -125,6 +130,12 @@ public sealed class CalibrationSearch
 
         Assert.That(must, Is.GreaterThan(0));
     }
+
+    /// <summary>Parses <c>name=value;name=value</c> (cell-type constants as <c>cell.name</c>).</summary>
+    internal static Dictionary<string, double> ParseValues(string? text) => (text ?? string.Empty)
+        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(pair => pair.Split('=', 2))
+        .ToDictionary(pair => pair[0].Trim(), pair => double.Parse(pair[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static double Value(M reference, string name)
     {
