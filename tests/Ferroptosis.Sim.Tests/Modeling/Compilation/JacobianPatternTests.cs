@@ -4,6 +4,7 @@ using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Tests.Formats.Antimony;
 using Ferroptosis.Sim.Tests.Formats.Sbml;
+using Ferroptosis.Sim.Tests.TestProblems;
 
 namespace Ferroptosis.Sim.Tests.Modeling.Compilation;
 
@@ -52,7 +53,7 @@ public sealed class JacobianPatternTests
             var f = new double[n];
             instance.Evaluate(0, y, f);
             const double t = 0;
-            var fd = CentralDifferences(instance, t, y);
+            var fd = NumericJacobian.CentralDifferences(instance, t, y);
             var dense = new double[n * n];
             instance.EvaluateJacobian(t, y, dense);
             var values = new double[pattern.NonZeros];
@@ -83,7 +84,7 @@ public sealed class JacobianPatternTests
     {
         var model = ModelCompiler.Compile(TestNetworks.MassAction());
         var y = new[] { 0.7, 1.3, 0.4, 0.9 };
-        var fd = CentralDifferences(model.CreateInstance(), 0, y);
+        var fd = NumericJacobian.CentralDifferences(model.CreateInstance(), 0, y);
         int n = model.Dimension;
         var numeric = new List<(int, int)>();
         for (int i = 0; i < n; i++)
@@ -100,29 +101,5 @@ public sealed class JacobianPatternTests
         var pattern = model.JacobianPattern;
         var structural = Enumerable.Range(0, n).SelectMany(i => pattern.Columns[pattern.RowStarts[i]..pattern.RowStarts[i + 1]].ToArray().Select(j => (i, j))).ToList();
         Assert.That(structural, Is.EqualTo(numeric));
-    }
-
-    private static double[] CentralDifferences(ModelInstance instance, double t, double[] y)
-    {
-        int n = y.Length;
-        var jacobian = new double[n * n];
-        var plus = new double[n];
-        var minus = new double[n];
-        var shifted = (double[])y.Clone();
-        for (int j = 0; j < n; j++)
-        {
-            double h = 1e-6 * Math.Max(1, Math.Abs(y[j]));
-            shifted[j] = y[j] + h;
-            instance.Evaluate(t, shifted, plus);
-            shifted[j] = y[j] - h;
-            instance.Evaluate(t, shifted, minus);
-            shifted[j] = y[j];
-            for (int i = 0; i < n; i++)
-            {
-                jacobian[(i * n) + j] = (plus[i] - minus[i]) / (2 * h);
-            }
-        }
-
-        return jacobian;
     }
 }

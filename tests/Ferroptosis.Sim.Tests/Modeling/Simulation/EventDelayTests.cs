@@ -2,7 +2,6 @@ using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Modeling.Simulation;
-using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Tests.Modeling.Simulation;
 
@@ -21,7 +20,7 @@ public sealed class EventDelayTests
             .RateRule("p", "1")
             .Event(new ModelEvent("E", E("time >= 1"), [new EventAssignment("x", E("p"))], useValuesFromTriggerTime: useValuesFromTriggerTime) { Delay = E("2") })
             .Build();
-        var result = Simulate(network, [0, 1, 2.9, 3, 4], "x");
+        var result = EventRuns.Simulate(network, [0, 1, 2.9, 3, 4], "x");
         Assert.That(result.GetColumn("x"), Is.EqualTo(new[] { 0, 0, 0, expected, expected }).Within(1e-9));
     }
 
@@ -34,7 +33,7 @@ public sealed class EventDelayTests
             .Parameter("x", 0, isConstant: false)
             .Event(new ModelEvent("E", E("time >= 1 && time < 1.5"), [new EventAssignment("x", E("7"))], isPersistent: persistent) { Delay = E("1") })
             .Build();
-        var result = Simulate(network, [0, 1.75, 2.5], "x");
+        var result = EventRuns.Simulate(network, [0, 1.75, 2.5], "x");
         Assert.That(result.GetColumn("x"), Is.EqualTo(new[] { 0, 0, expected }));
     }
 
@@ -47,7 +46,7 @@ public sealed class EventDelayTests
             .Event(new ModelEvent("low", E("time >= 1"), [new EventAssignment("x", E("x * 10 + 2"))], priority: E("1"), useValuesFromTriggerTime: false) { Delay = E("1") })
             .Event(new ModelEvent("high", E("time >= 0.5"), [new EventAssignment("x", E("1"))], priority: E("5")) { Delay = E("1.5") })
             .Build();
-        var result = Simulate(network, [0, 1.9, 2.5], "x");
+        var result = EventRuns.Simulate(network, [0, 1.9, 2.5], "x");
         Assert.That(result.GetColumn("x"), Is.EqualTo(new[] { 0, 0, 12.0 }));
     }
 
@@ -60,20 +59,5 @@ public sealed class EventDelayTests
             .Build();
         var e = Assert.Throws<InvalidOperationException>(() => Simulator.Simulate(ModelCompiler.Compile(network), new SimulationSettings { EndTime = 2 }));
         Assert.That(e!.Message, Does.Contain("event 'E'").And.Contain("non-negative"));
-    }
-
-    private static SimulationResult Simulate(ReactionNetwork network, double[] times, params string[] outputs)
-    {
-        var result = Simulator.Simulate(ModelCompiler.Compile(network), new SimulationSettings
-        {
-            EndTime = times[^1],
-            OutputTimes = times,
-            Outputs = outputs,
-            RelativeTolerance = 1e-10,
-            AbsoluteTolerance = 1e-12,
-            Solver = OdeSolvers.DormandPrince5,
-        });
-        Assert.That(result.IsSuccess, result.Message);
-        return result;
     }
 }

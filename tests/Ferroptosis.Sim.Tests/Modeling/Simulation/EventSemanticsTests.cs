@@ -21,7 +21,7 @@ public sealed class EventSemanticsTests
             .Reaction("J", "A =>", "A")
             .Event("E", trigger, ("x", "1"))
             .Build();
-        var result = Simulate(network, [0, 0.25, 0.75, 1], "x");
+        var result = EventRuns.Simulate(network, [0, 0.25, 0.75, 1], "x");
         Assert.That(result.GetColumn("x"), Is.EqualTo(new[] { 0.0, 0, 1, 1 }));
     }
 
@@ -34,7 +34,7 @@ public sealed class EventSemanticsTests
             .Reaction("J", "S =>", "k*S")
             .Event("stop", "S < 0.5", ("k", "0"))
             .Build();
-        var result = Simulate(network, [0, 0.5, 1, 2], "S", "k");
+        var result = EventRuns.Simulate(network, [0, 0.5, 1, 2], "S", "k");
         Assert.That(result.GetColumn("S"), Is.EqualTo(new[] { 1, Math.Exp(-0.5), 0.5, 0.5 }).Within(1e-8));
         Assert.That(result.GetColumn("k"), Is.EqualTo(new[] { 1.0, 1, 0, 0 }));
     }
@@ -56,7 +56,7 @@ public sealed class EventSemanticsTests
             .Event(new ModelEvent("countY", E("m > 1"), [new EventAssignment("y", E("y + 1"))], priority: E("1")))
             .Event(new ModelEvent("countZ", E("m > 1"), [new EventAssignment("z", E("z + 3"))], priority: E("1"), isPersistent: false, useValuesFromTriggerTime: false))
             .Build();
-        var result = Simulate(network, [0, 0.5, 1.5, 2], "x", "y", "z");
+        var result = EventRuns.Simulate(network, [0, 0.5, 1.5, 2], "x", "y", "z");
         Assert.That(result.GetColumn("x"), Is.EqualTo(new[] { 0.0, 0, 2, 2 }));
         Assert.That(result.GetColumn("y"), Is.EqualTo(new[] { 0.0, 0, 1, 1 }));
         Assert.That(result.GetColumn("z"), Is.EqualTo(new[] { 0.0, 0, 3, 3 }));
@@ -102,7 +102,7 @@ public sealed class EventSemanticsTests
             .Build();
         var model = ModelCompiler.Compile(network);
         Assert.That(model.Dimension, Is.Zero);
-        Assert.That(Simulate(network, [0, 0.2, 0.4], "p").GetColumn("p"), Is.EqualTo(new[] { 1.0, 1, 10 }));
+        Assert.That(EventRuns.Simulate(network, [0, 0.2, 0.4], "p").GetColumn("p"), Is.EqualTo(new[] { 1.0, 1, 10 }));
     }
 
     [Test]
@@ -116,22 +116,7 @@ public sealed class EventSemanticsTests
             .RateRule("S", "1")
             .Event("E", "time >= 1", ("V", "1"))
             .Build();
-        var result = Simulate(network, [0, 0.5, 1.5], "S");
+        var result = EventRuns.Simulate(network, [0, 0.5, 1.5], "S");
         Assert.That(result.GetColumn("S"), Is.EqualTo(new[] { 0, 0.5, 2.5 }).Within(1e-9));
-    }
-
-    private static SimulationResult Simulate(ReactionNetwork network, double[] times, params string[] outputs)
-    {
-        var result = Simulator.Simulate(ModelCompiler.Compile(network), new SimulationSettings
-        {
-            EndTime = times[^1],
-            OutputTimes = times,
-            Outputs = outputs,
-            RelativeTolerance = 1e-10,
-            AbsoluteTolerance = 1e-12,
-            Solver = OdeSolvers.DormandPrince5,
-        });
-        Assert.That(result.IsSuccess, result.Message);
-        return result;
     }
 }

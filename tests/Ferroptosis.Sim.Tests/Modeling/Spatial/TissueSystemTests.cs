@@ -1,6 +1,7 @@
 using Ferroptosis.Sim.Modeling.Compilation;
 using Ferroptosis.Sim.Modeling.Spatial;
 using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Tests.TestProblems;
 
 namespace Ferroptosis.Sim.Tests.Modeling.Spatial;
 
@@ -18,7 +19,7 @@ public sealed class TissueSystemTests
         var pattern = tissue.JacobianPattern;
         var values = new double[pattern.NonZeros];
         tissue.EvaluateSparseJacobian(0, y, values);
-        var fd = CentralDifferences(tissue, y);
+        var fd = NumericJacobian.CentralDifferences(tissue, 0, y);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -130,29 +131,5 @@ public sealed class TissueSystemTests
     {
         CompiledModel cell = SpatialTestModels.Compile(SpatialTestModels.Brusselator);
         return new TissueSystem(cell, topology, [new SpeciesCoupling("u", 0.4), new SpeciesCoupling("v", 0.1)]);
-    }
-
-    private static double[] CentralDifferences(TissueSystem tissue, double[] y)
-    {
-        int n = y.Length;
-        var jacobian = new double[n * n];
-        var plus = new double[n];
-        var minus = new double[n];
-        var shifted = (double[])y.Clone();
-        for (int j = 0; j < n; j++)
-        {
-            double h = 1e-6 * Math.Max(1, Math.Abs(y[j]));
-            shifted[j] = y[j] + h;
-            tissue.Evaluate(0, shifted, plus);
-            shifted[j] = y[j] - h;
-            tissue.Evaluate(0, shifted, minus);
-            shifted[j] = y[j];
-            for (int i = 0; i < n; i++)
-            {
-                jacobian[(i * n) + j] = (plus[i] - minus[i]) / (2 * h);
-            }
-        }
-
-        return jacobian;
     }
 }
