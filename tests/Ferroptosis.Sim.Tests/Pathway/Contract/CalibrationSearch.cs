@@ -10,7 +10,7 @@ namespace Ferroptosis.Sim.Tests.Pathway.Contract;
 /// <c>FERROSIM_CALIBRATION_SECONDS</c>, default 600 s). It starts from the model's current values, prints each improvement and
 /// writes the best values, one <c>name = value</c> a line (cell-type constants as <c>cell.name</c>), to
 /// <c>FERROSIM_CALIBRATION_OUT</c> (default: a file in the temporary folder). The search is stochastic (seed
-/// <c>FERROSIM_CALIBRATION_SEED</c>, default 1; <c>FERROSIM_CALIBRATION_ROBUST_CELLS</c> virtual cells in the robustness term, default 10, 0 to leave it out) and was run in several legs while the model's structure was settled, so it
+/// <c>FERROSIM_CALIBRATION_SEED</c>, default 1; <c>FERROSIM_CALIBRATION_ROBUST_CELLS</c> virtual cells in the robustness term, default 10, 0 to leave it out; with <c>FERROSIM_CALIBRATION_RATCHET=1</c> a step that meets fewer MUST criteria than the current point is refused, so robustness is not bought with contract criteria) and was run in several legs while the model's structure was settled, so it
 /// reproduces the method, not the exact values.
 /// </remarks>
 public sealed class CalibrationSearch
@@ -21,7 +21,7 @@ public sealed class CalibrationSearch
         ("phi_ch", 0.3, 0.98), ("r_sat", 1.2, 6), ("a_BR", 0.1, 3), ("K_BR", 0.1, 5), ("a_HROS", 0.01, 0.6), ("f_Fe", 0.75, 0.98), ("a_RH", 0.1, 4), ("K_inc", 0.005, 0.05),
         ("K_AH", 0.005, 0.5), ("a_AD", 0.1, 5), ("k_A", 0.1, 1.5), ("k_FT0", 0.003, 0.05), ("k_fph", 0.005, 0.1), ("A_aut", 0.3, 10), ("K_aut", 0.1, 5),
         ("K_IRP", 0.3, 3), ("n_IRP", 1, 4), ("K_FTi", 0.4, 4), ("n_FTi", 1, 8), ("Cap", 15, 150), ("A_FH", 0.3, 40), ("A_HH", 2, 80), ("K_BH", 0.15, 2), ("a_FROS", 0.02, 1.5),
-        ("k_b", 0.05, 1.2), ("k_l0", 0.1, 2), ("f_l0G", 0.05, 0.95), ("V_gpx", 20, 150), ("LPO_th", 2.5, 10), ("n_d", 3, 9),
+        ("k_b", 0.05, 1.2), ("k_l0", 0.1, 2), ("K_l0s", 0.5, 30), ("f_l0G", 0.05, 0.95), ("V_gpx", 20, 150), ("LPO_th", 2.5, 10), ("n_d", 3, 9),
         ("k_gout", 0.03, 0.3), ("k_gROS", 0.01, 0.3), ("y_gpx", 0.002, 0.2), ("IC50_ERA", 0.2, 5), ("K_cys", 0.5, 5), ("k_RSL3", 0.3, 6), ("k_ML162", 0.2, 4),
         ("K_fer1", 0.03, 0.6), ("k_hemin", 0.005, 0.1), ("k_hin", 0.01, 0.12), ("B_hem", 2, 60), ("K_hb", 0.2, 5), ("k_Hexp", 0.02, 0.5),
         ("K_DMF", 2, 50), ("K_MMF", 5, 500), ("k_DMFG", 0.0005, 0.05), ("k_DMFh", 0.1, 2), ("a_TBHQ", 0.1, 3), ("K_TBHQR", 2, 100), ("K_TBHQ", 5, 100), ("k_SFNG", 0.0002, 0.02),
@@ -75,9 +75,12 @@ public sealed class CalibrationSearch
 
         int cells = int.Parse(Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_ROBUST_CELLS") ?? "10", CultureInfo.InvariantCulture);
         double weight = double.Parse(Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_ROBUST_WEIGHT") ?? "1", CultureInfo.InvariantCulture);
-        double contract = Loss(ContractSuite.Evaluate(new M(model, current))), robust = RobustnessLoss(model, current, cells);
+        bool ratchet = Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_RATCHET") == "1";
+        var start = ContractSuite.Evaluate(new M(model, current));
+        int met = start.Count(c => c.Must && c.Pass);
+        double contract = Loss(start), robust = RobustnessLoss(model, current, cells);
         double best = contract + (weight * robust);
-        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start: loss {best:F3} (contract {contract:F3}, robustness {robust:F3} x {weight})"));
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start: loss {best:F3} (contract {contract:F3}, robustness {robust:F3} x {weight}), MUST met {met}"));
         var random = new Random(seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int iteration = 1; clock.Elapsed.TotalSeconds < seconds; iteration++)
@@ -92,9 +95,17 @@ public sealed class CalibrationSearch
             }
 
             double loss;
+            int candidateMet;
             try
             {
-                loss = Loss(ContractSuite.Evaluate(new M(model, candidate))) + (weight * RobustnessLoss(model, candidate, cells));
+                var criteria = ContractSuite.Evaluate(new M(model, candidate));
+                candidateMet = criteria.Count(c => c.Must && c.Pass);
+                if (ratchet && candidateMet < met)
+                {
+                    continue;
+                }
+
+                loss = Loss(criteria) + (weight * RobustnessLoss(model, candidate, cells));
             }
             catch (InvalidOperationException)
             {
@@ -103,8 +114,8 @@ public sealed class CalibrationSearch
 
             if (loss < best)
             {
-                (best, current) = (loss, candidate);
-                TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iteration {iteration}: loss {best:F3}"));
+                (best, current, met) = (loss, candidate, candidateMet);
+                TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iteration {iteration}: loss {best:F3}, MUST met {met}"));
                 File.WriteAllLines(output, current.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} = {kv.Value:G5}")));
             }
         }
