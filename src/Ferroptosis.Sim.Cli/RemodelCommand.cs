@@ -241,7 +241,7 @@ internal static class RemodelCommand
 
         string Cell(RemodellingResult run, RemodellingBand? band, double days)
         {
-            string central = run.BoneMassAt(days).ToString("F2", c);
+            string central = run.BoneMassAtDays(days).ToString("F2", c);
             if (band is null || band.BoneMassLower.Count == 0)
             {
                 return central;
