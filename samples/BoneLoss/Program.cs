@@ -31,7 +31,7 @@ foreach (var run in runs)
     }
 
     var (d, h) = (run.DeathRates, run.DeathRates.Hazards);
-    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {h[0].Condition,10:E2} {h[1].Condition,10:E2} {h[2].Condition,10:E2} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAt(365),8:F2} {run.BoneMass[^1],8:F2}"));
+    Console.WriteLine(string.Create(c, $"{run.Scenario!.Name,-20} {Label(run),-22} {h[0].Condition,10:E2} {h[1].Condition,10:E2} {h[2].Condition,10:E2} {d.Osteoblast,10:E2} {d.Osteoclast,10:E2} {d.Osteocyte,10:E2} {run.BoneMassAtDays(365),8:F2} {run.BoneMass[^1],8:F2}"));
 }
 
 var work = runs.Cast<RemodellingResult>().Select(r => r.Result!.Statistics).ToList();

@@ -38,8 +38,8 @@ Console.WriteLine();
 Console.WriteLine($"{"cell type",-12} {"condition",-21} {"t50 (h)",8} {"S(24 h)",8} {"S(48 h)",8}");
 foreach (var r in runs)
 {
-    string t50 = r.TimeTo50PercentDeath is double t ? t.ToString("F1", c) : "> 48";
-    Console.WriteLine(string.Create(c, $"{r.Cell.Name,-12} {conditionOf[r],-21} {t50,8} {r.SurvivalAt(24),8:F3} {r.SurvivalAt(48),8:F3}"));
+    string t50 = r.TimeTo50PercentDeathHours is double t ? t.ToString("F1", c) : "> 48";
+    Console.WriteLine(string.Create(c, $"{r.Cell.Name,-12} {conditionOf[r],-21} {t50,8} {r.SurvivalAtHours(24),8:F3} {r.SurvivalAtHours(48),8:F3}"));
 }
 
 var work = runs.Select(r => r.Result.Statistics).ToList();

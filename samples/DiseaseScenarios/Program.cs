@@ -31,8 +31,8 @@ for (int s = 0; s < scenarios.Length; s++)
     for (int j = 0; j < cells.Count; j++)
     {
         var (alone, rescued) = (runs[s, j, 0], runs[s, j, 1]);
-        string t50 = alone.TimeTo50PercentDeath is double t ? t.ToString("F1", c) : "> 48";
-        Console.WriteLine(string.Create(c, $"{Name(scenarios[s]),-22} {cells[j].Name,-11} {t50,8} {alone.SurvivalAt(48),8:F3} {rescued.SurvivalAt(48),8:F3}"));
+        string t50 = alone.TimeTo50PercentDeathHours is double t ? t.ToString("F1", c) : "> 48";
+        Console.WriteLine(string.Create(c, $"{Name(scenarios[s]),-22} {cells[j].Name,-11} {t50,8} {alone.SurvivalAtHours(48),8:F3} {rescued.SurvivalAtHours(48),8:F3}"));
     }
 }
 

@@ -54,7 +54,7 @@ internal static class ScenarioFigure
             }
         }
 
-        var heatMap = CellDeathFigure.SurvivalHeatMap(rows, [.. cells.Select(CellDeathFigure.CellName)], table, hours);
+        var heatMap = CellDeathFigure.SurvivalHeatMap(rows, [.. cells.Select(CellDeathFigure.CellName)], table, TimeSpan.FromHours(hours));
         heatMap.Axes.Single(a => a.Position == AxisPosition.Left).Title = "Condition (in vitro)";
         heatMap.Axes.Single(a => a.Position == AxisPosition.Bottom).Title = "Cell type";
         panels.Add(heatMap);

@@ -54,7 +54,7 @@ internal static class DrugPanelFigure
             [.. Conditions.Select(x => x.Name)],
             [.. BoneCell.All.Select(CellDeathFigure.CellName)],
             runs,
-            24,
+            TimeSpan.FromHours(24),
             new FigureOptions { Title = "Drug panel: survival at 24 h" });
         Categories(model, "Condition (drugs added at t = 0)", "Cell type");
         return model;

@@ -61,4 +61,4 @@ Console.WriteLine($"Captions: {heatCaption}");
 Console.WriteLine($"          {trajectoryCaption}");
 return 0;
 
-static string Cell(CellSimulationResult r) => r.IsSuccess ? r.SurvivalAt(24).ToString("F3", CultureInfo.InvariantCulture) : r.Status.ToString();
+static string Cell(CellSimulationResult r) => r.IsSuccess ? r.SurvivalAtHours(24).ToString("F3", CultureInfo.InvariantCulture) : r.Status.ToString();

@@ -34,7 +34,7 @@ internal static class DualRoleFigure
 
     /// <summary>Finds each cell type's own 24-h erastin IC50 (wild type), by bisection in log dose.</summary>
     /// <returns>The IC50 (µM) per cell type.</returns>
-    public static Dictionary<BoneCell, double> Ic50() => Cells.ToDictionary(c => c, c => DoseResponse.FindIC50(d => Run(c, Perturbation.Erastin(d)).SurvivalAt(24), 0.1, 200).Dose);
+    public static Dictionary<BoneCell, double> Ic50() => Cells.ToDictionary(c => c, c => DoseResponse.FindIC50(d => Run(c, Perturbation.Erastin(d)).SurvivalAtHours(24), 0.1, 200).Dose);
 
     /// <summary>Runs every cell type, arm and HO-1 level under erastin at the cell type's IC50.</summary>
     /// <param name="ic50">The IC50s of <see cref="Ic50"/>.</param>
@@ -61,7 +61,7 @@ internal static class DualRoleFigure
     /// <summary>Reads the surviving fraction at 24 h.</summary>
     /// <param name="r">The run.</param>
     /// <returns>S(24 h).</returns>
-    public static double Survival(CellSimulationResult r) => r.SurvivalAt(24);
+    public static double Survival(CellSimulationResult r) => r.SurvivalAtHours(24);
 
     /// <summary>Reads the peak labile Fe²⁺ (µM) of a run.</summary>
     /// <param name="r">The run.</param>

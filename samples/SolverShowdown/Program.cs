@@ -18,7 +18,7 @@ Perturbation[] erastin = [Perturbation.Erastin(10)];
 var duration = TimeSpan.FromHours(48);
 var options = new CellSimulationOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-9 };
 var reference = FerroptosisSimulation.Run(BoneCell.Osteoblast, erastin, duration, options with { RelativeTolerance = 1e-11, AbsoluteTolerance = 1e-13 });
-Console.WriteLine(string.Create(c, $"Osteoblast + erastin 10 µM, 48 h, rtol 1e-6, atol 1e-9, step ≤ 0.25 h (reference S(48 h) = {reference.SurvivalAt(48):F6}, t50 = {reference.TimeTo50PercentDeath:F4} h)"));
+Console.WriteLine(string.Create(c, $"Osteoblast + erastin 10 µM, 48 h, rtol 1e-6, atol 1e-9, step ≤ 0.25 h (reference S(48 h) = {reference.SurvivalAtHours(48):F6}, t50 = {reference.TimeTo50PercentDeathHours:F4} h)"));
 Console.WriteLine($"{"solver",-16} {"status",-18} {"|ΔS(48)|",9} {"|Δt50| h",9} {"steps",7} {"rejected",8} {"f evals",8} {"J evals",8} {"LU",6} {"time ms",8}");
 var csv = new StringBuilder("problem,solver,rtol,atol,status,abs_error_S48,abs_error_t50_h,correct_digits,steps,rejected,f_evals,jacobian_evals,lu_decompositions,time_ms\n");
 foreach (var solver in OdeSolvers.All)
@@ -29,8 +29,8 @@ foreach (var solver in OdeSolvers.All)
     var result = run();
     clock.Stop();
     var s = result.Result.Statistics;
-    string survival = result.IsSuccess ? Math.Abs(result.SurvivalAt(48) - reference.SurvivalAt(48)).ToString("0.0e+0", c) : "–";
-    string t50 = result.TimeTo50PercentDeath is double t ? Math.Abs(t - reference.TimeTo50PercentDeath!.Value).ToString("0.0e+0", c) : "–";
+    string survival = result.IsSuccess ? Math.Abs(result.SurvivalAtHours(48) - reference.SurvivalAtHours(48)).ToString("0.0e+0", c) : "–";
+    string t50 = result.TimeTo50PercentDeathHours is double t ? Math.Abs(t - reference.TimeTo50PercentDeathHours!.Value).ToString("0.0e+0", c) : "–";
     Console.WriteLine(string.Create(
         c,
         $"{solver.Name,-16} {result.Status,-18} {survival,9} {t50,9} {s.AcceptedSteps,7} {s.RejectedSteps,8} {s.RhsEvaluations,8} {s.JacobianEvaluations,8} {s.LuDecompositions,6} {clock.Elapsed.TotalMilliseconds,8:F1}"));
@@ -103,7 +103,7 @@ return 0;
 
 double Error(CellSimulationResult r) => WorkPrecisionFigure.Error(r, reference);
 
-double T50Error(CellSimulationResult r) => r.TimeTo50PercentDeath is double t && reference.TimeTo50PercentDeath is double t0 ? Math.Abs(t - t0) : double.NaN;
+double T50Error(CellSimulationResult r) => r.TimeTo50PercentDeathHours is double t && reference.TimeTo50PercentDeathHours is double t0 ? Math.Abs(t - t0) : double.NaN;
 
 static string Row(string problem, string solver, double rtol, double atol, SolverStatus status, double errorS, double errorT50, double digits, SolverStatistics s, double ms) =>
     string.Create(CultureInfo.InvariantCulture, $"{problem},{solver},{rtol:R},{atol:R},{status},{Text(errorS)},{Text(errorT50)},{Text(digits)},{s.AcceptedSteps},{s.RejectedSteps},{s.RhsEvaluations},{s.JacobianEvaluations},{s.LuDecompositions},{ms:F2}\n");

@@ -15,7 +15,7 @@ internal static class WorkPrecisionFigure
     /// <param name="r">The run.</param>
     /// <param name="reference">The reference run.</param>
     /// <returns>|ΔS(48 h)|.</returns>
-    public static double Error(CellSimulationResult r, CellSimulationResult reference) => Math.Abs(r.SurvivalAt(48) - reference.SurvivalAt(48));
+    public static double Error(CellSimulationResult r, CellSimulationResult reference) => Math.Abs(r.SurvivalAtHours(48) - reference.SurvivalAtHours(48));
 
     /// <summary>Runs every solver at every tolerance of <see cref="Tolerances"/>.</summary>
     /// <param name="reference">The reference run the errors are taken against.</param>

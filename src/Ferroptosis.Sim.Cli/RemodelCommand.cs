@@ -40,7 +40,7 @@ internal static class RemodelCommand
         var boneModel = new Option<string>("--bone-model") { Description = "Bone population model: bounded (surface-limited, mechanostat, disease effects with onset; cell model v2) or balanced (the first release's Komarova form on cell model v1).", HelpName = "MODEL", DefaultValueFactory = _ => "bounded" };
         boneModel.AcceptOnlyFromAmong("bounded", "balanced");
         var diseaseEnds = new Option<double?>("--disease-ends") { Description = "Month at which the disease ends (e.g. glucocorticoids withdrawn); its effects then wane. Bounded model only.", HelpName = "MONTH" };
-        var treatmentStarts = new Option<double>("--treatment-starts") { Description = "Month at which the intervention starts (default 0: from the start of the disease). Bounded model only.", HelpName = "MONTH", DefaultValueFactory = _ => 0 };
+        var treatmentStarts = new Option<double>("--treatment-starts") { Description = "Month at which the intervention starts (0: from the start of the disease). Bounded model only.", HelpName = "MONTH", DefaultValueFactory = _ => 0 };
         var band = new Option<bool>("--no-band") { Description = "Skip the uncertainty band (κ ×0.5–2 and each cell type's death rate ×0.67–1.5; 16 extra bone-model runs, no extra cell-model runs)." };
         var output = CommonOptions.Out();
         var plot = CommonOptions.Plot();
@@ -241,7 +241,7 @@ internal static class RemodelCommand
 
         string Cell(RemodellingResult run, RemodellingBand? band, double days)
         {
-            string central = run.BoneMassAt(days).ToString("F2", c);
+            string central = run.BoneMassAtDays(days).ToString("F2", c);
             if (band is null || band.BoneMassLower.Count == 0)
             {
                 return central;

@@ -146,8 +146,8 @@ internal sealed record ScanReadout
         ArgumentNullException.ThrowIfNull(result);
         return Kind switch
         {
-            ReadoutKind.HalfSurvivalTime => result.TimeTo50PercentDeath ?? double.NaN,
-            ReadoutKind.At => result.ValueAt(Quantity, Time),
+            ReadoutKind.HalfSurvivalTime => result.TimeTo50PercentDeathHours ?? double.NaN,
+            ReadoutKind.At => result.ValueAtHours(Quantity, Time),
             ReadoutKind.Maximum => result.Quantity(Quantity).Max(),
             _ => result.Quantity(Quantity).Min(),
         };

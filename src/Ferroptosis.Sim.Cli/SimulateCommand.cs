@@ -230,13 +230,13 @@ internal static class SimulateCommand
         var table = CliContext.CreateTable([.. headers]);
         foreach (var r in results)
         {
-            var row = new List<string> { r.Cell.Name, CellDeathFigure.Condition(r), r.TimeTo50PercentDeath is double t ? t.ToString("F1", CultureInfo.InvariantCulture) : $"> {Number(hours)}" };
+            var row = new List<string> { r.Cell.Name, CellDeathFigure.Condition(r), r.TimeTo50PercentDeathHours is double t ? t.ToString("F1", CultureInfo.InvariantCulture) : $"> {Number(hours)}" };
             if (day)
             {
-                row.Add(Fraction(r.SurvivalAt(24)));
+                row.Add(Fraction(r.SurvivalAtHours(24)));
             }
 
-            row.AddRange([Fraction(r.SurvivalAt(hours)), Number(r.Result.Statistics.AcceptedSteps)]);
+            row.AddRange([Fraction(r.SurvivalAtHours(hours)), Number(r.Result.Statistics.AcceptedSteps)]);
             CliContext.AddRow(table, [.. row]);
         }
 

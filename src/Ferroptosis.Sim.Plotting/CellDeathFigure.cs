@@ -223,13 +223,14 @@ public static class CellDeathFigure
     /// <param name="rowLabels">Row names, top to bottom.</param>
     /// <param name="columnLabels">Column names, left to right.</param>
     /// <param name="results">The simulation of each cell, indexed [row, column]; a failed or too short run is shown as missing.</param>
-    /// <param name="hours">The time of the read-out, e.g. 24.</param>
+    /// <param name="time">The time of the read-out after the start of the exposure, e.g. <c>TimeSpan.FromHours(24)</c>.</param>
     /// <param name="options">Look and size; <see langword="null"/> for the defaults.</param>
     /// <returns>The plot model, coloured from 0 (dead) to 1 (all alive).</returns>
     /// <exception cref="ArgumentException">The table and the labels differ in size.</exception>
-    public static PlotModel SurvivalHeatMap(IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, CellSimulationResult[,] results, double hours, FigureOptions? options = null)
+    public static PlotModel SurvivalHeatMap(IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, CellSimulationResult[,] results, TimeSpan time, FigureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        double hours = time.TotalHours;
         var values = new double[results.GetLength(0), results.GetLength(1)];
         for (int i = 0; i < values.GetLength(0); i++)
         {
@@ -237,7 +238,7 @@ public static class CellDeathFigure
             {
                 var r = results[i, j];
                 bool covered = r is not null && r.IsSuccess && r.TimesHours.Length > 0 && hours >= r.TimesHours[0] && hours <= r.TimesHours[^1];
-                values[i, j] = covered ? r!.SurvivalAt(hours) : double.NaN;
+                values[i, j] = covered ? r!.SurvivalAtHours(hours) : double.NaN;
             }
         }
 

@@ -48,7 +48,7 @@ public class CellSimulationBenchmarks
         }
 
         var result = Run();
-        SetupLog.Write($"{Cell} {Scenario}: {result.Status}, S(48 h) {result.SurvivalAt(PathwayProblems.EndHours):F4}, t50 {result.TimeTo50PercentDeath?.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} h, {result.Result.Statistics}");
+        SetupLog.Write($"{Cell} {Scenario}: {result.Status}, S(48 h) {result.SurvivalAtHours(PathwayProblems.EndHours):F4}, t50 {result.TimeTo50PercentDeathHours?.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} h, {result.Result.Statistics}");
     }
 
     /// <summary>One simulation.</summary>

@@ -63,7 +63,7 @@ public class CellSimulationCostBenchmarks
         };
         var run = RunDefaults();
         var lean = RunLean();
-        SetupLog.Write($"Run: {run.Result.Statistics}; RunLean: {lean.Result.Statistics}; S(48 h) {run.SurvivalAt(48):F6} / {lean.SurvivalAt(48):F6}");
+        SetupLog.Write($"Run: {run.Result.Statistics}; RunLean: {lean.Result.Statistics}; S(48 h) {run.SurvivalAtHours(48):F6} / {lean.SurvivalAtHours(48):F6}");
         foreach (var solver in new[] { OdeSolvers.Rodas5P, OdeSolvers.Tsit5, OdeSolvers.Auto, OdeSolvers.Bdf, OdeSolvers.Verner7 })
         {
             var solution = Solve(solver, _options);

@@ -33,7 +33,7 @@ public class ModelVersionCostBenchmarks
             Solver = Solver == "Rodas5P" ? OdeSolvers.Rodas5P : OdeSolvers.Auto,
         };
         var run = Run();
-        SetupLog.Write($"v{Version} {Solver}: {run.Result.Statistics}; S(48 h) {run.SurvivalAt(48):F6}");
+        SetupLog.Write($"v{Version} {Solver}: {run.Result.Statistics}; S(48 h) {run.SurvivalAtHours(48):F6}");
     }
 
     /// <summary>One simulation.</summary>

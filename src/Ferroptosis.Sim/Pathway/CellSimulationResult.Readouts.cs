@@ -30,11 +30,21 @@ public sealed partial class CellSimulationResult
         return [.. Quantity(name).Select(v => v / rest)];
     }
 
-    /// <summary>Gets a quantity at a time as a fold of its resting value.</summary>
+    /// <summary>Gets a quantity at a time after the start of the exposure as a fold of its resting value.</summary>
+    /// <param name="name">The quantity.</param>
+    /// <param name="time">The time, within the run.</param>
+    /// <returns>The fold change.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double FoldAt(string name, TimeSpan time) => FoldAtHours(name, time.TotalHours);
+
+    /// <summary>Gets a quantity at a time given in hours as a fold of its resting value, as <see cref="FoldAt(string, TimeSpan)"/>.</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="hours">The time in hours.</param>
     /// <returns>The fold change.</returns>
-    public double FoldAt(string name, double hours) => ValueAt(name, hours) / RestingValue(name);
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double FoldAtHours(string name, double hours) => ValueAtHours(name, hours) / RestingValue(name);
 
     /// <summary>Gets the largest reported value of a quantity during the exposure (t ≥ 0).</summary>
     /// <param name="name">The quantity.</param>
@@ -49,7 +59,7 @@ public sealed partial class CellSimulationResult
     /// <summary>Gets the first reported time of the exposure at which a quantity is largest.</summary>
     /// <param name="name">The quantity.</param>
     /// <returns>The time in hours.</returns>
-    public double TimeOfPeak(string name)
+    public double TimeOfPeakHours(string name)
     {
         var values = Exposure(name);
         int best = 0;
@@ -90,13 +100,13 @@ public sealed partial class CellSimulationResult
     /// <param name="name">The quantity.</param>
     /// <param name="level">The level, in the quantity's unit (for a fold, multiply by <see cref="RestingValue"/>).</param>
     /// <returns>The time in hours, or null if the quantity stays at or below the level.</returns>
-    public double? FirstTimeAbove(string name, double level) => FirstCrossing(name, level, above: true);
+    public double? FirstTimeAboveHours(string name, double level) => FirstCrossing(name, level, above: true);
 
     /// <summary>Gets the first time of the exposure (t ≥ 0) at which a quantity falls below a level, interpolated linearly between reported points (e.g. S below 0.9).</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="level">The level.</param>
     /// <returns>The time in hours, or null if the quantity stays at or above the level.</returns>
-    public double? FirstTimeBelow(string name, double level) => FirstCrossing(name, level, above: false);
+    public double? FirstTimeBelowHours(string name, double level) => FirstCrossing(name, level, above: false);
 
     /// <summary>Writes CSV of chosen quantities: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c> and one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
     /// <param name="writer">The destination.</param>

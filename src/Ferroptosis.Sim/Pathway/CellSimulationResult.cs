@@ -25,9 +25,11 @@ namespace Ferroptosis.Sim.Pathway;
 /// <see cref="CellSimulationOptions.OutputIntervalHours"/>), interpolating linearly between them.
 /// </para>
 /// <para>
-/// Time: inputs are a <see cref="TimeSpan"/> or a number of hours (<see cref="SurvivalAt(TimeSpan)"/> and
-/// <see cref="SurvivalAt(double)"/>); outputs are numbers of hours (<see cref="TimesHours"/>, <see cref="TimeTo50PercentDeath"/>,
-/// <see cref="FirstTimeAbove"/>), as in the CSV's <c>time_h</c> column.
+/// Time, as everywhere in the pathway API: a time that goes in is a <see cref="TimeSpan"/> (<see cref="SurvivalAt(TimeSpan)"/>,
+/// as <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> takes
+/// its duration); a time that is a number carries its unit in its name, going in (<see cref="SurvivalAtHours"/>, for times
+/// read off <see cref="TimesHours"/>) and coming out (<see cref="TimesHours"/>, <see cref="TimeTo50PercentDeathHours"/>,
+/// <see cref="FirstTimeAboveHours"/>), as in the CSV's <c>time_h</c> column.
 /// </para>
 /// <para>Immutable.</para>
 /// </remarks>
@@ -43,7 +45,7 @@ public sealed partial class CellSimulationResult
         Perturbations = perturbations;
         Result = result;
         _resting = resting;
-        TimeTo50PercentDeath = result.Crossings.FirstOrDefault(c => c.Quantity == "S" && c.Time >= 0)?.Time;
+        TimeTo50PercentDeathHours = result.Crossings.FirstOrDefault(c => c.Quantity == "S" && c.Time >= 0)?.Time;
     }
 
     /// <summary>Gets the version of the ferroptosis model that produced this result.</summary>
@@ -83,7 +85,7 @@ public sealed partial class CellSimulationResult
     public double[] SurvivingFraction => Result.GetColumn("S");
 
     /// <summary>Gets the first time (h, from the start of the exposure) the surviving fraction falls below 0.5, located by root finding; null if it does not within the run.</summary>
-    public double? TimeTo50PercentDeath { get; }
+    public double? TimeTo50PercentDeathHours { get; }
 
     /// <summary>Gets the names of the reported quantities.</summary>
     public IReadOnlyList<string> Quantities => Result.Names;
@@ -94,33 +96,33 @@ public sealed partial class CellSimulationResult
     /// <exception cref="ArgumentException">No quantity has that name; the message suggests the closest names (ids are case-sensitive) and lists them all.</exception>
     public double[] Quantity(string name) => Result.GetColumn(Resolve(name));
 
-    /// <summary>Gets the surviving fraction at a time, linearly interpolated between reported times (exact at reported times).</summary>
+    /// <summary>Gets the surviving fraction at a time given in hours, linearly interpolated between reported times (exact at reported times), as <see cref="SurvivalAt(TimeSpan)"/>.</summary>
     /// <param name="hours">The time in hours, within the run.</param>
     /// <returns>The surviving fraction.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
-    public double SurvivalAt(double hours) => ValueAt("S", hours);
+    public double SurvivalAtHours(double hours) => ValueAtHours("S", hours);
 
-    /// <summary>Gets the surviving fraction at a time after the start of the exposure, as <see cref="SurvivalAt(double)"/> with the time as a <see cref="TimeSpan"/> (the type <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> takes).</summary>
+    /// <summary>Gets the surviving fraction at a time after the start of the exposure (the type <see cref="FerroptosisSimulation.Run(BoneCell, IEnumerable{Perturbation}, TimeSpan, CellSimulationOptions?)"/> takes), linearly interpolated between reported times.</summary>
     /// <param name="time">The time, within the run (negative during a pre-treatment).</param>
     /// <returns>The surviving fraction.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
-    public double SurvivalAt(TimeSpan time) => ValueAt("S", time.TotalHours);
+    public double SurvivalAt(TimeSpan time) => ValueAtHours("S", time.TotalHours);
 
-    /// <summary>Gets a quantity at a time after the start of the exposure, as <see cref="ValueAt(string, double)"/> with the time as a <see cref="TimeSpan"/>.</summary>
+    /// <summary>Gets a quantity at a time after the start of the exposure, linearly interpolated between reported times.</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="time">The time, within the run.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
     /// <exception cref="ArgumentException">No quantity has that name.</exception>
-    public double ValueAt(string name, TimeSpan time) => ValueAt(name, time.TotalHours);
+    public double ValueAt(string name, TimeSpan time) => ValueAtHours(name, time.TotalHours);
 
-    /// <summary>Gets a quantity at a time, linearly interpolated between reported times.</summary>
+    /// <summary>Gets a quantity at a time given in hours, linearly interpolated between reported times, as <see cref="ValueAt(string, TimeSpan)"/>.</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="hours">The time in hours.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
     /// <exception cref="ArgumentException">No quantity has that name.</exception>
-    public double ValueAt(string name, double hours)
+    public double ValueAtHours(string name, double hours)
     {
         var times = Result.Times;
         if (times.Length == 0 || double.IsNaN(hours) || hours < times[0] || hours > times[^1])
@@ -210,5 +212,5 @@ public sealed partial class CellSimulationResult
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))}{string.Concat(ParameterValues.Select(p => $" + {p.Key} = {p.Value:G4}"))} (model {Model.Folder}): S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeath is double t ? $", t50 = {t:F1} h" : "")}");
+        string.Create(CultureInfo.InvariantCulture, $"{Cell}{(Scenario is null ? "" : " + " + Scenario)}{(Perturbations.Count == 0 ? "" : " + " + string.Join(" + ", Perturbations))}{string.Concat(ParameterValues.Select(p => $" + {p.Key} = {p.Value:G4}"))} (model {Model.Folder}): S(end) = {SurvivingFraction[^1]:F3}{(TimeTo50PercentDeathHours is double t ? $", t50 = {t:F1} h" : "")}");
 }

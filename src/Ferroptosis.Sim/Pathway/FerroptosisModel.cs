@@ -24,7 +24,7 @@ namespace Ferroptosis.Sim.Pathway;
 /// <example>
 /// <code>
 /// var v1 = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Erastin(10)], TimeSpan.FromHours(48), new CellSimulationOptions { Model = FerroptosisModel.Version1 });
-/// Console.WriteLine($"{v1.ModelVersion}: {v1.SurvivalAt(24):F2}");
+/// Console.WriteLine($"{v1.ModelVersion}: {v1.SurvivalAtHours(24):F2}");
 /// </code>
 /// </example>
 public sealed class FerroptosisModel

@@ -30,7 +30,7 @@ namespace Ferroptosis.Sim.Pathway;
 /// <example>
 /// <code>
 /// var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Erastin(5, ConcentrationUnit.Micromolar)], TimeSpan.FromHours(48));
-/// Console.WriteLine($"survival at 24 h: {result.SurvivalAt(24):F2}, t50: {result.TimeTo50PercentDeath:F1} h");
+/// Console.WriteLine($"survival at 24 h: {result.SurvivalAtHours(24):F2}, t50: {result.TimeTo50PercentDeathHours:F1} h");
 /// </code>
 /// </example>
 public static class FerroptosisSimulation

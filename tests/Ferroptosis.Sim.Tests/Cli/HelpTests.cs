@@ -40,6 +40,27 @@ public sealed class HelpTests
         });
     }
 
+    [TestCase("simulate")]
+    [TestCase("scan")]
+    [TestCase("list")]
+    [TestCase("remodel")]
+    [TestCase("sbml-test-suite")]
+    public void VerbHelp_GivesEachDefaultOnce(string verb)
+    {
+        var run = Run(verb, "--help");
+        var options = run.Output.Split('\n').SkipWhile(l => !l.StartsWith("Options:", StringComparison.Ordinal)).Skip(1).Where(l => l.TrimStart().StartsWith('-')).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(options, Is.Not.Empty, run.Output);
+            Assert.That(options.Where(l => l.Contains("(default", StringComparison.Ordinal) && l.Contains("[default:", StringComparison.Ordinal)), Is.Empty, "a default in the description and again as [default: …]");
+            Assert.That(options.Where(l => CountOf(l, "[default:") > 1), Is.Empty, "a default given twice");
+        });
+    }
+
+    private static int CountOf(string line, string text) => (line.Length - line.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
+
     private static int DescriptionColumn(string row)
     {
         int gap = row.IndexOf("  ", 2, StringComparison.Ordinal);

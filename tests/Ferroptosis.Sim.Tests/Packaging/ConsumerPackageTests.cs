@@ -73,6 +73,47 @@ public sealed partial class ConsumerPackageTests
     }
 
     [Test]
+    public void FerrosimTool_IsLean_OnePackagePerPlatform_WithoutSymbolsDocsOrOtherLanguages()
+    {
+        string[] rids = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64", "win-arm64", "win-x86", "any"];
+        var pointer = new FileInfo(Path.Combine(_feed, $"ferrosim.{_version}.nupkg"));
+        var sizes = new List<string> { $"pointer {pointer.Length / 1024} KB" };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pointer.Length, Is.LessThan(100_000), "the pointer package holds no binaries");
+            Assert.That(File.Exists(Path.Combine(_feed, $"ferrosim.{_version}.snupkg")), Is.False, "no symbol package for the tool");
+            foreach (string rid in rids)
+            {
+                var file = new FileInfo(Path.Combine(_feed, $"ferrosim.{rid}.{_version}.nupkg"));
+                Assert.That(file.Exists, Is.True, $"no package for {rid}");
+                if (!file.Exists)
+                {
+                    continue;
+                }
+
+                sizes.Add($"{rid} {file.Length / 1_000_000.0:F1} MB");
+                using var package = System.IO.Compression.ZipFile.OpenRead(file.FullName);
+                var tool = package.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(e => e.FullName).ToArray();
+                Assert.That(tool, Has.Some.EndsWith("/ferrosim.dll"), rid);
+                Assert.That(tool, Has.None.EndsWith(".pdb"), $"{rid}: debug information is embedded, no .pdb files");
+                Assert.That(tool.Where(f => f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)), Is.Empty, $"{rid}: no XML documentation");
+                Assert.That(tool, Has.None.EndsWith(".resources.dll"), $"{rid}: English messages only, no satellite resource sets");
+                if (rid == "any")
+                {
+                    // The fallback for platforms without a package of their own (e.g. linux-arm) carries every platform's natives.
+                    Assert.That(tool, Has.Some.Contains("/runtimes/linux-arm/native/"), "the fallback package serves the remaining platforms");
+                    continue;
+                }
+
+                Assert.That(tool, Has.None.Contains("/runtimes/"), $"{rid}: only this platform's native libraries, placed beside the tool");
+                Assert.That(file.Length, Is.LessThan(12_000_000), $"{rid}: {file.Length:N0} bytes (the one package for every platform was 44.5 MB)");
+            }
+        });
+        TestContext.Out.WriteLine("ferrosim packages: " + string.Join(", ", sizes));
+    }
+
+    [Test]
     public void FreshConsoleProject_RunsTheReadmeExample_FromThePackages()
     {
         string project = Path.Combine(_work, "consumer");

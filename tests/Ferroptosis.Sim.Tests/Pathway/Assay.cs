@@ -45,7 +45,7 @@ internal static class Assay
 
     /// <summary>Survival at the end of a run of <paramref name="hours"/> hours.</summary>
     public static double Survival(BoneCell cell, double hours, IEnumerable<Perturbation> perturbations, CellSimulationOptions? options = null) =>
-        Run(cell, hours, perturbations, options).SurvivalAt(hours);
+        Run(cell, hours, perturbations, options).SurvivalAtHours(hours);
 
     /// <summary>Survival at 24 h.</summary>
     public static double S24(BoneCell cell, params Perturbation[] perturbations) => Survival(cell, 24, perturbations);

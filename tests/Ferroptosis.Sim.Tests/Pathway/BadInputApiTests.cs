@@ -63,9 +63,9 @@ public sealed class BadInputApiTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => run.SurvivalAt(double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contain("The run covers"));
-            Assert.That(() => run.ValueAt("LPO", double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => run.ValueAt("lpo", 1), Throws.ArgumentException.With.Message.Contain("did you mean 'LPO'"));
+            Assert.That(() => run.SurvivalAtHours(double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contain("The run covers"));
+            Assert.That(() => run.ValueAtHours("LPO", double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => run.ValueAtHours("lpo", 1), Throws.ArgumentException.With.Message.Contain("did you mean 'LPO'"));
             Assert.That(() => run.RestingValue("nope"), Throws.ArgumentException);
             Assert.That(() => run.WriteCsv(TextWriter.Null, ["nope"]), Throws.ArgumentException);
             Assert.That(() => run.Result.GetColumn("nope"), Throws.ArgumentException.With.Message.Contain("No column 'nope'"));
@@ -79,8 +79,8 @@ public sealed class BadInputApiTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.SurvivalAt(TimeSpan.FromMinutes(270)), Is.EqualTo(run.SurvivalAt(4.5)));
-            Assert.That(run.ValueAt("LPO", TimeSpan.FromHours(2)), Is.EqualTo(run.ValueAt("LPO", 2.0)));
+            Assert.That(run.SurvivalAt(TimeSpan.FromMinutes(270)), Is.EqualTo(run.SurvivalAtHours(4.5)));
+            Assert.That(run.ValueAt("LPO", TimeSpan.FromHours(2)), Is.EqualTo(run.ValueAtHours("LPO", 2.0)));
             Assert.That(() => run.SurvivalAt(TimeSpan.FromHours(7)), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
     }

@@ -29,24 +29,24 @@ public sealed class BoneCellBehaviourTests
         double erastinOC = Assay.Ic50("OC erastin", OC, d => Erastin(d), 0.1, 100);
         double rsl3OB = Assay.Ic50("OB rsl3", OB, d => Rsl3(d), 0.001, 10);
         double rsl3OC = Assay.Ic50("OC rsl3", OC, d => Rsl3(d), 0.001, 10);
-        double t50OB = Assay.Defined(Assay.Run(OB, 24, Erastin(10)).TimeTo50PercentDeath, "OB t50");
-        double t50OC = Assay.Defined(Assay.Run(OC, 24, Erastin(10)).TimeTo50PercentDeath, "OC t50");
+        double t50OB = Assay.Defined(Assay.Run(OB, 24, Erastin(10)).TimeTo50PercentDeathHours, "OB t50");
+        double t50OC = Assay.Defined(Assay.Run(OC, 24, Erastin(10)).TimeTo50PercentDeathHours, "OC t50");
         double facOB = Assay.S48(OB, FerricAmmoniumCitrate(100));
         double facOC = Assay.S48(OC, FerricAmmoniumCitrate(100));
         var dfo = Assay.Run(OC, 24, Deferoxamine(100));
-        Assay.Report($"EB-16: rest OC/OB LPO {restOC.RestingValue("LPO"):F3}/{restOB.RestingValue("LPO"):F3}, LIP {restOC.RestingValue("LIP"):F3}/{restOB.RestingValue("LIP"):F3}, HO1 {restOC.RestingValue("HO1"):F3}/{restOB.RestingValue("HO1"):F3}; OC S(24) {restOC.SurvivalAt(24):F3}; erastin IC50 {erastinOC:F2} vs {erastinOB:F2} µM; RSL3 {rsl3OC * 1000:F1} vs {rsl3OB * 1000:F1} nM; t50 {t50OC:F2} vs {t50OB:F2} h; FAC 100 S(48) {facOC:F3} vs {facOB:F3}; DFO OC LPO(24) {dfo.ValueAt("LPO", 24):F3}");
+        Assay.Report($"EB-16: rest OC/OB LPO {restOC.RestingValue("LPO"):F3}/{restOB.RestingValue("LPO"):F3}, LIP {restOC.RestingValue("LIP"):F3}/{restOB.RestingValue("LIP"):F3}, HO1 {restOC.RestingValue("HO1"):F3}/{restOB.RestingValue("HO1"):F3}; OC S(24) {restOC.SurvivalAtHours(24):F3}; erastin IC50 {erastinOC:F2} vs {erastinOB:F2} µM; RSL3 {rsl3OC * 1000:F1} vs {rsl3OB * 1000:F1} nM; t50 {t50OC:F2} vs {t50OB:F2} h; FAC 100 S(48) {facOC:F3} vs {facOB:F3}; DFO OC LPO(24) {dfo.ValueAtHours("LPO", 24):F3}");
 
         Assert.Multiple(() =>
         {
             Assert.That(restOC.RestingValue("LPO"), Is.GreaterThanOrEqualTo(1.5 * restOB.RestingValue("LPO")), "resting LPO");
             Assert.That(restOC.RestingValue("LIP"), Is.GreaterThanOrEqualTo(1.05 * restOB.RestingValue("LIP")), "resting LIP");
             Assert.That(restOC.RestingValue("HO1"), Is.LessThanOrEqualTo(0.8 * restOB.RestingValue("HO1")), "resting HO-1");
-            Assert.That(restOC.SurvivalAt(24), Is.InRange(0.85, 0.99), "OC 24-h spontaneous survival");
+            Assert.That(restOC.SurvivalAtHours(24), Is.InRange(0.85, 0.99), "OC 24-h spontaneous survival");
             Assert.That(erastinOC, Is.LessThanOrEqualTo(0.6 * erastinOB), "erastin IC50");
             Assert.That(rsl3OC, Is.LessThan(rsl3OB), "RSL3 IC50");
             Assert.That(t50OC, Is.LessThan(t50OB), "t50, erastin 10");
             Assert.That(facOC, Is.LessThanOrEqualTo(facOB - 0.2), "S(48), FAC 100");
-            Assert.That(dfo.ValueAt("LPO", 24), Is.LessThan(dfo.RestingValue("LPO")), "DFO lowers OC LPO below rest");
+            Assert.That(dfo.ValueAtHours("LPO", 24), Is.LessThan(dfo.RestingValue("LPO")), "DFO lowers OC LPO below rest");
         });
     }
 
@@ -65,18 +65,18 @@ public sealed class BoneCellBehaviourTests
         double dfo = Assay.Survival(OB, 48, [Deferoxamine(100)], hg);
         double melatonin = Assay.Survival(OB, 48, [Melatonin(100)], hg);
         double blocked = Assay.Survival(OB, 48, [Melatonin(100), Ml385(5)], hg);
-        Assay.Report($"EB-17: HG OB S(48) {alone.SurvivalAt(48):F3}; GPX4 {alone.FoldAt("GPX4", 48):F3}×, XCT {alone.FoldAt("XCT", 48):F3}×; LPO peak {alone.Peak("LPO") / alone.RestingValue("LPO"):F2}×; + Fer-1 {fer1:F3}, + DFO {dfo:F3}, + melatonin {melatonin:F3}, + melatonin + ML385 {blocked:F4}");
+        Assay.Report($"EB-17: HG OB S(48) {alone.SurvivalAtHours(48):F3}; GPX4 {alone.FoldAtHours("GPX4", 48):F3}×, XCT {alone.FoldAtHours("XCT", 48):F3}×; LPO peak {alone.Peak("LPO") / alone.RestingValue("LPO"):F2}×; + Fer-1 {fer1:F3}, + DFO {dfo:F3}, + melatonin {melatonin:F3}, + melatonin + ML385 {blocked:F4}");
 
         Assert.Multiple(() =>
         {
-            Assert.That(alone.SurvivalAt(48), Is.InRange(0.3, 0.8), "HG S(48)");
-            Assert.That(alone.ValueAt("GPX4", 48), Is.LessThan(alone.RestingValue("GPX4")), "GPX4 below rest");
-            Assert.That(alone.ValueAt("XCT", 48), Is.LessThan(alone.RestingValue("XCT")), "XCT below rest");
+            Assert.That(alone.SurvivalAtHours(48), Is.InRange(0.3, 0.8), "HG S(48)");
+            Assert.That(alone.ValueAtHours("GPX4", 48), Is.LessThan(alone.RestingValue("GPX4")), "GPX4 below rest");
+            Assert.That(alone.ValueAtHours("XCT", 48), Is.LessThan(alone.RestingValue("XCT")), "XCT below rest");
             Assert.That(alone.Peak("LPO"), Is.GreaterThanOrEqualTo(2 * alone.RestingValue("LPO")), "LPO peak ≥ 2×");
             Assert.That(fer1, Is.GreaterThanOrEqualTo(0.9), "+ Fer-1");
             Assert.That(dfo, Is.GreaterThanOrEqualTo(0.9), "+ DFO");
             Assert.That(melatonin, Is.GreaterThanOrEqualTo(0.9), "+ melatonin");
-            Assert.That(blocked, Is.LessThan(alone.SurvivalAt(48)), "+ melatonin + ML385 below HG alone");
+            Assert.That(blocked, Is.LessThan(alone.SurvivalAtHours(48)), "+ melatonin + ML385 below HG alone");
         });
     }
 
@@ -97,16 +97,16 @@ public sealed class BoneCellBehaviourTests
         double znppOB = Assay.Survival(OB, 48, [ZincProtoporphyrin(10)], options);
         double fer1OCY = Assay.Survival(OCY, 48, [Ferrostatin1(1)], options);
         double fer1OB = Assay.Survival(OB, 48, [Ferrostatin1(1)], options);
-        Assay.Report($"EB-18 {scenarioName}: peak HO1 OCY {osteocyte.Peak("HO1"):F2} vs OB {osteoblast.Peak("HO1"):F2}; S(48) OCY {osteocyte.SurvivalAt(48):F3} vs OB {osteoblast.SurvivalAt(48):F3}; + ZnPP OCY {znppOCY:F3}, OB {znppOB:F3}; + Fer-1 OCY {fer1OCY:F4}, OB {fer1OB:F4}");
+        Assay.Report($"EB-18 {scenarioName}: peak HO1 OCY {osteocyte.Peak("HO1"):F2} vs OB {osteoblast.Peak("HO1"):F2}; S(48) OCY {osteocyte.SurvivalAtHours(48):F3} vs OB {osteoblast.SurvivalAtHours(48):F3}; + ZnPP OCY {znppOCY:F3}, OB {znppOB:F3}; + Fer-1 OCY {fer1OCY:F4}, OB {fer1OB:F4}");
 
         Assert.Multiple(() =>
         {
             Assert.That(osteocyte.Peak("HO1"), Is.GreaterThanOrEqualTo(2 * osteoblast.Peak("HO1")), "peak HO-1, OCY vs OB");
-            Assert.That(osteocyte.SurvivalAt(48), Is.LessThan(osteoblast.SurvivalAt(48)), "S(48), OCY vs OB");
+            Assert.That(osteocyte.SurvivalAtHours(48), Is.LessThan(osteoblast.SurvivalAtHours(48)), "S(48), OCY vs OB");
             if (scenarioName == "HG")
             {
-                Assert.That(znppOCY - osteocyte.SurvivalAt(48), Is.GreaterThanOrEqualTo(0.15), "ZnPP raises OCY survival (HG)");
-                Assert.That(Math.Abs(znppOB - osteoblast.SurvivalAt(48)), Is.LessThan(0.1), "ZnPP changes OB survival by < 0.1 (HG)");
+                Assert.That(znppOCY - osteocyte.SurvivalAtHours(48), Is.GreaterThanOrEqualTo(0.15), "ZnPP raises OCY survival (HG)");
+                Assert.That(Math.Abs(znppOB - osteoblast.SurvivalAtHours(48)), Is.LessThan(0.1), "ZnPP changes OB survival by < 0.1 (HG)");
             }
 
             Assert.That(fer1OCY, Is.GreaterThanOrEqualTo(0.9), "Fer-1, OCY");
@@ -127,16 +127,16 @@ public sealed class BoneCellBehaviourTests
         var rescues = Assay.Map(
             [(OB, Ferrostatin1(1)), (OB, Sulforaphane(5)), (OCY, Ferrostatin1(1)), (OCY, Sulforaphane(5))],
             x => (x.Item1, x.Item2, S: Assay.Survival(x.Item1, 48, [x.Item2], gc)));
-        Assay.Report($"EB-19: GC S(48) OB {osteoblast.SurvivalAt(48):F3}, OCY {osteocyte.SurvivalAt(48):F3}; OB GPX4 {osteoblast.FoldAt("GPX4", 48):F3}×, XCT {osteoblast.FoldAt("XCT", 48):F3}×; OCY GPX4 {osteocyte.FoldAt("GPX4", 48):F3}×, XCT {osteocyte.FoldAt("XCT", 48):F3}×; rescues {string.Join(", ", rescues.Select(r => FormattableString.Invariant($"{r.Item1} + {r.Item2} {r.S:F4}")))}");
+        Assay.Report($"EB-19: GC S(48) OB {osteoblast.SurvivalAtHours(48):F3}, OCY {osteocyte.SurvivalAtHours(48):F3}; OB GPX4 {osteoblast.FoldAtHours("GPX4", 48):F3}×, XCT {osteoblast.FoldAtHours("XCT", 48):F3}×; OCY GPX4 {osteocyte.FoldAtHours("GPX4", 48):F3}×, XCT {osteocyte.FoldAtHours("XCT", 48):F3}×; rescues {string.Join(", ", rescues.Select(r => FormattableString.Invariant($"{r.Item1} + {r.Item2} {r.S:F4}")))}");
 
         Assert.Multiple(() =>
         {
-            Assert.That(osteoblast.SurvivalAt(48), Is.LessThan(0.8), "OB S(48)");
-            Assert.That(osteocyte.SurvivalAt(48), Is.LessThan(osteoblast.SurvivalAt(48)), "OCY below OB");
+            Assert.That(osteoblast.SurvivalAtHours(48), Is.LessThan(0.8), "OB S(48)");
+            Assert.That(osteocyte.SurvivalAtHours(48), Is.LessThan(osteoblast.SurvivalAtHours(48)), "OCY below OB");
             foreach (var run in new[] { osteoblast, osteocyte })
             {
-                Assert.That(run.ValueAt("GPX4", 48), Is.LessThan(run.RestingValue("GPX4")), $"{run.Cell} GPX4 below rest");
-                Assert.That(run.ValueAt("XCT", 48), Is.LessThan(run.RestingValue("XCT")), $"{run.Cell} XCT below rest");
+                Assert.That(run.ValueAtHours("GPX4", 48), Is.LessThan(run.RestingValue("GPX4")), $"{run.Cell} GPX4 below rest");
+                Assert.That(run.ValueAtHours("XCT", 48), Is.LessThan(run.RestingValue("XCT")), $"{run.Cell} XCT below rest");
             }
 
             foreach (var (cell, drug, s) in rescues)
@@ -157,14 +157,14 @@ public sealed class BoneCellBehaviourTests
         var alone = Assay.Run(OCY, 72, [], onfh);
         double fer1 = Assay.Survival(OCY, 72, [Ferrostatin1(1)], onfh);
         double dfo = Assay.Survival(OCY, 72, [Deferoxamine(100)], onfh);
-        Assay.Report($"EB-21: ONFH OCY S(72) {alone.SurvivalAt(72):F4}; + Fer-1 {fer1:F4}; + DFO {dfo:F3}; GPX4 {alone.FoldAt("GPX4", 72):F3}×");
+        Assay.Report($"EB-21: ONFH OCY S(72) {alone.SurvivalAtHours(72):F4}; + Fer-1 {fer1:F4}; + DFO {dfo:F3}; GPX4 {alone.FoldAtHours("GPX4", 72):F3}×");
 
         Assert.Multiple(() =>
         {
-            Assert.That(alone.SurvivalAt(72), Is.LessThan(0.2), "S(72)");
+            Assert.That(alone.SurvivalAtHours(72), Is.LessThan(0.2), "S(72)");
             Assert.That(fer1, Is.GreaterThanOrEqualTo(0.9), "+ Fer-1");
             Assert.That(dfo, Is.GreaterThanOrEqualTo(0.8), "+ DFO");
-            Assert.That(alone.ValueAt("GPX4", 72), Is.LessThan(alone.RestingValue("GPX4")), "GPX4 below rest");
+            Assert.That(alone.ValueAtHours("GPX4", 72), Is.LessThan(alone.RestingValue("GPX4")), "GPX4 below rest");
         });
     }
 }

@@ -25,15 +25,15 @@ public sealed class CorePharmacologyBehaviourTests
         double ic50 = Assay.Ic50("OB rsl3", OB, d => Rsl3(d), 0.001, 10);
         var strong = Assay.Run(OB, 24, Rsl3(1));
         double ml162 = Assay.S24(OB, Ml162(1));
-        Assay.Report($"EB-1: S(24) {Assay.Show(survival)}; IC50 {ic50 * 1000:F1} nM; t50 {strong.TimeTo50PercentDeath:F2} h; GPX4 < 0.5 at {strong.FirstTimeBelow("GPX4", 0.5):F2} h; GSH(8 h) {strong.ValueAt("GSH", 8):F2} mM; ML162 S(24) {ml162:F4}");
+        Assay.Report($"EB-1: S(24) {Assay.Show(survival)}; IC50 {ic50 * 1000:F1} nM; t50 {strong.TimeTo50PercentDeathHours:F2} h; GPX4 < 0.5 at {strong.FirstTimeBelowHours("GPX4", 0.5):F2} h; GSH(8 h) {strong.ValueAtHours("GSH", 8):F2} mM; ML162 S(24) {ml162:F4}");
 
         Assert.Multiple(() =>
         {
             Assay.AssertStrictlyDecreasing(survival, "S(24) over RSL3 0.01–1 µM");
             Assert.That(ic50 * 1000, Is.InRange(20, 300), "RSL3 IC50 (nM)");
-            Assert.That(strong.TimeTo50PercentDeath, Is.InRange(4.0, 10.0), "t50 at RSL3 1 µM (h)");
-            Assert.That(strong.FirstTimeBelow("GPX4", 0.5), Is.Not.Null.And.LessThanOrEqualTo(3.0), "GPX4 < 0.5 within 3 h");
-            Assert.That(strong.ValueAt("GSH", 8), Is.GreaterThanOrEqualTo(0.9 * G0), "GSH at 8 h (mM)");
+            Assert.That(strong.TimeTo50PercentDeathHours, Is.InRange(4.0, 10.0), "t50 at RSL3 1 µM (h)");
+            Assert.That(strong.FirstTimeBelowHours("GPX4", 0.5), Is.Not.Null.And.LessThanOrEqualTo(3.0), "GPX4 < 0.5 within 3 h");
+            Assert.That(strong.ValueAtHours("GSH", 8), Is.GreaterThanOrEqualTo(0.9 * G0), "GSH at 8 h (mM)");
             Assert.That(ml162, Is.LessThan(0.1), "ML162 1 µM, S(24)");
         });
     }
@@ -75,18 +75,18 @@ public sealed class CorePharmacologyBehaviourTests
         double ic50 = Assay.Ic50("OB erastin", OB, d => Erastin(d), 0.1, 100);
         var erastin = Assay.Run(OB, 48, Erastin(10));
         var rsl3 = Assay.Run(OB, 24, Rsl3(1));
-        double lpoDoubled = Assay.Defined(erastin.FirstTimeAbove("LPO", 2 * erastin.RestingValue("LPO")), "LPO > 2× rest");
-        double dying = Assay.Defined(erastin.FirstTimeBelow("S", 0.9), "S < 0.9");
-        double t50Erastin = Assay.Defined(erastin.TimeTo50PercentDeath, "t50, erastin 10");
-        double t50Rsl3 = Assay.Defined(rsl3.TimeTo50PercentDeath, "t50, RSL3 1");
-        Assay.Report($"EB-3: IC50 {ic50:F2} µM; GSH/G0 {erastin.ValueAt("GSH", 4) / G0:F3} (4 h), {erastin.ValueAt("GSH", 8) / G0:F3} (8 h); S(24) {erastin.SurvivalAt(24):F3}; t50 {t50Erastin:F2} vs {t50Rsl3:F2} h; LPO > 2× at {lpoDoubled:F2} h, S < 0.9 at {dying:F2} h");
+        double lpoDoubled = Assay.Defined(erastin.FirstTimeAboveHours("LPO", 2 * erastin.RestingValue("LPO")), "LPO > 2× rest");
+        double dying = Assay.Defined(erastin.FirstTimeBelowHours("S", 0.9), "S < 0.9");
+        double t50Erastin = Assay.Defined(erastin.TimeTo50PercentDeathHours, "t50, erastin 10");
+        double t50Rsl3 = Assay.Defined(rsl3.TimeTo50PercentDeathHours, "t50, RSL3 1");
+        Assay.Report($"EB-3: IC50 {ic50:F2} µM; GSH/G0 {erastin.ValueAtHours("GSH", 4) / G0:F3} (4 h), {erastin.ValueAtHours("GSH", 8) / G0:F3} (8 h); S(24) {erastin.SurvivalAtHours(24):F3}; t50 {t50Erastin:F2} vs {t50Rsl3:F2} h; LPO > 2× at {lpoDoubled:F2} h, S < 0.9 at {dying:F2} h");
 
         Assert.Multiple(() =>
         {
             Assert.That(ic50, Is.InRange(2.0, 15.0), "erastin IC50 (µM)");
-            Assert.That(erastin.ValueAt("GSH", 4) / G0, Is.LessThan(0.6), "GSH/G0 at 4 h");
-            Assert.That(erastin.ValueAt("GSH", 8) / G0, Is.LessThan(0.45), "GSH/G0 at 8 h");
-            Assert.That(erastin.SurvivalAt(24), Is.LessThan(0.4), "S(24) at erastin 10 µM");
+            Assert.That(erastin.ValueAtHours("GSH", 4) / G0, Is.LessThan(0.6), "GSH/G0 at 4 h");
+            Assert.That(erastin.ValueAtHours("GSH", 8) / G0, Is.LessThan(0.45), "GSH/G0 at 8 h");
+            Assert.That(erastin.SurvivalAtHours(24), Is.LessThan(0.4), "S(24) at erastin 10 µM");
             Assert.That(t50Erastin, Is.GreaterThan(t50Rsl3 + 4), "t50 erastin 10 vs RSL3 1 + 4 h");
             Assert.That(lpoDoubled, Is.LessThan(dying), "LPO > 2× rest before S < 0.9");
         });
@@ -102,10 +102,10 @@ public sealed class CorePharmacologyBehaviourTests
         // Basis: FAC causes osteoblast ferroptosis reversed by DFO and Fer-1 [B7]; iron-overload bone loss in mice [B19].
         double[] doses = [100, 200, 400];
         var runs = Assay.Map(doses, d => Assay.Run(OB, 48, FerricAmmoniumCitrate(d)));
-        var lip = runs.Select(r => r.FoldAt("LIP", 24)).ToArray();
-        var ferritin = runs.Select(r => r.FoldAt("FT", 24)).ToArray();
-        var tfr1 = runs.Select(r => r.FoldAt("TFR1", 24)).ToArray();
-        var survival = runs.Select(r => r.SurvivalAt(48)).ToArray();
+        var lip = runs.Select(r => r.FoldAtHours("LIP", 24)).ToArray();
+        var ferritin = runs.Select(r => r.FoldAtHours("FT", 24)).ToArray();
+        var tfr1 = runs.Select(r => r.FoldAtHours("TFR1", 24)).ToArray();
+        var survival = runs.Select(r => r.SurvivalAtHours(48)).ToArray();
         double dfo = Assay.S48(OB, FerricAmmoniumCitrate(200), Deferoxamine(100));
         double fer1 = Assay.S48(OB, FerricAmmoniumCitrate(200), Ferrostatin1(1));
         var peakLip = runs.Select(r => r.Peak("LIP") / r.RestingValue("LIP")).ToArray();
@@ -162,13 +162,13 @@ public sealed class CorePharmacologyBehaviourTests
         // LIP in the low-µM range [K3][M5]. L0 is read as the cell's resting LIP (0.8015 µM; the parameter L0 is 0.80).
         double rest = Assay.Run(OB, 1).RestingValue("LIP");
         var pulse = Assay.Run(OB, 6, [], new CellSimulationOptions { InitialValues = new Dictionary<string, double> { ["LIP"] = 2.2 * rest }, OutputIntervalHours = 1.0 / 60 });
-        double? halfTime = pulse.FirstTimeBelow("LIP", rest + (0.5 * 1.2 * rest));
-        Assay.Report($"EB-7: resting LIP {rest:F4} µM; half-recovery {halfTime * 60:F1} min; LIP(6 h) {pulse.ValueAt("LIP", 6) / rest:F4}× rest");
+        double? halfTime = pulse.FirstTimeBelowHours("LIP", rest + (0.5 * 1.2 * rest));
+        Assay.Report($"EB-7: resting LIP {rest:F4} µM; half-recovery {halfTime * 60:F1} min; LIP(6 h) {pulse.ValueAtHours("LIP", 6) / rest:F4}× rest");
 
         Assert.Multiple(() =>
         {
             Assert.That(halfTime * 60, Is.InRange(10.0, 90.0), "half-recovery of the excess (min)");
-            Assert.That(Math.Abs(pulse.ValueAt("LIP", 6) - rest) / rest, Is.LessThanOrEqualTo(0.1), "LIP at 6 h within 10 % of rest");
+            Assert.That(Math.Abs(pulse.ValueAtHours("LIP", 6) - rest) / rest, Is.LessThanOrEqualTo(0.1), "LIP at 6 h within 10 % of rest");
             Assert.That(rest, Is.InRange(0.3, 1.5), "resting LIP (µM)");
         });
     }

@@ -23,11 +23,11 @@ public sealed class DualRoleBehaviourTests
         var both = Assay.Run(OB, 24, Erastin(10), ZincProtoporphyrin(10));
         double ic50 = Assay.Ic50("OB erastin", OB, d => Erastin(d), 0.1, 100);
         double ic50ZnPP = Assay.Ic50("OB erastin | ZnPP 10", OB, d => Erastin(d), 0.1, 100, ZincProtoporphyrin(10));
-        Assay.Report($"EB-12: S(24) {erastin.SurvivalAt(24):F3} → {both.SurvivalAt(24):F3}; IC50 {ic50:F2} → {ic50ZnPP:F2} µM; mean LIP over 24 h {erastin.TimeAverage("LIP"):F3} → {both.TimeAverage("LIP"):F3} µM");
+        Assay.Report($"EB-12: S(24) {erastin.SurvivalAtHours(24):F3} → {both.SurvivalAtHours(24):F3}; IC50 {ic50:F2} → {ic50ZnPP:F2} µM; mean LIP over 24 h {erastin.TimeAverage("LIP"):F3} → {both.TimeAverage("LIP"):F3} µM");
 
         Assert.Multiple(() =>
         {
-            Assert.That(both.SurvivalAt(24) - erastin.SurvivalAt(24), Is.GreaterThanOrEqualTo(0.2), "rescue by ZnPP");
+            Assert.That(both.SurvivalAtHours(24) - erastin.SurvivalAtHours(24), Is.GreaterThanOrEqualTo(0.2), "rescue by ZnPP");
             Assert.That(ic50ZnPP, Is.GreaterThan(ic50), "erastin IC50 with ZnPP");
 
             // "LIP lower with ZnPP": the prototype compares the mean LIP over the 24 h.
@@ -43,17 +43,17 @@ public sealed class DualRoleBehaviourTests
         // restores S ≥ 0.9; HO-1 protein fold increases with hemin dose.
         // Basis: heme iron released by HO-1 drives ferroptosis (HO inhibition protective) [F6][F7]; heme is a Bach1-dependent HO-1 inducer.
         var hemin = Assay.Map([5.0, 20, 50], d => Assay.Run(OB, 24, Hemin(d)));
-        double high = hemin[2].SurvivalAt(24);
+        double high = hemin[2].SurvivalAtHours(24);
         double znpp = Assay.S24(OB, Hemin(50), ZincProtoporphyrin(10));
         double snpp = Assay.S24(OB, Hemin(50), TinProtoporphyrin(10));
         double fer1 = Assay.S24(OB, Hemin(50), Ferrostatin1(1));
-        var ho1 = hemin.Select(r => r.FoldAt("HO1", 24)).ToArray();
-        Assay.Report($"EB-14: S(24) hemin 5/20/50 {Assay.Show(hemin.Select(r => r.SurvivalAt(24)))}; hemin 50 + ZnPP {znpp:F3}, + SnPP {snpp:F3}, + Fer-1 {fer1:F4}; HO1(24) {Assay.Show(ho1)}×");
+        var ho1 = hemin.Select(r => r.FoldAtHours("HO1", 24)).ToArray();
+        Assay.Report($"EB-14: S(24) hemin 5/20/50 {Assay.Show(hemin.Select(r => r.SurvivalAtHours(24)))}; hemin 50 + ZnPP {znpp:F3}, + SnPP {snpp:F3}, + Fer-1 {fer1:F4}; HO1(24) {Assay.Show(ho1)}×");
 
         Assert.Multiple(() =>
         {
-            Assert.That(hemin[0].SurvivalAt(24), Is.GreaterThanOrEqualTo(0.9), "hemin 5");
-            Assert.That(hemin[1].SurvivalAt(24), Is.GreaterThanOrEqualTo(0.9), "hemin 20");
+            Assert.That(hemin[0].SurvivalAtHours(24), Is.GreaterThanOrEqualTo(0.9), "hemin 5");
+            Assert.That(hemin[1].SurvivalAtHours(24), Is.GreaterThanOrEqualTo(0.9), "hemin 20");
             Assert.That(high, Is.LessThan(0.5), "hemin 50");
             Assert.That(znpp - high, Is.GreaterThanOrEqualTo(0.2), "ZnPP rescue at hemin 50");
             Assert.That(snpp - high, Is.GreaterThanOrEqualTo(0.2), "SnPP rescue at hemin 50");
@@ -78,12 +78,12 @@ public sealed class DualRoleBehaviourTests
         // toxic at high (> ≈15-fold) HO-1 expression because of reactive iron [F9]; high cytoplasmic HO-1 worsens
         // hyperoxic lung injury in vivo [F10]; review thesis of [S1].
         var runs = Assay.Map(Induction, f => InductionCurve(OB, f, 1.65, fineOutput: true));
-        var s = runs.Select(r => r.SurvivalAt(24)).ToArray();
+        var s = runs.Select(r => r.SurvivalAtHours(24)).ToArray();
         double moderate = new[] { S(2), S(3), S(5) }.Max();
         var peakLip = runs.Select(r => r.Peak("LIP")).ToArray();
         var peakHeme = runs.Select(r => r.Peak("HEME")).ToArray();
-        double dfo = InductionCurve(OB, 20, 1.65, fineOutput: false, Deferoxamine(100)).SurvivalAt(24);
-        double fer1 = InductionCurve(OB, 20, 1.65, fineOutput: false, Ferrostatin1(1)).SurvivalAt(24);
+        double dfo = InductionCurve(OB, 20, 1.65, fineOutput: false, Deferoxamine(100)).SurvivalAtHours(24);
+        double fer1 = InductionCurve(OB, 20, 1.65, fineOutput: false, Ferrostatin1(1)).SurvivalAtHours(24);
         Assay.Report($"EB-15: S(24) {Assay.Show(s)}; peak LIP {Assay.Show(peakLip)} µM; peak heme {Assay.Show(peakHeme)} µM; HO_OE 20 + DFO {dfo:F3}, + Fer-1 {fer1:F3}");
 
         Assert.Multiple(() =>
@@ -110,7 +110,7 @@ public sealed class DualRoleBehaviourTests
         // Asserted as a shape: survival rises from HO_OE = 0 to an interior maximum and falls again to HO_OE = 50.
         // The numeric thresholds of the MUST clauses (i)–(iii) are not part of this clause and do not all hold at
         // ros_x 1.60 and 1.70 (models/ferroptosis/v1/README.md, Verification, records the values and why).
-        var s = Assay.Map(Induction, f => InductionCurve(OB, f, challenge, fineOutput: false).SurvivalAt(24));
+        var s = Assay.Map(Induction, f => InductionCurve(OB, f, challenge, fineOutput: false).SurvivalAtHours(24));
         int peak = Array.IndexOf(s, s.Max());
         Assay.Report($"EB-15 SHOULD, ros_x {challenge}: S(24) {Assay.Show(s)}");
 
@@ -128,10 +128,10 @@ public sealed class DualRoleBehaviourTests
         // osteoblast and the osteocyte (equal at rest), 1.45 for the osteoclast, which rests nearer the ferroptotic switch
         // (resting LPO ≈ 2× the osteoblast's, EB-16) and dies almost completely at 1.65.
         var runs = Assay.Map(Induction, f => InductionCurve(cell, f, challenge, fineOutput: false));
-        var s = runs.Select(r => r.SurvivalAt(24)).ToArray();
+        var s = runs.Select(r => r.SurvivalAtHours(24)).ToArray();
         double best = s.Max();
         int peak = Array.IndexOf(s, best);
-        double rescued = InductionCurve(cell, 20, challenge, fineOutput: false, Deferoxamine(100)).SurvivalAt(24);
+        double rescued = InductionCurve(cell, 20, challenge, fineOutput: false, Deferoxamine(100)).SurvivalAtHours(24);
         Assay.Report($"dual role, {cell} ros_x {challenge}: S(24) {Assay.Show(s)}; peak LIP {Assay.Show(runs.Select(r => r.Peak("LIP")))}; HO_OE 20 + DFO {rescued:F3}");
 
         Assert.Multiple(() =>

@@ -46,10 +46,10 @@ public sealed class FerroptosisSimulationWatchTests
 
         Assert.That(FerroptosisSimulation.WatchSamplesPerStep, Is.Zero, "the default this test justifies");
         Assert.That(ends.IsSuccess && sampled.IsSuccess, Is.True);
-        Assert.That(ends.TimeTo50PercentDeath.HasValue, Is.EqualTo(sampled.TimeTo50PercentDeath.HasValue), "both find a crossing, or neither does");
-        if (sampled.TimeTo50PercentDeath is double t50)
+        Assert.That(ends.TimeTo50PercentDeathHours.HasValue, Is.EqualTo(sampled.TimeTo50PercentDeathHours.HasValue), "both find a crossing, or neither does");
+        if (sampled.TimeTo50PercentDeathHours is double t50)
         {
-            Assert.That(ends.TimeTo50PercentDeath!.Value, Is.EqualTo(t50).Within(1e-9), "t50 in hours");
+            Assert.That(ends.TimeTo50PercentDeathHours!.Value, Is.EqualTo(t50).Within(1e-9), "t50 in hours");
         }
 
         Assert.That(ends.SurvivingFraction, Is.EqualTo(sampled.SurvivingFraction).Within(1e-12), "the trajectories themselves");
@@ -59,7 +59,7 @@ public sealed class FerroptosisSimulationWatchTests
     public void Protocols_include_early_late_and_absent_deaths()
     {
         var t50s = Protocols()
-            .Select(c => FerroptosisSimulation.Run((BoneCell)c.Arguments[0]!, (Perturbation[])c.Arguments[2]!, Hours48, Assay.Options(new CellSimulationOptions { Scenario = (DiseaseScenario?)c.Arguments[1] })).TimeTo50PercentDeath)
+            .Select(c => FerroptosisSimulation.Run((BoneCell)c.Arguments[0]!, (Perturbation[])c.Arguments[2]!, Hours48, Assay.Options(new CellSimulationOptions { Scenario = (DiseaseScenario?)c.Arguments[1] })).TimeTo50PercentDeathHours)
             .ToList();
         Assert.That(t50s.Count(t => t is null), Is.GreaterThan(3), "protocols without death");
         Assert.That(t50s.Where(t => t is not null).Min(), Is.LessThan(6), "a fast death");

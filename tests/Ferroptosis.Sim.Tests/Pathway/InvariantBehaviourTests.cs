@@ -44,10 +44,10 @@ public sealed class InvariantBehaviourTests
         foreach (string id in model.StateIds.Where(id => id != "S"))
         {
             double at0 = rest[model.IndexOfState(id)];
-            drift = Math.Max(drift, Math.Abs(later.ValueAt(id, 1000) - at0) / Math.Abs(at0));
+            drift = Math.Max(drift, Math.Abs(later.ValueAtHours(id, 1000) - at0) / Math.Abs(at0));
         }
 
-        double survival = later.SurvivalAt(24);
+        double survival = later.SurvivalAtHours(24);
         Assay.Report($"EB-25 {cell}: |dy/dt| at rest ≤ {largestRate:E1}; drift over 1000 h {drift:E2}; S(24) {survival:F4}; smallest state {rest.Min():G4}");
 
         Assert.Multiple(() =>

@@ -24,23 +24,23 @@ public sealed class Nrf2BehaviourTests
         // sulforaphane potency [K8]; Nrf2 targets SLC7A11, GCL, ferritin [F13][K13].
         var sfn = Assay.Map([5.0, 10, 20], d => Assay.Run(OB, 24, Sulforaphane(d)));
         var s5 = sfn[0];
-        double tbhq = Assay.Run(OB, 24, Tbhq(50)).FoldAt("HO1", 24);
-        double dmf = Assay.Run(OB, 24, DimethylFumarate(50)).FoldAt("HO1", 24);
+        double tbhq = Assay.Run(OB, 24, Tbhq(50)).FoldAtHours("HO1", 24);
+        double dmf = Assay.Run(OB, 24, DimethylFumarate(50)).FoldAtHours("HO1", 24);
         string[] responses = ["NRF2", "mHO1", "HO1", "XCT", "GSH", "FT", "AOX"];
-        Assay.Report($"EB-8: SFN 5: NRF2 {s5.FoldAt("NRF2", 6):F2}× (6 h), mHO1 {s5.FoldAt("mHO1", 6):F2}× and HO1 {s5.FoldAt("HO1", 6):F2}× (6 h), HO1 {s5.FoldAt("HO1", 24):F2}×, XCT {s5.FoldAt("XCT", 24):F2}×, GSH/G0 {s5.ValueAt("GSH", 24) / G0:F2}, FT {s5.FoldAt("FT", 24):F2}× (24 h); HO1(24) at SFN 5/10/20 {Assay.Show(sfn.Select(r => r.FoldAt("HO1", 24)))}; tBHQ 50 {tbhq:F2}×, DMF 50 {dmf:F2}×");
+        Assay.Report($"EB-8: SFN 5: NRF2 {s5.FoldAtHours("NRF2", 6):F2}× (6 h), mHO1 {s5.FoldAtHours("mHO1", 6):F2}× and HO1 {s5.FoldAtHours("HO1", 6):F2}× (6 h), HO1 {s5.FoldAtHours("HO1", 24):F2}×, XCT {s5.FoldAtHours("XCT", 24):F2}×, GSH/G0 {s5.ValueAtHours("GSH", 24) / G0:F2}, FT {s5.FoldAtHours("FT", 24):F2}× (24 h); HO1(24) at SFN 5/10/20 {Assay.Show(sfn.Select(r => r.FoldAtHours("HO1", 24)))}; tBHQ 50 {tbhq:F2}×, DMF 50 {dmf:F2}×");
 
         Assert.Multiple(() =>
         {
             Assert.That(s5.Quantity("NRF2").Where((_, k) => s5.TimesHours[k] <= 6).Max() / s5.RestingValue("NRF2"), Is.GreaterThanOrEqualTo(2), "NRF2 ≥ 2× by 6 h");
-            Assert.That(s5.FoldAt("mHO1", 6), Is.GreaterThanOrEqualTo(1.8), "HMOX1 mRNA at 6 h");
-            Assert.That(s5.FoldAt("HO1", 6), Is.LessThan(s5.FoldAt("mHO1", 6)), "HO-1 protein fold < mRNA fold at 6 h");
-            Assert.That(s5.FoldAt("HO1", 24), Is.InRange(1.8, 6.0), "HO-1 protein at 24 h");
-            Assert.That(s5.FoldAt("XCT", 24), Is.GreaterThanOrEqualTo(1.4), "XCT at 24 h");
-            Assert.That(s5.ValueAt("GSH", 24), Is.GreaterThanOrEqualTo(1.3 * G0), "GSH at 24 h (mM)");
-            Assert.That(s5.FoldAt("FT", 24), Is.GreaterThanOrEqualTo(1.2), "FT at 24 h");
+            Assert.That(s5.FoldAtHours("mHO1", 6), Is.GreaterThanOrEqualTo(1.8), "HMOX1 mRNA at 6 h");
+            Assert.That(s5.FoldAtHours("HO1", 6), Is.LessThan(s5.FoldAtHours("mHO1", 6)), "HO-1 protein fold < mRNA fold at 6 h");
+            Assert.That(s5.FoldAtHours("HO1", 24), Is.InRange(1.8, 6.0), "HO-1 protein at 24 h");
+            Assert.That(s5.FoldAtHours("XCT", 24), Is.GreaterThanOrEqualTo(1.4), "XCT at 24 h");
+            Assert.That(s5.ValueAtHours("GSH", 24), Is.GreaterThanOrEqualTo(1.3 * G0), "GSH at 24 h (mM)");
+            Assert.That(s5.FoldAtHours("FT", 24), Is.GreaterThanOrEqualTo(1.2), "FT at 24 h");
             foreach (string name in responses)
             {
-                Assay.AssertStrictlyIncreasing([.. sfn.Select(r => r.FoldAt(name, 24))], $"{name} at 24 h over SFN 5/10/20 µM");
+                Assay.AssertStrictlyIncreasing([.. sfn.Select(r => r.FoldAtHours(name, 24))], $"{name} at 24 h over SFN 5/10/20 µM");
             }
 
             Assay.AssertStrictlyIncreasing([.. sfn.Select(r => r.Peak("NRF2"))], "peak NRF2 over SFN 5/10/20 µM");
@@ -91,7 +91,7 @@ public sealed class Nrf2BehaviourTests
         var nrf2Low = Knockdown(Gene.Nrf2, 0.1);
         var deficient = Assay.Run(OB, 24, nrf2Low, Erastin(5));
         double healthyLpo = Assay.Run(OB, 1).RestingValue("LPO");
-        Assay.Report($"EB-10: ML385 5 S(24) {ml385:F3}; erastin IC50 {erastin:F2} → {erastinMl385:F2} µM; RSL3 IC50 {rsl3 * 1000:F1} → {rsl3Ml385 * 1000:F1} nM; Nrf2-low rest LPO {deficient.RestingValue("LPO") / healthyLpo:F2}× OB, GSH {deficient.RestingValue("GSH"):F2} mM; + erastin 5 S(24) {deficient.SurvivalAt(24):F4}");
+        Assay.Report($"EB-10: ML385 5 S(24) {ml385:F3}; erastin IC50 {erastin:F2} → {erastinMl385:F2} µM; RSL3 IC50 {rsl3 * 1000:F1} → {rsl3Ml385 * 1000:F1} nM; Nrf2-low rest LPO {deficient.RestingValue("LPO") / healthyLpo:F2}× OB, GSH {deficient.RestingValue("GSH"):F2} mM; + erastin 5 S(24) {deficient.SurvivalAtHours(24):F4}");
 
         Assert.Multiple(() =>
         {
@@ -101,7 +101,7 @@ public sealed class Nrf2BehaviourTests
             Assert.That(rsl3Ml385, Is.LessThan(rsl3), "RSL3 IC50 with ML385");
             Assert.That(deficient.RestingValue("LPO"), Is.GreaterThanOrEqualTo(1.5 * healthyLpo), "Nrf2-deficient resting LPO ≥ 1.5× the osteoblast's");
             Assert.That(deficient.RestingValue("GSH"), Is.LessThanOrEqualTo(0.9 * G0), "Nrf2-deficient resting GSH (mM)");
-            Assert.That(deficient.SurvivalAt(24), Is.LessThan(0.2), "Nrf2-deficient + erastin 5");
+            Assert.That(deficient.SurvivalAtHours(24), Is.LessThan(0.2), "Nrf2-deficient + erastin 5");
         });
     }
 
@@ -113,12 +113,12 @@ public sealed class Nrf2BehaviourTests
         // Basis: erastin induces HO-1 mRNA and protein in HT-1080 cells [F6]; lipid peroxidation and HO-1 form a loop in osteocytes [B1].
         var run = Assay.Run(OB, 24, Erastin(10));
         double nrf2By12 = run.Quantity("NRF2").Where((_, k) => run.TimesHours[k] <= 12).Max() / run.RestingValue("NRF2");
-        Assay.Report($"EB-11: HO1 {run.FoldAt("HO1", 12):F2}× (12 h), {run.FoldAt("HO1", 24):F2}× (24 h); NRF2 {run.FoldAt("NRF2", 6):F2} / {run.FoldAt("NRF2", 12):F2} / {run.FoldAt("NRF2", 24):F2}× (6/12/24 h), minimum {run.Minimum("NRF2") / run.RestingValue("NRF2"):R}×");
+        Assay.Report($"EB-11: HO1 {run.FoldAtHours("HO1", 12):F2}× (12 h), {run.FoldAtHours("HO1", 24):F2}× (24 h); NRF2 {run.FoldAtHours("NRF2", 6):F2} / {run.FoldAtHours("NRF2", 12):F2} / {run.FoldAtHours("NRF2", 24):F2}× (6/12/24 h), minimum {run.Minimum("NRF2") / run.RestingValue("NRF2"):R}×");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.FoldAt("HO1", 24), Is.GreaterThanOrEqualTo(1.5), "HO-1 at 24 h");
-            Assert.That(run.FoldAt("HO1", 24), Is.GreaterThan(run.FoldAt("HO1", 12)), "HO-1 higher at 24 h than at 12 h");
+            Assert.That(run.FoldAtHours("HO1", 24), Is.GreaterThanOrEqualTo(1.5), "HO-1 at 24 h");
+            Assert.That(run.FoldAtHours("HO1", 24), Is.GreaterThan(run.FoldAtHours("HO1", 12)), "HO-1 higher at 24 h than at 12 h");
             Assert.That(run.Minimum("NRF2"), Is.GreaterThanOrEqualTo(run.RestingValue("NRF2")), "NRF2 never below rest");
             Assert.That(nrf2By12, Is.GreaterThanOrEqualTo(1.5), "NRF2 ≥ 1.5× by 12 h");
         });

@@ -105,7 +105,7 @@ public sealed class NumericalSanityTests
         {
             var run = Assay.Run(c.Cell, 1000, c.Background);
             return Assay.Model.Compiled.StateIds.Where(id => id != "S")
-                .Max(id => Math.Abs(run.ValueAt(id, 1000) - run.RestingValue(id)) / Math.Abs(run.RestingValue(id)));
+                .Max(id => Math.Abs(run.ValueAtHours(id, 1000) - run.RestingValue(id)) / Math.Abs(run.RestingValue(id)));
         });
         Assay.Report($"largest drift over 1000 h: {drift.Max():E2}");
 
@@ -124,7 +124,7 @@ public sealed class NumericalSanityTests
         // with a message that names the rate that stays non-zero; the osteoblast and the osteoclast are unaffected.
         var error = Assert.Throws<InvalidOperationException>(() => FerroptosisSimulation.Run(BoneCell.Osteocyte, [Knockdown(Gene.Fth1, 0.5)], TimeSpan.FromHours(24), Assay.Options()));
         Assert.That(error!.Message, Does.Contain("does not come to rest").And.Contain("c_FT = 0.5").And.Contain("oscillation"));
-        Assert.That(Assay.Run(BoneCell.Osteoblast, 24, Knockdown(Gene.Fth1, 0.5)).SurvivalAt(24), Is.GreaterThan(0.99));
+        Assert.That(Assay.Run(BoneCell.Osteoblast, 24, Knockdown(Gene.Fth1, 0.5)).SurvivalAtHours(24), Is.GreaterThan(0.99));
     }
 
     [TestCaseSource(nameof(Protocols))]
@@ -147,9 +147,9 @@ public sealed class NumericalSanityTests
                     run.Quantity(id).Zip(reference.Quantity(id), (a, b) => Math.Abs(a - b) / Math.Max(1, Math.Abs(b))).Max());
                 Assay.Report($"{name}, {solver.Name}, rtol {rtol:G1}: error {error / rtol:F1}·rtol");
                 Assert.That(error, Is.LessThanOrEqualTo(GlobalErrorFactor * rtol), $"{solver.Name} at rtol {rtol}");
-                if (reference.TimeTo50PercentDeath is double t50)
+                if (reference.TimeTo50PercentDeathHours is double t50)
                 {
-                    Assert.That(run.TimeTo50PercentDeath, Is.EqualTo(t50).Within(1e-3), $"{solver.Name} at rtol {rtol}: t50");
+                    Assert.That(run.TimeTo50PercentDeathHours, Is.EqualTo(t50).Within(1e-3), $"{solver.Name} at rtol {rtol}: t50");
                 }
             }
         });

@@ -22,11 +22,11 @@ public sealed class PathwayApiTests
             Assert.That(HemeOxygenaseInduction(10).Before(TimeSpan.FromHours(12)).StartHours, Is.EqualTo(-12));
             Assert.That(pre.TimesHours[0], Is.EqualTo(-12));
             Assert.That(pre.TimesHours.ToArray(), Does.Contain(0.0));
-            Assert.That(pre.SurvivalAt(0), Is.EqualTo(1.0), "S is set to 1 at the start of the challenge");
-            Assert.That(pre.SurvivalAt(-0.25), Is.LessThan(1.0), "the pre-treatment phase has its own (resting) death hazard");
-            Assert.That(pre.FoldAt("HO1", 0), Is.GreaterThan(3), "HO-1 is induced during the pre-treatment");
-            Assert.That(pre.SurvivalAt(24), Is.EqualTo(shifted.SurvivalAt(36) / shifted.SurvivalAt(12)).Within(1e-6));
-            Assert.That(pre.TimeTo50PercentDeath, Is.Null.Or.GreaterThanOrEqualTo(0.0));
+            Assert.That(pre.SurvivalAtHours(0), Is.EqualTo(1.0), "S is set to 1 at the start of the challenge");
+            Assert.That(pre.SurvivalAtHours(-0.25), Is.LessThan(1.0), "the pre-treatment phase has its own (resting) death hazard");
+            Assert.That(pre.FoldAtHours("HO1", 0), Is.GreaterThan(3), "HO-1 is induced during the pre-treatment");
+            Assert.That(pre.SurvivalAtHours(24), Is.EqualTo(shifted.SurvivalAtHours(36) / shifted.SurvivalAtHours(12)).Within(1e-6));
+            Assert.That(pre.TimeTo50PercentDeathHours, Is.Null.Or.GreaterThanOrEqualTo(0.0));
             Assert.That(pre.Peak("HO1"), Is.EqualTo(pre.Quantity("HO1").Where((_, k) => pre.TimesHours[k] >= 0).Max()), "peaks look at the exposure only");
         });
     }
@@ -39,11 +39,11 @@ public sealed class PathwayApiTests
         var constant = Assay.Run(OB, 48, Erastin(10));
         Assert.Multiple(() =>
         {
-            Assert.That(pulse.ValueAt("GSH", 4), Is.EqualTo(constant.ValueAt("GSH", 4)).Within(1e-9), "identical before the wash-out");
-            Assert.That(pulse.FoldAt("GSH", 4), Is.LessThan(0.6));
-            Assert.That(pulse.FoldAt("GSH", 48), Is.EqualTo(1).Within(0.05), "GSH back at rest");
-            Assert.That(pulse.SurvivalAt(48), Is.GreaterThan(0.95));
-            Assert.That(constant.SurvivalAt(48), Is.LessThan(0.1));
+            Assert.That(pulse.ValueAtHours("GSH", 4), Is.EqualTo(constant.ValueAtHours("GSH", 4)).Within(1e-9), "identical before the wash-out");
+            Assert.That(pulse.FoldAtHours("GSH", 4), Is.LessThan(0.6));
+            Assert.That(pulse.FoldAtHours("GSH", 48), Is.EqualTo(1).Within(0.05), "GSH back at rest");
+            Assert.That(pulse.SurvivalAtHours(48), Is.GreaterThan(0.95));
+            Assert.That(constant.SurvivalAtHours(48), Is.LessThan(0.1));
         });
     }
 
@@ -54,8 +54,8 @@ public sealed class PathwayApiTests
         var early = Assay.Run(OB, 12, Rsl3(1));
         Assert.Multiple(() =>
         {
-            Assert.That(late.ValueAt("GPX4", 12), Is.EqualTo(late.RestingValue("GPX4")).Within(1e-9), "nothing before 12 h");
-            Assert.That(late.ValueAt("GPX4", 14) / late.ValueAt("GPX4", 12), Is.EqualTo(early.FoldAt("GPX4", 2)).Within(1e-3), "from 12 h as from 0 h in a fresh run");
+            Assert.That(late.ValueAtHours("GPX4", 12), Is.EqualTo(late.RestingValue("GPX4")).Within(1e-9), "nothing before 12 h");
+            Assert.That(late.ValueAtHours("GPX4", 14) / late.ValueAtHours("GPX4", 12), Is.EqualTo(early.FoldAtHours("GPX4", 2)).Within(1e-3), "from 12 h as from 0 h in a fresh run");
         });
     }
 
@@ -63,7 +63,7 @@ public sealed class PathwayApiTests
     public void Initial_values_replace_resting_values_and_are_validated()
     {
         var run = Assay.Run(OB, 1, [], new CellSimulationOptions { InitialValues = new Dictionary<string, double> { ["LIP"] = 2 } });
-        Assert.That(run.ValueAt("LIP", 0), Is.EqualTo(2));
+        Assert.That(run.ValueAtHours("LIP", 0), Is.EqualTo(2));
         var error = Assert.Throws<ArgumentException>(() => FerroptosisSimulation.Run(OB, [], TimeSpan.FromHours(1), new CellSimulationOptions { InitialValues = new Dictionary<string, double> { ["iron"] = 2 } }));
         Assert.That(error!.Message, Does.Contain("'iron' is not a state").And.Contain("LIP"));
     }
@@ -75,15 +75,15 @@ public sealed class PathwayApiTests
         Assert.Multiple(() =>
         {
             Assert.That(run.FoldChange("GSH")[0], Is.EqualTo(1).Within(1e-12), "species start at rest");
-            Assert.That(run.FoldAt("GSH", 8), Is.EqualTo(run.ValueAt("GSH", 8) / run.RestingValue("GSH")));
+            Assert.That(run.FoldAtHours("GSH", 8), Is.EqualTo(run.ValueAtHours("GSH", 8) / run.RestingValue("GSH")));
             Assert.That(run.RestingValue("ROS"), Is.EqualTo(1).Within(1e-3), "assigned read-outs have resting values too");
             Assert.That(run.RestingValue("LIP_fold"), Is.EqualTo(run.RestingValue("LIP") / 0.8).Within(1e-12), "LIP_fold is LIP/L0");
             Assert.That(run.Peak("LPO"), Is.EqualTo(run.Quantity("LPO").Max()));
             Assert.That(run.Minimum("GSH"), Is.EqualTo(run.Quantity("GSH").Min()));
-            Assert.That(run.ValueAt("LPO", run.TimeOfPeak("LPO")), Is.EqualTo(run.Peak("LPO")));
-            Assert.That(run.FirstTimeBelow("S", 0.5), Is.EqualTo(run.TimeTo50PercentDeath).Within(0.01), "interpolated crossing vs root-found t50");
-            Assert.That(run.FirstTimeAbove("LPO", 1e6), Is.Null);
-            Assert.That(run.TimeAverage("S"), Is.InRange(run.SurvivalAt(24), 1.0));
+            Assert.That(run.ValueAtHours("LPO", run.TimeOfPeakHours("LPO")), Is.EqualTo(run.Peak("LPO")));
+            Assert.That(run.FirstTimeBelowHours("S", 0.5), Is.EqualTo(run.TimeTo50PercentDeathHours).Within(0.01), "interpolated crossing vs root-found t50");
+            Assert.That(run.FirstTimeAboveHours("LPO", 1e6), Is.Null);
+            Assert.That(run.TimeAverage("S"), Is.InRange(run.SurvivalAtHours(24), 1.0));
             Assert.That(run.Quantity("surviving_fraction"), Is.EqualTo(run.SurvivingFraction));
         });
     }

@@ -28,7 +28,7 @@ public sealed class RegressionScenarioTests
                 var runs = Assay.Map(variants, v => Assay.Run(cell, 48, v, hg));
                 for (int i = 0; i < variants.Length; i++)
                 {
-                    Survival(runs[i].SurvivalAt(48), expected[i], $"{cell} HG + [{string.Join(", ", variants[i].Select(p => p.ToString()))}]");
+                    Survival(runs[i].SurvivalAtHours(48), expected[i], $"{cell} HG + [{string.Join(", ", variants[i].Select(p => p.ToString()))}]");
                 }
 
                 Relative(runs[0].Peak("HO1"), ho1Max, $"{cell} HO1 max (n.u.)");

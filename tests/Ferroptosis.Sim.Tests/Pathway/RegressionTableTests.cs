@@ -25,10 +25,10 @@ public sealed class RegressionTableTests
         var run = Assay.Run(OB, 24);
         Assert.Multiple(() =>
         {
-            Survival(run.SurvivalAt(24), 0.997, "S(24)");
+            Survival(run.SurvivalAtHours(24), 0.997, "S(24)");
             foreach (string id in Assay.Model.Compiled.StateIds.Where(id => id != "S"))
             {
-                Assert.That(run.ValueAt(id, 24), Is.EqualTo(run.RestingValue(id)).Within(1e-6).Percent, id);
+                Assert.That(run.ValueAtHours(id, 24), Is.EqualTo(run.RestingValue(id)).Within(1e-6).Percent, id);
             }
         });
     }
@@ -59,14 +59,14 @@ public sealed class RegressionTableTests
         var run = Assay.Run(OB, 48, Erastin(10));
         Assert.Multiple(() =>
         {
-            Relative(run.ValueAt("GSH", 2) / G0, 0.66, "GSH/G0 at 2 h");
-            Relative(run.ValueAt("GSH", 4) / G0, 0.47, "GSH/G0 at 4 h");
-            Relative(run.ValueAt("GSH", 8) / G0, 0.31, "GSH/G0 at 8 h");
-            Relative(run.ValueAt("GSH", 12) / G0, 0.30, "GSH/G0 at 12 h");
-            Hours(run.TimeTo50PercentDeath, 15.9, "t50");
-            Survival(run.SurvivalAt(48), 0.074, "S(48)");
-            Relative(run.FoldAt("HO1", 12), 1.27, "HO1 at 12 h");
-            Relative(run.FoldAt("HO1", 24), 2.0, "HO1 at 24 h");
+            Relative(run.ValueAtHours("GSH", 2) / G0, 0.66, "GSH/G0 at 2 h");
+            Relative(run.ValueAtHours("GSH", 4) / G0, 0.47, "GSH/G0 at 4 h");
+            Relative(run.ValueAtHours("GSH", 8) / G0, 0.31, "GSH/G0 at 8 h");
+            Relative(run.ValueAtHours("GSH", 12) / G0, 0.30, "GSH/G0 at 12 h");
+            Hours(run.TimeTo50PercentDeathHours, 15.9, "t50");
+            Survival(run.SurvivalAtHours(48), 0.074, "S(48)");
+            Relative(run.FoldAtHours("HO1", 12), 1.27, "HO1 at 12 h");
+            Relative(run.FoldAtHours("HO1", 24), 2.0, "HO1 at 24 h");
         });
     }
 
@@ -79,10 +79,10 @@ public sealed class RegressionTableTests
         double ic50 = Assay.Ic50("OB rsl3", OB, d => Rsl3(d), 0.001, 10);
         Assert.Multiple(() =>
         {
-            Survival(low.SurvivalAt(24), 0.07, "RSL3 0.1");
-            Survival(high.SurvivalAt(24), 0.000, "RSL3 1");
-            Hours(low.TimeTo50PercentDeath, 18.9, "t50, RSL3 0.1");
-            Hours(high.TimeTo50PercentDeath, 6.8, "t50, RSL3 1");
+            Survival(low.SurvivalAtHours(24), 0.07, "RSL3 0.1");
+            Survival(high.SurvivalAtHours(24), 0.000, "RSL3 1");
+            Hours(low.TimeTo50PercentDeathHours, 18.9, "t50, RSL3 0.1");
+            Hours(high.TimeTo50PercentDeathHours, 6.8, "t50, RSL3 1");
             Relative(ic50 * 1000, 71, "IC50 (nM)");
         });
     }
@@ -94,10 +94,10 @@ public sealed class RegressionTableTests
         var run = Assay.Run(OB, 8, Rsl3(1));
         Assert.Multiple(() =>
         {
-            Relative(run.FoldAt("GPX4", 1), 0.61, "GPX4 at 1 h");
-            Relative(run.FoldAt("GPX4", 2), 0.38, "GPX4 at 2 h");
-            Relative(run.FoldAt("GPX4", 4), 0.17, "GPX4 at 4 h");
-            Relative(run.ValueAt("GSH", 8), 4.2, "GSH at 8 h (mM)");
+            Relative(run.FoldAtHours("GPX4", 1), 0.61, "GPX4 at 1 h");
+            Relative(run.FoldAtHours("GPX4", 2), 0.38, "GPX4 at 2 h");
+            Relative(run.FoldAtHours("GPX4", 4), 0.17, "GPX4 at 4 h");
+            Relative(run.ValueAtHours("GSH", 8), 4.2, "GSH at 8 h (mM)");
         });
     }
 
@@ -154,10 +154,10 @@ public sealed class RegressionTableTests
         var runs = Assay.Map([20.0, 50], d => Assay.Run(OB, 24, Hemin(d)));
         Assert.Multiple(() =>
         {
-            Survival(runs[0].SurvivalAt(24), 0.93, "hemin 20");
-            Survival(runs[1].SurvivalAt(24), 0.27, "hemin 50");
-            Relative(runs[0].FoldAt("HO1", 24), 2.1, "HO1, hemin 20");
-            Relative(runs[1].FoldAt("HO1", 24), 3.8, "HO1, hemin 50");
+            Survival(runs[0].SurvivalAtHours(24), 0.93, "hemin 20");
+            Survival(runs[1].SurvivalAtHours(24), 0.27, "hemin 50");
+            Relative(runs[0].FoldAtHours("HO1", 24), 2.1, "HO1, hemin 20");
+            Relative(runs[1].FoldAtHours("HO1", 24), 3.8, "HO1, hemin 50");
             Relative(runs[0].Peak("LIP") / runs[0].RestingValue("LIP"), 1.26, "LIP max, hemin 20");
             Relative(runs[1].Peak("LIP") / runs[1].RestingValue("LIP"), 1.53, "LIP max, hemin 50");
             Survival(Assay.S24(OB, Hemin(50), ZincProtoporphyrin(10)), 0.57, "hemin 50 + ZnPP 10");
@@ -176,8 +176,8 @@ public sealed class RegressionTableTests
             Survival(Assay.S24(OB, Erastin(5), Ml385(5)), 0.002, "erastin 5 + ML385 5");
             Survival(Assay.S24(OB, Erastin(2), Ml385(5)), 0.05, "erastin 2 + ML385 5");
             Survival(Assay.S24(OB, Erastin(2)), 0.965, "erastin 2");
-            Survival(alone.SurvivalAt(24), 0.96, "ML385 5 alone");
-            Relative(alone.ValueAt("GSH", 24), 2.5, "GSH at 24 h (mM)");
+            Survival(alone.SurvivalAtHours(24), 0.96, "ML385 5 alone");
+            Relative(alone.ValueAtHours("GSH", 24), 2.5, "GSH at 24 h (mM)");
         });
     }
 
@@ -191,11 +191,11 @@ public sealed class RegressionTableTests
         {
             Relative(run.Peak("NRF2") / run.RestingValue("NRF2"), 3.5, "NRF2 peak");
             Relative(run.Peak("mHO1") / run.RestingValue("mHO1"), 2.8, "mHO1 peak");
-            Relative(run.FoldAt("HO1", 24), 2.6, "HO1");
-            Relative(run.FoldAt("XCT", 24), 1.8, "XCT");
-            Relative(run.ValueAt("GSH", 24) / G0, 1.8, "GSH/G0");
-            Relative(run.FoldAt("GPX4", 24), 1.14, "GPX4");
-            Relative(run.FoldAt("FT", 24), 1.4, "FT");
+            Relative(run.FoldAtHours("HO1", 24), 2.6, "HO1");
+            Relative(run.FoldAtHours("XCT", 24), 1.8, "XCT");
+            Relative(run.ValueAtHours("GSH", 24) / G0, 1.8, "GSH/G0");
+            Relative(run.FoldAtHours("GPX4", 24), 1.14, "GPX4");
+            Relative(run.FoldAtHours("FT", 24), 1.4, "FT");
             Survival(Assay.S24(OB, Erastin(10), Sulforaphane(5)), 0.997, "erastin 10 + SFN 5");
         });
     }
@@ -214,9 +214,9 @@ public sealed class RegressionTableTests
         {
             for (int i = 0; i < doses.Length; i++)
             {
-                Relative(runs[i].FoldAt("LIP", 24), lip[i], $"LIP(24), FAC {doses[i]}");
-                Relative(runs[i].FoldAt("FT", 24), ferritin[i], $"FT(24), FAC {doses[i]}");
-                Survival(runs[i].SurvivalAt(48), survival[i], $"S(48), FAC {doses[i]}");
+                Relative(runs[i].FoldAtHours("LIP", 24), lip[i], $"LIP(24), FAC {doses[i]}");
+                Relative(runs[i].FoldAtHours("FT", 24), ferritin[i], $"FT(24), FAC {doses[i]}");
+                Survival(runs[i].SurvivalAtHours(48), survival[i], $"S(48), FAC {doses[i]}");
             }
 
             Assert.That(Assay.S48(OB, FerricAmmoniumCitrate(200), Deferoxamine(100)), Is.GreaterThanOrEqualTo(0.99), "FAC 200 + DFO 100");
@@ -257,7 +257,7 @@ public sealed class RegressionTableTests
         {
             Relative(run.RestingValue("LPO"), 2.6, "resting LPO");
             Relative(run.RestingValue("GSH"), 2.4, "resting GSH (mM)");
-            Survival(run.SurvivalAt(24), 0.00, "erastin 5");
+            Survival(run.SurvivalAtHours(24), 0.00, "erastin 5");
         });
     }
 
@@ -275,7 +275,7 @@ public sealed class RegressionTableTests
                 Relative(r.RestingValue("LPO"), expected[i].Lpo, $"{r.Cell} LPO");
                 Relative(r.RestingValue("LIP"), expected[i].Lip, $"{r.Cell} LIP");
                 Relative(r.RestingValue("HO1"), expected[i].Ho1, $"{r.Cell} HO1");
-                Survival(r.SurvivalAt(24), expected[i].S, $"{r.Cell} S(24)");
+                Survival(r.SurvivalAtHours(24), expected[i].S, $"{r.Cell} S(24)");
             }
         });
     }
@@ -304,10 +304,10 @@ public sealed class RegressionTableTests
         // "t50 erastin 10 µM / RSL3 1 µM | OB 15.9 h / 6.8 h; OC 10.3 h / 5.3 h"
         Assert.Multiple(() =>
         {
-            Hours(Assay.Run(OB, 24, Erastin(10)).TimeTo50PercentDeath, 15.9, "OB erastin 10");
-            Hours(Assay.Run(OB, 24, Rsl3(1)).TimeTo50PercentDeath, 6.8, "OB RSL3 1");
-            Hours(Assay.Run(OC, 24, Erastin(10)).TimeTo50PercentDeath, 10.3, "OC erastin 10");
-            Hours(Assay.Run(OC, 24, Rsl3(1)).TimeTo50PercentDeath, 5.3, "OC RSL3 1");
+            Hours(Assay.Run(OB, 24, Erastin(10)).TimeTo50PercentDeathHours, 15.9, "OB erastin 10");
+            Hours(Assay.Run(OB, 24, Rsl3(1)).TimeTo50PercentDeathHours, 6.8, "OB RSL3 1");
+            Hours(Assay.Run(OC, 24, Erastin(10)).TimeTo50PercentDeathHours, 10.3, "OC erastin 10");
+            Hours(Assay.Run(OC, 24, Rsl3(1)).TimeTo50PercentDeathHours, 5.3, "OC RSL3 1");
         });
     }
 

@@ -30,7 +30,7 @@ public sealed class CellDeathFigureTests : TempFolderTests
             // the 0.25-h samples) agrees with the simulation's root-found t50 to well under the sampling interval.
             Assert.That(model.Title, Is.EqualTo("Osteoblast"));
             Assert.That(lines[0].Title, Does.StartWith("erastin 10 µM (t50 = "));
-            Assert.That(SurvivalChart.HalfSurvivalTime(lines[0].Points.Select(p => p.X).ToList(), erastin.SurvivingFraction), Is.EqualTo(erastin.TimeTo50PercentDeath!.Value).Within(0.05));
+            Assert.That(SurvivalChart.HalfSurvivalTime(lines[0].Points.Select(p => p.X).ToList(), erastin.SurvivingFraction), Is.EqualTo(erastin.TimeTo50PercentDeathHours!.Value).Within(0.05));
             Assert.That(lines[1].Title, Is.EqualTo("erastin 10 µM + ferrostatin-1 1 µM (t50 > 24 h)"));
             Assert.That(model.Annotations.OfType<PointAnnotation>().Count(), Is.EqualTo(1));
         });
@@ -114,7 +114,7 @@ public sealed class CellDeathFigureTests : TempFolderTests
         runs[0, 1] = Run(BoneCell.Osteoblast, Perturbation.Erastin(10), Perturbation.Ferrostatin1(1));
         runs[1, 0] = Run(BoneCell.Osteoclast, Perturbation.Erastin(10));
         runs[1, 1] = Run(BoneCell.Osteoclast, Perturbation.Erastin(10), Perturbation.Ferrostatin1(1));
-        var model = CellDeathFigure.SurvivalHeatMap(["Osteoblast", "Osteoclast"], ["erastin", "+ Fer-1"], runs, 24);
+        var model = CellDeathFigure.SurvivalHeatMap(["Osteoblast", "Osteoclast"], ["erastin", "+ Fer-1"], runs, TimeSpan.FromHours(24));
         string png = Path.Combine(Folder, "heat.png"), svg = Path.Combine(Folder, "heat.svg");
 
         FigureExporter.Save(model, png, 800, 500);
@@ -126,7 +126,7 @@ public sealed class CellDeathFigureTests : TempFolderTests
         {
             Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((800, 500)));
             Assert.That(PlotTestKit.CountInk(bitmap, new SKRectI(0, 0, 800, 500)), Is.GreaterThan(20_000));
-            Assert.That(texts, Does.Contain(runs[0, 0].SurvivalAt(24).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(texts, Does.Contain(runs[0, 0].SurvivalAtHours(24).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(texts, Does.Contain("Osteoclast").And.Contain("+ Fer-1").And.Contain("Surviving fraction at 24 h (0–1)"));
         });
     }

@@ -75,7 +75,7 @@ internal static class CellHazards
     {
         const double AssayHours = 120;
         var run = RunCell(BoneCell.OsteoclastPrecursor, scenario, [Perturbation.Rankl(options.FormationAssayRankl), .. interventions], AssayHours, options);
-        double formed = run.ValueAt("NOC", AssayHours);
+        double formed = run.ValueAtHours("NOC", AssayHours);
         return formed > 0 && double.IsFinite(formed)
             ? formed
             : throw new CellModelFailureException(run.Status, $"The osteoclast precursor model formed no osteoclasts under {scenario?.Name ?? "healthy conditions"} (NOC = {formed}).");

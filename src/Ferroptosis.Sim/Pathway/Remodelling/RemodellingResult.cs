@@ -6,7 +6,7 @@ namespace Ferroptosis.Sim.Pathway.Remodelling;
 
 /// <summary>A bone-remodelling trajectory: osteoclasts, osteoblasts, bone mass (% of baseline) and viable osteocytes over time, with the extra death rates that drove it.</summary>
 /// <remarks>
-/// Times are days after the condition starts; the run starts at the healthy steady state (x̄1 = 1.0607, x̄2 = 212.13
+/// Times are days after the condition starts (a <see cref="TimeSpan"/> going in, <see cref="TimesDays"/> and the <c>…Days</c> members as numbers of days); the run starts at the healthy steady state (x̄1 = 1.0607, x̄2 = 212.13
 /// cells per BMU, z = 100 %, V = 1). Bone mass is the coupled model's z, which is the percentage of the baseline
 /// bone mass; it is not bounded below (the balanced bone equation is linear), so very large death rates over years
 /// can drive it past 0 — read such runs as "all bone lost". Immutable.
@@ -76,21 +76,36 @@ public sealed class RemodellingResult
     /// <summary>Gets the viable osteocyte fraction (V) at each reported time.</summary>
     public double[] ViableOsteocytes => Column("V");
 
-    /// <summary>Gets the bone mass (% of baseline) at a time, linearly interpolated between reported times.</summary>
-    /// <param name="days">The time in days, within the run.</param>
+    /// <summary>Gets the bone mass (% of baseline) at a time after the condition starts, linearly interpolated between reported times.</summary>
+    /// <param name="time">The time, within the run.</param>
     /// <returns>The bone mass.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
-    public double BoneMassAt(double days) => ValueAt("z", days);
+    public double BoneMassAt(TimeSpan time) => BoneMassAtDays(time.TotalDays);
 
-    /// <summary>Gets a quantity of the population model (x1, x2, z, V) at a time, linearly interpolated between reported times.</summary>
+    /// <summary>Gets the bone mass (% of baseline) at a time given in days, as <see cref="BoneMassAt(TimeSpan)"/> (for times read off <see cref="TimesDays"/>).</summary>
+    /// <param name="days">The time in days, within the run.</param>
+    /// <returns>The bone mass.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
+    public double BoneMassAtDays(double days) => ValueAtDays("z", days);
+
+    /// <summary>Gets a quantity of the population model (x1, x2, z, V) at a time after the condition starts, linearly interpolated between reported times.</summary>
+    /// <param name="name">The quantity.</param>
+    /// <param name="time">The time, within the run.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double ValueAt(string name, TimeSpan time) => ValueAtDays(name, time.TotalDays);
+
+    /// <summary>Gets a quantity of the population model (x1, x2, z, V) at a time given in days, as <see cref="ValueAt(string, TimeSpan)"/>.</summary>
     /// <param name="name">The quantity.</param>
     /// <param name="days">The time in days, within the run.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The time is outside the run.</exception>
-    public double ValueAt(string name, double days)
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or outside the run.</exception>
+    /// <exception cref="ArgumentException">No quantity has that name.</exception>
+    public double ValueAtDays(string name, double days)
     {
         var times = TimesDays;
-        if (times.Length == 0 || days < times[0] || days > times[^1])
+        if (times.Length == 0 || double.IsNaN(days) || days < times[0] || days > times[^1])
         {
             throw new ArgumentOutOfRangeException(nameof(days), days, string.Create(CultureInfo.InvariantCulture, $"The run covers {(times.Length > 0 ? times[0] : 0):G4}–{(times.Length > 0 ? times[^1] : 0):G4} days."));
         }
@@ -107,11 +122,22 @@ public sealed class RemodellingResult
         return ((1 - w) * column[lo]) + (w * column[hi]);
     }
 
-    /// <summary>Gets the extra death rates in force at a time (days).</summary>
-    /// <param name="days">The time.</param>
+    /// <summary>Gets the extra death rates in force at a time after the condition starts.</summary>
+    /// <param name="time">The time.</param>
     /// <returns>The rates of the interval holding it (the last interval for its end point).</returns>
-    public DeathRates DeathRatesAt(double days)
+    public DeathRates DeathRatesAt(TimeSpan time) => DeathRatesAtDays(time.TotalDays);
+
+    /// <summary>Gets the extra death rates in force at a time given in days, as <see cref="DeathRatesAt(TimeSpan)"/>.</summary>
+    /// <param name="days">The time in days.</param>
+    /// <returns>The rates of the interval holding it (the last interval for its end point).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN.</exception>
+    public DeathRates DeathRatesAtDays(double days)
     {
+        if (double.IsNaN(days))
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, "The time is NaN.");
+        }
+
         foreach (var interval in DeathRateSchedule)
         {
             if (days < interval.EndDays)
@@ -134,7 +160,7 @@ public sealed class RemodellingResult
         double[] x1 = Osteoclasts, x2 = Osteoblasts, z = BoneMass, v = ViableOsteocytes;
         for (int k = 0; k < times.Length; k++)
         {
-            var rates = DeathRatesAt(times[k]);
+            var rates = DeathRatesAtDays(times[k]);
             writer.WriteLine(string.Join(',', new[] { times[k], x1[k], x2[k], z[k], v[k], rates.Osteoblast, rates.Osteoclast, rates.Osteocyte }.Select(x => x.ToString("R", c))));
         }
     }

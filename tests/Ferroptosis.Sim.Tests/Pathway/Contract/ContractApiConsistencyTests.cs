@@ -21,7 +21,7 @@ public sealed class ContractApiConsistencyTests
     {
         var checks = new Checks(Lab.Value);
         double lab = checks.S(checks.Wt["osteoblast"], 24, Checks.P("erastin", 5));
-        Assert.That(Api(BoneCell.Osteoblast, 24, Perturbation.Erastin(5)).SurvivalAt(24), Is.EqualTo(lab).Within(2e-4));
+        Assert.That(Api(BoneCell.Osteoblast, 24, Perturbation.Erastin(5)).SurvivalAtHours(24), Is.EqualTo(lab).Within(2e-4));
     }
 
     [Test]
@@ -31,7 +31,7 @@ public sealed class ContractApiConsistencyTests
         double lab = checks.S(checks.B("osteoblast", Checks.Mul("c_NCOA4", 0.2)), 48, new Checks(Lab.Value).Scenario("GC"));
         var options = new CellSimulationOptions { Model = FerroptosisModel.Version2, Scenario = DiseaseScenario.Glucocorticoid, Solver = OdeSolvers.Rodas5P };
         var api = FerroptosisSimulation.Run(BoneCell.Osteoblast, [Perturbation.Knockdown(Gene.Ncoa4, 0.2)], TimeSpan.FromHours(48), options);
-        Assert.That(api.SurvivalAt(48), Is.EqualTo(lab).Within(2e-4));
+        Assert.That(api.SurvivalAtHours(48), Is.EqualTo(lab).Within(2e-4));
     }
 
     [Test]
@@ -40,6 +40,6 @@ public sealed class ContractApiConsistencyTests
         var checks = new Checks(Lab.Value);
         var lab = checks.Run(checks.Wt["osteoclast-precursor"], 120, Checks.P("rankl", 50), Checks.P("fac", 100));
         var api = Api(BoneCell.OsteoclastPrecursor, 120, Perturbation.Rankl(50), Perturbation.FerricAmmoniumCitrate(100));
-        Assert.That(api.ValueAt("NOC", 120), Is.EqualTo(lab.At("NOC", 120)).Within(1e-4 * Math.Abs(lab.At("NOC", 120))));
+        Assert.That(api.ValueAtHours("NOC", 120), Is.EqualTo(lab.At("NOC", 120)).Within(1e-4 * Math.Abs(lab.At("NOC", 120))));
     }
 }

@@ -66,7 +66,7 @@ public sealed class BoundedContractReport
         Row("EB-36", "EST + Fer-1 1 µM: x1(12 mo) / EST x1(12 mo) (SHOULD)", fer.X1(12) / est.X1(12), "≤ 0.9");
         Row("check", "EST loss years 0–2 (points/yr; Sowers10 ≈ 3.3 %/yr after the final menses)", est.Loss(24) / 2, "not a criterion, not tuned");
         Row("check", "EST loss years 2–7 (points/yr; Sowers10 ≈ 1.1 %/yr)", (est.Z(24) - est.Z(84)) / 5, "not a criterion, not tuned");
-        Row("check", "GC z(20 wk) (Laan93: trabecular spine −8.2 % in 20 weeks)", gc.BoneMassAt(140), "not a criterion, not tuned");
+        Row("check", "GC z(20 wk) (Laan93: trabecular spine −8.2 % in 20 weeks)", gc.BoneMassAtDays(140), "not a criterion, not tuned");
 
         TestContext.Out.WriteLine();
         TestContext.Out.WriteLine("| scenario | δOB / δOC / δOCY (1/d) | N_OC ratio (cell model) | osteoclast recruitment factor f_R |");

@@ -67,14 +67,14 @@ internal static class BoundedContractRuns
         RemodellingResult IronHeavyFerrostatin);
 
     /// <summary>Bone mass at a month.</summary>
-    public static double Z(this RemodellingResult run, double months) => run.BoneMassAt(Days(months));
+    public static double Z(this RemodellingResult run, double months) => run.BoneMassAtDays(Days(months));
 
     /// <summary>Loss (points) from the start to a month.</summary>
     public static double Loss(this RemodellingResult run, double months) => 100 - run.Z(months);
 
     /// <summary>Osteoclasts relative to the healthy steady state at a month.</summary>
-    public static double X1(this RemodellingResult run, double months) => run.ValueAt("x1", Days(months)) / run.Osteoclasts[0];
+    public static double X1(this RemodellingResult run, double months) => run.ValueAtDays("x1", Days(months)) / run.Osteoclasts[0];
 
     /// <summary>Osteoblasts relative to the healthy steady state at a month.</summary>
-    public static double X2(this RemodellingResult run, double months) => run.ValueAt("x2", Days(months)) / run.Osteoblasts[0];
+    public static double X2(this RemodellingResult run, double months) => run.ValueAtDays("x2", Days(months)) / run.Osteoblasts[0];
 }

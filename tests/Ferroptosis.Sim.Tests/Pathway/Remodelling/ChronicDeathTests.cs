@@ -76,7 +76,7 @@ public sealed class ChronicDeathTests
     public void RaisedOsteoclastRecruitment_GivesALossThatStops()
     {
         var run = BoneRemodelling.RunPopulation(DeathRates.None, TimeSpan.FromDays(5 * 365), RemodellingOptions.Version1 with { OsteoclastRecruitment = 1.5 });
-        double oneYear = run.BoneMassAt(365), fiveYears = run.BoneMass[^1];
+        double oneYear = run.BoneMassAtDays(365), fiveYears = run.BoneMass[^1];
         Assert.Multiple(() =>
         {
             Assert.That(oneYear, Is.EqualTo(93.6).Within(Tolerance));
@@ -94,8 +94,8 @@ public sealed class ChronicDeathTests
         Assert.Multiple(() =>
         {
             Assert.That(v5, Is.EqualTo(0.5 + (0.5 * Math.Exp(-0.002 * 5 * 365))).Within(1e-6));
-            Assert.That(run.BoneMassAt(365), Is.LessThan(100));
-            Assert.That(run.BoneMass[^1], Is.LessThan(run.BoneMassAt(4 * 365)));
+            Assert.That(run.BoneMassAtDays(365), Is.LessThan(100));
+            Assert.That(run.BoneMass[^1], Is.LessThan(run.BoneMassAtDays(4 * 365)));
             Assert.That(run.Osteoclasts[^1], Is.GreaterThan(run.Osteoclasts[0]));
         });
     }

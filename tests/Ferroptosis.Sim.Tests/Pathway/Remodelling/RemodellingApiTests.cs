@@ -41,8 +41,8 @@ public sealed class RemodellingApiTests
             Assert.That(last[0], Is.EqualTo(10.5));
             Assert.That(last[3], Is.EqualTo(run.BoneMass[^1]));
             Assert.That(last[5], Is.EqualTo(run.DeathRates.Osteoblast));
-            Assert.That(run.BoneMassAt(10.25), Is.EqualTo((run.BoneMass[^2] + run.BoneMass[^1]) / 2).Within(1e-12));
-            Assert.That(() => run.BoneMassAt(11), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contain("0–10.5 days"));
+            Assert.That(run.BoneMassAtDays(10.25), Is.EqualTo((run.BoneMass[^2] + run.BoneMass[^1]) / 2).Within(1e-12));
+            Assert.That(() => run.BoneMassAtDays(11), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contain("0–10.5 days"));
             Assert.That(run.ToString(), Does.StartWith("iron-overload: bone mass ").And.Contain("at 10.5 d (δOB = "));
         });
     }

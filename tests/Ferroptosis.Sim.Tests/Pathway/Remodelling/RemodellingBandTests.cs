@@ -46,7 +46,7 @@ public sealed class RemodellingBandTests
         Assert.Multiple(() =>
         {
             Assert.That(late.IsSuccess, Is.True, late.Message);
-            Assert.That(late.BoneMassAt(180), Is.EqualTo(untreated.BoneMassAt(180)).Within(1e-9), "before the start");
+            Assert.That(late.BoneMassAtDays(180), Is.EqualTo(untreated.BoneMassAtDays(180)).Within(1e-9), "before the start");
             Assert.That(late.BoneMass[^1], Is.GreaterThan(untreated.BoneMass[^1] + 1), "after the start");
             Assert.That(late.BoneMass[^1], Is.LessThan(early.BoneMass[^1]), "starting at month 6 is worse than from the start");
             Assert.That(late.DeathRateSchedule, Has.Count.EqualTo(2));
@@ -61,8 +61,8 @@ public sealed class RemodellingBandTests
         var ended = BoneRemodelling.Run(DiseaseScenario.Glucocorticoid, TwoYears, RemodellingOptions.Default with { ScenarioEndDays = 182.5 });
         Assert.Multiple(() =>
         {
-            Assert.That(ended.BoneMassAt(182), Is.EqualTo(chronic.BoneMassAt(182)).Within(1e-9));
-            Assert.That(ended.BoneMass[^1], Is.GreaterThan(ended.BoneMassAt(182.5)), "bone regained after the end");
+            Assert.That(ended.BoneMassAtDays(182), Is.EqualTo(chronic.BoneMassAtDays(182)).Within(1e-9));
+            Assert.That(ended.BoneMass[^1], Is.GreaterThan(ended.BoneMassAtDays(182.5)), "bone regained after the end");
             Assert.That(ended.BoneMass[^1], Is.LessThanOrEqualTo(100 + 1e-6), "not beyond the healthy mass");
         });
     }

@@ -48,16 +48,16 @@ public sealed class ScenarioCouplingTests
     {
         var with = BoneRemodelling.Run(DiseaseScenario.EstrogenDeficiency, FiveYears, RemodellingOptions.Version1);
         var without = BoneRemodelling.RunPopulation(DeathRates.None, FiveYears, RemodellingOptions.Version1 with { OsteoclastRecruitment = DiseaseScenario.EstrogenDeficiency.OsteoclastRecruitment });
-        TestContext.Out.WriteLine($"EST: {with.BoneMassAt(365):F2} / {with.BoneMassAt(4 * 365):F2} / {with.BoneMass[^1]:F2} vs {without.BoneMassAt(365):F2} / {without.BoneMass[^1]:F2} without; {with.DeathRates}");
+        TestContext.Out.WriteLine($"EST: {with.BoneMassAtDays(365):F2} / {with.BoneMassAtDays(4 * 365):F2} / {with.BoneMass[^1]:F2} vs {without.BoneMassAtDays(365):F2} / {without.BoneMass[^1]:F2} without; {with.DeathRates}");
         Assert.Multiple(() =>
         {
             Assert.That(with.OsteoclastRecruitment, Is.EqualTo(1.2));
             Assert.That(without.BoneMass[^1] - with.BoneMass[^1], Is.GreaterThanOrEqualTo(2.0), "≥ 2 points lower at 5 years");
-            Assert.That(with.BoneMass[^1], Is.LessThan(with.BoneMassAt(4 * 365)), "still falling at 5 years");
-            Assert.That(with.BoneMassAt(365), Is.EqualTo(96.6).Within(Tolerance));
-            Assert.That(with.BoneMassAt(4 * 365), Is.EqualTo(93.9).Within(Tolerance));
+            Assert.That(with.BoneMass[^1], Is.LessThan(with.BoneMassAtDays(4 * 365)), "still falling at 5 years");
+            Assert.That(with.BoneMassAtDays(365), Is.EqualTo(96.6).Within(Tolerance));
+            Assert.That(with.BoneMassAtDays(4 * 365), Is.EqualTo(93.9).Within(Tolerance));
             Assert.That(with.BoneMass[^1], Is.EqualTo(93.0).Within(Tolerance));
-            Assert.That(without.BoneMassAt(365), Is.EqualTo(97.5).Within(Tolerance));
+            Assert.That(without.BoneMassAtDays(365), Is.EqualTo(97.5).Within(Tolerance));
             Assert.That(without.BoneMass[^1], Is.EqualTo(97.5).Within(Tolerance));
         });
     }

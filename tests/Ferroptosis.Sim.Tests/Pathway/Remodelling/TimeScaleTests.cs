@@ -34,7 +34,7 @@ public sealed class TimeScaleTests
 
             // The osteoclast's hazard is still rising in the first week (GPX4 falls, lipid peroxides build up), so day 1 is below day 7.
             Assert.That(multi.DeathRateSchedule[0].Rates.Osteoclast, Is.LessThan(day7.Rates.Osteoclast));
-            Assert.That(multi.DeathRatesAt(6.5), Is.EqualTo(day7.Rates));
+            Assert.That(multi.DeathRatesAtDays(6.5), Is.EqualTo(day7.Rates));
         });
     }
 
@@ -79,7 +79,7 @@ public sealed class TimeScaleTests
                     long ms = clock.ElapsedMilliseconds;
                     Assert.That(run.IsSuccess, Is.True, run.Message);
                     var d = run.DeathRates;
-                    TestContext.Out.WriteLine(string.Create(c, $"{scenario.Name} | {name} | {run.BoneMassAt(182.5):F2} | {run.BoneMass[^1]:F2} | {d.Osteoblast:E3} | {d.Osteoclast:E3} | {d.Osteocyte:E3} | {ms}"));
+                    TestContext.Out.WriteLine(string.Create(c, $"{scenario.Name} | {name} | {run.BoneMassAtDays(182.5):F2} | {run.BoneMass[^1]:F2} | {d.Osteoblast:E3} | {d.Osteoclast:E3} | {d.Osteocyte:E3} | {ms}"));
                     z.Add(run.BoneMass[^1]);
                 }
 
