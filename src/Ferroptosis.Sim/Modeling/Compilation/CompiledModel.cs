@@ -28,6 +28,7 @@ public sealed class CompiledModel : ISparseOdeSystem
     private readonly ConcurrentDictionary<string, OutputProgram> _outputs = new(StringComparer.Ordinal);
     private readonly SparsityPattern? _jacobianPattern;
     private SparseDerivatives? _parameterJacobian;
+    private OutputProgram? _defaultOutputs;
 
     internal CompiledModel(
         ModelLayout layout,
@@ -158,6 +159,9 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     /// <inheritdoc/>
     public void EvaluateSparseJacobian(double t, ReadOnlySpan<double> y, Span<double> values) => DefaultInstance().EvaluateSparseJacobian(t, y, values);
+
+    /// <summary>Gets (compiling once) the program of the default report (<see cref="OutputProgram.DefaultIds"/>, species as concentrations).</summary>
+    internal OutputProgram DefaultOutputs => LazyInitializer.EnsureInitialized(ref _defaultOutputs, () => Outputs(OutputProgram.DefaultIds(Network), amounts: null));
 
     /// <summary>Gets (compiling once) the program that computes the given report quantities.</summary>
     internal OutputProgram Outputs(IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)
