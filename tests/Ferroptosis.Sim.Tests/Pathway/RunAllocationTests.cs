@@ -48,6 +48,30 @@ public sealed class RunAllocationTests
     }
 
     [Test]
+    public void Reading_every_quantity_allocates_the_column_and_the_copy_handed_out_and_little_else()
+    {
+        // Each column is computed once (one array) and Quantity hands out a copy (another); the programs and work arrays
+        // that compute the columns are cached and reused.
+        var warm = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        foreach (string name in warm.Quantities)
+        {
+            _ = warm.Quantity(name);
+        }
+
+        var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (string name in result.Quantities)
+        {
+            _ = result.Quantity(name);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long arrays = result.Quantities.Count * 2 * ((8L * result.TimesHours.Length) + 32);
+        TestContext.Out.WriteLine($"{allocated} bytes for {result.Quantities.Count} quantities; two arrays each: {arrays}");
+        Assert.That(allocated, Is.LessThanOrEqualTo(arrays + 4096));
+    }
+
+    [Test]
     public void The_quantities_read_after_the_run_equal_those_of_the_csv()
     {
         // The columns are computed on first read; the CSV (every column) and single reads agree.

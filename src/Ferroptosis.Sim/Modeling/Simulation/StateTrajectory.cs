@@ -17,10 +17,16 @@ namespace Ferroptosis.Sim.Modeling.Simulation;
 /// Parameter vectors are stored once per stretch of points over which they do not change (a scheduled change or an
 /// event starts a new stretch); the comparison with the last stored vector is one vectorised compare per point.
 /// </para>
-/// <para>Thread-safe once recording has ended: <see cref="Column"/> uses its own input array.</para>
+/// <para>Thread-safe once recording has ended: <see cref="Column"/> works in arrays of the calling thread.</para>
 /// </remarks>
 internal sealed class StateTrajectory
 {
+    [ThreadStatic]
+    private static double[]? t_inputs;
+
+    [ThreadStatic]
+    private static double[]? t_output;
+
     private readonly CompiledModel _model;
     private readonly IReadOnlyList<string> _ids;
     private readonly IReadOnlySet<string>? _amounts;
@@ -93,12 +99,15 @@ internal sealed class StateTrajectory
     /// <returns>A new array of <see cref="Count"/> values.</returns>
     public double[] Column(int column)
     {
-        var program = _model.Outputs([_ids[column]], _amounts);
+        string id = _ids[column];
+        var program = _model.SingleOutput(id, _amounts is not null && _amounts.Contains(id));
 
-        // The inputs of an output kernel, laid out as ModelInstance.LoadInputs lays them out: t, y, parameters.
-        var inputs = new double[1 + _n + _model.ParameterIds.Count];
+        // The inputs of an output kernel, laid out as ModelInstance.LoadInputs lays them out: t, y, parameters; a
+        // work array of this thread, so that reading every column of a run does not allocate one per column.
+        int size = 1 + _n + _model.ParameterIds.Count;
+        var inputs = t_inputs is { } scratch && scratch.Length >= size ? scratch : t_inputs = new double[size];
+        var output = t_output ??= new double[1];
         var values = new double[Count];
-        var output = new double[1];
         int stretch = -1;
         for (int k = 0; k < Count; k++)
         {
