@@ -130,8 +130,8 @@ public sealed partial class CellSimulationResult
             throw new ArgumentOutOfRangeException(nameof(hours), hours, string.Create(CultureInfo.InvariantCulture, $"The run covers {(times.Length > 0 ? times[0] : 0):G4}–{(times.Length > 0 ? times[^1] : 0):G4} h."));
         }
 
-        int k = times.BinarySearch(hours);
-        var column = Quantity(name);
+        int k = times.BinarySearch<double, double>(hours);
+        var column = Result.ColumnSpan(Resolve(name));
         if (k >= 0)
         {
             return column[k];
@@ -200,14 +200,15 @@ public sealed partial class CellSimulationResult
             return "S";
         }
 
-        if (Result.Names.Contains(name))
-        {
-            return name;
-        }
+        return Result.HasColumn(name) ? name : throw UnknownQuantity(name);
+    }
 
+    /// <summary>The exception for a read-out name that is not a column, with the closest names (a separate method, so that resolving a known name allocates nothing).</summary>
+    private ArgumentException UnknownQuantity(string name)
+    {
         var close = Result.Names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
         string hint = NameSuggestions.Hint(close.Count > 0 ? close : NameSuggestions.Closest(name, Result.Names));
-        throw new ArgumentException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.", nameof(name));
+        return new ArgumentException($"'{name}' is not a read-out of this simulation{(hint.Length == 0 ? "." : hint)} Read-outs: {string.Join(", ", Result.Names)}, surviving_fraction.", nameof(name));
     }
 
     /// <inheritdoc/>

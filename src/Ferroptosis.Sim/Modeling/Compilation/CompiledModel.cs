@@ -26,8 +26,11 @@ public sealed class CompiledModel : ISparseOdeSystem
     private readonly Dictionary<string, int> _stateIndex;
     private readonly Dictionary<string, int> _parameterIndex;
     private readonly ConcurrentDictionary<string, OutputProgram> _outputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutputProgram> _singleOutputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutputProgram> _singleAmountOutputs = new(StringComparer.Ordinal);
     private readonly SparsityPattern? _jacobianPattern;
     private SparseDerivatives? _parameterJacobian;
+    private OutputProgram? _defaultOutputs;
 
     internal CompiledModel(
         ModelLayout layout,
@@ -158,6 +161,20 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     /// <inheritdoc/>
     public void EvaluateSparseJacobian(double t, ReadOnlySpan<double> y, Span<double> values) => DefaultInstance().EvaluateSparseJacobian(t, y, values);
+
+    /// <summary>Gets (compiling once) the program of the default report (<see cref="OutputProgram.DefaultIds"/>, species as concentrations).</summary>
+    internal OutputProgram DefaultOutputs => LazyInitializer.EnsureInitialized(ref _defaultOutputs, () => Outputs(OutputProgram.DefaultIds(Network), amounts: null));
+
+    /// <summary>Gets (compiling once) the program that computes one report quantity, looked up by its id without allocating.</summary>
+    /// <param name="id">The quantity.</param>
+    /// <param name="amount">Whether a species is reported as an amount rather than a concentration.</param>
+    internal OutputProgram SingleOutput(string id, bool amount)
+    {
+        var cache = amount ? _singleAmountOutputs : _singleOutputs;
+        return cache.TryGetValue(id, out var program)
+            ? program
+            : cache.GetOrAdd(id, static (key, arg) => arg.Model.Outputs([key], arg.Amount ? new HashSet<string>(StringComparer.Ordinal) { key } : null), (Model: this, Amount: amount));
+    }
 
     /// <summary>Gets (compiling once) the program that computes the given report quantities.</summary>
     internal OutputProgram Outputs(IReadOnlyList<string> ids, IReadOnlySet<string>? amounts)

@@ -4,19 +4,35 @@ using Ferroptosis.Sim.Ode;
 namespace Ferroptosis.Sim.Modeling.Simulation;
 
 /// <summary>A simulated time course with named columns: time, then one column per reported quantity; plus how the run went.</summary>
-/// <remarks>Immutable; values are stored as one array per quantity (column).</remarks>
+/// <remarks>
+/// Immutable; values are stored as one array per quantity (column). A run that recorded its states (fewer states than
+/// quantities) computes each column from them when it is first read, with the same bits as computing it during the
+/// run; reading is thread-safe either way.
+/// </remarks>
 public sealed class SimulationResult
 {
     private readonly double[] _times;
-    private readonly double[][] _values;
+    private readonly double[]?[] _values;
+    private readonly StateTrajectory? _trajectory;
     private readonly Dictionary<string, int> _columns;
 
     internal SimulationResult(IReadOnlyList<string> names, double[] times, double[][] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
+        : this(names, times, values, null, solution, crossings, failureCause)
+    {
+    }
+
+    internal SimulationResult(IReadOnlyList<string> names, StateTrajectory trajectory, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
+        : this(names, trajectory.TakeTimes(), new double[]?[names.Count], trajectory, solution, crossings, failureCause)
+    {
+    }
+
+    private SimulationResult(IReadOnlyList<string> names, double[] times, double[]?[] values, StateTrajectory? trajectory, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause)
     {
         Crossings = crossings;
         Names = names;
         _times = times;
         _values = values;
+        _trajectory = trajectory;
         _columns = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         Statistics = solution.Statistics;
         Status = solution.Status;
@@ -36,7 +52,7 @@ public sealed class SimulationResult
     /// <summary>Gets one value.</summary>
     /// <param name="point">The time-point index.</param>
     /// <param name="name">The quantity name.</param>
-    public double this[int point, string name] => _values[ColumnIndex(name)][point];
+    public double this[int point, string name] => Values(ColumnIndex(name))[point];
 
     /// <summary>Gets the located crossings of the watched thresholds, in time order.</summary>
     public IReadOnlyList<ThresholdCrossing> Crossings { get; }
@@ -62,8 +78,18 @@ public sealed class SimulationResult
     /// <exception cref="ArgumentException">No column has that name; the message lists them.</exception>
     public double[] GetColumn(string name)
     {
-        return (double[])_values[ColumnIndex(name)].Clone();
+        return (double[])Values(ColumnIndex(name)).Clone();
     }
+
+    /// <summary>Tells whether a quantity is reported.</summary>
+    /// <param name="name">The quantity name.</param>
+    /// <returns>True if there is a column of that name.</returns>
+    internal bool HasColumn(string name) => _columns.ContainsKey(name);
+
+    /// <summary>Gets one quantity over all time points without copying it (the caller must not write to it).</summary>
+    /// <param name="name">The quantity name.</param>
+    /// <returns>The stored column.</returns>
+    internal ReadOnlySpan<double> ColumnSpan(string name) => Values(ColumnIndex(name));
 
     /// <summary>Writes the result as CSV: a header (<paramref name="timeHeader"/>, then the names) and one row per time point, numbers in invariant culture with round-trip precision.</summary>
     /// <param name="writer">The destination.</param>
@@ -79,13 +105,14 @@ public sealed class SimulationResult
         }
 
         writer.WriteLine();
+        var columns = Enumerable.Range(0, Names.Count).Select(Values).ToArray();
         for (int k = 0; k < Count; k++)
         {
             writer.Write(_times[k].ToString("R", CultureInfo.InvariantCulture));
             for (int c = 0; c < Names.Count; c++)
             {
                 writer.Write(',');
-                writer.Write(_values[c][k].ToString("R", CultureInfo.InvariantCulture));
+                writer.Write(columns[c][k].ToString("R", CultureInfo.InvariantCulture));
             }
 
             writer.WriteLine();
@@ -101,6 +128,10 @@ public sealed class SimulationResult
         WriteCsv(writer, timeHeader);
         return writer.ToString();
     }
+
+    /// <summary>Gets a column, computing it from the recorded states on first use (two threads may both compute it; they get the same bits, and one array is kept).</summary>
+    private double[] Values(int column) =>
+        Volatile.Read(ref _values[column]) ?? Interlocked.CompareExchange(ref _values[column], _trajectory!.Column(column), null) ?? _values[column]!;
 
     private int ColumnIndex(string name) =>
         _columns.TryGetValue(name, out int c) ? c : throw new ArgumentException($"No column '{name}'; the columns are {string.Join(", ", Names)}.", nameof(name));

@@ -57,13 +57,15 @@ public static class Simulator
         double t0 = settings.StartTime;
         var y0 = instance.ComputeInitialState(t0);
         CheckInitialState(model, y0);
-        var outputs = model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
+        var outputs = settings.Outputs is null && settings.OutputAmounts is null ? model.DefaultOutputs : model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
         var outputTimes = settings.OutputTimes ?? Grid(t0, settings.EndTime, settings.OutputPoints);
-        var recorded = new OutputColumns(outputs.Ids.Count, outputTimes.Count);
+        bool byStates = StateTrajectory.Pays(model, outputs.Ids.Count);
+        var trajectory = byStates ? new StateTrajectory(model, outputs.Ids, settings.OutputAmounts, outputTimes.Count) : null;
+        var recorded = byStates ? null : new OutputColumns(outputs.Ids.Count, outputTimes.Count);
         var (continuous, atStart) = instance.CreateEngineEvents(t0);
         var watches = settings.Thresholds ?? [];
         var watchEvents = Watches(instance, watches);
-        var row = new double[outputs.Ids.Count];
+        var row = byStates ? [] : new double[outputs.Ids.Count];
         var options = new OdeSolverOptions
         {
             RelativeTolerance = settings.RelativeTolerance,
@@ -75,13 +77,16 @@ public static class Simulator
             KeepPoints = false,
             Events = [.. continuous, .. watchEvents],
             TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
-            // Outputs are computed as each point is recorded, with the parameter values in force then
-            // (events and scheduled changes later in the run must not leak into earlier rows).
-            OutputObserver = (t, y) =>
-            {
-                outputs.Kernel(instance.LoadInputs(t, y), row);
-                recorded.Add(t, row);
-            },
+            // Outputs are computed from the state and the parameter values in force when each point is recorded
+            // (events and scheduled changes later in the run must not leak into earlier rows): either then, or later
+            // from the recorded states and parameters (StateTrajectory), which gives the same bits.
+            OutputObserver = byStates
+                ? (t, y) => trajectory!.Add(t, y, instance.Parameters)
+                : (t, y) =>
+                {
+                    outputs.Kernel(instance.LoadInputs(t, y), row);
+                    recorded!.Add(t, row);
+                },
         };
 
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
@@ -96,7 +101,12 @@ public static class Simulator
             .ToArray();
         // A failure caused by a NaN or infinite parameter names it: the solver alone can only name a state component.
         string? cause = nonFinite.Count == 0 ? null : $"The settings give {(nonFinite.Count == 1 ? "the parameter" : "the parameters")} {string.Join(", ", nonFinite)}.";
-        var (times, columns) = recorded.Take();
+        if (trajectory is not null)
+        {
+            return new SimulationResult(outputs.Ids, trajectory, solution, crossings, cause);
+        }
+
+        var (times, columns) = recorded!.Take();
         return new SimulationResult(outputs.Ids, times, columns, solution, crossings, cause);
     }
 

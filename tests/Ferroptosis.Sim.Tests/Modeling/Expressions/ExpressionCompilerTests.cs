@@ -118,6 +118,32 @@ public sealed class ExpressionCompilerTests
         }
     }
 
+    [TestCase(5.0)]
+    [TestCase(6.0)]
+    public void Fifth_and_sixth_powers_are_multiplications_within_rounding_of_Math_Pow_and_equal_in_compiled_and_interpreted_code(double n)
+    {
+        // A Hill sharpness of 6 held in a parameter (and its derivative's exponent 5) is computed by multiplication: at
+        // most three roundings from the exact power, and the same bits whether compiled (literal or parameter exponent) or
+        // interpreted.
+        var compiled = ExpressionCompiler.Compile([Expr.Parse("x^k"), Expr.Parse($"x^{n}"), Expr.Parse("pow(x, k)")], new Dictionary<string, int> { ["x"] = 0, ["k"] = 1 });
+        var outputs = new double[3];
+        var random = new Random(6);
+        Assert.Multiple(() =>
+        {
+            foreach (double x in Enumerable.Range(0, 200).Select(_ => (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-8, 9))).Append(0.0).Append(-0.0))
+            {
+                compiled.Evaluate([x, n], outputs);
+                double interpreted = Expr.Parse("x^k").Evaluate(name => name == "x" ? x : n);
+                double exact = Math.Pow(x, n);
+                foreach (double value in outputs)
+                {
+                    Assert.That(ExprAssert.SameBits(value, interpreted), $"{x:R}^{n}: {value:R} against the interpreter's {interpreted:R}");
+                    Assert.That(value, Is.EqualTo(exact).Within(4 * Math.BitIncrement(Math.Abs(exact)) - (4 * Math.Abs(exact))), $"{x:R}^{n}");
+                }
+            }
+        });
+    }
+
     [Test]
     public void Every_builtin_compiles_and_matches_the_interpreter()
     {

@@ -1,0 +1,99 @@
+using Ferroptosis.Sim.Pathway;
+
+namespace Ferroptosis.Sim.Tests.Pathway;
+
+/// <summary>
+/// What one 48 h cell simulation allocates, measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> after warm-up
+/// (deterministic: the same run allocates the same bytes). Timings are BenchmarkDotNet's business
+/// (<c>CellSimulationCostBenchmarks</c>); these bounds keep the allocations that were removed from coming back.
+/// </summary>
+[NonParallelizable]
+public sealed class RunAllocationTests
+{
+    private static readonly Perturbation[] Challenge = [Perturbation.Erastin(10)];
+
+    /// <summary>
+    /// The bounds, in bytes, of one run with the defaults. Before the reported quantities were computed lazily from the
+    /// recorded states, a run of v2 allocated about 162 KB (61 quantities × 193 points computed and stored during the
+    /// run) and one of v1 about 124 KB; now about 97 KB and 75 KB.
+    /// </summary>
+    [TestCase("2", 110_000)]
+    [TestCase("1", 85_000)]
+    public void A_run_with_the_defaults_allocates_less_than_the_bound(string version, long bound)
+    {
+        var options = new CellSimulationOptions { Model = FerroptosisModel.FromVersion(version) };
+        long allocated = Allocated(() => FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48), options));
+        TestContext.Out.WriteLine($"v{version}: {allocated} bytes per run");
+        Assert.That(allocated, Is.LessThan(bound));
+    }
+
+    [Test]
+    public void Reading_survival_computes_its_column_once_and_then_allocates_nothing()
+    {
+        var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        _ = result.SurvivalAt(12);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double sum = 0;
+        for (int k = 0; k <= 48; k++)
+        {
+            sum += result.SurvivalAt(k) + result.ValueAt("S", k + 0.5 > 48 ? 48 : k + 0.5);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sum, Is.GreaterThan(0));
+            Assert.That(allocated, Is.Zero, "ValueAt reads the stored column instead of a copy");
+        });
+    }
+
+    [Test]
+    public void Reading_every_quantity_allocates_the_column_and_the_copy_handed_out_and_little_else()
+    {
+        // Each column is computed once (one array) and Quantity hands out a copy (another); the programs and work arrays
+        // that compute the columns are cached and reused.
+        var warm = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        foreach (string name in warm.Quantities)
+        {
+            _ = warm.Quantity(name);
+        }
+
+        var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (string name in result.Quantities)
+        {
+            _ = result.Quantity(name);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long arrays = result.Quantities.Count * 2 * ((8L * result.TimesHours.Length) + 32);
+        TestContext.Out.WriteLine($"{allocated} bytes for {result.Quantities.Count} quantities; two arrays each: {arrays}");
+        Assert.That(allocated, Is.LessThanOrEqualTo(arrays + 4096));
+    }
+
+    [Test]
+    public void The_quantities_read_after_the_run_equal_those_of_the_csv()
+    {
+        // The columns are computed on first read; the CSV (every column) and single reads agree.
+        var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        var lip = result.Quantity("LIP");
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        result.WriteCsv(writer);
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int column = Array.IndexOf(lines[1].Split(','), "LIP");
+        var fromCsv = lines.Skip(2).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.That(fromCsv, Is.EqualTo(lip));
+    }
+
+    private static long Allocated(Action run)
+    {
+        for (int k = 0; k < 5; k++)
+        {
+            run();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        run();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
