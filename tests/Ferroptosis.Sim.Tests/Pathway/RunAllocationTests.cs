@@ -31,12 +31,12 @@ public sealed class RunAllocationTests
     public void Reading_survival_computes_its_column_once_and_then_allocates_nothing()
     {
         var result = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
-        _ = result.SurvivalAt(12);
+        _ = result.SurvivalAtHours(12);
         long before = GC.GetAllocatedBytesForCurrentThread();
         double sum = 0;
         for (int k = 0; k <= 48; k++)
         {
-            sum += result.SurvivalAt(k) + result.ValueAt("S", k + 0.5 > 48 ? 48 : k + 0.5);
+            sum += result.SurvivalAtHours(k) + result.ValueAtHours("S", k + 0.5 > 48 ? 48 : k + 0.5);
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
