@@ -62,7 +62,7 @@ public sealed record DiseaseScenario
     {
         ["high-glucose"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5226)],
         ["high-glucose-high-fat"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5226), Multiply("PUFA", 1.1), Multiply("TfSat", 1.1)],
-        ["glucocorticoid"] = [Set("ros_x", 1.55), Multiply("c_GPX4", 0.38), Multiply("c_XCT", 0.5234), Add("c_NCOA4", 2.2), Multiply("c_ARE", 0.7)],
+        ["glucocorticoid"] = [Set("ros_x", 1.429), Multiply("c_GPX4", 0.5526), Multiply("c_XCT", 0.5234), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7)],
         ["estrogen-deficiency"] = [Set("ros_x", 1.222), Multiply("TfSat", 1.708), Multiply("c_ARE", 0.7)],
         ["steroid-osteonecrosis"] = [Set("ros_x", 1.824), Multiply("c_GPX4", 0.2361), Multiply("c_XCT", 0.7349), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7), Set("hemin", 2)],
     };
