@@ -84,7 +84,7 @@ public sealed record OdeSolverOptions
     /// <summary>Gets the width of the bracket, relative to max(1, |t|), within which continuous event times are located (default 1e-12).</summary>
     public double EventTimeTolerance { get; init; } = 1e-12;
 
-    /// <summary>Gets the number of interior points of each step at which continuous event functions are also checked (default 4; 0 checks step ends only). Crossings closer together than this spacing can be missed.</summary>
+    /// <summary>Gets the number of interior points of each step at which continuous event functions are also checked (default 4; 0 checks step ends only). Two crossings closer together than this spacing are found when the samples turn back towards zero around them (see <see cref="OdeEvent"/>); otherwise they can be missed.</summary>
     public int EventSamplesPerStep { get; init; } = 4;
 
     /// <summary>Gets the linear solver of the stiff methods' Newton matrix (default <see cref="LinearSolverChoice.Auto"/>); explicit methods ignore it.</summary>

@@ -53,7 +53,7 @@ internal sealed class EventProgram
 
     public int AtomCount { get; }
 
-    /// <summary>Gets the trigger kernel, whose inputs are the model inputs, then the raw and then the right-limit event-function values.</summary>
+    /// <summary>Gets the trigger kernel, whose inputs are the model inputs, then the event-function values.</summary>
     public ExpressionKernel Triggers { get; }
 
     /// <summary>Gets the number of model inputs (time, states, parameters).</summary>
@@ -123,13 +123,12 @@ internal sealed class EventProgram
         var timeRoots = distinctAtoms.Select(TimeRoot).Where(double.IsFinite).Distinct().Order().ToArray();
         var atomIndex = distinctAtoms.Select((atom, j) => (atom, j)).ToDictionary(x => x.atom, x => x.j);
 
-        // Triggers read their relations from the event-function values (raw and right-limit, see EvaluateTriggers),
-        // placed after the model inputs.
+        // Triggers read their relations from the event-function values (see EvaluateTriggers), placed after the model
+        // inputs, so that a relation is decided by the very value the event locator saw.
         var triggerSymbols = new Dictionary<string, int>(symbols, StringComparer.Ordinal);
         for (int j = 0; j < distinctAtoms.Count; j++)
         {
-            triggerSymbols[RawAtom(j)] = symbols.Count + j;
-            triggerSymbols[LimitAtom(j)] = symbols.Count + distinctAtoms.Count + j;
+            triggerSymbols[AtomInput(j)] = symbols.Count + j;
         }
 
         return new EventProgram(
@@ -178,13 +177,11 @@ internal sealed class EventProgram
         return -atZero / slope.Value;
     }
 
-    private static string RawAtom(int j) => "__in_r" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string LimitAtom(int j) => "__in_l" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string AtomInput(int j) => "__in_r" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Expr AtomOf(BinaryExpr relation) => Expr.Subtract(relation.Left, relation.Right).Simplify();
 
-    /// <summary>Rewrites every relation a ⋈ b of a trigger as g ⋈ 0 over its event function g = a − b: the right-limit value for inequalities, the raw value for = and ≠ (which hold only at isolated points). Shared sub-trees are rewritten once.</summary>
+    /// <summary>Rewrites every relation a ⋈ b of a trigger as g ⋈ 0 over the value of its event function g = a − b. Shared sub-trees are rewritten once.</summary>
     private static Expr OverAtoms(Expr expression, Dictionary<Expr, int> atoms, Dictionary<Expr, Expr> done)
     {
         if (done.TryGetValue(expression, out var known))
@@ -196,9 +193,7 @@ internal sealed class EventProgram
         Expr result;
         if (expression is BinaryExpr { Operator: var op } binary && IsRelation(op))
         {
-            int j = atoms[AtomOf(binary)];
-            string name = op is BinaryOperator.Equal or BinaryOperator.NotEqual ? RawAtom(j) : LimitAtom(j);
-            result = new BinaryExpr(op, Expr.Symbol(name), NumberExpr.Zero);
+            result = new BinaryExpr(op, Expr.Symbol(AtomInput(atoms[AtomOf(binary)])), NumberExpr.Zero);
         }
         else
         {

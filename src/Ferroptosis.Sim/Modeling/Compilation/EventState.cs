@@ -28,10 +28,8 @@ internal sealed class EventState
         DelayValues = new double[count];
         Atoms = new double[program.AtomCount];
         Sizes = new double[program.SizeCount];
-        CrossedSign = new int[program.AtomCount];
-        TriggerInputs = new double[program.InputCount + (2 * program.AtomCount)];
+        TriggerInputs = new double[program.InputCount + program.AtomCount];
         AtomTime = double.NaN;
-        CrossingTime = double.NaN;
     }
 
     public EventProgram Program { get; }
@@ -72,13 +70,7 @@ internal sealed class EventState
 
     public double[] Sizes { get; }
 
-    /// <summary>Gets, per event function, the sign it has just after a crossing at <see cref="CrossingTime"/> (0 when it did not cross then).</summary>
-    public int[] CrossedSign { get; }
-
-    /// <summary>Gets or sets the time of the crossings recorded in <see cref="CrossedSign"/>.</summary>
-    public double CrossingTime { get; set; }
-
-    /// <summary>Gets the inputs of the trigger kernel: the model inputs, the event-function values, and their right limits.</summary>
+    /// <summary>Gets the inputs of the trigger kernel: the model inputs, then the event-function values.</summary>
     public double[] TriggerInputs { get; }
 
     /// <summary>Gets or sets the time at which <see cref="Atoms"/> were last evaluated (a cache key together with the state).</summary>

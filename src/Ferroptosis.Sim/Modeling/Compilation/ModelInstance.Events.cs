@@ -29,31 +29,29 @@ public sealed partial class ModelInstance
             return ([], []);
         }
 
-        // Two engine events per relation, one per direction, so that the model knows on which side of zero the
-        // relation is just after the crossing (see EvaluateTriggers).
-        var continuous = new OdeEvent[2 * program.AtomCount];
+        // One engine event per relation, in both directions: at each sign change of its function (including reaching
+        // and leaving an exact zero) the triggers are re-evaluated from the functions' values (see EvaluateTriggers).
+        var continuous = new OdeEvent[program.AtomCount];
         for (int a = 0; a < program.AtomCount; a++)
         {
             int atom = a;
-            EventFunction g = (t, y) => AtomValue(atom, t, y);
-            continuous[2 * a] = new OdeEvent($"trigger#{atom}+", g, EventDirection.Rising, (t, y) => FireEvents(t, y, initial: false, atom, +1));
-            continuous[(2 * a) + 1] = new OdeEvent($"trigger#{atom}-", g, EventDirection.Falling, (t, y) => FireEvents(t, y, initial: false, atom, -1));
+            continuous[a] = new OdeEvent($"trigger#{atom}", (t, y) => AtomValue(atom, t, y), EventDirection.Both, (t, y) => FireEvents(t, y, initial: false));
         }
 
-        var timeEvents = new List<TimeEvent> { new("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true, -1, 0)) };
+        var timeEvents = new List<TimeEvent> { new("initial-triggers", [t0], (t, y) => FireEvents(t, y, initial: true)) };
         var exactTimes = program.TimeRoots.Where(t => t > t0).ToArray();
         if (exactTimes.Length > 0)
         {
             // Relations of time with a constant: land on that time exactly, so that "time >= 5" fires at 5
             // (a strict "time > 5" fires just after, at the crossing located by the continuous event).
-            timeEvents.Add(new TimeEvent("trigger-times", exactTimes, (t, y) => FireEvents(t, y, initial: false, -1, 0)));
+            timeEvents.Add(new TimeEvent("trigger-times", exactTimes, (t, y) => FireEvents(t, y, initial: false)));
         }
 
         if (program.AnyDelay)
         {
             // Delayed executions become known as triggers fire; the integrator asks for the next one after every step.
             var state = EventState;
-            timeEvents.Add(new TimeEvent("delayed-executions", () => state.NextDue, (t, y) => FireEvents(t, y, initial: false, -1, 0)));
+            timeEvents.Add(new TimeEvent("delayed-executions", () => state.NextDue, (t, y) => FireEvents(t, y, initial: false)));
         }
 
         return (continuous, timeEvents);
@@ -74,22 +72,11 @@ public sealed partial class ModelInstance
         return state.Atoms[atom];
     }
 
-    private void FireEvents(double t, Span<double> y, bool initial, int crossedAtom, int crossedSign)
+    private void FireEvents(double t, Span<double> y, bool initial)
     {
         var state = EventState;
         var program = Model.Events;
         state.AtomTime = double.NaN;
-        if (initial || state.CrossingTime != t)
-        {
-            Array.Clear(state.CrossedSign);
-            state.CrossingTime = t;
-        }
-
-        if (crossedAtom >= 0)
-        {
-            state.CrossedSign[crossedAtom] = crossedSign;
-        }
-
         EvaluateTriggers(t, y);
         for (int e = 0; e < program.Count; e++)
         {
@@ -215,12 +202,11 @@ public sealed partial class ModelInstance
 
     /// <summary>Evaluates every trigger from the values of its relations' event functions a − b.</summary>
     /// <remarks>
-    /// The integrator reports a crossing where the event function is zero or has just changed sign. At an exact
-    /// zero a strict relation such as x &lt; c is still false although it holds immediately after, when the
-    /// trigger really changes; an event function that crossed at this time and is exactly zero is therefore
-    /// given its sign from just after the crossing (the right limit) in inequalities, so that x &lt; c and
-    /// x &lt;= c both become true at the crossing time (SBML Test Suite cases 00348, 01212). Equalities, which
-    /// hold only at isolated points, use the value itself.
+    /// The integrator reports a passage through zero where the event function already has its new sign strictly, so a
+    /// strict relation such as x &lt; c holds at the reported time as the non-strict one does (SBML Test Suite cases
+    /// 00348, 01212); a function that steps onto exactly zero and stays there is reported where it reaches zero, with
+    /// the value 0, so x &lt;= c holds there and x &lt; c only where it leaves zero. The values are therefore used as
+    /// they are, for every relation.
     /// </remarks>
     private void EvaluateTriggers(double t, ReadOnlySpan<double> y)
     {
@@ -232,12 +218,7 @@ public sealed partial class ModelInstance
         int first = program.InputCount;
         inputs.AsSpan(0, first).CopyTo(triggerInputs);
         int count = state.Atoms.Length;
-        for (int a = 0; a < count; a++)
-        {
-            double value = state.Atoms[a];
-            triggerInputs[first + a] = value;
-            triggerInputs[first + count + a] = value == 0 && state.CrossedSign[a] != 0 ? state.CrossedSign[a] : value;
-        }
+        state.Atoms.AsSpan(0, count).CopyTo(triggerInputs.AsSpan(first));
 
         program.Triggers(triggerInputs, state.TriggerValues);
     }

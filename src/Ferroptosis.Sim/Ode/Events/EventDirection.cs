@@ -6,9 +6,9 @@ public enum EventDirection
     /// <summary>Both directions.</summary>
     Both = 0,
 
-    /// <summary>Only g going from negative to positive.</summary>
+    /// <summary>Only g going from negative to positive (or, for a function resting on zero, from negative to zero and from zero to positive).</summary>
     Rising,
 
-    /// <summary>Only g going from positive to negative.</summary>
+    /// <summary>Only g going from positive to negative (or, for a function resting on zero, from positive to zero and from zero to negative).</summary>
     Falling,
 }

@@ -11,9 +11,15 @@ namespace Ferroptosis.Sim.Ode.Events;
 /// in one step fire in time order, one at a time.
 /// </para>
 /// <para>
+/// A function that passes through zero is reported where it first has the new sign strictly. A
+/// function that steps onto exactly zero and stays there for longer than the time tolerance (a
+/// floor, a ceiling, a piecewise constant) changes sign twice: where it reaches zero (g = 0 at the
+/// reported time) and where it leaves zero; a rising event sees both steps upwards (−, 0, +).
+/// </para>
+/// <para>
 /// Convention at the start and after events: the sign of g at t0 (or at an event time, after the
 /// state change) is the reference. A value of exactly zero there does not fire; the event fires
-/// at the first later strict sign change. A continuous event therefore never fires at t0.
+/// when g later leaves zero. A continuous event therefore never fires at t0.
 /// </para>
 /// <para>Immutable; the delegates must be safe to call from the integrating thread.</para>
 /// </remarks>

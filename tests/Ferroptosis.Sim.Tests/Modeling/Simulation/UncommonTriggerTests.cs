@@ -14,10 +14,12 @@ namespace Ferroptosis.Sim.Tests.Modeling.Simulation;
 /// locates each one at tight tolerances, with no StepSizeTooSmall at a trigger time, and fires each once.
 /// </summary>
 /// <remarks>
-/// Not covered, because the event locator does not handle them yet: a non-strict relation whose function steps onto
-/// exactly zero and stays there (<c>ceil(x) &gt;= -1</c> fires when ceil(x) passes −1, at x = −1, not at x = −2), and a
-/// function with a cusp that is positive only between two roots inside one step (<c>sqrt(abs(x)) &lt; 0.3</c> fires at
-/// x = 0 instead of x = −0.09 with some solvers).
+/// Two kinds need more than a sign change between samples. A relation whose function steps onto exactly zero and stays
+/// there: <c>ceil(x) &gt;= -1</c> becomes true as x passes −2 (ceil(x) + 1 jumps from −1 to 0) and
+/// <c>ceil(x) &gt; -1</c>, on the same function, as x passes −1; <c>floor(x) &gt;= 1</c> at x = 1 exactly. A relation
+/// that holds only between two crossings closer together than the samples of a step: <c>sqrt(abs(x)) &lt; 0.3</c>
+/// (a cusp at x = 0) and <c>(x - 1)^2 &lt; 0.01</c> (smooth), which used to fire only when another event stopped the
+/// integration inside the interval, at x = 0 or x = 1.
 /// </remarks>
 [TestFixtureSource(typeof(SolverSources), nameof(SolverSources.All))]
 public sealed class UncommonTriggerTests(IOdeSolver solver)
@@ -42,6 +44,10 @@ public sealed class UncommonTriggerTests(IOdeSolver solver)
         ("x > 0", 5.3),
         ("(x > 2.5) || (time > 1000)", 7.8),
         ("(time >= 9.5) && (x > 0)", 9.5),
+        ("ceil(x) >= -1", 3.3),
+        ("floor(x) >= 1", 6.3),
+        ("sqrt(abs(x)) < 0.3", 5.3 - 0.09),
+        ("(x - 1)^2 < 0.01", 6.2),
     ];
 
     [TestCase(1e-11)]

@@ -65,6 +65,37 @@ public sealed class ContinuousEventTests(IOdeSolver solver)
     }
 
     [Test]
+    public void FunctionRestingOnZero_IsReportedWhereItReachesZeroAndWhereItLeavesIt()
+    {
+        // y' = 1 from 0: g = floor(y) − 2 is −1 on [1, 2), exactly 0 on [2, 3) and 1 on [3, 4), all inside one large
+        // step. Rising sees −1 → 0 at t = 2 (with g = 0 there) and 0 → 1 at t = 3; Falling sees nothing.
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = 1, (t, y, j) => j[0] = 0, isAutonomous: true);
+        var up = new OdeEvent("up", (t, y) => Math.Floor(y[0]) - 2, EventDirection.Rising);
+        var down = new OdeEvent("down", (t, y) => Math.Floor(y[0]) - 2, EventDirection.Falling);
+        var options = new OdeSolverOptions { InitialStep = 4.0, Events = [up, down] };
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 3.5, [0.0]), solver, options);
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
+        Assert.That(solution.Events.Select(o => o.Name), Is.EqualTo(new[] { "up", "up" }));
+        Assert.That(solution.Events.Select(o => o.Time), Is.EqualTo(new[] { 2.0, 3.0 }).Within(1e-9));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void PairOfCrossingsBetweenTwoSamples_IsFound(bool cusp)
+    {
+        // y' = 1 from 0 in one step of length 1 (samples 0.2 apart): g is negative only on (0.49, 0.51), a dip
+        // between the samples at 0.4 and 0.6, with a cusp (√|y − 0.5| − 0.1) or smooth ((y − 0.5)² − 10⁻⁴).
+        var system = OdeSystem.Create(1, (t, y, dy) => dy[0] = 1, (t, y, j) => j[0] = 0, isAutonomous: true);
+        EventFunction g = cusp ? (t, y) => Math.Sqrt(Math.Abs(y[0] - 0.5)) - 0.1 : (t, y) => ((y[0] - 0.5) * (y[0] - 0.5)) - 1e-4;
+        var options = new OdeSolverOptions { InitialStep = 1.0, Events = [new OdeEvent("dip", g)] };
+        var solution = Sim.Ode.Ode.Solve(new OdeProblem(system, 0, 1, [0.0]), solver, options);
+
+        Assert.That(solution.Status, Is.EqualTo(SolverStatus.Success), solution.Message);
+        Assert.That(solution.Events.Select(o => o.Time), Is.EqualTo(new[] { 0.49, 0.51 }).Within(1e-9));
+    }
+
+    [Test]
     public void EventsInOneStep_FireInTimeOrder()
     {
         // y' = 1: markers at t = 0.31 (listed first) and t = 0.30, inside one large step.
