@@ -76,6 +76,7 @@ public sealed partial class OdeIntegrator
         double tEvent = locator.RootTime(acting);
         _stepper.Interpolate(tEvent, _eventState);
         _recorder.RecordSegment(_stepper, tEvent);
+        Options.StepHistory?.Add(_stepper, tEvent);
         _recorder.RecordOutputsUpTo(_stepper, tEvent, inclusive: false);
         _recorder.RecordPoint(tEvent, _eventState);
         Array.Clear(_fired);

@@ -137,6 +137,7 @@ public sealed partial class OdeIntegrator
 
         double t = _stepper.T;
         _recorder.RecordSegment(_stepper, t);
+        Options.StepHistory?.Add(_stepper, t);
         bool timeEventDue = _timeEvents.NextTime <= t;
         _recorder.RecordOutputsUpTo(_stepper, t, inclusive: false);
         _recorder.RecordPoint(t, _stepper.Y);

@@ -71,6 +71,9 @@ public sealed record OdeSolverOptions
     /// </summary>
     internal bool KeepPoints { get; init; } = true;
 
+    /// <summary>Gets a receiver of every accepted step and its interpolant, in time order (null by default): the history a delay equation reads.</summary>
+    internal Stepping.IStepHistory? StepHistory { get; init; }
+
     /// <summary>Gets a value indicating whether the interpolant of every step is kept, so that
     /// <see cref="OdeSolution.Interpolate(double, Span{double})"/> works anywhere in [t0, tEnd] (default false).</summary>
     public bool DenseOutput { get; init; }

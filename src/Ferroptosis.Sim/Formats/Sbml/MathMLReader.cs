@@ -15,7 +15,7 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// detector needs; n-ary relations are chained with and. <c>log</c> without <c>logbase</c> is the base-10 logarithm
 /// and <c>root</c> without <c>degree</c> the square root, as MathML defines them. The csymbol <c>avogadro</c> is
 /// its number (<see cref="Avogadro"/>); <c>rateOf</c> is read as a placeholder that <see cref="RateOfExpander"/> replaces;
-/// the csymbol <c>delay</c> is rejected as unsupported.
+/// the csymbol <c>delay</c> becomes a call of the built-in <c>delay(x, τ)</c>.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -206,7 +206,7 @@ internal sealed class MathMLReader
         return url switch
         {
             SymbolsUrl + "time" => new SymbolExpr(ReactionNetwork.TimeSymbol),
-            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' is not supported (delay differential equations are outside the supported subset)", node, unsupported: "csymbol delay"),
+            SymbolsUrl + "delay" => throw Error("The csymbol 'delay' must be applied to two arguments", node),
             SymbolsUrl + "rateOf" => throw Error("The csymbol 'rateOf' must be applied to one argument", node),
             SymbolsUrl + "avogadro" => new NumberExpr(Avogadro),
             _ => throw Error($"The csymbol with definitionURL '{url}' is not supported", node, unsupported: "csymbol " + url),
@@ -356,9 +356,20 @@ internal sealed class MathMLReader
             return new CallExpr(RateOfExpander.Marker, args);
         }
 
+        if (op.Namespace == Namespace && op.Name == "csymbol" && (op.Attribute("definitionURL") ?? string.Empty).Trim() == SymbolsUrl + "delay")
+        {
+            // delay(x, τ): the value of x at time t − τ, evaluated from the simulation's history.
+            if (args.Count != 2)
+            {
+                throw Error("The csymbol 'delay' takes two arguments, the expression and the delay", op);
+            }
+
+            return new CallExpr("delay", args);
+        }
+
         if (op.Namespace == Namespace && op.Name == "csymbol")
         {
-            // Only delay and rateOf are functions among the SBML csymbols; delay is unsupported.
+            // Only delay and rateOf are functions among the SBML csymbols.
             string name = ReadCsymbol(op) is NumberExpr ? "avogadro" : "time";
             throw Error($"The csymbol '{name}' cannot be applied as a function", op);
         }

@@ -109,6 +109,17 @@ internal static class MathMLWriter
 
         switch (call.Name)
         {
+            case "delay":
+                w.WriteStartElement("apply", MathMLReader.Namespace);
+                w.WriteStartElement("csymbol", MathMLReader.Namespace);
+                w.WriteAttributeString("encoding", "text");
+                w.WriteAttributeString("definitionURL", "http://www.sbml.org/sbml/symbols/delay");
+                w.WriteString("delay");
+                w.WriteEndElement();
+                Write(w, args[0]);
+                Write(w, args[1]);
+                w.WriteEndElement();
+                break;
             case "sqrt":
                 Apply(w, "root", null, args[0]);
                 break;

@@ -66,12 +66,24 @@ internal sealed class RateOfExpander
 
     /// <summary>Replaces every <c>rateOf(x)</c> in an expression; in a kinetic law (<paramref name="scope"/>), x may be a local parameter, whose rate is zero.</summary>
     /// <exception cref="SbmlFormatException">A rate cannot be expressed (unsupported feature).</exception>
+    /// <remarks>
+    /// Inside <c>delay(x, τ)</c> a rate before the start of the simulation (t = 0 in SBML) is zero, as the history there
+    /// does not move: the rate in x is written <c>piecewise(0, time &lt; 0, rate)</c>, whose time is the delayed one.
+    /// </remarks>
     public Expr Expand(Expr expression, Reaction? scope = null) =>
         !Contains(expression)
             ? expression
-            : ExprRewriter.Rewrite(expression, node => node is CallExpr { Name: Marker, Arguments: [SymbolExpr x] }
-                ? scope is not null && scope.LocalParameters.ContainsKey(x.Name) ? NumberExpr.Zero : Rate(x.Name)
-                : null);
+            : ExprRewriter.Rewrite(expression, node => node switch
+            {
+                CallExpr { Name: Marker, Arguments: [SymbolExpr x] } =>
+                    scope is not null && scope.LocalParameters.ContainsKey(x.Name) ? NumberExpr.Zero : Rate(x.Name),
+                CallExpr { Name: "delay", Arguments: [var value, var delay] } when Contains(value) =>
+                    new CallExpr("delay", FromStart(Expand(value, scope)), Expand(delay, scope)),
+                _ => null,
+            });
+
+    private static PiecewiseExpr FromStart(Expr value) =>
+        new PiecewiseExpr([new PiecewiseCase(NumberExpr.Zero, ExprBuilder.Compare(BinaryOperator.Less, new SymbolExpr(ReactionNetwork.TimeSymbol), NumberExpr.Zero))], value);
 
     private Expr Rate(string id)
     {

@@ -15,7 +15,7 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// assignment or rule defines them; a compartment without size must have one defined that way, except a
 /// zero-dimensional one, whose size is taken as 1 (its species are amounts). Units are not read: SBML units do not
 /// change numbers. Constraints are not checked. Elements of Level 3 packages other than layout, render and those marked
-/// <c>required="false"</c> (ignored, with a warning for the latter), the <c>delay</c> csymbol, algebraic rules that
+/// <c>required="false"</c> (ignored, with a warning for the latter), algebraic rules that
 /// cannot be solved exactly (see <c>SolveAlgebraicRules</c>), fast reactions and reactions without a rate are rejected
 /// as unsupported, naming the feature; Level 2 stoichiometryMath becomes an assignment rule on the species reference,
 /// and <c>rateOf</c> the derivative it denotes (<see cref="RateOfExpander"/>).

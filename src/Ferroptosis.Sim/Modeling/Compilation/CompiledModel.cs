@@ -129,6 +129,12 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     internal EventProgram Events { get; }
 
+    /// <summary>Gets the compiled <c>delay(x, τ)</c> terms, or null when the model has none.</summary>
+    internal DelayProgram? Delays { get; init; }
+
+    /// <summary>Gets a value indicating whether the model reads its past (<c>delay(x, τ)</c>): a delay differential equation.</summary>
+    public bool HasDelays => Delays is not null;
+
     /// <summary>Gets (compiling once) the derivatives ∂f_i/∂p_m of the right-hand side by the parameter vector, for forward sensitivities.</summary>
     internal SparseDerivatives ParameterJacobian => LazyInitializer.EnsureInitialized(
         ref _parameterJacobian,

@@ -49,7 +49,6 @@ public static class ModelCompiler
     {
         var layout = new ModelLayout(network);
         var resolver = new SymbolResolver(layout);
-        var symbols = InputSymbols(layout);
 
         var rhs = new Expr[layout.StateIds.Count];
         for (int k = 0; k < rhs.Length; k++)
@@ -57,14 +56,31 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
-        var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
-        bool autonomous = rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
+        // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
+        foreach (var e in network.Events)
+        {
+            resolver.Resolve(e.Trigger);
+            _ = e.Priority is { } priority ? resolver.Resolve(priority) : null;
+            _ = e.Delay is { } delay ? resolver.Resolve(delay) : null;
+            foreach (var assignment in e.Assignments)
+            {
+                resolver.Resolve(assignment.Expression);
+            }
+        }
 
-        // Sub-expressions of parameters only are computed when the parameters change, not in every call.
+        resolver.Delays.Freeze();
+        int delayCount = resolver.Delays.Count;
+        var symbols = InputSymbols(layout, delayCount);
+        var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
+        bool autonomous = delayCount == 0 && rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
+
+        // Sub-expressions of parameters (and delayed values, which sit after them) only are computed when those change,
+        // not in every call.
         int firstParameter = 1 + layout.StateIds.Count;
-        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count);
+        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount);
         var events = EventProgram.Create(layout, resolver, symbols);
-        return new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events);
+        var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
+        return new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays };
     }
 
     /// <summary>The deepest expression a rule, rate or function call may become once the rules and functions it uses are substituted.</summary>
@@ -73,8 +89,8 @@ public static class ModelCompiler
     /// <summary>The most distinct operations the expansion of a model's function calls may build.</summary>
     public const int MaxExpandedNodes = FunctionInliner.MaxNodes;
 
-    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}].</summary>
-    internal static Dictionary<string, int> InputSymbols(ModelLayout layout)
+    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}, d_0 … d_{D−1}] (d: delayed values).</summary>
+    internal static Dictionary<string, int> InputSymbols(ModelLayout layout, int delayCount = 0)
     {
         var symbols = new Dictionary<string, int>(StringComparer.Ordinal) { [SymbolResolver.TimeInput] = 0 };
         for (int k = 0; k < layout.StateIds.Count; k++)
@@ -85,6 +101,11 @@ public static class ModelCompiler
         for (int m = 0; m < layout.ParameterIds.Count; m++)
         {
             symbols[SymbolResolver.ParameterInput(m)] = 1 + layout.StateIds.Count + m;
+        }
+
+        for (int d = 0; d < delayCount; d++)
+        {
+            symbols[SymbolResolver.DelayInput(d)] = 1 + layout.StateIds.Count + layout.ParameterIds.Count + d;
         }
 
         return symbols;

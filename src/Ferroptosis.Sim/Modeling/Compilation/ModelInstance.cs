@@ -29,6 +29,7 @@ public sealed partial class ModelInstance : IOdeSystem
     private readonly double[] _hoistedFor;
     private readonly int _n;
     private readonly int _m;
+    private readonly int _d;
     private bool _hoistedValid;
     private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
@@ -38,9 +39,11 @@ public sealed partial class ModelInstance : IOdeSystem
         Model = model;
         _n = model.Dimension;
         _m = model.ParameterIds.Count;
-        _inputs = new double[1 + _n + _m + model.HoistedCount];
+        _d = model.Delays?.Count ?? 0;
+        _inputs = new double[1 + _n + _m + _d + model.HoistedCount];
         model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n, _m));
-        _hoistedFor = new double[_m];
+        _hoistedFor = new double[_m + _d];
+        History = model.Delays is { } delays ? new DelayHistory(this, delays, _n, _m, _inputs.Length) : null;
         _rhs = new double[_n];
         _jacobian = new double[model.JacobianNonZeros];
         EventState = new EventState(model.Events);
@@ -62,6 +65,9 @@ public sealed partial class ModelInstance : IOdeSystem
     public Span<double> Parameters => _inputs.AsSpan(1 + _n, _m);
 
     internal EventState EventState { get; }
+
+    /// <summary>Gets the history the model's delayed values read, or null when the model has no <c>delay(x, τ)</c>.</summary>
+    internal DelayHistory? History { get; }
 
     /// <summary>Sets a parameter, compartment size, species-reference coefficient or local parameter (<c>reaction.parameter</c>) for this run.</summary>
     /// <param name="id">The id, as in <see cref="CompiledModel.ParameterIds"/>.</param>
@@ -135,6 +141,7 @@ public sealed partial class ModelInstance : IOdeSystem
     {
         _inputs[0] = t;
         y.CopyTo(_inputs.AsSpan(1, _n));
+        History?.Fill(_inputs);
         return _inputs;
     }
 
@@ -143,9 +150,11 @@ public sealed partial class ModelInstance : IOdeSystem
     {
         _inputs[0] = t;
         y.CopyTo(_inputs.AsSpan(1, _n));
+        History?.Fill(_inputs);
         if (Model.HoistedCount > 0)
         {
-            var parameters = _inputs.AsSpan(1 + _n, _m);
+            // The parameters and the delayed values after them: what the hoisted values are computed from.
+            var parameters = _inputs.AsSpan(1 + _n, _m + _d);
             if (!_hoistedValid || !MemoryMarshal.Cast<double, long>(parameters).SequenceEqual(MemoryMarshal.Cast<double, long>(_hoistedFor.AsSpan())))
             {
                 Model.PrecomputeKernel(_inputs, _inputs);
@@ -155,6 +164,20 @@ public sealed partial class ModelInstance : IOdeSystem
         }
 
         return _inputs;
+    }
+
+    /// <summary>Creates an instance with this one's parameter vector and overrides, whose <see cref="ComputeInitialState"/> gives the initial values as they would be at another time.</summary>
+    internal ModelInstance CopyForPast()
+    {
+        var copy = new ModelInstance(Model);
+        Parameters.CopyTo(copy.Parameters);
+        foreach (var (id, value) in _initialOverrides)
+        {
+            copy._initialOverrides[id] = value;
+        }
+
+        copy._parameterOverrides.UnionWith(_parameterOverrides);
+        return copy;
     }
 
     /// <summary>Gets whether a parameter was set explicitly for this run (then its initial assignment does not apply).</summary>

@@ -20,6 +20,7 @@ internal sealed class SymbolResolver
     // several threads at once (a compiled model is shareable).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Expr> _resolved = new(StringComparer.Ordinal);
     private readonly FunctionInliner? _inliner;
+    private readonly DelayTable _delays = new();
 
     public SymbolResolver(ModelLayout layout)
     {
@@ -37,11 +38,19 @@ internal sealed class SymbolResolver
     public static string ParameterInput(int m) => "__in_p" + m.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Resolves an expression in the global scope, or in a reaction's scope when <paramref name="reaction"/> is given.</summary>
+    /// <remarks>Each <c>delay(x, τ)</c> becomes the input <see cref="DelayInput"/> of its delayed value (<see cref="Delays"/>).</remarks>
     public Expr Resolve(Expr expression, Reaction? reaction = null)
     {
         var inlined = _inliner?.Inline(expression) ?? expression;
-        return inlined.Substitute(name => ResolveName(name, reaction));
+        var resolved = inlined.Substitute(name => ResolveName(name, reaction));
+        return ExprQueries.CollectCalls(inlined).Contains("delay") ? _delays.Replace(resolved) : resolved;
     }
+
+    /// <summary>The input name of the k-th delayed value.</summary>
+    public static string DelayInput(int k) => DelayTable.Input(k);
+
+    /// <summary>Gets the delayed values found so far, in input order (a value's τ may use earlier ones).</summary>
+    public DelayTable Delays => _delays;
 
     /// <summary>
     /// Resolves every assignment rule and reaction rate after those it uses (an iterative depth-first order, so a chain of

@@ -42,8 +42,14 @@ public static class BuiltinFunctions
         ["power"] = "pow",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Gets every built-in function, by canonical name.</summary>
-    public static IReadOnlyCollection<BuiltinFunction> All => ByName.Values;
+    /// <summary>Gets every built-in function that computes from its arguments' present values, by canonical name.</summary>
+    /// <remarks>
+    /// <c>delay(x, τ)</c>, the value of x at time t − τ, is also a built-in name but is not listed: it reads the past of
+    /// a simulation, so only a model compiled by <see cref="Compilation.ModelCompiler"/> evaluates it (from the solution's
+    /// history); a plain <see cref="ExpressionCompiler"/> kernel refuses it, and <see cref="Expr.Evaluate(Func{string, double})"/>
+    /// without a history takes x at the present.
+    /// </remarks>
+    public static IReadOnlyCollection<BuiltinFunction> All { get; } = [.. ByName.Values.Where(f => f.Kind != BuiltinKind.Delay)];
 
     /// <summary>Gets the aliases (alias → canonical name); log(x) → ln(x) and root(x) → sqrt(x) depend on arity and are not listed.</summary>
     public static IReadOnlyDictionary<string, string> Aliases => AliasTable;
@@ -123,6 +129,7 @@ public static class BuiltinFunctions
         Numeric("quotient", BuiltinKind.Quotient, b, nameof(BuiltinMath.Quotient), 2);
         Special("min", BuiltinKind.Min, 1, NAry, false);
         Special("max", BuiltinKind.Max, 1, NAry, false);
+        Special("delay", BuiltinKind.Delay, 2, 2, false);
         Numeric("sin", BuiltinKind.Sin, m, nameof(Math.Sin), 1);
         Numeric("cos", BuiltinKind.Cos, m, nameof(Math.Cos), 1);
         Numeric("tan", BuiltinKind.Tan, m, nameof(Math.Tan), 1);

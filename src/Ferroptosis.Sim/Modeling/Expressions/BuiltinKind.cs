@@ -54,4 +54,5 @@ internal enum BuiltinKind
     Xor,
     Not,
     Implies,
+    Delay,
 }

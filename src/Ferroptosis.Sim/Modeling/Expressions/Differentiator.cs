@@ -124,6 +124,8 @@ internal sealed class Differentiator
             case BuiltinKind.Min:
             case BuiltinKind.Max:
                 return Extremum(call, args);
+            case BuiltinKind.Delay:
+                throw new ArgumentException("Cannot differentiate delay(x, τ): its derivative needs the derivative of x in the past.");
         }
 
         if (f.MinArity != 1 || f.MaxArity != 1 || f.IsBoolean)

@@ -166,6 +166,12 @@ internal static class ExpressionInterpreter
             return binary(a, Evaluate(args[1], values, functions));
         }
 
+        if (f.Kind == BuiltinKind.Delay)
+        {
+            // Without a history (outside a simulation) the past is the present: delay(x, τ) is x.
+            return Evaluate(args[0], values, functions);
+        }
+
         Span<double> buffer = args.Length <= 16 ? stackalloc double[args.Length] : new double[args.Length];
         for (int i = 0; i < args.Length; i++)
         {

@@ -331,6 +331,11 @@ internal sealed class KernelEmitter
             return L.Call(method, Array.ConvertAll(node.Args, Ref));
         }
 
+        if (f.Kind == BuiltinKind.Delay)
+        {
+            throw new InvalidOperationException("delay(x, τ) reads the history of a simulation and cannot be compiled into a plain kernel; compile the model with ModelCompiler, which evaluates delays from the solution's history.");
+        }
+
         // min/max fold left to right, as the interpreter does.
         var m = f.Kind == BuiltinKind.Min ? MinMethod : MaxMethod;
         var acc = Ref(node.Args[0]);

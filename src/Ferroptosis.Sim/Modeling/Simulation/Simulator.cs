@@ -66,17 +66,21 @@ public static class Simulator
         var watches = settings.Thresholds ?? [];
         var watchEvents = Watches(instance, watches);
         var row = byStates ? [] : new double[outputs.Ids.Count];
+        var history = instance.History;
+        history?.Start(t0, y0);
+        var (breakpoints, maxStep) = history is null ? ([], settings.MaxStep) : DelaySteps.Plan(instance, t0, y0, settings.EndTime, settings.MaxStep);
         var options = new OdeSolverOptions
         {
             RelativeTolerance = settings.RelativeTolerance,
             AbsoluteTolerance = settings.AbsoluteTolerance,
-            MaxStep = settings.MaxStep,
+            MaxStep = maxStep,
+            StepHistory = history,
             MaxSteps = settings.MaxSteps,
             EventSamplesPerStep = settings.EventSamplesPerStep,
             OutputTimes = outputTimes,
             KeepPoints = false,
             Events = [.. continuous, .. watchEvents],
-            TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule)],
+            TimeEvents = [.. atStart, .. Schedule(instance, settings.Schedule), .. breakpoints],
             // Outputs are computed from the state and the parameter values in force when each point is recorded
             // (events and scheduled changes later in the run must not leak into earlier rows): either then, or later
             // from the recorded states and parameters (StateTrajectory), which gives the same bits.
@@ -90,7 +94,16 @@ public static class Simulator
         };
 
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
-        var solution = (settings.Solver ?? OdeSolvers.Auto).CreateIntegrator(problem, options).Solve(cancellationToken);
+        OdeSolution solution;
+        try
+        {
+            solution = (settings.Solver ?? OdeSolvers.Auto).CreateIntegrator(problem, options).Solve(cancellationToken);
+        }
+        finally
+        {
+            history?.Stop();
+        }
+
         var crossings = solution.Events
             .Where(e => e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
             .Select(e =>

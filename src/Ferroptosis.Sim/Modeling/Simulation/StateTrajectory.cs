@@ -54,11 +54,11 @@ internal sealed class StateTrajectory
     /// <summary>Gets the number of recorded points.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Tells whether recording the states is cheaper than recording the quantities: fewer states than quantities.</summary>
+    /// <summary>Tells whether recording the states is cheaper than recording the quantities: fewer states than quantities (never for a model with delays, whose quantities read the history when they are recorded).</summary>
     /// <param name="model">The model.</param>
     /// <param name="quantities">The number of reported quantities.</param>
     /// <returns>True if a trajectory should record states.</returns>
-    public static bool Pays(CompiledModel model, int quantities) => model.Dimension <= quantities;
+    public static bool Pays(CompiledModel model, int quantities) => model.Dimension <= quantities && !model.HasDelays;
 
     /// <summary>Appends a point.</summary>
     /// <param name="t">The time.</param>

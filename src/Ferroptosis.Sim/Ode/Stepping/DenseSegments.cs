@@ -29,11 +29,17 @@ internal sealed class DenseSegments(int n)
         stepper.Dense.AsSpan(0, (stepper.DenseDegree + 1) * n).CopyTo(_coefficients.Append((stepper.DenseDegree + 1) * n));
     }
 
+    /// <summary>Gets the end of the last segment's validity (−∞ when there is none).</summary>
+    public double End => _start.Count == 0 ? double.NegativeInfinity : _end[_start.Count - 1];
+
     /// <summary>Evaluates the solution at t; at a time shared by two segments (an event) the later one wins.</summary>
-    public bool TryEvaluate(double t, Span<double> destination)
+    /// <param name="t">The time.</param>
+    /// <param name="destination">Receives the state.</param>
+    /// <param name="extrapolate">True to continue the last segment's polynomial beyond its end.</param>
+    public bool TryEvaluate(double t, Span<double> destination, bool extrapolate = false)
     {
         int count = _start.Count;
-        if (count == 0 || t < _start[0] || t > _end[count - 1])
+        if (count == 0 || t < _start[0] || (t > _end[count - 1] && !extrapolate))
         {
             return false;
         }
