@@ -11,7 +11,8 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// at t0 (the SBML convention: the initial values hold for all earlier times), while the time argument is still
 /// t − τ, so an x that is a function of time (an assignment rule such as <c>sin(time)</c>) keeps its formula; initial
 /// values that depend on time (an initial assignment <c>sin(time)</c>) are computed for t − τ.
-/// Beyond the last accepted step (τ shorter than the step being tried) the last step's polynomial is continued.
+/// Beyond the last accepted step (τ shorter than the step being tried) the last step's polynomial is continued; in the
+/// first step, where there is none, the state is interpolated linearly between the initial and the present one.
 /// Before <see cref="Start"/> (a run that is not a simulation, e.g. an initial-state computation) the present state
 /// and parameters stand in for the past.
 /// </para>
@@ -115,6 +116,19 @@ internal sealed class DelayHistory : IStepHistory
         }
 
         var state = _past.AsSpan(1, _n);
+        if (s > _t0 && _segments.Count == 0 && present[0] > s)
+        {
+            // In the first step (a delay vanishing at the start): between the initial state and the present one.
+            double w = (s - _t0) / (present[0] - _t0);
+            for (int i = 0; i < _n; i++)
+            {
+                state[i] = _y0[i] + (w * (present[1 + i] - _y0[i]));
+            }
+
+            _parameterVectors[0].CopyTo(_past.AsSpan(1 + _n, _m));
+            return;
+        }
+
         if (s <= _t0 || !_segments.TryEvaluate(s, state, extrapolate: true))
         {
             // Before the start (or before the first step is taken): the initial state and parameters.
