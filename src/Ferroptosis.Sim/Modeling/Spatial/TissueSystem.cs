@@ -44,11 +44,17 @@ public sealed class TissueSystem : ISparseOdeSystem
     /// <param name="topology">The cells and their links.</param>
     /// <param name="couplings">The exchanged state variables, each at most once.</param>
     /// <exception cref="ArgumentException">The cell model has no states or has events, or a coupling names an unknown or repeated state variable or has a negative or non-finite coefficient.</exception>
+    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>).</exception>
     public TissueSystem(CompiledModel cell, CellTopology topology, IEnumerable<SpeciesCoupling> couplings)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(couplings);
+
+        if (cell.HasDelays)
+        {
+            throw new NotSupportedException($"Model '{cell.Network.Id}' reads its past (delay); a tissue of such cells does not keep a history. Simulate it with Simulator.Simulate.");
+        }
         if (cell.Dimension == 0 || cell.HasEvents)
         {
             throw new ArgumentException($"The cell model '{cell.Network.Id}' must have state variables and no events.", nameof(cell));

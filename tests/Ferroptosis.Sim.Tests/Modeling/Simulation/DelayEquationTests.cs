@@ -253,4 +253,12 @@ public sealed class DelayEquationTests
         var result = Run(network, end: 3, points: 31, rtol: 1e-10);
         Assert.That(result.GetColumn("y"), Is.EqualTo(result.Times.ToArray().Select(LinearExact).ToArray()).Within(1e-7));
     }
+
+    [Test]
+    public void AnalysesWithoutAHistory_RefuseADelayModel()
+    {
+        var model = ModelCompiler.Compile(Linear());
+        Assert.That(model.HasDelays);
+        Assert.That(() => Ferroptosis.Sim.Analysis.LocalSensitivity.Compute(model), Throws.InstanceOf<NotSupportedException>().With.Message.Contain("reads its past"));
+    }
 }
