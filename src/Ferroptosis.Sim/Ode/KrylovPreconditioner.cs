@@ -15,4 +15,7 @@ public enum KrylovPreconditioner
 
     /// <summary>One symmetric Gauss–Seidel sweep on the sparse M, P = (D + L)·D⁻¹·(D + U); needs a sparsity pattern (<see cref="ISparseOdeSystem"/>).</summary>
     SymmetricGaussSeidel,
+
+    /// <summary>ILU(0): the incomplete LU factorisation of the sparse M that keeps M's own pattern (no fill); needs a sparsity pattern (<see cref="ISparseOdeSystem"/>).</summary>
+    IncompleteLu,
 }

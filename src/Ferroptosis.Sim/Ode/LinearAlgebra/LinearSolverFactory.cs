@@ -92,6 +92,7 @@ internal static class LinearSolverFactory
         {
             KrylovPreconditioner.BlockJacobi => new BlockJacobiPreconditioner(n, choice.BlockSize),
             KrylovPreconditioner.SymmetricGaussSeidel => new SymmetricGaussSeidelPreconditioner(pattern!),
+            KrylovPreconditioner.IncompleteLu => new IncompleteLuPreconditioner(pattern!),
             _ => null,
         };
         return new KrylovLinearSolver(system, counters, jacobian, preconditioner, choice.KrylovDimension, choice.Restarts);

@@ -5,7 +5,7 @@ using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Tests.Ode.LinearAlgebra;
 
-/// <summary>The block-Jacobi and symmetric Gauss–Seidel preconditioners apply the inverse of the matrix they stand for, computed here densely.</summary>
+/// <summary>The block-Jacobi, symmetric Gauss–Seidel and ILU(0) preconditioners apply the inverse of the matrix they stand for, computed here densely.</summary>
 public sealed class KrylovPreconditionerTests
 {
     private const double Alpha = 1.0;
@@ -81,6 +81,65 @@ public sealed class KrylovPreconditionerTests
         Assert.That(RandomMatrices.RelativeDifference(v, expected), Is.LessThan(1e-12));
     }
 
+    [TestCase("band", 40)]
+    [TestCase("arrow", 30)]
+    public void IncompleteLu_IsTheExactLu_WhenThePatternHasNoFill(string pattern, int n)
+    {
+        // Band and arrow (last row and column full) patterns have no fill under LU without pivoting: ILU(0) = LU.
+        var (jacobian, m) = RandomJacobian(pattern, n, seed: 5 * n);
+        var preconditioner = new IncompleteLuPreconditioner(jacobian.Pattern);
+        Assert.That(preconditioner.Setup(Alpha, Beta, jacobian), Is.True);
+        var v = RandomMatrices.Vector(n, new Random(4));
+        var expected = RandomMatrices.DenseSolve(m, n, v)!;
+        preconditioner.Solve(v);
+        Assert.That(RandomMatrices.RelativeDifference(v, expected), Is.LessThan(1e-10));
+    }
+
+    [TestCase("random", 60)]
+    [TestCase("grid", 49)]
+    [TestCase("permutation", 40)]
+    [TestCase("zero-diagonal", 30)]
+    public void IncompleteLu_ReproducesMOnItsPattern(string pattern, int n)
+    {
+        // ILU(0)'s defining property: (L·U)_ij = M_ij wherever M has an entry. P⁻¹ applied to the columns of the
+        // identity gives P; compare P with M on M's pattern (J's plus the diagonal).
+        var (jacobian, m) = RandomJacobian(pattern, n, seed: 7 * n);
+        var preconditioner = new IncompleteLuPreconditioner(jacobian.Pattern);
+        Assert.That(preconditioner.Setup(Alpha, Beta, jacobian), Is.True);
+        var inverse = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            var column = new double[n];
+            column[j] = 1;
+            preconditioner.Solve(column);
+            for (int i = 0; i < n; i++)
+            {
+                inverse[(i * n) + j] = column[i];
+            }
+        }
+
+        // P = (P⁻¹)⁻¹, column by column with dense LU.
+        double worst = 0;
+        int compared = 0;
+        for (int j = 0; j < n; j++)
+        {
+            var unit = new double[n];
+            unit[j] = 1;
+            var column = RandomMatrices.DenseSolve(inverse, n, unit)!;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == j || jacobian.Pattern.IndexOf(i, j) >= 0)
+                {
+                    worst = Math.Max(worst, Math.Abs(column[i] - m[(i * n) + j]));
+                    compared++;
+                }
+            }
+        }
+
+        Assert.That(compared, Is.GreaterThanOrEqualTo(n));
+        Assert.That(worst, Is.LessThan(1e-9));
+    }
+
     [Test]
     public void SymmetricGaussSeidel_ReportsAZeroDiagonal()
     {
@@ -95,9 +154,11 @@ public sealed class KrylovPreconditionerTests
         jacobian.Evaluate(0, [0.0, 0.0], [0.0, 0.0], 1e-3);
         Assert.That(new SymmetricGaussSeidelPreconditioner(pattern).Setup(Alpha, Beta, jacobian), Is.False);
         Assert.That(new BlockJacobiPreconditioner(2, 1).Setup(Alpha, Beta, jacobian), Is.False);
+        Assert.That(new IncompleteLuPreconditioner(pattern).Setup(Alpha, Beta, jacobian), Is.False);
     }
 
     /// <summary>An analytic sparse Jacobian with random values in a random pattern, evaluated, and M = α·I − β·J densely.</summary>
+    /// <remarks>The "zero-diagonal" pattern keeps J without diagonal entries (M's diagonal is then α alone).</remarks>
     private static (CsrJacobian Jacobian, double[] M) RandomJacobian(string patternName, int n, int seed)
     {
         var random = new Random(seed);
@@ -107,7 +168,7 @@ public sealed class KrylovPreconditionerTests
         {
             for (int j = 0; j < n; j++)
             {
-                if (a[(i * n) + j] != 0 || i == j)
+                if (a[(i * n) + j] != 0 || (i == j && patternName != "zero-diagonal"))
                 {
                     entries.Add((i, j));
                 }

@@ -23,6 +23,7 @@ public sealed class Bruss2DReferenceTests
     [TestCase("Bdf", 16, "krylov-sgs", false)]
     [TestCase("Bdf", 16, "krylov-blockjacobi", false)]
     [TestCase("Bdf", 16, "krylov-none", false)]
+    [TestCase("Bdf", 16, "krylov-ilu", true)]
     [TestCase("Bdf", 32, "krylov-sgs", true)]
     [TestCase("Bdf", 32, "sparse", true, Category = "Slow")]
     [TestCase("Rodas5P", 32, "sparse", false, Category = "Slow")]
@@ -35,6 +36,7 @@ public sealed class Bruss2DReferenceTests
             "krylov-sgs" => LinearSolverChoice.Krylov(KrylovPreconditioner.SymmetricGaussSeidel),
             "krylov-blockjacobi" => LinearSolverChoice.Krylov(KrylovPreconditioner.BlockJacobi, blockSize: 2),
             "krylov-none" => LinearSolverChoice.Krylov(KrylovPreconditioner.None),
+            "krylov-ilu" => LinearSolverChoice.Krylov(KrylovPreconditioner.IncompleteLu),
             "banded" => LinearSolverChoice.Banded(system.JacobianPattern.LowerBandwidth, system.JacobianPattern.UpperBandwidth),
             _ => LinearSolverChoice.Auto,
         };

@@ -59,6 +59,7 @@ public sealed class LinearSolverAgreementTests
         {
             yield return new TestCaseData(LinearSolverChoice.Krylov(KrylovPreconditioner.SymmetricGaussSeidel), analytic);
             yield return new TestCaseData(LinearSolverChoice.Krylov(KrylovPreconditioner.BlockJacobi, blockSize: 2), analytic);
+            yield return new TestCaseData(LinearSolverChoice.Krylov(KrylovPreconditioner.IncompleteLu), analytic);
             yield return new TestCaseData(LinearSolverChoice.Krylov(KrylovPreconditioner.None, krylovDimension: 10, restarts: 2), analytic);
         }
     }

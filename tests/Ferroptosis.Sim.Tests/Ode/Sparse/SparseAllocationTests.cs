@@ -12,6 +12,7 @@ public sealed class SparseAllocationTests
     [TestCase("Bdf", "krylov-sgs", true)]
     [TestCase("Bdf", "krylov-sgs", false)]
     [TestCase("Bdf", "krylov-blockjacobi", false)]
+    [TestCase("Bdf", "krylov-ilu", true)]
     [TestCase("Rodas5P", "sparse", true)]
     [TestCase("Rodas5P", "sparse", false)]
     [TestCase("Rodas5P", "banded", true)]
@@ -23,6 +24,7 @@ public sealed class SparseAllocationTests
             "sparse" => LinearSolverChoice.Sparse,
             "krylov-sgs" => LinearSolverChoice.Krylov(KrylovPreconditioner.SymmetricGaussSeidel),
             "krylov-blockjacobi" => LinearSolverChoice.Krylov(KrylovPreconditioner.BlockJacobi, blockSize: 2),
+            "krylov-ilu" => LinearSolverChoice.Krylov(KrylovPreconditioner.IncompleteLu),
             _ => LinearSolverChoice.Banded(system.JacobianPattern.LowerBandwidth, system.JacobianPattern.UpperBandwidth),
         };
         var options = new OdeSolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-9, OutputTimes = [Bruss2D.EndTime], LinearSolver = choice };
