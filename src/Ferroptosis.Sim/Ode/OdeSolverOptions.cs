@@ -94,7 +94,8 @@ public sealed record OdeSolverOptions
     /// <remarks>
     /// Choose <see cref="LinearSolverChoice.Sparse"/> or <see cref="LinearSolverChoice.Banded"/> for large systems (a
     /// reaction–diffusion grid, say) whose Jacobian is sparse: dense LU costs O(n²) memory and O(n³) time per
-    /// factorisation. The sparse solver needs a system implementing <see cref="ISparseOdeSystem"/>.
+    /// factorisation. The sparse solver needs a system implementing <see cref="ISparseOdeSystem"/>. For BDF,
+    /// <see cref="LinearSolverChoice.Krylov"/> solves the Newton systems by preconditioned GMRES instead of factoring them.
     /// </remarks>
     public LinearSolverChoice LinearSolver { get; init; } = LinearSolverChoice.Auto;
 

@@ -185,7 +185,7 @@ public sealed class Bruss2D : ISparseOdeSystem
         }
     }
 
-    /// <summary>Gets a value indicating whether <c>tests/data/cvode-sparse</c> holds a reference for this N (16 and 32 are stored).</summary>
+    /// <summary>Gets a value indicating whether <c>tests/data/cvode-sparse</c> holds a reference for this N (16, 32 and 64 are stored).</summary>
     public bool HasReference => DataDirectory() is { } directory && File.Exists(ReferenceFile(directory));
 
     /// <summary>Reads the stored reference state at t = 11.5 (CVODE, rtol 1e-12) from <c>tests/data/cvode-sparse</c>.</summary>

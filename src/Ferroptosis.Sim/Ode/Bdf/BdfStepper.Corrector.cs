@@ -1,3 +1,4 @@
+using Ferroptosis.Sim.Ode.LinearAlgebra.Krylov;
 using System.Globalization;
 
 namespace Ferroptosis.Sim.Ode.Bdf;
@@ -79,8 +80,9 @@ internal sealed partial class BdfStepper
 
         // M was factorised for γ_LU; for γ ≠ γ_LU, CVODE's compromise 2/(1 + γ/γ_LU) between the stiff and
         // non-stiff limits of the mismatch keeps the iteration convergent (CVODE guide §2.1; cvLsSolve).
+        // The Krylov path applies M with the current γ (only its preconditioner is stale) and needs no correction.
         double ratio = gamma / _factorGamma;
-        double scale = ratio == 1.0 ? 1.0 : 2.0 / (1.0 + ratio);
+        double scale = ratio == 1.0 || _krylov is not null ? 1.0 : 2.0 / (1.0 + ratio);
         var correction = _correction.AsSpan();
         var y = _candidate.AsSpan();
         var delta = _delta.AsSpan();
@@ -96,8 +98,13 @@ internal sealed partial class BdfStepper
                 delta[i] = (gamma * _f[i]) - _psi[i] - correction[i];
             }
 
+            _krylov?.Prepare(tNew, _candidate, _f, gamma, _weights, NewtonTolerance);
             _linear.Solve(delta);
             Counters.LinearSolves++;
+            if (_krylov is not null && !KrylovSolveUsable(m))
+            {
+                return _jacobianCurrent ? CorrectorOutcome.Failed : RequestFreshJacobian();
+            }
             if (scale != 1.0)
             {
                 for (int i = 0; i < N; i++)
@@ -152,6 +159,18 @@ internal sealed partial class BdfStepper
         }
     }
 
+    /// <summary>
+    /// Whether the GMRES result may be used: converged, or (CVODE's rule for SUNLS_RES_REDUCED) reduced on the first
+    /// Newton iteration, whose correction the following iterations still check. Anything else fails the iteration,
+    /// so that a Krylov failure ends in a smaller step or a failure status, never in an accepted wrong step.
+    /// </summary>
+    private bool KrylovSolveUsable(int iteration) => _krylov!.LastOutcome switch
+    {
+        GmresOutcome.Converged => true,
+        GmresOutcome.ResidualReduced => iteration == 0,
+        _ => false,
+    };
+
     private CorrectorOutcome RequestFreshJacobian()
     {
         _refreshJacobian = true;
@@ -170,7 +189,15 @@ internal sealed partial class BdfStepper
             _stepsSinceJacobian = 0;
         }
 
-        Counters.LuDecompositions++;
+        if (_krylov is null)
+        {
+            Counters.LuDecompositions++;
+        }
+        else if (_krylov.HasPreconditioner)
+        {
+            Counters.PreconditionerSetups++;
+        }
+
         _factorGamma = gamma;
         _stepsSinceFactor = 0;
         _convergenceRate = 1.0;

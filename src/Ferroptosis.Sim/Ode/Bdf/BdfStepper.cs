@@ -1,5 +1,6 @@
 using Ferroptosis.Sim.Ode.Jacobians;
 using Ferroptosis.Sim.Ode.LinearAlgebra;
+using Ferroptosis.Sim.Ode.LinearAlgebra.Krylov;
 using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
@@ -45,6 +46,7 @@ internal sealed partial class BdfStepper : Stepper
     private readonly BdfHistory _history;
     private readonly JacobianEvaluator _jacobianEvaluator;
     private readonly LinearSolver _linear;
+    private readonly KrylovLinearSolver? _krylov;
     private readonly double[] _weights;
     private readonly double[] _prediction;
     private readonly double[] _psi;
@@ -65,6 +67,7 @@ internal sealed partial class BdfStepper : Stepper
         _history = new BdfHistory(N);
         _jacobianEvaluator = new JacobianEvaluator(system, counters, AbsTol, RelTol);
         _linear = LinearSolverFactory.Create(system, options.LinearSolver, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: false);
+        _krylov = _linear as KrylovLinearSolver;
         _weights = new double[N];
         _prediction = new double[N];
         _psi = new double[N];

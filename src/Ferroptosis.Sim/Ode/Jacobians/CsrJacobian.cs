@@ -53,6 +53,9 @@ internal sealed class CsrJacobian
     /// <summary>Gets the values, one per entry of <see cref="Pattern"/>.</summary>
     public double[] Values => _values;
 
+    /// <summary>Gets a value indicating whether the values come from the system's analytic sparse Jacobian.</summary>
+    public bool IsAnalytic => _analytic is not null;
+
     /// <summary>Gets the number of colour groups, or 0 with an analytic Jacobian.</summary>
     public int ColorCount => _coloring?.ColorCount ?? 0;
 

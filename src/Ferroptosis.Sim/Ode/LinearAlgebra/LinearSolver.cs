@@ -5,7 +5,7 @@ namespace Ferroptosis.Sim.Ode.LinearAlgebra;
 /// <para>
 /// Rosenbrock methods factor W = I/(hγ) − J (α = 1/(hγ), β = 1), BDF factors M = I − γJ (α = 1, β = γ). The
 /// steppers see only this class; <see cref="LinearSolverFactory"/> picks the implementation (dense, band or sparse
-/// LU) from <see cref="OdeSolverOptions.LinearSolver"/> and the system, as CVODE's SUNLinearSolver interface does
+/// LU, or GMRES for BDF: <see cref="Krylov.KrylovLinearSolver"/>, which solves to a tolerance instead of factoring) from <see cref="OdeSolverOptions.LinearSolver"/> and the system, as CVODE's SUNLinearSolver interface does
 /// (Gardner et al., ACM TOMS 48, 2022).
 /// </para>
 /// <para>

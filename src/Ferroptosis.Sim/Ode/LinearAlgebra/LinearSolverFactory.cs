@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferroptosis.Sim.Ode.Jacobians;
+using Ferroptosis.Sim.Ode.LinearAlgebra.Krylov;
 using Ferroptosis.Sim.Ode.Stepping;
 
 namespace Ferroptosis.Sim.Ode.LinearAlgebra;
@@ -51,11 +52,49 @@ internal static class LinearSolverFactory
                 }
 
                 return new SparseLinearSolver(new CsrJacobian(system, pattern, counters, atol, rtol));
+            case LinearSolverKind.Krylov:
+                return CreateKrylov(system, pattern, choice, counters, atol, rtol, manySolvesPerFactor);
             default:
                 // A system with a sparsity pattern but no dense Jacobian keeps its sparse analytic Jacobian, or its
                 // coloured differences, on the dense path too.
                 var sparse = !system.HasJacobian && pattern is not null ? new CsrJacobian(system, pattern, counters, atol, rtol) : null;
                 return new DenseLinearSolver(n, evaluator, sparse, manySolvesPerFactor);
         }
+    }
+
+    private static KrylovLinearSolver CreateKrylov(IOdeSystem system, SparsityPattern? pattern, LinearSolverChoice choice, WorkCounters counters, double[] atol, double rtol, bool manySolvesPerFactor)
+    {
+        int n = system.Dimension;
+        if (manySolvesPerFactor)
+        {
+            throw new ArgumentException("The Krylov linear solver is for BDF only: Rosenbrock methods need exact solves of their stage systems. Choose the sparse or banded solver.", nameof(choice));
+        }
+
+        if (choice.Preconditioner != KrylovPreconditioner.None && pattern is null)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The {choice.Preconditioner} preconditioner needs the Jacobian's sparsity pattern: implement ISparseOdeSystem or create the system with OdeSystem.CreateSparse (or choose KrylovPreconditioner.None)."),
+                nameof(choice));
+        }
+
+        if (choice.Preconditioner == KrylovPreconditioner.BlockJacobi && n % choice.BlockSize != 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The block size {choice.BlockSize} does not divide the system's dimension {n}."),
+                nameof(choice));
+        }
+
+        bool analytic = system is ISparseOdeSystem { HasSparseJacobian: true };
+        var jacobian = pattern is not null && (analytic || choice.Preconditioner != KrylovPreconditioner.None)
+            ? new CsrJacobian(system, pattern, counters, atol, rtol)
+            : null;
+        Preconditioner? preconditioner = choice.Preconditioner switch
+        {
+            KrylovPreconditioner.BlockJacobi => new BlockJacobiPreconditioner(n, choice.BlockSize),
+            KrylovPreconditioner.SymmetricGaussSeidel => new SymmetricGaussSeidelPreconditioner(pattern!),
+            KrylovPreconditioner.IncompleteLu => new IncompleteLuPreconditioner(pattern!),
+            _ => null,
+        };
+        return new KrylovLinearSolver(system, counters, jacobian, preconditioner, choice.KrylovDimension, choice.Restarts);
     }
 }

@@ -12,9 +12,19 @@ internal sealed class WorkCounters
     public long Accepted;
     public long Rejected;
     public long Switches;
+    public long LinearIterations;
+    public long LinearConvergenceFailures;
+    public long PreconditionerSetups;
+    public long PreconditionerSolves;
 
     public long Attempted => Accepted + Rejected;
 
     public SolverStatistics Snapshot() =>
-        new(Rhs, Jacobians, LuDecompositions, LinearSolves, NewtonIterations, NewtonFailures, Accepted, Rejected, Switches);
+        new(Rhs, Jacobians, LuDecompositions, LinearSolves, NewtonIterations, NewtonFailures, Accepted, Rejected, Switches)
+        {
+            LinearIterations = LinearIterations,
+            LinearConvergenceFailures = LinearConvergenceFailures,
+            PreconditionerSetups = PreconditionerSetups,
+            PreconditionerSolves = PreconditionerSolves,
+        };
 }

@@ -54,6 +54,31 @@ public sealed class NagumoFrontTests
         }
     }
 
+    [TestCase(KrylovPreconditioner.SymmetricGaussSeidel)]
+    [TestCase(KrylovPreconditioner.BlockJacobi)]
+    public void PlanarFront_OnLattice_WithNewtonKrylov_MovesAtTheSpeedOfTheLine(KrylovPreconditioner preconditioner)
+    {
+        // The lattice test above with BDF's Newton–Krylov path (Gauss–Seidel, or block-Jacobi over the cells): the same front speed.
+        const int rows = 8, columns = 150;
+        var (tissue, y0) = SeededTissue(CellTopology.Lattice(rows, columns, 0.5), (x, _) => x - 10);
+        var times = Enumerable.Range(0, 11).Select(i => 10.0 * i).ToArray();
+        var options = new OdeSolverOptions
+        {
+            RelativeTolerance = 1e-8,
+            AbsoluteTolerance = 1e-10,
+            LinearSolver = LinearSolverChoice.Krylov(preconditioner, blockSize: tissue.StatesPerCell),
+        };
+        var result = tissue.Simulate(y0, times, OdeSolvers.Bdf, options);
+        TestContext.Out.WriteLine(result.Solution.Statistics.ToString());
+        Assert.That(result.IsSuccess, result.Solution.Message);
+        Assert.That(result.Solution.Statistics.LinearIterations, Is.GreaterThan(0));
+        for (int r = 0; r < rows; r++)
+        {
+            var front = TravellingFront.Measure(result, "u", threshold: 0.5, Enumerable.Range(r * columns, columns).ToArray(), fitFrom: 20);
+            Assert.That((front.Speed - ExactSpeed) / ExactSpeed, Is.EqualTo(-2.634e-3).Within(1e-3), $"row {r}");
+        }
+    }
+
     [Test]
     public void CornerFront_OnLargeLattice_SolvesWithSparseLu()
     {
