@@ -57,12 +57,12 @@ public sealed record DiseaseScenario
         "steroid-osteonecrosis", "steroid-induced osteonecrosis: ischaemia–reperfusion, GPX4 and SLC7A11 down, local heme", "[B21][B22][B9]",
         [Set("ros_x", 1.5), Multiply("c_GPX4", 0.5), Multiply("c_XCT", 0.6), Add("c_NCOA4", 0.5), Multiply("c_ARE", 0.7), Set("hemin", 2)]);
 
-    /// <summary>The in-vitro magnitudes of model v2 (same directions as v1's, magnitudes calibrated with the model; model v2 README, section 5). The glucocorticoid NCOA4 gain +1.196 means ×2.196 in v2 (<c>ExposureTimeline.Translate</c>).</summary>
+    /// <summary>The in-vitro magnitudes of model v2 (same directions as v1's, magnitudes calibrated with the model; model v2 README, section 5). The glucocorticoid NCOA4 gain +2.2 means ×3.2 in v2 (<c>ExposureTimeline.Translate</c>).</summary>
     private static readonly Dictionary<string, IReadOnlyList<ParameterChange>> ModelV2InVitro = new(StringComparer.Ordinal)
     {
         ["high-glucose"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5226)],
         ["high-glucose-high-fat"] = [Set("ros_x", 1.4), Multiply("c_GPX4", 0.9), Multiply("c_XCT", 0.5226), Multiply("PUFA", 1.1), Multiply("TfSat", 1.1)],
-        ["glucocorticoid"] = [Set("ros_x", 1.429), Multiply("c_GPX4", 0.5526), Multiply("c_XCT", 0.5234), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7)],
+        ["glucocorticoid"] = [Set("ros_x", 1.55), Multiply("c_GPX4", 0.38), Multiply("c_XCT", 0.5234), Add("c_NCOA4", 2.2), Multiply("c_ARE", 0.7)],
         ["estrogen-deficiency"] = [Set("ros_x", 1.222), Multiply("TfSat", 1.708), Multiply("c_ARE", 0.7)],
         ["steroid-osteonecrosis"] = [Set("ros_x", 1.824), Multiply("c_GPX4", 0.2361), Multiply("c_XCT", 0.7349), Add("c_NCOA4", 1.196), Multiply("c_ARE", 0.7), Set("hemin", 2)],
     };

@@ -43,23 +43,23 @@ public sealed record BoneScenarioEffects
     {
         "glucocorticoid" => new()
         {
-            OsteoclastRecruitment = 0.89, OsteoclastRemoval = 0.73,
-            Evidence = "[Weinstein02][JiaD06][Canalis07]",
+            OsteoclastRecruitment = 1.2, Mechanosensitivity = 0.56, OsteoclastRemoval = 0.88,
+            Evidence = "[Weinstein02][JiaD06][Canalis07][Sato18][B26]",
         },
         "high-glucose" or "high-glucose-high-fat" => new()
         {
-            OsteoclastRecruitment = 0.73, MechanicalLoad = 1.066,
+            OsteoclastRecruitment = 0.97, MechanicalLoad = 1.021,
             Evidence = "[Wittrant08][Hygum17][Ma12]",
         },
         "estrogen-deficiency" => new()
         {
-            OsteoclastRecruitment = 1.21, OsteoclastRemoval = 0.98, OsteoblastFormation = 0.98, Mechanosensitivity = 0.46,
-            OnsetDays = 370, RecruitmentOnsetDays = 23,
+            OsteoclastRecruitment = 1.13, OsteoclastRemoval = 0.88, OsteoblastFormation = 0.98, Mechanosensitivity = 0.65,
+            OnsetDays = 271, RecruitmentOnsetDays = 20,
             Evidence = "[Nakamura07][Lanyon07][Frost87][Greendale12][Sowers10]",
         },
         "iron-overload" => new()
         {
-            OsteoclastRecruitment = 1.12, OsteoblastFormation = 0.95, OnsetDays = 690, RecruitmentOnsetDays = 32,
+            OsteoclastRecruitment = 1.13, OsteoblastFormation = 0.96, OnsetDays = 1990, RecruitmentOnsetDays = 75,
             Evidence = "[B19][Wang15][Kim12]",
         },
         _ => None,

@@ -107,6 +107,6 @@ internal static class CellHazards
             return options.ClampNegativeDeathRates ? Math.Max(rate, 0) : rate;
         }
 
-        return new DeathRates(Rate(hazards[0]), Rate(hazards[1]), Rate(hazards[2])) { Hazards = hazards };
+        return new DeathRates(Rate(hazards[0]), options.EffectiveOsteoclastKappaFactor * Rate(hazards[1]), Rate(hazards[2])) { Hazards = hazards };
     }
 }

@@ -12,8 +12,20 @@ public sealed record RemodellingOptions
     /// <summary>Gets the default options.</summary>
     public static RemodellingOptions Default { get; } = new();
 
-    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.056, calibrated for the bounded model on cell model v2; <see cref="Version1"/> uses 0.02, the first release's value for cell model v1). Not identifiable from data: <see cref="BoneRemodelling.RunWithBand(DiseaseScenario?, IEnumerable{Perturbation}, TimeSpan, RemodellingOptions?, RemodellingUncertainty?, CancellationToken)"/> shows what a range does.</summary>
-    public double Kappa { get; init; } = 0.056;
+    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.11, calibrated for the bounded model on cell model v2; <see cref="Version1"/> uses 0.02, the first release's value for cell model v1). Not identifiable from data: <see cref="BoneRemodelling.RunWithBand(DiseaseScenario?, IEnumerable{Perturbation}, TimeSpan, RemodellingOptions?, RemodellingUncertainty?, CancellationToken)"/> shows what a range does.</summary>
+    public double Kappa { get; init; } = 0.11;
+
+    /// <summary>Gets the share of κ that osteoclasts see, a_OC (null for the bone model's own: 0 bounded, calibrated; 1 balanced): the osteoclasts' extra death rate is a_OC·κ·24·Δh̄.</summary>
+    /// <remarks>
+    /// In vivo, osteoclast number is set by recruitment and apoptosis: it rises or holds in estrogen loss, iron overload and
+    /// glucocorticoid excess while the cells' in-vitro ferroptotic hazard rises (EB-36), and glucocorticoids prolong osteoclast
+    /// life [JiaD06][Weinstein02]; ferrostatin-1 lowers osteoclast surface after ovariectomy instead of sparing osteoclasts
+    /// [B8]. a_OC was calibrated with the other bone constants (models/bone-remodelling/README.md section 0.5), with the
+    /// targets that osteoclast ferroptosis changes osteoclast number by at most 20 % (EB-36) and that a ferroptosis inhibitor
+    /// costs no bone: the optimum is 0, so the bounded model treats osteoclast ferroptosis as negligible in vivo. Set a value
+    /// above 0 to ask what osteoclast ferroptosis would do (e.g. for a drug meant to kill osteoclasts).
+    /// </remarks>
+    public double? OsteoclastKappaFactor { get; init; }
 
     /// <summary>Gets ρ, the osteoclast recruitment per dead-osteocyte fraction (default 1): dying osteocytes release RANKL [B8][B25].</summary>
     public double OsteocyteSignalling { get; init; } = 1;
@@ -74,8 +86,8 @@ public sealed record RemodellingOptions
     /// <summary>Gets the RANKL concentration (ng/mL) of the osteoclast-formation read-out that feeds osteoclast recruitment (bounded model only; 5 days of <see cref="BoneCell.OsteoclastPrecursor"/> under the scenario, relative to healthy precursors).</summary>
     public double FormationAssayRankl { get; init; } = 50;
 
-    /// <summary>Gets ν, the in-vitro-to-in-vivo attenuation of the osteoclast-formation read-out (bounded model only): osteoclast recruitment is multiplied by (N_OC,condition / N_OC,healthy)^ν (default 0.12; calibrated, like κ).</summary>
-    public double FormationCoupling { get; init; } = 0.12;
+    /// <summary>Gets ν, the in-vitro-to-in-vivo attenuation of the osteoclast-formation read-out (bounded model only): osteoclast recruitment is multiplied by (N_OC,condition / N_OC,healthy)^ν (default 0.062; calibrated, like κ).</summary>
+    public double FormationCoupling { get; init; } = 0.062;
 
     /// <summary>Gets multipliers on the extra death rates the cell model gives, per cell type (default 1 each): e.g. <c>new DeathRates(1, 0, 1)</c> switches osteoclast ferroptosis off, <see cref="DeathRates.None"/> every ferroptotic death, leaving the scenario's other effects.</summary>
     public DeathRates DeathRateMultipliers { get; init; } = new(1, 1, 1);
@@ -83,11 +95,18 @@ public sealed record RemodellingOptions
     /// <summary>Gets the mechanostat gain m of the bounded model (osteoblast formation ∝ (z_ref/z)^m; null for the model file's calibrated value).</summary>
     public double? MechanostatGain { get; init; }
 
+    /// <summary>Gets the osteoclasts' share of κ in effect: <see cref="OsteoclastKappaFactor"/>, or the bone model's own value.</summary>
+    internal double EffectiveOsteoclastKappaFactor => OsteoclastKappaFactor ?? (BoneModel == BoneModelKind.Bounded ? BoundedOsteoclastKappaFactor : 1);
+
+    /// <summary>The bounded model's calibrated share of κ for osteoclasts.</summary>
+    internal const double BoundedOsteoclastKappaFactor = 0;
+
     /// <summary>Checks the values and says what to change.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     internal void Validate()
     {
         Require(Kappa >= 0 && double.IsFinite(Kappa), nameof(Kappa), "κ must be finite and not negative.");
+        Require(OsteoclastKappaFactor is null || (OsteoclastKappaFactor >= 0 && double.IsFinite(OsteoclastKappaFactor.Value)), nameof(OsteoclastKappaFactor), "The osteoclasts' share of κ must be finite and not negative.");
         Require(OsteocyteSignalling >= 0 && double.IsFinite(OsteocyteSignalling), nameof(OsteocyteSignalling), "ρ must be finite and not negative.");
         Require(OsteocyteReplacement >= 0 && double.IsFinite(OsteocyteReplacement), nameof(OsteocyteReplacement), "k_rep must be finite and not negative.");
         Require(OsteoclastRecruitment is null || (OsteoclastRecruitment > 0 && double.IsFinite(OsteoclastRecruitment.Value)), nameof(OsteoclastRecruitment), "fα1 must be positive.");

@@ -18,9 +18,9 @@ namespace Ferroptosis.Sim.Tests.Pathway.Remodelling;
 [Explicit("A calibration tool, not a check; the behaviour tests assert the criteria.")]
 public sealed class BoundedCalibrationSearch
 {
-    private static readonly string[] Names = ["kappa", "nu", "m", "gcR", "gcL", "estR", "estL", "estF", "estS", "hgR", "hgLoad", "ioR", "ioF", "estTau", "estTauR", "ioTau", "ioTauR", "gcF"];
-    private static readonly double[] Low = [0.02, 0, 0.4, 0.6, 0.5, 1, 0.6, 0.9, 0.05, 0.4, 1, 1, 0.85, 100, 1, 200, 1, 0.6];
-    private static readonly double[] High = [0.15, 0.8, 3, 1.2, 1, 1.6, 1, 1, 1, 1, 1.08, 2, 1, 1500, 120, 4000, 120, 1];
+    private static readonly string[] Names = ["kappa", "nu", "m", "aOC", "gcR", "gcL", "estR", "estL", "estF", "estS", "hgR", "hgLoad", "ioR", "ioF", "estTau", "estTauR", "ioTau", "ioTauR", "gcS", "gcF"];
+    private static readonly double[] Low = [0.02, 0, 0.4, 0, 0.6, 0.5, 1, 0.6, 0.9, 0.05, 0.4, 1, 1, 0.85, 100, 1, 200, 1, 0.05, 0.6];
+    private static readonly double[] High = [0.15, 0.8, 3, 1, 1.2, 1, 1.6, 1, 1, 1, 1, 1.08, 2, 1, 1500, 120, 4000, 120, 1, 1];
 
     private static bool GcOsteoblasts => Environment.GetEnvironmentVariable("FERROSIM_BONE_SEARCH_GC_OSTEOBLASTS") == "1";
 
@@ -52,8 +52,8 @@ public sealed class BoundedCalibrationSearch
         }
 
         TestContext.Out.WriteLine(text);
-        // README section 0.5 states the adopted values' residual (0.27 after rounding, no experiment option): it must still hold.
-        Assert.That(GcOsteoblasts || adoptedLoss < 0.3, Is.True, $"the adopted values' loss is {adoptedLoss:G4}, not the 0.27 the README states; recalibrate and update section 0.5");
+        // README section 0.5 states the adopted values' residual (0.22 after rounding, no experiment option): it must still hold.
+        Assert.That(GcOsteoblasts || adoptedLoss < 0.3, Is.True, $"the adopted values' loss is {adoptedLoss:G4}, above the residual the README states; recalibrate and update section 0.5");
     }
 
     private static double[] Adopted()
@@ -64,16 +64,16 @@ public sealed class BoundedCalibrationSearch
         var hg = BoneScenarioEffects.Of(DiseaseScenario.HighGlucose);
         var io = BoneScenarioEffects.Of(DiseaseScenario.IronOverload);
         double m = BoneRemodellingModel.Bounded.Parameters.Single(p => p.Id == "m").Value;
-        return [o.Kappa, o.FormationCoupling, m, gc.OsteoclastRecruitment, gc.OsteoclastRemoval, est.OsteoclastRecruitment, est.OsteoclastRemoval, est.OsteoblastFormation, est.Mechanosensitivity, hg.OsteoclastRecruitment, hg.MechanicalLoad, io.OsteoclastRecruitment, io.OsteoblastFormation, est.OnsetDays, est.RecruitmentOnsetDays, io.OnsetDays, io.RecruitmentOnsetDays, gc.OsteoblastFormation];
+        return [o.Kappa, o.FormationCoupling, m, o.EffectiveOsteoclastKappaFactor, gc.OsteoclastRecruitment, gc.OsteoclastRemoval, est.OsteoclastRecruitment, est.OsteoclastRemoval, est.OsteoblastFormation, est.Mechanosensitivity, hg.OsteoclastRecruitment, hg.MechanicalLoad, io.OsteoclastRecruitment, io.OsteoblastFormation, est.OnsetDays, est.RecruitmentOnsetDays, io.OnsetDays, io.RecruitmentOnsetDays, gc.Mechanosensitivity, gc.OsteoblastFormation];
     }
 
     private static (double Loss, string Text) Evaluate(double[] v)
     {
         var p = Names.Select((n, i) => (n, v[i])).ToDictionary(x => x.n, x => x.Item2);
-        var o = BoundedContractRuns.Options with { Kappa = p["kappa"], FormationCoupling = p["nu"], MechanostatGain = p["m"] };
+        var o = BoundedContractRuns.Options with { Kappa = p["kappa"], FormationCoupling = p["nu"], MechanostatGain = p["m"], OsteoclastKappaFactor = p["aOC"] };
         var effects = new Dictionary<DiseaseScenario, BoneScenarioEffects>
         {
-            [DiseaseScenario.Glucocorticoid] = BoneScenarioEffects.Of(DiseaseScenario.Glucocorticoid) with { OsteoclastRecruitment = p["gcR"], OsteoclastRemoval = p["gcL"], OsteoblastFormation = p["gcF"] },
+            [DiseaseScenario.Glucocorticoid] = BoneScenarioEffects.Of(DiseaseScenario.Glucocorticoid) with { OsteoclastRecruitment = p["gcR"], OsteoclastRemoval = p["gcL"], Mechanosensitivity = p["gcS"], OsteoblastFormation = p["gcF"] },
             [DiseaseScenario.EstrogenDeficiency] = BoneScenarioEffects.Of(DiseaseScenario.EstrogenDeficiency) with { OsteoclastRecruitment = p["estR"], OsteoclastRemoval = p["estL"], OsteoblastFormation = p["estF"], Mechanosensitivity = p["estS"], OnsetDays = p["estTau"], RecruitmentOnsetDays = p["estTauR"] },
             [DiseaseScenario.HighGlucose] = BoneScenarioEffects.Of(DiseaseScenario.HighGlucose) with { OsteoclastRecruitment = p["hgR"], MechanicalLoad = p["hgLoad"] },
             [DiseaseScenario.IronOverload] = BoneScenarioEffects.Of(DiseaseScenario.IronOverload) with { OsteoclastRecruitment = p["ioR"], OsteoblastFormation = p["ioF"], OnsetDays = p["ioTau"], RecruitmentOnsetDays = p["ioTauR"] },
@@ -81,7 +81,7 @@ public sealed class BoundedCalibrationSearch
         RemodellingResult Run(DiseaseScenario s, double years, RemodellingOptions? options = null, IEnumerable<Perturbation>? drugs = null) =>
             BoundedContractRuns.Run(s, years, drugs, (options ?? o) with { Effects = effects[s] });
         var heavy = BoundedContractRuns.HeavyIron;
-        RemodellingResult gc, est, hg, io, iom, withdrawn, chelated, ferrostatin;
+        RemodellingResult gc, est, hg, io, iom, withdrawn, chelated, ferrostatin, gcNoOc, estNoOc, iomNoOc, gcFer, estFer, ioFer;
         try
         {
             (gc, est, hg) = (Run(DiseaseScenario.Glucocorticoid, 5), Run(DiseaseScenario.EstrogenDeficiency, 10), Run(DiseaseScenario.HighGlucose, 5));
@@ -89,6 +89,9 @@ public sealed class BoundedCalibrationSearch
             withdrawn = Run(DiseaseScenario.Glucocorticoid, 1, o with { ScenarioEndDays = BoundedContractRuns.Days(6) });
             chelated = Run(DiseaseScenario.IronOverload, 1, null, [heavy, Perturbation.Deferoxamine(100)]);
             ferrostatin = Run(DiseaseScenario.IronOverload, 1, null, [heavy, Perturbation.Ferrostatin1(1)]);
+            var noOc = o with { DeathRateMultipliers = new DeathRates(1, 0, 1) };
+            (gcFer, estFer, ioFer) = (Run(DiseaseScenario.Glucocorticoid, 1, null, [Perturbation.Ferrostatin1(1)]), Run(DiseaseScenario.EstrogenDeficiency, 1, null, [Perturbation.Ferrostatin1(1)]), Run(DiseaseScenario.IronOverload, 1, null, [heavy, Perturbation.Ferrostatin1(1)]));
+            (gcNoOc, estNoOc, iomNoOc) = (Run(DiseaseScenario.Glucocorticoid, 1, noOc), Run(DiseaseScenario.EstrogenDeficiency, 1, noOc), Run(DiseaseScenario.IronOverload, 1, noOc));
         }
         catch (InvalidOperationException ex)
         {
@@ -122,6 +125,18 @@ public sealed class BoundedCalibrationSearch
         {
             Target("GC max x2 months 3-60", Enumerable.Range(3, 58).Max(mo => gc.X2(mo)), 0, 1.0, 0.05);
         }
+        // EB-36: switching off osteoclast ferroptotic death changes x1 by at most 20 % (target 18 %) in GC, EST and IO.
+        foreach (var (name, with, without) in new[] { ("GC", gc, gcNoOc), ("EST", est, estNoOc), ("IO", iom, iomNoOc) })
+        {
+            Target($"{name} x1 change without OC ferroptosis", new[] { 1, 3, 6, 12 }.Max(mo => Math.Abs((without.X1(mo) / with.X1(mo)) - 1)), 0, 0.18, 0.02);
+        }
+
+        // Shape (ours): a ferroptosis inhibitor costs no bone in the first year (GC, EST, heavy IO; at most 0.08 points at any month) [B8].
+        foreach (var (name, untreated, treated) in new[] { ("GC", gc, gcFer), ("EST", est, estFer), ("IO heavy", io, ioFer) })
+        {
+            Target($"{name} largest bone cost of Fer-1, year 1", Enumerable.Range(1, 12).Max(mo => untreated.Z(mo) - treated.Z(mo)), -100, 0.08, 0.05);
+        }
+
         Target("GC regained after withdrawal", (withdrawn.Z(12) - withdrawn.Z(6)) / withdrawn.Loss(6), 0.35, 10, 0.1);
         double first = est.Loss(36) / 3, mid = (est.Z(48) - est.Z(96)) / 4;
         Target("EST z(12)", est.Z(12), 96.3, 98.7, 1);
