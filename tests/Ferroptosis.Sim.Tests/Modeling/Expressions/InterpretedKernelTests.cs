@@ -1,4 +1,5 @@
 using Ferroptosis.Sim.Modeling.Expressions;
+using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Tests.Modeling.Expressions;
 
@@ -154,6 +155,16 @@ public sealed class InterpretedKernelTests
             }
 
             Assert.That(smallOutputs, Is.EqualTo(outputs[..100]));
+        }
+    }
+
+    [Test]
+    public void The_ferroptosis_models_are_compiled_to_code_not_interpreted()
+    {
+        // Their right-hand sides are the hot loop of every cell simulation: far below the limit, they keep compiled kernels.
+        foreach (var version in new[] { FerroptosisModel.Version1, FerroptosisModel.Default })
+        {
+            Assert.That(version.Compiled.InterpretedInstructions, Is.Zero);
         }
     }
 }
