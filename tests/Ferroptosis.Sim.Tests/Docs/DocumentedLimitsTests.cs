@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Ferroptosis.Sim.Cli;
 using Ferroptosis.Sim.Modeling.Compilation;
+using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Pathway;
 
 namespace Ferroptosis.Sim.Tests.Docs;
@@ -48,6 +49,8 @@ public sealed partial class DocumentedLimitsTests
             Assert.That(doc, Does.Contain($"`ModelCompiler.MaxExpressionDepth` = {Spaced(ModelCompiler.MaxExpressionDepth)}:"));
             Assert.That(doc, Does.Contain($"`ModelCompiler.MaxExpandedNodes` = {Spaced(ModelCompiler.MaxExpandedNodes)}:"));
             Assert.That(doc, Does.Contain($"deeper than {ModelCompiler.MaxExpressionDepth} operations"));
+            Assert.That(doc, Does.Contain($"Kernels of up to {Spaced(KernelEmitter.MaxCompiledStatements)}\nstatements"));
+            Assert.That(doc, Does.Contain($"kernels of more than {Spaced(KernelEmitter.MaxCompiledStatements)} statements are now"));
         });
     }
 

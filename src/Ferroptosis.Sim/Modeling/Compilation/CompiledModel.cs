@@ -51,6 +51,7 @@ public sealed class CompiledModel : ISparseOdeSystem
         JacobianKernel = kernels.Kernels[1];
         PrecomputeKernel = kernels.Precompute;
         HoistedCount = kernels.HoistedCount;
+        InterpretedInstructions = kernels.InterpretedInstructions;
         JacobianRows = jacobianRows;
         JacobianColumns = jacobianColumns;
         IsAutonomous = isAutonomous && events.Count == 0;
@@ -119,6 +120,9 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     /// <summary>Gets the number of hoisted parameter-only values.</summary>
     internal int HoistedCount { get; }
+
+    /// <summary>Gets the number of instructions of the kernels too large to compile to code, which are interpreted (0 for small models).</summary>
+    internal int InterpretedInstructions { get; }
 
     internal int[] JacobianRows { get; }
 

@@ -29,12 +29,18 @@ public static class ModelCompiler
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
     /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
-    public static CompiledModel Compile(ReactionNetwork network)
+    public static CompiledModel Compile(ReactionNetwork network) => CompileTimed(network, phase: null);
+
+    /// <summary>Compiles a network, reporting how long each phase took (for the compile-scaling measurements).</summary>
+    /// <param name="network">The validated network.</param>
+    /// <param name="phase">Called after each phase with its name and duration, or null.</param>
+    /// <returns>The compiled model.</returns>
+    internal static CompiledModel CompileTimed(ReactionNetwork network, Action<string, TimeSpan>? phase)
     {
         ArgumentNullException.ThrowIfNull(network);
         try
         {
-            return CompileCore(network);
+            return CompileCore(network, phase);
         }
         catch (InsufficientExecutionStackException e)
         {
@@ -45,10 +51,21 @@ public static class ModelCompiler
         }
     }
 
-    private static CompiledModel CompileCore(ReactionNetwork network)
+    private static CompiledModel CompileCore(ReactionNetwork network, Action<string, TimeSpan>? phase)
     {
+        var clock = phase is null ? null : System.Diagnostics.Stopwatch.StartNew();
+        void Done(string name)
+        {
+            if (clock is not null)
+            {
+                phase!(name, clock.Elapsed);
+                clock.Restart();
+            }
+        }
+
         var layout = new ModelLayout(network);
         var resolver = new SymbolResolver(layout);
+        Done("layout and rules");
 
         var rhs = new Expr[layout.StateIds.Count];
         for (int k = 0; k < rhs.Length; k++)
@@ -56,6 +73,7 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
+        Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
         {
@@ -73,14 +91,18 @@ public static class ModelCompiler
         var symbols = InputSymbols(layout, delayCount);
         var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
         bool autonomous = delayCount == 0 && rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
+        Done("Jacobian");
 
         // Sub-expressions of parameters (and delayed values, which sit after them) only are computed when those change,
         // not in every call.
         int firstParameter = 1 + layout.StateIds.Count;
         var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount);
+        Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        return new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays };
+        Done("events");
+        return model;
     }
 
     /// <summary>The deepest expression a rule, rate or function call may become once the rules and functions it uses are substituted.</summary>

@@ -11,6 +11,11 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// JIT). Literal powers x², x³, x⁴, x⁻¹, x⁻² become multiplications.
 /// </para>
 /// <para>
+/// The JIT costs microseconds for every statement it compiles, so a kernel of more than 16 384 statements (a model of
+/// some ten thousand reactions) is not compiled to code but run as a flat list of instructions, one per node, which is
+/// built in linear time and evaluates several times slower (<c>InterpretedKernel</c>).
+/// </para>
+/// <para>
 /// Results equal <see cref="Expr.Evaluate(Func{string, double})"/> bit for bit: both use the same operations in the
 /// same order. Thread-safe; compiled kernels are immutable.
 /// </para>
@@ -26,7 +31,15 @@ public static class ExpressionCompiler
     public static CompiledExpressions Compile(
         IReadOnlyList<Expr> expressions,
         IReadOnlyDictionary<string, int> symbolIndices,
-        FunctionLibrary? functions = null)
+        FunctionLibrary? functions = null) =>
+        CompileWithLimit(expressions, symbolIndices, functions, KernelEmitter.MaxCompiledStatements);
+
+    /// <summary>As <see cref="Compile(IReadOnlyList{Expr}, IReadOnlyDictionary{string, int}, FunctionLibrary?)"/>, with the largest kernel compiled to code (larger ones are interpreted).</summary>
+    internal static CompiledExpressions CompileWithLimit(
+        IReadOnlyList<Expr> expressions,
+        IReadOnlyDictionary<string, int> symbolIndices,
+        FunctionLibrary? functions,
+        int maxCompiledStatements)
     {
         ArgumentNullException.ThrowIfNull(expressions);
         ArgumentNullException.ThrowIfNull(symbolIndices);
@@ -49,7 +62,7 @@ public static class ExpressionCompiler
             roots[k] = dag.Add(functions is null ? e : e.Inline(functions));
         }
 
-        var emitter = new KernelEmitter(dag.Nodes);
+        var emitter = new KernelEmitter(dag.Nodes, null, maxCompiledStatements);
         var kernel = emitter.Compile(roots);
         return new CompiledExpressions(kernel, inputCount, roots.Length, dag.Nodes.Count, emitter.SharedCount);
     }
@@ -62,6 +75,7 @@ public static class ExpressionCompiler
     /// <param name="symbolIndices">The index in the input array of every symbol the expressions use.</param>
     /// <param name="firstInvariantInput">The first input index whose value stays fixed between calls of <see cref="HoistedKernels.Precompute"/> (inputs below it, time and states, vary from call to call).</param>
     /// <param name="firstHoistedInput">Where the precomputed values go in the input array: slots <paramref name="firstHoistedInput"/> + j, beyond every symbol's index.</param>
+    /// <param name="maxCompiledStatements">The most statements of a kernel compiled to code; larger kernels are interpreted.</param>
     /// <returns>The kernels, and the kernel that computes the hoisted values.</returns>
     /// <remarks>
     /// A hoisted value is a largest sub-expression that reads no varying input (a parameter-only factor, a power of a
@@ -74,7 +88,8 @@ public static class ExpressionCompiler
         IReadOnlyList<IReadOnlyList<Expr>> groups,
         IReadOnlyDictionary<string, int> symbolIndices,
         int firstInvariantInput,
-        int firstHoistedInput)
+        int firstHoistedInput,
+        int maxCompiledStatements = KernelEmitter.MaxCompiledStatements)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(symbolIndices);
@@ -158,8 +173,17 @@ public static class ExpressionCompiler
             slots.Add(hoisted[j], firstHoistedInput + j);
         }
 
-        var kernels = Array.ConvertAll(roots, group => new KernelEmitter(nodes, slots).Compile(group));
-        var precompute = new KernelEmitter(nodes).Compile(hoisted, outputOffset: firstHoistedInput);
-        return new HoistedKernels(kernels, precompute, hoisted.Count);
+        int instructions = 0;
+        var kernels = Array.ConvertAll(roots, group =>
+        {
+            var emitter = new KernelEmitter(nodes, slots, maxCompiledStatements);
+            var kernel = emitter.Compile(group);
+            instructions += emitter.InstructionCount;
+            return kernel;
+        });
+        var precomputeEmitter = new KernelEmitter(nodes, null, maxCompiledStatements);
+        var precompute = precomputeEmitter.Compile(hoisted, outputOffset: firstHoistedInput);
+        instructions += precomputeEmitter.InstructionCount;
+        return new HoistedKernels(kernels, precompute, hoisted.Count, instructions);
     }
 }

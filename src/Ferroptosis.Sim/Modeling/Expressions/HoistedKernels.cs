@@ -4,4 +4,5 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// <param name="Kernels">The kernels, one per group, in order.</param>
 /// <param name="Precompute">Computes the hoisted values into their slots: call it with the input array as both arguments, whenever an invariant input has changed, before the other kernels.</param>
 /// <param name="HoistedCount">The number of hoisted values (slots after the first hoisted input).</param>
-internal sealed record HoistedKernels(ExpressionKernel[] Kernels, ExpressionKernel Precompute, int HoistedCount);
+/// <param name="InterpretedInstructions">The instructions of the kernels that are interpreted (larger than <see cref="KernelEmitter.MaxCompiledStatements"/> statements), 0 when all are compiled to code.</param>
+internal sealed record HoistedKernels(ExpressionKernel[] Kernels, ExpressionKernel Precompute, int HoistedCount, int InterpretedInstructions);

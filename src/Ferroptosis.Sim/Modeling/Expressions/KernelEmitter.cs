@@ -23,20 +23,16 @@ internal sealed class KernelEmitter
     /// <summary>The highest expression emitted inline before a node is computed into a local.</summary>
     private const int MaxInlineHeight = 48;
 
-    /// <summary>The most shared values kept in IL locals; beyond, they go to a scratch array.</summary>
-    private const int MaxLocals = 30_000;
-
-    /// <summary>The statements per method when a kernel is compiled in chunks.</summary>
-    private const int ChunkStatements = 2000;
-
-    /// <summary>A part of a large kernel: reads inputs and earlier shared values, writes shared values and outputs.</summary>
-    private delegate void ChunkKernel(double[] inputs, double[] outputs, double[] scratch);
+    /// <summary>The most statements (shared values and outputs) a kernel compiled to code may have; larger kernels are interpreted (<see cref="InterpretedKernel"/>).</summary>
+    public const int MaxCompiledStatements = 16_384;
 
     private readonly IReadOnlyList<DagNode> _nodes;
     private readonly ParameterExpression _inputs = L.Parameter(typeof(double[]), "inputs");
     private readonly ParameterExpression _outputs = L.Parameter(typeof(double[]), "outputs");
     private readonly L?[] _locals;
     private readonly bool[] _precomputed;
+    private readonly int[] _inputSlot;
+    private readonly int _maxCompiledStatements;
     private int _outputOffset;
 
     public KernelEmitter(IReadOnlyList<DagNode> nodes)
@@ -45,16 +41,23 @@ internal sealed class KernelEmitter
     }
 
     /// <summary>Creates an emitter whose kernel reads the nodes of <paramref name="precomputed"/> (node id → input index) from the input array instead of computing them.</summary>
-    public KernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed)
+    /// <param name="nodes">The graph.</param>
+    /// <param name="precomputed">Node id → input index of the nodes read from the input array, or null.</param>
+    /// <param name="maxCompiledStatements">The most statements of a kernel compiled to code (<see cref="MaxCompiledStatements"/>; tests lower it to interpret small kernels).</param>
+    public KernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed, int maxCompiledStatements = MaxCompiledStatements)
     {
         _nodes = nodes;
+        _maxCompiledStatements = maxCompiledStatements;
         _locals = new L?[nodes.Count];
         _precomputed = new bool[nodes.Count];
+        _inputSlot = new int[nodes.Count];
+        Array.Fill(_inputSlot, -1);
         if (precomputed is not null)
         {
             foreach (var (node, input) in precomputed)
             {
                 _precomputed[node] = true;
+                _inputSlot[node] = input;
                 _locals[node] = L.ArrayIndex(_inputs, L.Constant(input));
             }
         }
@@ -62,6 +65,9 @@ internal sealed class KernelEmitter
 
     /// <summary>Gets the number of nodes computed into locals.</summary>
     public int SharedCount { get; private set; }
+
+    /// <summary>Gets the number of instructions of the kernel when it is interpreted, else 0.</summary>
+    public int InstructionCount { get; private set; }
 
     /// <summary>Compiles the kernel writing node <c>roots[k]</c> to <c>outputs[outputOffset + k]</c>.</summary>
     /// <remarks>
@@ -127,7 +133,16 @@ internal sealed class KernelEmitter
         }
 
         SharedCount = sharedCount;
-        return sharedCount > MaxLocals ? CompileChunked(roots, shared, sharedCount) : CompileSingle(roots, shared);
+
+        // The JIT costs microseconds per statement: a kernel larger than this is interpreted, built in linear time.
+        if (sharedCount + roots.Count > _maxCompiledStatements)
+        {
+            var interpreted = InterpretedKernel.Create(_nodes, needed, _inputSlot, roots, outputOffset);
+            InstructionCount = interpreted.InstructionCount;
+            return interpreted.Run;
+        }
+
+        return CompileSingle(roots, shared);
     }
 
     /// <summary>One method: shared values in IL locals, then the outputs.</summary>
@@ -153,56 +168,6 @@ internal sealed class KernelEmitter
 
         body.Add(L.Empty());
         return L.Lambda<ExpressionKernel>(L.Block(variables, body), "ExpressionKernel", [_inputs, _outputs]).Compile();
-    }
-
-    /// <summary>
-    /// More shared values than a method can have locals (65 534): they go to a per-thread scratch array, and the
-    /// statements are compiled in methods of <see cref="ChunkStatements"/> each, run in order (one huge method would
-    /// cost the JIT far more memory than several small ones). Each chunk is compiled as soon as it is complete.
-    /// </summary>
-    private ExpressionKernel CompileChunked(IReadOnlyList<int> roots, bool[] shared, int sharedCount)
-    {
-        var scratch = L.Parameter(typeof(double[]), "scratch");
-        var chunks = new List<ChunkKernel>();
-        var body = new List<L>();
-        void Flush(bool always)
-        {
-            if (body.Count >= ChunkStatements || (always && body.Count > 0))
-            {
-                body.Add(L.Empty());
-                chunks.Add(L.Lambda<ChunkKernel>(L.Block(body), "ExpressionKernelChunk", [_inputs, _outputs, scratch]).Compile());
-                body.Clear();
-            }
-        }
-
-        int slot = 0;
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            if (shared[i])
-            {
-                var target = L.ArrayAccess(scratch, L.Constant(slot++));
-                body.Add(L.Assign(target, Value(i)));
-                _locals[i] = target;
-                Flush(always: false);
-            }
-        }
-
-        for (int k = 0; k < roots.Count; k++)
-        {
-            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(_outputOffset + k)), Ref(roots[k])));
-            Flush(always: false);
-        }
-
-        Flush(always: true);
-        var compiled = chunks.ToArray();
-        return (inputs, outputs) =>
-        {
-            var values = KernelScratch.Rent(sharedCount);
-            foreach (var chunk in compiled)
-            {
-                chunk(inputs, outputs, values);
-            }
-        };
     }
 
     private static ConditionalExpression FromBool(L condition) => L.Condition(condition, One, Zero);

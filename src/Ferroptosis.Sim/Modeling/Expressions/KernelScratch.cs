@@ -1,6 +1,6 @@
 namespace Ferroptosis.Sim.Modeling.Expressions;
 
-/// <summary>Per-thread scratch storage for the shared values of kernels too large for IL locals.</summary>
+/// <summary>Per-thread scratch storage: the registers of interpreted kernels (<see cref="InterpretedKernel"/>).</summary>
 /// <remarks>A kernel fills and reads the buffer within one call and never calls another kernel, so one buffer per thread is enough; it grows once to the largest kernel's need and is then reused without allocating.</remarks>
 internal static class KernelScratch
 {

@@ -202,8 +202,8 @@ public sealed class ExpressionCompilerTests
     [Test]
     public void More_shared_values_than_a_method_has_locals_go_to_a_scratch_array_with_the_same_results()
     {
-        // 40 000 outputs (x + i)·(x + i): each sum is shared, more than the 30 000 values kept in IL locals; the kernel
-        // is compiled in chunks of 2000 statements that must run in order.
+        // 40 000 outputs (x + i)·(x + i): each sum is shared, more values than a method may keep in IL locals; a kernel
+        // this large is interpreted, its shared values in a scratch array.
         const int count = 40_000;
         var x = Expr.Symbol("x");
         var expressions = Enumerable.Range(0, count).Select(i => { var sum = x + i; return sum * sum; }).ToList();
