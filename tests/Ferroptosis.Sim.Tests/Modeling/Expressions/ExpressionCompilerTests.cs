@@ -6,16 +6,18 @@ public sealed class ExpressionCompilerTests
 {
     private static readonly Dictionary<string, int> Table = ExprAssert.SymbolTable(RandomExpressions.SymbolNames);
 
-    [Test]
-    public void Compiled_equals_interpreted_bit_for_bit_on_random_expressions_and_inputs()
+    [TestCase(KernelEmitter.MaxCompiledStatements, 2024, TestName = "Compiled_equals_interpreted_bit_for_bit_on_random_expressions_and_inputs")]
+    [TestCase(0, 7331, TestName = "Interpreted_kernels_equal_the_interpreter_bit_for_bit_on_random_expressions_and_inputs")]
+    public void Compiled_equals_interpreted_bit_for_bit_on_random_expressions_and_inputs(int maxCompiledStatements, int seed)
     {
         // Random trees over every node type and built-in, with ±0, ±∞, NaN, subnormal and huge leaves and inputs:
         // the kernel must neither throw nor differ from the interpreter in a single bit.
-        var generator = new RandomExpressions(2024);
+        // A limit of 0 runs the same check on the interpreted kernels of models above the compiled-size limit.
+        var generator = new RandomExpressions(seed);
         for (int batch = 0; batch < 40; batch++)
         {
             var expressions = Enumerable.Range(0, 50).Select(_ => generator.Next(7)).ToList();
-            var compiled = ExpressionCompiler.Compile(expressions, Table);
+            var compiled = ExpressionCompiler.CompileWithLimit(expressions, Table, functions: null, maxCompiledStatements);
             var outputs = new double[expressions.Count];
             for (int trial = 0; trial < 20; trial++)
             {
@@ -32,9 +34,11 @@ public sealed class ExpressionCompilerTests
         }
     }
 
-    [Test]
-    public void Hoisted_kernels_equal_the_interpreter_bit_for_bit_and_follow_changed_invariant_inputs()
+    [TestCase(KernelEmitter.MaxCompiledStatements, TestName = "Hoisted_kernels_equal_the_interpreter_bit_for_bit_and_follow_changed_invariant_inputs")]
+    [TestCase(0, TestName = "Interpreted_hoisted_kernels_equal_the_interpreter_bit_for_bit_and_follow_changed_invariant_inputs")]
+    public void Hoisted_kernels_equal_the_interpreter_bit_for_bit_and_follow_changed_invariant_inputs(int maxCompiledStatements)
     {
+        // A limit of 0 interprets every kernel (the path of kernels above the compiled-size limit).
         // The second half of the symbols are invariant (parameters): the sub-expressions over them alone are computed by
         // the precompute kernel into slots after the inputs, and the kernels read them from there.
         var generator = new RandomExpressions(4096);
@@ -45,7 +49,8 @@ public sealed class ExpressionCompilerTests
         {
             var rates = Enumerable.Range(0, 30).Select(_ => generator.Next(7)).ToList();
             var others = Enumerable.Range(0, 20).Select(_ => generator.Next(6)).ToList();
-            var kernels = ExpressionCompiler.CompileHoisted([rates, others], Table, firstInvariant, symbols);
+            var kernels = ExpressionCompiler.CompileHoisted([rates, others], Table, firstInvariant, symbols, maxCompiledStatements);
+            Assert.That(kernels.InterpretedInstructions > 0, Is.EqualTo(maxCompiledStatements == 0));
             hoistedTotal += kernels.HoistedCount;
             var inputs = new double[symbols + kernels.HoistedCount];
             var outputs = new double[rates.Count];
@@ -144,8 +149,9 @@ public sealed class ExpressionCompilerTests
         });
     }
 
-    [Test]
-    public void Every_builtin_compiles_and_matches_the_interpreter()
+    [TestCase(KernelEmitter.MaxCompiledStatements, TestName = "Every_builtin_compiles_and_matches_the_interpreter")]
+    [TestCase(0, TestName = "Every_builtin_in_an_interpreted_kernel_matches_the_interpreter")]
+    public void Every_builtin_compiles_and_matches_the_interpreter(int maxCompiledStatements)
     {
         var x = new SymbolExpr("x");
         var y = new SymbolExpr("y");
@@ -159,8 +165,11 @@ public sealed class ExpressionCompilerTests
             }
         }
 
+        expressions.Add(Expr.Parse("piecewise(x, x < y, y, x > 2 * y)"));
+        expressions.Add(Expr.Parse("piecewise(x, x < y && y > 0, 3)"));
+        expressions.Add(Expr.Parse("-(x ^ y) + x ^ 2 - x ^ -2 + !(x >= y) + (x != y) * (x <= y || x == 0)"));
         var table = new Dictionary<string, int> { ["x"] = 0, ["y"] = 1 };
-        var compiled = ExpressionCompiler.Compile(expressions, table);
+        var compiled = ExpressionCompiler.CompileWithLimit(expressions, table, functions: null, maxCompiledStatements);
         var outputs = new double[expressions.Count];
         double[] samples = [-3.5, -1, -0.5, -0.0, 0.0, 0.25, 0.5, 1, 2, 3, 7.5, 170, 1e300, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
         foreach (double a in samples)
@@ -266,8 +275,9 @@ public sealed class ExpressionCompilerTests
         Assert.That(() => compiled.Evaluate(new double[4], []), Throws.ArgumentException);
     }
 
-    [Test]
-    public void Kernel_allocates_nothing()
+    [TestCase(KernelEmitter.MaxCompiledStatements, TestName = "Kernel_allocates_nothing")]
+    [TestCase(0, TestName = "An_interpreted_kernel_allocates_nothing")]
+    public void Kernel_allocates_nothing(int maxCompiledStatements)
     {
         var expressions = Enumerable.Range(0, 20).Select(i => Expr.Parse($"k{i} * x^2 / (1 + y^3) + piecewise(sin(x), x < {i}, max(x, y, 1))")).ToList();
         var table = new Dictionary<string, int> { ["x"] = 0, ["y"] = 1 };
@@ -276,7 +286,7 @@ public sealed class ExpressionCompilerTests
             table["k" + i] = i + 2;
         }
 
-        var kernel = ExpressionCompiler.Compile(expressions, table).Kernel;
+        var kernel = ExpressionCompiler.CompileWithLimit(expressions, table, functions: null, maxCompiledStatements).Kernel;
         var inputs = Enumerable.Range(0, 22).Select(i => 0.1 * i).ToArray();
         var outputs = new double[20];
         kernel(inputs, outputs);
