@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs the SUNDIALS CVODE sparse harness (cvode-sparse/run.sh) and our `sparse-bruss2d` command on BRUSS2D,
+# one after the other per grid size, and prints per N and rtol:
+#   - CVODE: its fastest linear solver at that rtol (of KLU and SPGMR with a Gauss-Seidel preconditioner),
+#     its scd and median time;
+#   - ours: our fastest BDF linear solver at that rtol (sparse LU, GMRES with Gauss-Seidel, GMRES with ILU(0)),
+#     its scd and median time, and the ratio of the times (ours / CVODE; < 1 = we are faster);
+#   - "equal accuracy": yes when our fastest row's scd is at least CVODE's fastest row's scd.
+#
+# Usage: benchmarks/compare-cvode-sparse.sh [--n N]... [--rtol X]... [--out DIR] [--install-deps]
+#   --n N            grid sizes (repeatable; default 32 and 64; n = 2N^2 unknowns)
+#   --rtol X         tolerances (repeatable; default 1e-4 and 1e-6, the harness's)
+#   --out DIR        keep the tables (cvode.tsv, ours.tsv, comparison.tsv) in DIR (default: a temporary folder)
+#   --install-deps   try `apt-get install -y` of the harness's Debian packages first (needs root)
+#
+# The harness is found in $CVODE_SPARSE_DIR, by default ../shared/anchors/cvode-sparse relative to the
+# repository root. It needs the Debian packages libsundials-dev, libsuitesparse-dev and gcc; where they are
+# missing the comparison is skipped with a message (exit code 0). Times depend on the machine's load: run it
+# on a quiet machine and compare rows measured back to back.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HARNESS="${CVODE_SPARSE_DIR:-$ROOT/../shared/anchors/cvode-sparse}"
+PROJECT="$ROOT/benchmarks/Ferroptosis.Sim.Benchmarks"
+PACKAGES="libsundials-dev libsuitesparse-dev gcc"
+
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+
+SIZES=()
+RTOLS=()
+OUT=""
+INSTALL=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --n) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || { usage; exit 2; }; SIZES+=("$2"); shift 2 ;;
+    --rtol) [[ $# -ge 2 ]] || { usage; exit 2; }; RTOLS+=("$2"); shift 2 ;;
+    --out) [[ $# -ge 2 ]] || { usage; exit 2; }; OUT="$2"; shift 2 ;;
+    --install-deps) INSTALL=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "compare-cvode-sparse: unknown argument '$1'" >&2; usage; exit 2 ;;
+  esac
+done
+[[ ${#SIZES[@]} -gt 0 ]] || SIZES=(32 64)
+[[ ${#RTOLS[@]} -gt 0 ]] || RTOLS=(1e-4 1e-6)
+
+if [[ ! -f "$HARNESS/run.sh" ]]; then
+  echo "compare-cvode-sparse: no harness at $HARNESS (set CVODE_SPARSE_DIR); skipped" >&2
+  exit 0
+fi
+
+missing() {
+  for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+if [[ -n "$(missing)" && $INSTALL -eq 1 ]]; then
+  (apt-get update -qq && apt-get install -y -qq $PACKAGES) >&2 || true
+fi
+if [[ -n "$(missing)" ]]; then
+  echo "compare-cvode-sparse: missing Debian packages: $(missing | tr '\n' ' ')(rerun with --install-deps as root); skipped" >&2
+  exit 0
+fi
+
+if [[ -z "$OUT" ]]; then
+  OUT="$(mktemp -d "${TMPDIR:-/tmp}/compare-cvode-sparse.XXXXXX")"
+fi
+mkdir -p "$OUT"
+
+dotnet build -c Release "$PROJECT" -v quiet -nologo >&2
+OURS_ARGS=()
+for r in "${RTOLS[@]}"; do OURS_ARGS+=(--rtol "$r"); done
+: > "$OUT/cvode.tsv"
+: > "$OUT/ours.tsv"
+for n in "${SIZES[@]}"; do
+  echo "+ CVODE, N = $n" >&2
+  bash "$HARNESS/run.sh" --problem BRUSS2D --n "$n" --solver klu --solver gmres-sgs >> "$OUT/cvode.tsv"
+  echo "+ ours, N = $n" >&2
+  dotnet run -c Release --no-build --project "$PROJECT" -- sparse-bruss2d --n "$n" "${OURS_ARGS[@]}" \
+    --solver sparse --solver krylov-sgs --solver krylov-ilu >> "$OUT/ours.tsv"
+done
+
+python3 - "$OUT" "${RTOLS[@]}" <<'PY'
+import csv, sys
+out, rtols = sys.argv[1], [float(r) for r in sys.argv[2:]]
+
+def rows(path):
+    with open(path) as f:
+        lines = [l for l in f if l.strip() and not l.startswith('problem\t')]
+    with open(path) as f:
+        header = next(l for l in f if l.startswith('problem\t')).rstrip('\n').split('\t')
+    return [dict(zip(header, l.rstrip('\n').split('\t'))) for l in lines]
+
+def fastest(table, problem, rtol):
+    ok = [r for r in table if r['problem'] == problem and abs(float(r['rtol']) - rtol) <= 1e-12 * rtol
+          and r['status'] in ('ok', 'Success') and r['scd'] != 'NA']
+    return min(ok, key=lambda r: float(r['median_seconds'])) if ok else None
+
+cvode, ours = rows(f'{out}/cvode.tsv'), rows(f'{out}/ours.tsv')
+lines = ['problem\trtol\tcvode_solver\tcvode_scd\tcvode_s\tour_solver\tour_scd\tour_s\tratio\tequal_accuracy']
+for problem in dict.fromkeys(r['problem'] for r in ours):
+    for rtol in rtols:
+        c, o = fastest(cvode, problem, rtol), fastest(ours, problem, rtol)
+        if c is None or o is None:
+            lines.append(f'{problem}\t{rtol:g}\t' + ('NA\t' * 7) + 'NA')
+            continue
+        ratio = float(o['median_seconds']) / float(c['median_seconds'])
+        same = 'yes' if float(o['scd']) >= float(c['scd']) else 'no'
+        lines.append('\t'.join([problem, f'{rtol:g}', c['solver'], c['scd'], f"{float(c['median_seconds']):.4g}",
+                                o['solver'], o['scd'], f"{float(o['median_seconds']):.4g}", f'{ratio:.2f}', same]))
+with open(f'{out}/comparison.tsv', 'w') as f:
+    f.write('\n'.join(lines) + '\n')
+print('\n'.join(lines))
+PY
+echo "tables in $OUT" >&2
