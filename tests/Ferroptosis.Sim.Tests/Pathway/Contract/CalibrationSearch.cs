@@ -10,7 +10,7 @@ namespace Ferroptosis.Sim.Tests.Pathway.Contract;
 /// <c>FERROSIM_CALIBRATION_SECONDS</c>, default 600 s). It starts from the model's current values, prints each improvement and
 /// writes the best values, one <c>name = value</c> a line (cell-type constants as <c>cell.name</c>), to
 /// <c>FERROSIM_CALIBRATION_OUT</c> (default: a file in the temporary folder). The search is stochastic (seed
-/// <c>FERROSIM_CALIBRATION_SEED</c>, default 1; <c>FERROSIM_CALIBRATION_ROBUST_CELLS</c> virtual cells in the robustness term, default 10, 0 to leave it out; with <c>FERROSIM_CALIBRATION_RATCHET=1</c> a step that meets fewer MUST criteria than the current point is refused, so robustness is not bought with contract criteria) and was run in several legs while the model's structure was settled, so it
+/// <c>FERROSIM_CALIBRATION_SEED</c>, default 1; <c>FERROSIM_CALIBRATION_ROBUST_CELLS</c> virtual cells in the robustness term, default 10, 0 to leave it out; <c>FERROSIM_CALIBRATION_ONLY</c>, a comma-separated list, restricts the moves to those constants of the space; with <c>FERROSIM_CALIBRATION_RATCHET=1</c> a step that meets fewer MUST criteria than the current point is refused, so robustness is not bought with contract criteria) and was run in several legs while the model's structure was settled, so it
 /// reproduces the method, not the exact values.
 /// </remarks>
 public sealed class CalibrationSearch
@@ -81,6 +81,10 @@ public sealed class CalibrationSearch
         double contract = Loss(start), robust = RobustnessLoss(model, current, cells);
         double best = contract + (weight * robust);
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start: loss {best:F3} (contract {contract:F3}, robustness {robust:F3} x {weight}), MUST met {met}"));
+        // FERROSIM_CALIBRATION_ONLY="Cap,V_HO1": move only these constants of the space (a focused leg).
+        string[] only = (Environment.GetEnvironmentVariable("FERROSIM_CALIBRATION_ONLY") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var space = only.Length == 0 ? Space : [.. Space.Where(s => only.Contains(s.n, StringComparer.Ordinal))];
+        Assert.That(space, Has.Length.EqualTo(only.Length == 0 ? Space.Length : only.Length), "FERROSIM_CALIBRATION_ONLY names a constant outside the space");
         var random = new Random(seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int iteration = 1; clock.Elapsed.TotalSeconds < seconds; iteration++)
@@ -89,7 +93,7 @@ public sealed class CalibrationSearch
             int moves = 1 + random.Next(4);
             for (int j = 0; j < moves; j++)
             {
-                var (name, lower, upper) = Space[random.Next(Space.Length)];
+                var (name, lower, upper) = space[random.Next(space.Length)];
                 double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * 0.25;
                 candidate[name] = Math.Clamp(candidate[name] * Math.Exp(z), lower, upper);
             }

@@ -20,6 +20,19 @@ public sealed class PopulationDiagnostics
         var distributions = factors.Select(_ => InputDistribution.LogNormalFromMean(1, 0.2)).ToArray();
         var result = Ensemble.Run(response, distributions, new EnsembleOptions { Cells = cells, Seed = 2026, KeepSamples = true });
         TestContext.Out.WriteLine($"failures {result.FailureCount}");
+        foreach (string message in result.FailureMessages.Take(3))
+        {
+            TestContext.Out.WriteLine("   " + message);
+        }
+
+        // The behaviours as the population test scores them: every criterion of the behaviour at once (DetailNames 0-2, 3-4, 5-7).
+        foreach (var (behaviour, first, count) in new[] { ("EB-28 bell", 0, 3), ("EB-29 concurrent", 3, 2), ("EB-29 48-h pre-induction", 5, 3) })
+        {
+            var columns = PopulationProbe.DetailNames.Skip(first).Take(count).Select(result.GetSamples).ToArray();
+            int held = Enumerable.Range(0, columns[0].Length).Count(c => columns.All(column => column[c] >= 0));
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{behaviour}: {held / (double)cells:P1} of {cells} cells"));
+        }
+
         foreach (string name in PopulationProbe.DetailNames)
         {
             var margins = result.GetSamples(name);
