@@ -55,10 +55,20 @@ public static class TriggerWaveModel
 
     /// <summary>Creates a tissue of extended cells on a topology, with the extracellular peroxide diffusing between neighbours.</summary>
     /// <param name="topology">The cells (positions and distances in µm).</param>
+    /// <param name="cellType">The cell type whose v2 parameter set every cell gets; the reference osteoblast by default.</param>
     /// <param name="diffusion">The diffusion coefficient of the peroxide in µm²/h; <see cref="PeroxideDiffusion"/> by default.</param>
     /// <returns>The tissue; set drug inputs per cell with <see cref="TissueSystem.SetCellParameter"/> or all at once with <see cref="SetEverywhere"/>.</returns>
-    public static TissueSystem CreateTissue(CellTopology topology, double diffusion = PeroxideDiffusion) =>
-        new(Compiled, topology, [new SpeciesCoupling(PeroxideId, diffusion)]);
+    /// <exception cref="ArgumentException">Model v2 has no parameter set for <paramref name="cellType"/>.</exception>
+    public static TissueSystem CreateTissue(CellTopology topology, BoneCell? cellType = null, double diffusion = PeroxideDiffusion)
+    {
+        var tissue = new TissueSystem(Compiled, topology, [new SpeciesCoupling(PeroxideId, diffusion)]);
+        foreach (var (id, value) in BaselineOf(cellType))
+        {
+            SetEverywhere(tissue, id, value);
+        }
+
+        return tissue;
+    }
 
     /// <summary>Sets a parameter (e.g. a drug input such as <c>erastin</c>, <c>fer1</c>, <c>dfo</c>, <c>rsl3</c>) in every cell.</summary>
     /// <param name="tissue">The tissue.</param>
@@ -77,10 +87,11 @@ public static class TriggerWaveModel
     /// <param name="tissue">A tissue of <see cref="Compiled"/> cells; the parameter values set in its cell 0 are used (every cell should have the same).</param>
     /// <param name="erastin">The erastin dose of the priming, µM.</param>
     /// <param name="primingHours">The duration of the pre-treatment, h (0: the resting state).</param>
+    /// <param name="cellType">The cell type the tissue was created with (<see cref="CreateTissue"/>): its v2 resting state is the start of the pre-treatment.</param>
     /// <returns>The tissue's state vector at the end of the pre-treatment.</returns>
     /// <exception cref="ArgumentException">The tissue is not made of <see cref="Compiled"/> cells.</exception>
     /// <exception cref="InvalidOperationException">The single-cell integration failed.</exception>
-    public static double[] PrimedState(TissueSystem tissue, double erastin, double primingHours)
+    public static double[] PrimedState(TissueSystem tissue, double erastin, double primingHours, BoneCell? cellType = null)
     {
         ArgumentNullException.ThrowIfNull(tissue);
         ArgumentOutOfRangeException.ThrowIfNegative(primingHours);
@@ -105,7 +116,7 @@ public static class TriggerWaveModel
         cell.SetCellParameter(0, "erastin", erastin);
         var y = cell.InitialState();
         var v2 = FerroptosisModel.Version2;
-        var rest = v2.RestingState(new Dictionary<string, double>(StringComparer.Ordinal));
+        var rest = v2.RestingState(BaselineOf(cellType));
         for (int k = 0; k < rest.Length; k++)
         {
             y[cell.IndexOf(0, v2.Compiled.StateIds[k])] = rest[k];
@@ -131,6 +142,9 @@ public static class TriggerWaveModel
 
         return state;
     }
+
+    private static IReadOnlyDictionary<string, double> BaselineOf(BoneCell? cellType) =>
+        cellType is null ? new Dictionary<string, double>(StringComparer.Ordinal) : FerroptosisModel.Version2.ParametersOf(cellType);
 
     private static string ReadExtension()
     {
