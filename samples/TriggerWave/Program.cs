@@ -1,10 +1,11 @@
-// TriggerWave: a ferroptotic trigger wave in a sheet of osteoblasts (model v2 with the extracellular-peroxide
-// extension, docs/spatial.md). Part 1 runs lines of cells: the front speed at three erastin doses, with ferrostatin-1
-// or deferoxamine, and with direct GPX4 inhibition (RSL3) instead of erastin. Part 2 runs a size × size sheet
-// (20 µm apart) pre-treated with 1 µM erastin for 24 h and seeded by one dying corner (a quarter disc of radius
-// 600 µm), for the given hours, with BDF and the sparse LU; it prints the runtime, the front speed along the diagonal
-// and the fraction dead, and writes a kymograph (along the diagonal) and heat-map snapshots (PNG) to the output folder.
-// Usage: dotnet run -c Release --project samples/TriggerWave [size = 128] [hours = 24] [output folder = output]
+// TriggerWave: a ferroptotic trigger wave crossing a sheet of erastin-primed osteoblasts, as a kymograph and snapshots.
+// Model v2 with the extracellular-peroxide extension (docs/spatial.md). Part 1 runs lines of cells: the front speed
+// at three erastin doses, with ferrostatin-1 or deferoxamine, and with direct GPX4 inhibition (RSL3) instead of
+// erastin. Part 2 runs a size × size sheet (20 µm apart) pre-treated with 1 µM erastin for 24 h and seeded by one
+// dying corner (a quarter disc of radius 600 µm), for the given hours, with BDF and the sparse LU; it prints the
+// runtime, the front speed along the diagonal and the fraction dead, and writes a kymograph (along the diagonal) and
+// heat-map snapshots of the surviving fraction (PNG) to the output folder.
+// Usage: dotnet run -c Release --project samples/TriggerWave -- [output folder = output] [size = 128] [hours = 24]
 using System.Diagnostics;
 using System.Globalization;
 using Ferroptosis.Sim.Modeling.Spatial;
@@ -13,9 +14,9 @@ using Ferroptosis.Sim.Pathway;
 using Ferroptosis.Sim.Plotting;
 
 var c = CultureInfo.InvariantCulture;
-int size = args.Length > 0 ? int.Parse(args[0], c) : 128;
-double hours = args.Length > 1 ? double.Parse(args[1], c) : 24;
-string output = args.Length > 2 ? args[2] : "output";
+string output = args.Length > 0 ? args[0] : "output";
+int size = args.Length > 1 ? int.Parse(args[1], c) : 128;
+double hours = args.Length > 2 ? double.Parse(args[2], c) : 24;
 const double h = TriggerWaveModel.CellSpacing;
 const double SeedRadius = 600;
 
