@@ -19,6 +19,49 @@ public sealed class TriggerWaveTests
     private const double UmPerHourToUmPerMinute = 1.0 / 60;
 
     [Test]
+    public void ExtendedCell_WithoutExtracellularPeroxide_IsTheV2Cell()
+    {
+        // The extension renames the v2 peroxide tone and adds PX; with PX = 0 every v2 rate is unchanged, here checked
+        // away from rest (erastin 2 µM, RSL3 0.1 µM, iron 50 µM: every pathway active) at the v2 resting state.
+        var v2 = FerroptosisModel.Version2.Compiled;
+        var wave = TriggerWaveModel.Compiled;
+        var v2Cell = v2.CreateInstance();
+        var waveCell = wave.CreateInstance();
+        foreach (var (id, value) in new[] { ("erastin", 2.0), ("rsl3", 0.1), ("fac", 50.0) })
+        {
+            v2Cell.SetParameter(id, value);
+            waveCell.SetParameter(id, value);
+        }
+
+        var rest = FerroptosisModel.Version2.RestingState(new Dictionary<string, double>());
+        rest[v2.IndexOfState("LPO")] = 3;
+        v2Cell.ComputeInitialState(0);
+        var y = waveCell.ComputeInitialState(0);
+        for (int k = 0; k < rest.Length; k++)
+        {
+            y[wave.IndexOfState(v2.StateIds[k])] = rest[k];
+        }
+
+        var expected = new double[v2.Dimension];
+        var actual = new double[wave.Dimension];
+        v2Cell.Evaluate(0, rest, expected);
+        waveCell.Evaluate(0, y, actual);
+        Assert.Multiple(() =>
+        {
+            Assert.That(wave.Dimension, Is.EqualTo(v2.Dimension + 1));
+            for (int k = 0; k < rest.Length; k++)
+            {
+                Assert.That(actual[wave.IndexOfState(v2.StateIds[k])], Is.EqualTo(expected[k]).Within(1e-12 * (1 + Math.Abs(expected[k]))), v2.StateIds[k]);
+            }
+
+            // LPO = 3 releases k_PXc·G_PX·hill(3 − 1, K_PX, n_PX) of peroxide.
+            double P(string id) => wave.DefaultParameters[wave.IndexOfParameter(id)];
+            double release = P("k_PXc") * P("G_PX") * Math.Pow(2, P("n_PX")) / (Math.Pow(P("K_PX"), P("n_PX")) + Math.Pow(2, P("n_PX")));
+            Assert.That(actual[wave.IndexOfState(TriggerWaveModel.PeroxideId)], Is.EqualTo(release).Within(1e-9));
+        });
+    }
+
+    [Test]
     public void PrimedSheet_SeededByOneDyingRegion_CarriesAFrontOfConstantSpeedInTheMeasuredRange()
     {
         var (result, _) = Run(erastin: 1, cells: 200, hours: 8);
