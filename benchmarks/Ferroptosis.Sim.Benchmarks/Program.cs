@@ -5,7 +5,7 @@ using Ferroptosis.Sim.Benchmarks.WorkPrecision;
 
 namespace Ferroptosis.Sim.Benchmarks;
 
-/// <summary>Entry point: the BenchmarkDotNet suites, or one of the commands <c>workprecision</c>, <c>pathway-reference</c>, <c>compile-scaling</c> and <c>sparse-bruss2d</c>.</summary>
+/// <summary>Entry point: the BenchmarkDotNet suites, or one of the commands <c>workprecision</c>, <c>pathway-reference</c>, <c>compile-scaling</c>, <c>sparse-bruss2d</c> and <c>trigger-wave-sheet</c>.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks or a command.</summary>
@@ -21,6 +21,8 @@ public static class Program
                 return PathwayReferenceCommand.Run(args[1..], Console.Out, Console.Error);
             case "sparse-bruss2d":
                 return Ode.SparseBruss2DCommand.Run(args[1..], Console.Out, Console.Error);
+            case "trigger-wave-sheet":
+                return Pathway.TriggerWaveSheetCommand.Run(args[1..], Console.Out, Console.Error);
             case "compile-scaling":
                 return CompileScalingCommand.Run(args[1..], Console.Out);
             default:

@@ -26,7 +26,7 @@ if [[ "${1:-}" != "--no-build" ]]; then
 fi
 
 # Sample, in gallery order; the first one's figure is the README's main figure.
-samples=(CellDeathTrajectories DualRoleDoseResponse DrugPanel DiseaseScenarios BoneLoss SolverShowdown QuickStart)
+samples=(CellDeathTrajectories DualRoleDoseResponse DrugPanel DiseaseScenarios BoneLoss SolverShowdown TriggerWave QuickStart)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -27,6 +27,7 @@ internal static class CliApplication
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RemodelCommand.Create(context));
         root.Subcommands.Add(EnsembleCommand.Create(context));
+        root.Subcommands.Add(WaveCommand.Create(context));
         root.Subcommands.Add(SbmlTestSuiteCommand.Create(context.Console.Profile.Out.Writer, context.Error));
         return root;
     }

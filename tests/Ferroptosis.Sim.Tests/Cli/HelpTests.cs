@@ -17,7 +17,7 @@ public sealed class HelpTests
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(run.Output, Does.Contain("  simulate [<MODEL>]  ").And.Contain("  scan [<MODEL>]  ").And.Contain("  list [<WHAT>]  ").And.Contain("  convert <IN> <OUT>  "));
             Assert.That(run.Output, Does.Not.Contain("simulate <MODEL>").And.Not.Contain("scan <MODEL>").And.Not.Contain("list <WHAT>"));
-            Assert.That(rows, Has.Count.EqualTo(8), run.Output);
+            Assert.That(rows, Has.Count.EqualTo(9), run.Output);
             Assert.That(rows.Select(DescriptionColumn).Distinct().Count(), Is.EqualTo(1), "the descriptions start in one column:\n" + string.Join('\n', rows));
         });
     }

@@ -53,4 +53,37 @@ public sealed class TissueResult
 
         return values;
     }
+
+    /// <summary>Gets, at every output time, the fraction of a region's cells in which a variable lies below a threshold (e.g. the surviving fraction <c>S</c> below 0.5: the fraction dead).</summary>
+    /// <param name="stateId">A state variable of the cell model.</param>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="cells">The cells of the region; every cell by default.</param>
+    /// <returns>One fraction in [0, 1] per output time.</returns>
+    public double[] FractionBelow(string stateId, double threshold, IReadOnlyList<int>? cells = null)
+    {
+        int offset = Tissue.IndexOf(0, stateId);
+        int n = Tissue.StatesPerCell;
+        int[] region = cells is null ? [.. Enumerable.Range(0, Tissue.CellCount)] : [.. cells];
+        ArgumentOutOfRangeException.ThrowIfZero(region.Length, nameof(cells));
+        foreach (int c in region)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(cells));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(c, Tissue.CellCount, nameof(cells));
+        }
+
+        var fractions = new double[Count];
+        for (int p = 0; p < Count; p++)
+        {
+            var state = Solution.GetState(p);
+            int below = 0;
+            foreach (int c in region)
+            {
+                below += state[(c * n) + offset] < threshold ? 1 : 0;
+            }
+
+            fractions[p] = (double)below / region.Length;
+        }
+
+        return fractions;
+    }
 }

@@ -1,0 +1,54 @@
+using Ferroptosis.Sim.Tests.Plotting;
+using static Ferroptosis.Sim.Tests.Cli.CliTestKit;
+
+namespace Ferroptosis.Sim.Tests.Cli;
+
+/// <summary><c>ferrosim wave</c> driven in-process: a trigger-wave run described by a JSON file; CSV, summary and file errors.</summary>
+public sealed class WaveCommandTests : TempFolderTests
+{
+    [Test]
+    public void Wave_PrimedLine_PropagatesAtTheCalibratedSpeed_AndWritesTheFrontAndTheFractionDead()
+    {
+        string file = Path.Combine(Folder, "line.json");
+        File.WriteAllText(file, """{ "rows": 1, "columns": 200, "hours": 8, "erastin": 1 }""");
+        var run = Run("wave", file, "--out", Path.Combine(Folder, "out"));
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var (header, rows) = ReadCsv(Path.Combine(Folder, "out", "wave.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Output, Does.Contain("1 x 200 osteoblasts 20 µm apart (4400 states), erastin 1 µM for 24 h, 21 cells seeded"));
+            Assert.That(run.Output, Does.Match(@"speed 5\.[0-9]{2} µm/min"));
+            Assert.That(header, Is.EqualTo(new[] { "time_h", "front_um", "fraction_dead" }));
+            Assert.That(rows, Has.Count.EqualTo(9));
+            Assert.That(Number(rows[^1][1]), Is.GreaterThan(2000), "the front has travelled");
+            Assert.That(Number(rows[^1][2]), Is.GreaterThan(Number(rows[4][2])).And.GreaterThan(0.5), "the fraction dead rises");
+        });
+    }
+
+    [Test]
+    public void Wave_WithFerrostatin_StaysAtTheSeed()
+    {
+        string file = Path.Combine(Folder, "fer1.json");
+        File.WriteAllText(file, """{ "columns": 100, "hours": 6, "drugs": { "fer1": 1 } }""");
+        var run = Run("wave", file, "--out", Path.Combine(Folder, "out"));
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var (_, rows) = ReadCsv(Path.Combine(Folder, "out", "wave.csv"));
+        Assert.That(rows.Max(r => Number(r[1])), Is.LessThan(600), "no front leaves the 400 µm seed");
+    }
+
+    [TestCase("""{ "colums": 3 }""", "Unknown key 'colums'")]
+    [TestCase("""{ "drugs": { "aspirin": 1 } }""", "Drug 'aspirin' must be an input of the model")]
+    [TestCase("""{ "hours": -1 }""", "'hours' must be a number from 0.1 to 240")]
+    [TestCase("""[1, 2]""", "must hold one JSON object")]
+    public void Wave_BadFile_IsAnInputError(string json, string message)
+    {
+        string file = Path.Combine(Folder, "bad.json");
+        File.WriteAllText(file, json);
+        var run = Run("wave", file, "--out", Path.Combine(Folder, "out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Error, Does.Contain(message));
+        });
+    }
+}
