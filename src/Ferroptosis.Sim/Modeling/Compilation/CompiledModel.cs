@@ -18,7 +18,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// amounts (for a compartment of size 1, amount and concentration coincide).
 /// </para>
 /// </remarks>
-public sealed class CompiledModel : ISparseOdeSystem
+public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
 {
     [ThreadStatic]
     private static ConditionalWeakTable<CompiledModel, ModelInstance>? t_defaultInstances;
@@ -78,6 +78,12 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     /// <inheritdoc/>
     public bool IsAutonomous { get; }
+
+    /// <summary>Gets the mass matrix M of M·y′ = f(t, y), row-major, or an empty span when the model is an ordinary ODE system (it has no fast reactions).</summary>
+    public ReadOnlySpan<double> MassMatrix => Mass;
+
+    /// <summary>Gets the mass matrix array (empty for an ODE system).</summary>
+    internal double[] Mass { get; init; } = [];
 
     /// <inheritdoc/>
     public bool HasJacobian => true;

@@ -15,6 +15,12 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// model code and libRoadRunner's JIT, with System.Linq.Expressions instead of C/LLVM).
 /// </para>
 /// <para>
+/// A network with fast reactions (<see cref="Reaction.IsFast"/>) compiles to a differential–algebraic system
+/// M·y′ = F(t, y) over the same state: the fast reactions are held at equilibrium (their rates at zero) while the
+/// slower dynamics move the combinations of the state they conserve. The compiled model then has a non-empty
+/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Auto) run it.
+/// </para>
+/// <para>
 /// Compilation works on graphs, not trees: a rule is resolved once and shared by every expression that uses it, a
 /// function is instantiated once per distinct argument tuple, and simplification, differentiation, substitution and
 /// the kernel compiler visit each shared node once, so the cost grows with the size of the file, not with the size of
@@ -73,6 +79,8 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
+        // Fast reactions are held at equilibrium: the rows above lack them, and the system becomes M·y′ = F(t, y).
+        var mass = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : [];
         Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
@@ -100,7 +108,7 @@ public static class ModelCompiler
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass };
         Done("events");
         return model;
     }
@@ -146,6 +154,11 @@ public static class ModelCompiler
         Expr sum = NumberExpr.Zero;
         foreach (var reaction in network.ReactionsOf(id))
         {
+            if (reaction.IsFast)
+            {
+                continue;
+            }
+
             Expr? coefficient = null;
             foreach (var product in reaction.Products)
             {

@@ -21,7 +21,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// </para>
 /// <para>Not thread-safe: use one instance per run and thread.</para>
 /// </remarks>
-public sealed partial class ModelInstance : IOdeSystem
+public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
 {
     private readonly double[] _inputs;
     private readonly double[] _rhs;
@@ -57,6 +57,9 @@ public sealed partial class ModelInstance : IOdeSystem
 
     /// <inheritdoc/>
     public bool IsAutonomous => Model.IsAutonomous;
+
+    /// <summary>Gets the model's mass matrix (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
+    public ReadOnlySpan<double> MassMatrix => Model.MassMatrix;
 
     /// <inheritdoc/>
     public bool HasJacobian => true;
