@@ -138,7 +138,8 @@ internal sealed partial class SbmlModelReader
         assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
-        assignmentRules.AddRange(SolveAlgebraicRules(compartments, species, parameters, reactions, assignmentRules, rateRules, functions));
+        var eventTargets = events.SelectMany(e => e.Assignments).Select(a => a.Variable).ToHashSet(StringComparer.Ordinal);
+        assignmentRules.AddRange(SolveAlgebraicRules(new AlgebraicContext(compartments, species, parameters, reactions, assignmentRules, rateRules, functions, eventTargets, conversionFactor)));
         if (_math.UsesRateOf)
         {
             if (reactions.Any(r => r.IsFast))

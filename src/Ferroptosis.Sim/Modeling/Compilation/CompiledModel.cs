@@ -82,6 +82,18 @@ public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
     /// <summary>Gets the mass matrix M of M·y′ = f(t, y), row-major, or an empty span when the model is an ordinary ODE system (it has no fast reactions).</summary>
     public ReadOnlySpan<double> MassMatrix => Mass;
 
+    /// <summary>Gets a value indicating whether the model is a differential–algebraic system (it has fast reactions, so <see cref="MassMatrix"/> is not empty).</summary>
+    internal bool IsDifferentialAlgebraic => Mass.Length > 0;
+
+    /// <summary>Throws when the model is a differential–algebraic system, for analyses that treat the right-hand side as dy/dt.</summary>
+    internal void RefuseDifferentialAlgebraic(string analysis)
+    {
+        if (IsDifferentialAlgebraic)
+        {
+            throw new NotSupportedException($"Model '{Network.Id}' has fast reactions (a differential–algebraic system); {analysis} treats the right-hand side as dy/dt. Simulate it with Simulator.Simulate.");
+        }
+    }
+
     /// <summary>Gets the mass matrix array (empty for an ODE system).</summary>
     internal double[] Mass { get; init; } = [];
 
