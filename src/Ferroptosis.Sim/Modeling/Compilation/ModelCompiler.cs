@@ -35,6 +35,7 @@ public static class ModelCompiler
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
     /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
+    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, stoichiometry set by a species reference, or a conversion factor on one of their species); the message starts with "fast reaction: ".</exception>
     public static CompiledModel Compile(ReactionNetwork network) => CompileTimed(network, phase: null);
 
     /// <summary>Compiles a network, reporting how long each phase took (for the compile-scaling measurements).</summary>
