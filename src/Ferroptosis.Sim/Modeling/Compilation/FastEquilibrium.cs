@@ -16,22 +16,29 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// row of L for a free state f is e_f − Σ_i R_{i,f} e_{p_i}. That row stays the equation of state f, and the
 /// equation of pivot state p_i becomes v_i = 0, so M is the identity on free rows, L's entries off the diagonal, and
 /// zero on the q pivot rows. The fast reactions must be linearly independent (else v_f = 0 over-determines the
-/// state), with constant stoichiometries and no conversion factors on the species they change; anything else is
-/// refused with a <see cref="NotSupportedException"/> naming the reason.
+/// state), with constant stoichiometries; anything else is refused with a <see cref="NotSupportedException"/> naming
+/// the reason. A conversion factor cf_k on a species they change (x_k′ = cf_k·(N·v)_k) must be a constant parameter:
+/// the rows then combine x_k′/cf_k, so column k of M is divided by cf_k's value in the run (see
+/// <see cref="ModelInstance.MassMatrix"/>).
 /// </para>
 /// </remarks>
 internal static class FastEquilibrium
 {
     private const double Tiny = 1e-12;
 
-    /// <summary>Rewrites <paramref name="rhs"/> (computed without the fast reactions) in place into the DAE right-hand side and returns the mass matrix (row-major n × n).</summary>
-    public static double[] Apply(ModelLayout layout, SymbolResolver resolver, Expr[] rhs)
+    /// <summary>Rewrites <paramref name="rhs"/> (computed without the fast reactions) in place into the DAE right-hand side and returns L (row-major n × n) and, per state, the parameter index of the conversion factor that divides its column of the mass matrix (null when none does).</summary>
+    public static (double[] Mass, int[]? Scale) Apply(ModelLayout layout, SymbolResolver resolver, Expr[] rhs)
     {
         var network = layout.Network;
         var fast = network.Reactions.Where(r => r.IsFast).ToList();
         int n = layout.StateIds.Count;
         int q = fast.Count;
-        var stoichiometry = FastStoichiometry(layout, fast);
+        var (stoichiometry, factors) = FastStoichiometry(layout, fast);
+        var scale = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            scale[k] = factors[k] is { } factor && layout.TryGetPlainParameter(factor, out int index) ? index : -1;
+        }
 
         // Reduced row echelon form of S_fᵀ (q × n), partial pivoting.
         var r = new double[q, n];
@@ -95,6 +102,15 @@ internal static class FastEquilibrium
 
         var mass = new double[n * n];
         var slow = (Expr[])rhs.Clone();
+        for (int k = 0; k < n; k++)
+        {
+            if (factors[k] is { } factor)
+            {
+                // x_k′ = cf_k·(N v)_k: the rows combine (N v)_k = x_k′/cf_k, so column k of M is divided by cf_k.
+                slow[k] = Expr.Divide(slow[k], resolver.Symbol(factor));
+            }
+        }
+
         var isPivot = new bool[n];
         foreach (int p in pivots)
         {
@@ -128,15 +144,16 @@ internal static class FastEquilibrium
             rhs[pivots[i]] = resolver.Rate(fast[i]).Simplify();
         }
 
-        return mass;
+        return (mass, scale.Any(i => i >= 0) ? scale : null);
     }
 
-    /// <summary>S_f: the change of each state variable per unit of each fast reaction's rate.</summary>
-    private static double[,] FastStoichiometry(ModelLayout layout, List<Reaction> fast)
+    /// <summary>S_f: the stoichiometry of each fast reaction over the state variables (before conversion factors), and the conversion factor of each state it changes.</summary>
+    private static (double[,] Stoichiometry, string?[] Factors) FastStoichiometry(ModelLayout layout, List<Reaction> fast)
     {
         var network = layout.Network;
         int n = layout.StateIds.Count;
         var stoichiometry = new double[n, fast.Count];
+        var factors = new string?[n];
         var index = layout.StateIds.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => x.k, StringComparer.Ordinal);
         for (int j = 0; j < fast.Count; j++)
         {
@@ -156,9 +173,15 @@ internal static class FastEquilibrium
                         throw new NotSupportedException($"fast reaction: the stoichiometry of '{reference.Species}' in the fast reaction '{fast[j].Id}' is set by the species reference '{reference.Id}'; only constant numeric stoichiometries are supported in fast reactions");
                     }
 
-                    if ((species.ConversionFactor ?? network.ConversionFactor) is not null)
+                    if ((species.ConversionFactor ?? network.ConversionFactor) is { } factor)
                     {
-                        throw new NotSupportedException($"fast reaction: the species '{reference.Species}' of the fast reaction '{fast[j].Id}' has a conversion factor; conversion factors on species of fast reactions are not supported");
+                        // The mass matrix must be constant: the factor must be a constant parameter with a plain value.
+                        if (network.FindParameter(factor) is not { IsConstant: true } || !layout.TryGetPlainParameter(factor, out _))
+                        {
+                            throw new NotSupportedException($"fast reaction: the species '{reference.Species}' of the fast reaction '{fast[j].Id}' has the conversion factor '{factor}', which is not a constant parameter with a fixed value; only such conversion factors are supported on species of fast reactions");
+                        }
+
+                        factors[k] = factor;
                     }
 
                     stoichiometry[k, j] += sign * reference.Stoichiometry;
@@ -166,6 +189,6 @@ internal static class FastEquilibrium
             }
         }
 
-        return stoichiometry;
+        return (stoichiometry, factors);
     }
 }

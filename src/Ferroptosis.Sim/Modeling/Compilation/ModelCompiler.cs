@@ -81,7 +81,7 @@ public static class ModelCompiler
         }
 
         // Fast reactions are held at equilibrium: the rows above lack them, and the system becomes M·y′ = F(t, y).
-        var mass = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : [];
+        var (mass, massScale) = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : ([], null);
         Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
@@ -109,7 +109,7 @@ public static class ModelCompiler
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass, MassScale = massScale };
         Done("events");
         return model;
     }

@@ -31,6 +31,7 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     private readonly int _m;
     private readonly int _d;
     private bool _hoistedValid;
+    private double[]? _mass;
     private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
 
@@ -58,8 +59,9 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     /// <inheritdoc/>
     public bool IsAutonomous => Model.IsAutonomous;
 
-    /// <summary>Gets the model's mass matrix (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
-    public ReadOnlySpan<double> MassMatrix => Model.MassMatrix;
+    /// <summary>Gets the model's mass matrix for this run's parameter values (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
+    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix; the solver reads it once, when an integrator is created.</remarks>
+    public ReadOnlySpan<double> MassMatrix => Model.MassScale is null ? Model.MassMatrix : Model.ScaleMass(Parameters, _mass ??= new double[Model.Mass.Length]);
 
     /// <inheritdoc/>
     public bool HasJacobian => true;

@@ -52,6 +52,39 @@ public sealed class SbmlFastReactionTests
         }
     }
 
+    /// <summary>S1 ⇌ S2 fast with rate 0.01·S1 holds S1 at 0; conversion factors 5 (S1) and 3 (the model's, S2) conserve S1/5 + S2/3, so S2 = 3·(2/5 + 3/3) = 4.2, or 6 with S1's factor set to 2 for the run.</summary>
+    [TestCase(null, 4.2)]
+    [TestCase(2.0, 6.0)]
+    public void ConversionFactors_WeighTheConservedTotal_WithTheRunsValues(double? s1Factor, double s2)
+    {
+        string xml = SbmlText.L3($"""
+            <listOfCompartments><compartment id="C" spatialDimensions="3" size="1" constant="true"/></listOfCompartments>
+            <listOfSpecies>
+              <species id="S1" compartment="C" initialAmount="2" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false" conversionFactor="s1_cf"/>
+              <species id="S2" compartment="C" initialAmount="3" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+            </listOfSpecies>
+            <listOfParameters><parameter id="m_cf" value="3" constant="true"/><parameter id="s1_cf" value="5" constant="true"/></listOfParameters>
+            <listOfReactions>
+              <reaction id="J0" reversible="true" fast="true">
+                <listOfReactants><speciesReference species="S1" stoichiometry="1" constant="true"/></listOfReactants>
+                <listOfProducts><speciesReference species="S2" stoichiometry="1" constant="true"/></listOfProducts>
+                <kineticLaw>{SbmlText.Math("<apply><times/><ci>S1</ci><cn>0.01</cn></apply>")}</kineticLaw>
+              </reaction>
+            </listOfReactions>
+            """, version: 1).Replace("<model id=\"m\">", "<model id=\"m\" conversionFactor=\"m_cf\">", StringComparison.Ordinal);
+        var model = ModelCompiler.Compile(SbmlReader.Parse(xml).Network);
+        var settings = new SimulationSettings { EndTime = 1, OutputTimes = [0, 1], RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-12 };
+        if (s1Factor is { } factor)
+        {
+            settings = settings with { Parameters = new Dictionary<string, double> { ["s1_cf"] = factor } };
+        }
+
+        var result = Simulator.Simulate(model, settings);
+        Assert.That(result.IsSuccess, result.Message);
+        Assert.That(result.GetColumn("S1"), Is.EqualTo(new[] { 0.0, 0.0 }).Within(1e-9));
+        Assert.That(result.GetColumn("S2"), Is.EqualTo(new[] { s2, s2 }).Within(1e-8));
+    }
+
     [Test]
     public void AModelWithFastReactions_IsRefusedBySolversWithoutMassMatrices()
     {
