@@ -101,9 +101,11 @@ public sealed partial class OdeIntegrator
 
     private bool RestartAfterEvent(double t, bool terminal, bool continuousFired)
     {
-        _recorder.RecordPoint(t, _eventState);
-        _recorder.RecordOutputsAt(t, _eventState);
+        // The stepper may change the state as it restarts (a differential–algebraic system re-solves its algebraic
+        // equations), so the point after the event is recorded as the stepper holds it.
         _stepper.Restart(t, _eventState);
+        _recorder.RecordPoint(t, _stepper.Y);
+        _recorder.RecordOutputsAt(t, _stepper.Y);
         if (_stepper.FailureStatus != SolverStatus.InProgress)
         {
             return Finish(_stepper.FailureStatus, _stepper.FailureMessage);

@@ -51,6 +51,11 @@ public sealed partial class OdeIntegrator
         ArgumentNullException.ThrowIfNull(problem);
         options ??= OdeSolverOptions.Default;
         options.Validate(problem);
+        if (problem.System is IMassMatrixSystem { MassMatrix.IsEmpty: false } && solver is not (Rosenbrock.RosenbrockSolver or Auto.AutoSwitchSolver))
+        {
+            throw new ArgumentException($"The system has a mass matrix (a differential–algebraic system), which {solver.Name} does not solve; use Rodas5P, Rodas4 or Auto.", nameof(problem));
+        }
+
         return new OdeIntegrator(solver, problem, options, counters => solver.CreateStepper(problem.System, options, counters));
     }
 

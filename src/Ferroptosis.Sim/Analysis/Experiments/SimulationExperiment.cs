@@ -44,7 +44,7 @@ public sealed class SimulationExperiment : IResponseModel
     /// <param name="readouts">The outputs, in output-vector order (at least one).</param>
     /// <param name="settings">Time span, solver, tolerances and base changes; null for the defaults.</param>
     /// <exception cref="ArgumentException">An input or readout names an unknown id, a readout time or window lies outside the run, or names repeat.</exception>
-    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>).</exception>
+    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>) or has fast reactions (<see cref="CompiledModel.MassMatrix"/>).</exception>
     public SimulationExperiment(CompiledModel model, IReadOnlyList<IModelInput> inputs, IReadOnlyList<Readout> readouts, SimulationSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -53,6 +53,8 @@ public sealed class SimulationExperiment : IResponseModel
         {
             throw new NotSupportedException($"Model '{model.Network.Id}' reads its past (delay); an experiment's integration does not keep a history. Simulate it with Simulator.Simulate.");
         }
+
+        model.RefuseDifferentialAlgebraic("an experiment");
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(readouts);
         Model = model;

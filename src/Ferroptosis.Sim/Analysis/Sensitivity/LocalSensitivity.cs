@@ -43,7 +43,7 @@ public static class LocalSensitivity
     /// <returns>The sensitivities at every output time reached.</returns>
     /// <exception cref="ArgumentException">The model has events, the settings schedule changes, or an id is unknown.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>).</exception>
+    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>) or has fast reactions (<see cref="CompiledModel.MassMatrix"/>).</exception>
     public static SensitivityResult Compute(CompiledModel model, SimulationSettings? settings = null, IReadOnlyList<string>? parameters = null, IReadOnlyList<string>? initialValues = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -52,6 +52,8 @@ public static class LocalSensitivity
         {
             throw new NotSupportedException($"Model '{model.Network.Id}' reads its past (delay); local sensitivity analysis does not keep a history. Simulate it with Simulator.Simulate.");
         }
+
+        model.RefuseDifferentialAlgebraic("local sensitivity analysis");
         settings ??= new SimulationSettings();
         if (model.HasEvents || settings.Schedule is { Count: > 0 })
         {

@@ -68,9 +68,11 @@ public static class SteadyState
     /// <param name="start">The starting state (ordered as the model's state ids).</param>
     /// <param name="options">Options, or null for the defaults.</param>
     /// <returns>The steady state, or a status and message saying why there is none.</returns>
+    /// <exception cref="NotSupportedException">The model has fast reactions (a differential–algebraic system, <see cref="CompiledModel.MassMatrix"/>).</exception>
     public static SteadyStateResult Find(ModelInstance instance, ReadOnlySpan<double> start, SteadyStateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        instance.Model.RefuseDifferentialAlgebraic("the steady-state search");
         options ??= SteadyStateOptions.Default;
         if (start.Length != instance.Dimension)
         {

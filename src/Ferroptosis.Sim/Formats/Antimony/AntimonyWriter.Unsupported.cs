@@ -36,6 +36,11 @@ public static partial class AntimonyWriter
             Name(c.Id, "compartment");
         }
 
+        foreach (var r in network.Reactions.Where(r => r.IsFast))
+        {
+            problems.Add($"Reaction '{r.Id}' is fast (held at equilibrium), which this Antimony writer does not write; write the model as SBML Level 2 or Level 3 Version 1 elsewhere, or make it slow.");
+        }
+
         foreach (var e in network.Events.Where(e => e.Delay is not null))
         {
             problems.Add($"Event '{e.Id}' has a delay, which this Antimony writer does not write; write the model as SBML.");

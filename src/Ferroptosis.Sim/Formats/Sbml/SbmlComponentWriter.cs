@@ -79,6 +79,11 @@ internal static class SbmlComponentWriter
 
     private static void WriteReaction(XmlWriter w, Reaction r, HashSet<string> globalIds)
     {
+        if (r.IsFast)
+        {
+            throw new NotSupportedException($"Reaction '{r.Id}' is fast; SBML Level 3 Version 2 has no fast reactions, so the network cannot be written without changing its meaning.");
+        }
+
         w.WriteStartElement("reaction", Ns);
         w.WriteAttributeString("id", r.Id);
         w.WriteAttributeString("reversible", SbmlValues.FormatBoolean(r.IsReversible));

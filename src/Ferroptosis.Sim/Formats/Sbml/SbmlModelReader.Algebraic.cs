@@ -10,17 +10,13 @@ internal sealed partial class SbmlModelReader
     /// Solves each algebraic rule 0 = f for the variable it determines, when that is exact: the variable is the one
     /// quantity in f that nothing else determines (not constant, no rate or assignment rule, not changed by reactions,
     /// SBML Level 3 Version 2 §4.11.4), and f is linear in it, f = a·x + b with a free of x, so x = −b/a holds at
-    /// every time (an assignment rule). Anything else (a nonlinear rule, several candidates, coupled algebraic rules, an
+    /// every time (an assignment rule). When several such quantities appear, those changed by event assignments are
+    /// passed over (an event could not change a quantity that a rule fixes at every instant), so the one left is the
+    /// rule's. A <c>rateOf</c> in the rule is first replaced by the rate it denotes, unless its argument is itself one
+    /// of the undetermined quantities. Anything else (a nonlinear rule, several candidates, coupled algebraic rules, an
     /// initial or event assignment to the variable) is a differential–algebraic system and is refused by name.
     /// </summary>
-    private List<AssignmentRule> SolveAlgebraicRules(
-        List<Compartment> compartments,
-        List<Species> species,
-        List<Parameter> parameters,
-        List<Reaction> reactions,
-        List<AssignmentRule> assignmentRules,
-        List<RateRule> rateRules,
-        List<FunctionDefinition> functions)
+    private List<AssignmentRule> SolveAlgebraicRules(AlgebraicContext context)
     {
         var solved = new List<AssignmentRule>();
         if (_algebraicRules.Count == 0)
@@ -28,11 +24,20 @@ internal sealed partial class SbmlModelReader
             return solved;
         }
 
+        var (compartments, species, parameters, reactions, assignmentRules, rateRules, functions, eventTargets, _) = context;
         var free = FreeVariables(compartments, species, parameters, reactions, assignmentRules, rateRules);
+        var undetermined = new HashSet<string>(free, StringComparer.Ordinal);
         var pending = _algebraicRules.ToList();
         while (pending.Count > 0)
         {
+            bool strict = true;
             int index = pending.FindIndex(r => r.Math.Symbols.Count(free.Contains) == 1);
+            if (index < 0)
+            {
+                strict = false;
+                index = pending.FindIndex(r => r.Math.Symbols.Count(x => free.Contains(x) && !eventTargets.Contains(x)) == 1);
+            }
+
             if (index < 0)
             {
                 var (_, element) = pending[0];
@@ -41,12 +46,12 @@ internal sealed partial class SbmlModelReader
 
             var (math, at) = pending[index];
             pending.RemoveAt(index);
+            string x = math.Symbols.First(s => free.Contains(s) && (strict || !eventTargets.Contains(s)));
             if (RateOfExpander.Contains(math))
             {
-                throw Error("An algebraic rule using the csymbol 'rateOf' is not supported", at, unsupported: "algebraic rule");
+                math = ExpandRateOf(math, context, undetermined, at);
             }
 
-            string x = math.Symbols.First(free.Contains);
             free.Remove(x);
             // Function calls are expanded first, so that the rule can be differentiated.
             var expanded = functions.Count > 0 ? ExprRewriter.Inline(math, new FunctionLibrary(functions)) : math;
@@ -72,6 +77,38 @@ internal sealed partial class SbmlModelReader
 
         return solved;
     }
+
+    /// <summary>Replaces the <c>rateOf</c> calls of an algebraic rule by the rates they denote; refused when one is the rate of a quantity no rule determines yet (its rate would depend on the rule's solution) or in a model with fast reactions.</summary>
+    private static Expr ExpandRateOf(Expr math, AlgebraicContext context, HashSet<string> undetermined, XmlElementNode at)
+    {
+        var arguments = new List<string>();
+        ExprQueries.PreOrder(math, e =>
+        {
+            if (e is CallExpr { Arguments: [SymbolExpr argument] } call && RateOfExpander.Contains(call))
+            {
+                arguments.Add(argument.Name);
+            }
+        });
+        if (arguments.Any(undetermined.Contains) || context.Reactions.Any(r => r.IsFast))
+        {
+            throw Error("An algebraic rule using the csymbol 'rateOf' of a quantity that an algebraic rule determines (or in a model with fast reactions) is not supported", at, unsupported: "algebraic rule");
+        }
+
+        var expander = new RateOfExpander(context.Compartments, context.Species, context.Parameters, context.Reactions, context.AssignmentRules, context.RateRules, context.ConversionFactor);
+        return expander.Expand(math);
+    }
+
+    /// <summary>What the algebraic rules are solved against: the model's parts read so far.</summary>
+    private sealed record AlgebraicContext(
+        List<Compartment> Compartments,
+        List<Species> Species,
+        List<Parameter> Parameters,
+        List<Reaction> Reactions,
+        List<AssignmentRule> AssignmentRules,
+        List<RateRule> RateRules,
+        List<FunctionDefinition> Functions,
+        HashSet<string> EventTargets,
+        string? ConversionFactor);
 
     /// <summary>x = −f(x = 0) / (∂f/∂x), refused when ∂f/∂x depends on x or is zero.</summary>
     private static Expr SolveLinear(Expr f, string x, XmlElementNode at)

@@ -34,10 +34,7 @@ internal sealed partial class SbmlModelReader
         {
             string id = _ids.Map(RequiredId(r));
             bool reversible = Boolean(r, "reversible", level2Default: true);
-            if (Boolean(r, "fast", level2Default: false, requiredInLevel3: _version == 1))
-            {
-                throw Error($"Reaction '{id}' is fast; fast reactions are not supported", r, unsupported: "fast reaction");
-            }
+            bool fast = Boolean(r, "fast", level2Default: false, requiredInLevel3: _version == 1);
 
             var reactants = r.Child("listOfReactants", _ns) is { } reactantList ? ReadReferences(id, reactantList) : [];
             var products = r.Child("listOfProducts", _ns) is { } productList ? ReadReferences(id, productList) : [];
@@ -61,7 +58,7 @@ internal sealed partial class SbmlModelReader
             }
 
             var rate = OptionalMath(law, locals) ?? throw Error($"The kinetic law of reaction '{id}' has no <math>, so its rate is undefined", law, unsupported: "reaction without kinetic law");
-            reactions.Add(new Reaction(id, reactants, products, rate, modifiers, localValues, reversible));
+            reactions.Add(new Reaction(id, reactants, products, rate, modifiers, localValues, reversible) { IsFast = fast });
         }
 
         return reactions;

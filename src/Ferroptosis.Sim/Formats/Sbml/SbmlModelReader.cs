@@ -16,9 +16,10 @@ namespace Ferroptosis.Sim.Formats.Sbml;
 /// zero-dimensional one, whose size is taken as 1 (its species are amounts). Units are not read: SBML units do not
 /// change numbers. Constraints are not checked. Elements of Level 3 packages other than layout, render and those marked
 /// <c>required="false"</c> (ignored, with a warning for the latter), algebraic rules that
-/// cannot be solved exactly (see <c>SolveAlgebraicRules</c>), fast reactions and reactions without a rate are rejected
+/// cannot be solved exactly (see <c>SolveAlgebraicRules</c>) and reactions without a rate are rejected
 /// as unsupported, naming the feature; Level 2 stoichiometryMath becomes an assignment rule on the species reference,
-/// and <c>rateOf</c> the derivative it denotes (<see cref="RateOfExpander"/>).
+/// and <c>rateOf</c> the derivative it denotes (<see cref="RateOfExpander"/>). Fast reactions are read as such
+/// (<see cref="Reaction.IsFast"/>); the model compiler turns them into equilibrium constraints.
 /// </para>
 /// <para>Not thread-safe (one instance per document).</para>
 /// </remarks>
@@ -137,9 +138,16 @@ internal sealed partial class SbmlModelReader
         assignmentRules.AddRange(_stoichiometryRules);
         var events = ReadEvents(lists);
         string? conversionFactor = IsLevel3 && model.Attribute("conversionFactor") is { } cf ? _ids.Map(ReferenceId(model, "conversionFactor", cf)) : null;
-        assignmentRules.AddRange(SolveAlgebraicRules(compartments, species, parameters, reactions, assignmentRules, rateRules, functions));
+        var eventTargets = events.SelectMany(e => e.Assignments).Select(a => a.Variable).ToHashSet(StringComparer.Ordinal);
+        assignmentRules.AddRange(SolveAlgebraicRules(new AlgebraicContext(compartments, species, parameters, reactions, assignmentRules, rateRules, functions, eventTargets, conversionFactor)));
         if (_math.UsesRateOf)
         {
+            if (reactions.Any(r => r.IsFast))
+            {
+                // The rate of a quantity moved by a fast reaction is not the sum of the reaction rates (the fast rates are held at zero).
+                throw new SbmlFormatException("The csymbol 'rateOf' is not supported in a model with fast reactions", 0, 0, isUnsupportedFeature: true) { UnsupportedFeature = "csymbol rateOf" };
+            }
+
             var expander = new RateOfExpander(compartments, species, parameters, reactions, assignmentRules, rateRules, conversionFactor);
             if (functions.Any(f => RateOfExpander.Contains(f.Body)))
             {
@@ -149,7 +157,7 @@ internal sealed partial class SbmlModelReader
             initialAssignments = [.. initialAssignments.Select(a => a with { Expression = expander.Expand(a.Expression) })];
             assignmentRules = [.. assignmentRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
             rateRules = [.. rateRules.Select(r => r with { Expression = expander.Expand(r.Expression) })];
-            reactions = [.. reactions.Select(r => new Reaction(r.Id, r.Reactants, r.Products, expander.Expand(r.KineticLaw, r), r.Modifiers, r.LocalParameters, r.IsReversible))];
+            reactions = [.. reactions.Select(r => new Reaction(r.Id, r.Reactants, r.Products, expander.Expand(r.KineticLaw, r), r.Modifiers, r.LocalParameters, r.IsReversible) { IsFast = r.IsFast })];
             events = [.. events.Select(e => new ModelEvent(
                 e.Id,
                 expander.Expand(e.Trigger),

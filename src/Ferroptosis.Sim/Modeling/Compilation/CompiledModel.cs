@@ -18,7 +18,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// amounts (for a compartment of size 1, amount and concentration coincide).
 /// </para>
 /// </remarks>
-public sealed class CompiledModel : ISparseOdeSystem
+public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
 {
     [ThreadStatic]
     private static ConditionalWeakTable<CompiledModel, ModelInstance>? t_defaultInstances;
@@ -31,6 +31,7 @@ public sealed class CompiledModel : ISparseOdeSystem
     private readonly SparsityPattern? _jacobianPattern;
     private SparseDerivatives? _parameterJacobian;
     private OutputProgram? _defaultOutputs;
+    private double[]? _defaultMass;
 
     internal CompiledModel(
         ModelLayout layout,
@@ -78,6 +79,43 @@ public sealed class CompiledModel : ISparseOdeSystem
 
     /// <inheritdoc/>
     public bool IsAutonomous { get; }
+
+    /// <summary>Gets the mass matrix M of M·y′ = f(t, y), row-major, or an empty span when the model is an ordinary ODE system (it has no fast reactions).</summary>
+    public ReadOnlySpan<double> MassMatrix => MassScale is null ? Mass : _defaultMass ??= ScaleMass(DefaultParameters, new double[Mass.Length]);
+
+    /// <summary>Gets a value indicating whether the model is a differential–algebraic system (it has fast reactions, so <see cref="MassMatrix"/> is not empty).</summary>
+    internal bool IsDifferentialAlgebraic => Mass.Length > 0;
+
+    /// <summary>Throws when the model is a differential–algebraic system, for analyses that treat the right-hand side as dy/dt.</summary>
+    internal void RefuseDifferentialAlgebraic(string analysis)
+    {
+        if (IsDifferentialAlgebraic)
+        {
+            throw new NotSupportedException($"Model '{Network.Id}' has fast reactions (a differential–algebraic system); {analysis} treats the right-hand side as dy/dt. Simulate it with Simulator.Simulate.");
+        }
+    }
+
+    /// <summary>Gets the mass matrix array before conversion factors (empty for an ODE system).</summary>
+    internal double[] Mass { get; init; } = [];
+
+    /// <summary>Gets, per state, the parameter index of the conversion factor that divides its column of the mass matrix (−1 for none), or null when none does.</summary>
+    internal int[]? MassScale { get; init; }
+
+    /// <summary>Writes the mass matrix for the given parameter values into <paramref name="destination"/>.</summary>
+    internal double[] ScaleMass(ReadOnlySpan<double> parameters, double[] destination)
+    {
+        int n = Dimension;
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                double m = Mass[(i * n) + k];
+                destination[(i * n) + k] = MassScale is { } scale && scale[k] >= 0 && m != 0 ? m / parameters[scale[k]] : m;
+            }
+        }
+
+        return destination;
+    }
 
     /// <inheritdoc/>
     public bool HasJacobian => true;

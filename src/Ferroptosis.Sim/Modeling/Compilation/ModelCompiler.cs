@@ -15,6 +15,12 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// model code and libRoadRunner's JIT, with System.Linq.Expressions instead of C/LLVM).
 /// </para>
 /// <para>
+/// A network with fast reactions (<see cref="Reaction.IsFast"/>) compiles to a differential–algebraic system
+/// M·y′ = F(t, y) over the same state: the fast reactions are held at equilibrium (their rates at zero) while the
+/// slower dynamics move the combinations of the state they conserve. The compiled model then has a non-empty
+/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Auto) run it.
+/// </para>
+/// <para>
 /// Compilation works on graphs, not trees: a rule is resolved once and shared by every expression that uses it, a
 /// function is instantiated once per distinct argument tuple, and simplification, differentiation, substitution and
 /// the kernel compiler visit each shared node once, so the cost grows with the size of the file, not with the size of
@@ -29,6 +35,7 @@ public static class ModelCompiler
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
     /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
+    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, stoichiometry set by a species reference, or a conversion factor on one of their species); the message starts with "fast reaction: ".</exception>
     public static CompiledModel Compile(ReactionNetwork network) => CompileTimed(network, phase: null);
 
     /// <summary>Compiles a network, reporting how long each phase took (for the compile-scaling measurements).</summary>
@@ -73,6 +80,8 @@ public static class ModelCompiler
             rhs[k] = Derivative(layout, resolver, layout.StateIds[k]).Simplify();
         }
 
+        // Fast reactions are held at equilibrium: the rows above lack them, and the system becomes M·y′ = F(t, y).
+        var (mass, massScale) = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : ([], null);
         Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
@@ -100,7 +109,7 @@ public static class ModelCompiler
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass, MassScale = massScale };
         Done("events");
         return model;
     }
@@ -146,6 +155,11 @@ public static class ModelCompiler
         Expr sum = NumberExpr.Zero;
         foreach (var reaction in network.ReactionsOf(id))
         {
+            if (reaction.IsFast)
+            {
+                continue;
+            }
+
             Expr? coefficient = null;
             foreach (var product in reaction.Products)
             {

@@ -21,7 +21,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// </para>
 /// <para>Not thread-safe: use one instance per run and thread.</para>
 /// </remarks>
-public sealed partial class ModelInstance : IOdeSystem
+public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
 {
     private readonly double[] _inputs;
     private readonly double[] _rhs;
@@ -31,6 +31,7 @@ public sealed partial class ModelInstance : IOdeSystem
     private readonly int _m;
     private readonly int _d;
     private bool _hoistedValid;
+    private double[]? _mass;
     private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
 
@@ -57,6 +58,10 @@ public sealed partial class ModelInstance : IOdeSystem
 
     /// <inheritdoc/>
     public bool IsAutonomous => Model.IsAutonomous;
+
+    /// <summary>Gets the model's mass matrix for this run's parameter values (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
+    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix; the solver reads it once, when an integrator is created.</remarks>
+    public ReadOnlySpan<double> MassMatrix => Model.MassScale is null ? Model.MassMatrix : Model.ScaleMass(Parameters, _mass ??= new double[Model.Mass.Length]);
 
     /// <inheritdoc/>
     public bool HasJacobian => true;

@@ -63,6 +63,10 @@ public sealed record Reaction
     /// <summary>Gets a value indicating whether the reaction is declared reversible.</summary>
     public bool IsReversible { get; }
 
+    /// <summary>Gets a value indicating whether the reaction is fast (SBML Level 2 and Level 3 Version 1): it is taken to be at equilibrium at all times, its rate law held at zero while the slower dynamics move the quantities it conserves.</summary>
+    /// <remarks>A model with fast reactions compiles to a differential–algebraic system (see <see cref="Compilation.ModelCompiler"/>).</remarks>
+    public bool IsFast { get; init; }
+
     /// <summary>Gets the net stoichiometric coefficient of a species (products minus reactants).</summary>
     /// <param name="species">The species id.</param>
     /// <returns>The net coefficient, 0 if the species does not take part.</returns>
@@ -94,6 +98,7 @@ public sealed record Reaction
         && Id == other.Id
         && KineticLaw.Equals(other.KineticLaw)
         && IsReversible == other.IsReversible
+        && IsFast == other.IsFast
         && Reactants.SequenceEqual(other.Reactants)
         && Products.SequenceEqual(other.Products)
         && Modifiers.SequenceEqual(other.Modifiers)

@@ -44,7 +44,7 @@ public sealed class TissueSystem : ISparseOdeSystem
     /// <param name="topology">The cells and their links.</param>
     /// <param name="couplings">The exchanged state variables, each at most once.</param>
     /// <exception cref="ArgumentException">The cell model has no states or has events, or a coupling names an unknown or repeated state variable or has a negative or non-finite coefficient.</exception>
-    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>).</exception>
+    /// <exception cref="NotSupportedException">The model reads its past (<see cref="CompiledModel.HasDelays"/>) or has fast reactions (<see cref="CompiledModel.MassMatrix"/>).</exception>
     public TissueSystem(CompiledModel cell, CellTopology topology, IEnumerable<SpeciesCoupling> couplings)
     {
         ArgumentNullException.ThrowIfNull(cell);
@@ -55,6 +55,8 @@ public sealed class TissueSystem : ISparseOdeSystem
         {
             throw new NotSupportedException($"Model '{cell.Network.Id}' reads its past (delay); a tissue of such cells does not keep a history. Simulate it with Simulator.Simulate.");
         }
+
+        cell.RefuseDifferentialAlgebraic("a tissue of coupled cells");
         if (cell.Dimension == 0 || cell.HasEvents)
         {
             throw new ArgumentException($"The cell model '{cell.Network.Id}' must have state variables and no events.", nameof(cell));

@@ -17,7 +17,9 @@ internal sealed class AutoSwitchSolver(ExplicitRungeKuttaSolver nonStiff, IOdeSo
     public OdeIntegrator CreateIntegrator(OdeProblem problem, OdeSolverOptions? options = null) => OdeIntegrator.Create(this, problem, options);
 
     public Stepper CreateStepper(IOdeSystem system, OdeSolverOptions options, WorkCounters counters) =>
-        new AutoSwitchStepper(
+        system is IMassMatrixSystem { MassMatrix.IsEmpty: false }
+            ? ((IStepperFactory)stiff).CreateStepper(system, options, counters)
+            : new AutoSwitchStepper(
             nonStiff.CreateStepper(system, options, counters),
             ((IStepperFactory)stiff).CreateStepper(system, options, counters),
             options,

@@ -47,6 +47,9 @@ internal sealed class DenseLinearSolver : LinearSolver
         _triangles = compressedSolve ? new SparseTriangles(n) : null;
     }
 
+    /// <summary>Gets or sets the constant mass matrix M (row-major), which <see cref="Factor"/> uses in place of the identity; null for the identity.</summary>
+    public double[]? MassMatrix { get; set; }
+
     public override string Name => "dense";
 
     public override string JacobianDescription => "The Jacobian (row-major)";
@@ -109,9 +112,20 @@ internal sealed class DenseLinearSolver : LinearSolver
             }
         }
 
-        for (int i = 0; i < n; i++)
+        if (MassMatrix is { } mass)
         {
-            matrix[(i * n) + i] += alpha;
+            // α·M − β·J for M·y′ = f (Hairer–Wanner II, VI.4).
+            for (int k = 0; k < matrix.Length; k++)
+            {
+                matrix[k] += alpha * mass[k];
+            }
+        }
+        else
+        {
+            for (int i = 0; i < n; i++)
+            {
+                matrix[(i * n) + i] += alpha;
+            }
         }
 
         if (!_compressedSolve)

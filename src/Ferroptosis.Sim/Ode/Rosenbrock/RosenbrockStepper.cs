@@ -42,6 +42,9 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     private readonly double[] _stage;
     private readonly double[] _dfdt;
     private readonly double[] _error;
+    private readonly double[]? _mass;
+    private readonly double[] _massWork;
+    private readonly ConsistentInitializer? _initializer;
     private double[] _f0;
     private double[] _fLast;
     private double[] _candidate;
@@ -59,7 +62,15 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         _autonomous = system.IsAutonomous;
         _predictive = predictiveControl;
         int n = N;
-        _linear = LinearSolverFactory.Create(system, options.LinearSolver, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: true);
+        _mass = MassMatrixOf(system, tableau, options);
+        _linear = LinearSolverFactory.Create(system, _mass is null ? options.LinearSolver : LinearSolverChoice.Dense, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: true);
+        if (_mass is not null)
+        {
+            ((DenseLinearSolver)_linear).MassMatrix = _mass;
+            _initializer = new ConsistentInitializer(system, _mass, _jacobianEvaluator, counters, AbsTol, RelTol);
+        }
+
+        _massWork = _mass is null ? [] : new double[n];
         _u = new double[tableau.Stages * n];
         _stage = new double[n];
         _dfdt = new double[n];
@@ -76,6 +87,16 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
 
     protected override void OnRestart()
     {
+        if (_initializer?.Solve(T, Y) is { } failure)
+        {
+            _f0Current = false;
+            _jacobianCurrent = false;
+            Fail(SolverStatus.ConvergenceFailure, failure);
+            NextStep = double.NaN;
+            return;
+        }
+
+        Y.AsSpan().CopyTo(YPrevious);
         Evaluate(T, Y, _f0);
         _jacobianCurrent = false;
         _previousRejected = false;
@@ -239,7 +260,7 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         return true;
     }
 
-    /// <summary>Forms W = I/(hγ) − J and factors it; false when it is singular to working precision.</summary>
+    /// <summary>Forms W = I/(hγ) − J (M/(hγ) − J with a mass matrix) and factors it; false when it is singular to working precision.</summary>
     private bool FactorIterationMatrix(double h)
     {
         Counters.LuDecompositions++;
@@ -313,15 +334,22 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
                 AddScaled(ui, hd, dfdt);
             }
 
-            for (int k = 0; k < n; k++)
+            if (_mass is null)
             {
-                double sum = 0;
-                for (int j = 0; j < c.Length; j++)
+                for (int k = 0; k < n; k++)
                 {
-                    sum += c[j] * u[(j * n) + k];
-                }
+                    double sum = 0;
+                    for (int j = 0; j < c.Length; j++)
+                    {
+                        sum += c[j] * u[(j * n) + k];
+                    }
 
-                ui[k] += sum * inverseH;
+                    ui[k] += sum * inverseH;
+                }
+            }
+            else
+            {
+                AddMassTimesSum(ui, u, c, inverseH);
             }
 
             _linear.Solve(ui);
@@ -382,6 +410,74 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
 
         return ErrorNorm.Compute(_error, Y, _candidate, AbsTol, RelTol);
+    }
+
+    /// <summary>u_i += M·(Σ_j c_ij u_j)/h, the mass-matrix form of the stage right-hand side (Hairer–Wanner II, VI.4).</summary>
+    private void AddMassTimesSum(Span<double> ui, ReadOnlySpan<double> u, double[] c, double inverseH)
+    {
+        int n = N;
+        var sum = _massWork.AsSpan(0, n);
+        for (int k = 0; k < n; k++)
+        {
+            double total = 0;
+            for (int j = 0; j < c.Length; j++)
+            {
+                total += c[j] * u[(j * n) + k];
+            }
+
+            sum[k] = total * inverseH;
+        }
+
+        var mass = _mass!;
+        for (int i = 0; i < n; i++)
+        {
+            double total = 0;
+            int row = i * n;
+            for (int k = 0; k < n; k++)
+            {
+                total += mass[row + k] * sum[k];
+            }
+
+            ui[i] += total;
+        }
+    }
+
+    /// <summary>The mass matrix of a differential–algebraic system (null for an ODE), checked against the method and the options.</summary>
+    private static double[]? MassMatrixOf(IOdeSystem system, RosenbrockTableau tableau, OdeSolverOptions options)
+    {
+        if (system is not IMassMatrixSystem { MassMatrix.IsEmpty: false } dae)
+        {
+            return null;
+        }
+
+        int n = system.Dimension;
+        var mass = dae.MassMatrix;
+        if (mass.Length != n * n)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The mass matrix has {mass.Length} entries but the system has dimension {n}; give n × n = {n * n} values, row-major (or none for the identity)."),
+                nameof(system));
+        }
+
+        foreach (double m in mass)
+        {
+            if (!double.IsFinite(m))
+            {
+                throw new ArgumentException("Every entry of the mass matrix must be a finite number.", nameof(system));
+            }
+        }
+
+        if (!tableau.IsStifflyAccurate)
+        {
+            throw new ArgumentException($"{tableau.Name} is not stiffly accurate and does not solve differential–algebraic systems; use Rodas5P or Rodas4.", nameof(system));
+        }
+
+        if (options.LinearSolver.Kind is not (LinearSolverKind.Auto or LinearSolverKind.Dense))
+        {
+            throw new ArgumentException($"A system with a mass matrix needs the dense linear solver; {options.LinearSolver} was chosen.", nameof(options));
+        }
+
+        return mass.ToArray();
     }
 
     /// <summary>destination += factor · source (skipped when the factor is zero).</summary>

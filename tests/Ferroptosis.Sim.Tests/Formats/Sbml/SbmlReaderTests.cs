@@ -137,6 +137,28 @@ public sealed class SbmlReaderTests
     }
 
     [Test]
+    public void AlgebraicRule_PassesOverEventTargets_AndReplacesRateOfByTheRateItDenotes()
+    {
+        // 0 = Q + R − S: Q and R are changed by an event, so the rule determines S = Q + R.
+        string events = "<listOfEvents><event id=\"E\" useValuesFromTriggerTime=\"true\"><trigger initialValue=\"true\" persistent=\"true\">" + SbmlText.Math("<true/>")
+            + "</trigger><listOfEventAssignments><eventAssignment variable=\"Q\">" + SbmlText.Math("<cn>1</cn>") + "</eventAssignment><eventAssignment variable=\"R\">"
+            + SbmlText.Math("<cn>2</cn>") + "</eventAssignment></listOfEventAssignments></event></listOfEvents>";
+        var network = SbmlReader.Parse(SbmlText.L3(
+            "<listOfParameters><parameter id=\"Q\" value=\"0\" constant=\"false\"/><parameter id=\"R\" value=\"0\" constant=\"false\"/><parameter id=\"S\" constant=\"false\"/></listOfParameters><listOfRules><algebraicRule>"
+            + SbmlText.Math("<apply><minus/><apply><plus/><ci>Q</ci><ci>R</ci></apply><ci>S</ci></apply>") + "</algebraicRule></listOfRules>" + events)).Network;
+        Assert.That(network.FindAssignmentRule("S")!.Expression.Evaluate(name => name == "Q" ? 1 : name == "R" ? 2 : double.NaN, network.FunctionLibrary), Is.EqualTo(3));
+
+        // 0 = rateOf(S1) − P1 with dS1/dt = 2 gives P1 = 2; the rate of the determined quantity itself is refused.
+        const string RateOf = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol>";
+        string Model(string of) => SbmlText.L3(
+            "<listOfParameters><parameter id=\"S1\" value=\"1\" constant=\"false\"/><parameter id=\"P1\" constant=\"false\"/></listOfParameters><listOfRules><rateRule variable=\"S1\">"
+            + SbmlText.Math("<cn>2</cn>") + "</rateRule><algebraicRule>" + SbmlText.Math($"<apply><minus/><apply>{RateOf}<ci>{of}</ci></apply><ci>P1</ci></apply>") + "</algebraicRule></listOfRules>");
+        Assert.That(SbmlReader.Parse(Model("S1")).Network.FindAssignmentRule("P1")!.Expression.ToString(), Is.EqualTo("2"));
+        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(Model("P1")));
+        Assert.That(e!.UnsupportedFeature, Is.EqualTo("algebraic rule"));
+    }
+
+    [Test]
     public void RateOf_BecomesTheRateOfItsArgument_AndTheRateOfARuleIsRefusedByName()
     {
         const string RateOf = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol>";
@@ -154,12 +176,12 @@ public sealed class SbmlReaderTests
     }
 
     [Test]
-    public void FastReactions_AreRejected()
+    public void FastReactions_AreReadAsFast_AndAreNotWrittenAsLevel3Version2()
     {
         string xml = SbmlText.L3($"""<listOfReactions><reaction id="R" reversible="false" fast="true"><kineticLaw>{SbmlText.Math("<cn>1</cn>")}</kineticLaw></reaction></listOfReactions>""", version: 1);
-        var e = Assert.Throws<SbmlFormatException>(() => SbmlReader.Parse(xml));
-        Assert.That(e!.Message, Does.Contain("Reaction 'R' is fast; fast reactions are not supported"));
-        Assert.That(e.IsUnsupportedFeature, Is.True);
+        var network = SbmlReader.Parse(xml).Network;
+        Assert.That(network.Reactions[0].IsFast, Is.True);
+        Assert.That(() => SbmlWriter.ToXml(network), Throws.TypeOf<NotSupportedException>().With.Message.Contains("Reaction 'R' is fast"));
     }
 
     [TestCase("http://www.sbml.org/sbml/level3/version1/comp/version1", "'comp'")]
