@@ -143,6 +143,16 @@ public sealed class CalibrationSearch
             TestContext.Out.WriteLine(c.ToString());
         }
 
+        if (values.Count > 0)
+        {
+            // The criteria whose verdict the changes turn, against the model as it stands.
+            var before = ContractSuite.Evaluate(new M(FerroptosisModel.Version2, [])).GroupBy(c => (c.Eb, c.Name)).ToDictionary(g => g.Key, g => g.First().Pass);
+            foreach (var c in criteria.Where(c => before.TryGetValue((c.Eb, c.Name), out bool pass) && pass != c.Pass))
+            {
+                TestContext.Out.WriteLine((c.Pass ? "now met: " : "now not met: ") + c);
+            }
+        }
+
         Assert.That(must, Is.GreaterThan(0));
     }
 
