@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Distributed;
@@ -18,6 +19,9 @@ namespace Ferroptosis.Sim.Orleans;
 /// dead, the next poll reaches a fresh activation that never started the shard, and the shard is tried again with a
 /// fresh grain, placed among the silos alive then. Likewise for a call that fails through the cluster's fault — an
 /// <see cref="OrleansException"/> (e.g. the silo became unavailable), a <see cref="TimeoutException"/> or an I/O error.
+/// A shard is started at most <see cref="OrleansEnsembleOptions.MaxAttempts"/> times; a start that does not reach a silo
+/// (the grain was placed on a silo that died but is not yet declared dead) ran nothing and is repeated, every
+/// <see cref="OrleansEnsembleOptions.RetryDelay"/>, for up to <see cref="OrleansEnsembleOptions.StartTimeout"/>.
 /// The shard files decide what is done: a shard whose files exist after a lost reply is not run again. Any other error (a changed model file, a bad plan) is the plan's fault and stops the run at once.
 /// </para>
 /// <para>Not thread-safe: one driver per plan and folder.</para>
@@ -44,9 +48,9 @@ public sealed class OrleansEnsemble
         PlanPath = Path.GetFullPath(planPath);
         Folder = folder;
         Options = options ?? new OrleansEnsembleOptions();
-        if (Options.MaxConcurrentShards < 1 || Options.ThreadsPerShard < 1 || Options.MaxAttempts < 1 || Options.RetryDelay < TimeSpan.Zero || Options.PollInterval <= TimeSpan.Zero)
+        if (Options.MaxConcurrentShards < 1 || Options.ThreadsPerShard < 1 || Options.MaxAttempts < 1 || Options.RetryDelay < TimeSpan.Zero || Options.PollInterval <= TimeSpan.Zero || Options.StartTimeout < TimeSpan.Zero)
         {
-            throw new ArgumentException("MaxConcurrentShards, ThreadsPerShard and MaxAttempts must be at least 1, RetryDelay not negative and PollInterval positive.", nameof(options));
+            throw new ArgumentException("MaxConcurrentShards, ThreadsPerShard and MaxAttempts must be at least 1, RetryDelay and StartTimeout not negative and PollInterval positive.", nameof(options));
         }
     }
 
@@ -67,7 +71,7 @@ public sealed class OrleansEnsemble
     /// <param name="progress">Told of each attempt as it ends (from several threads), or null.</param>
     /// <param name="cancellationToken">Stops the run; shards in flight are cancelled on their silos.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="MissingShardsException">Some shards failed on every attempt; they are listed by index.</exception>
+    /// <exception cref="MissingShardsException">Some shards failed on every attempt (or could not be started in time); they are listed by index.</exception>
     public async Task<EnsembleReduction> RunAsync(EnsemblePlan plan, IProgress<OrleansShardAttempt>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -92,15 +96,27 @@ public sealed class OrleansEnsemble
     internal static bool IsRetryable(Exception error) =>
         error is OrleansException or TimeoutException || (error is IOException && error is not (FileNotFoundException or DirectoryNotFoundException));
 
+    /// <summary>The first line of a message (Orleans puts the inner exception's stack trace in some).</summary>
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+
     private async Task RunShardAsync(string keyPrefix, ShardRequest request, IProgress<OrleansShardAttempt>? progress, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; attempt <= Options.MaxAttempts; attempt++)
+        int attempt = 1, tries = 0;
+        long unreachableSince = 0;
+        while (true)
         {
-            var grain = _grains.GetGrain<IEnsembleShardGrain>(string.Create(CultureInfo.InvariantCulture, $"{keyPrefix}/{request.Shard}/{attempt}"));
+            // Every try gets a fresh grain, so placement chooses again among the silos it believes alive.
+            var grain = _grains.GetGrain<IEnsembleShardGrain>(string.Create(CultureInfo.InvariantCulture, $"{keyPrefix}/{request.Shard}/{++tries}"));
+            string? silo = null;
             OrleansShardAttempt outcome;
             try
             {
-                outcome = await RunAttemptAsync(grain, request, attempt, cancellationToken).ConfigureAwait(false);
+                silo = await grain.StartAsync(request).WaitAsync(cancellationToken).ConfigureAwait(false);
+                outcome = await PollUntilDoneAsync(grain, request.Shard, attempt, silo, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -110,7 +126,7 @@ public sealed class OrleansEnsemble
             }
             catch (Exception ex) when (IsRetryable(ex))
             {
-                outcome = new OrleansShardAttempt(request.Shard, attempt, null, $"{ex.GetType().Name}: {ex.Message}");
+                outcome = new OrleansShardAttempt(request.Shard, attempt, silo is not null, silo, $"{ex.GetType().Name}: {FirstLine(ex.Message)}");
             }
 
             _attempts.Enqueue(outcome);
@@ -120,17 +136,31 @@ public sealed class OrleansEnsemble
                 return;
             }
 
-            if (attempt < Options.MaxAttempts)
+            if (outcome.Started)
             {
-                await Task.Delay(Options.RetryDelay, cancellationToken).ConfigureAwait(false);
+                unreachableSince = 0;
+                if (++attempt > Options.MaxAttempts)
+                {
+                    return;
+                }
             }
+            else
+            {
+                // Not started: the cluster has not yet noticed a dead silo and placed the grain on it. Try again until it has.
+                unreachableSince = unreachableSince == 0 ? Stopwatch.GetTimestamp() : unreachableSince;
+                if (Stopwatch.GetElapsedTime(unreachableSince) > Options.StartTimeout)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(Options.RetryDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Starts the shard on its grain and polls it until it is completed or lost.</summary>
-    private async Task<OrleansShardAttempt> RunAttemptAsync(IEnsembleShardGrain grain, ShardRequest request, int attempt, CancellationToken cancellationToken)
+    /// <summary>Polls a started shard until it is completed or lost.</summary>
+    private async Task<OrleansShardAttempt> PollUntilDoneAsync(IEnsembleShardGrain grain, int shard, int attempt, string silo, CancellationToken cancellationToken)
     {
-        string silo = await grain.StartAsync(request).WaitAsync(cancellationToken).ConfigureAwait(false);
         int pollFailures = 0;
         while (true)
         {
@@ -150,9 +180,9 @@ public sealed class OrleansEnsemble
             switch (status.State)
             {
                 case ShardState.Completed:
-                    return new OrleansShardAttempt(request.Shard, attempt, status.Reply!.Silo, null);
+                    return new OrleansShardAttempt(shard, attempt, true, status.Reply!.Silo, null);
                 case ShardState.Lost:
-                    return new OrleansShardAttempt(request.Shard, attempt, null, $"lost with silo {silo}");
+                    return new OrleansShardAttempt(shard, attempt, true, silo, $"lost with silo {silo}");
             }
         }
     }

@@ -9,12 +9,15 @@ public sealed record OrleansEnsembleOptions
     /// <summary>Gets the threads each shard uses on its silo (default 1).</summary>
     public int ThreadsPerShard { get; init; } = 1;
 
-    /// <summary>Gets how many times a shard is sent to the cluster before the caller gives up on it (default 3).</summary>
+    /// <summary>Gets how many times a shard is started on a silo before the caller gives up on it (default 3).</summary>
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>Gets how often a running shard is polled (default 1 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets the pause before a failed shard is sent again, so the cluster can notice a dead silo (default 1 s).</summary>
+    /// <summary>Gets the pause before a failed shard is tried again (default 1 s).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets how long a shard that cannot be started (its grain placed on a silo that died but is not declared dead yet) is tried again before the caller gives up on it (default 2 min; Orleans' default failure detection takes tens of seconds).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
