@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Distributed;
-using Ferroptosis.Sim.Orleans;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>The <c>ensemble</c> command: <c>plan</c> writes an index-addressable ensemble plan; <c>run</c> runs it in-process, on a Slurm job array or on an Orleans cluster (<c>silo</c> hosts one of its silos); <c>shard</c> runs one shard; <c>reduce</c> merges the shards' partials; <c>status</c> lists complete and missing shards.</summary>
+/// <summary>The <c>ensemble</c> command: <c>plan</c> writes an index-addressable ensemble plan; <c>run</c> runs it in-process or on a Slurm job array; <c>shard</c> runs one shard; <c>reduce</c> merges the shards' partials; <c>status</c> lists complete and missing shards.</summary>
 /// <remarks>Every backend writes the same shard files and the same <c>result.json</c>, byte for byte (docs/distributed.md).</remarks>
 internal static partial class EnsembleCommand
 {
@@ -15,14 +14,13 @@ internal static partial class EnsembleCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var command = new Command("ensemble", "Ensembles by plan: write a plan, run it in-process, on Slurm or on an Orleans cluster, run or reduce shards, show status.");
+        var command = new Command("ensemble", "Ensembles by plan: write a plan, run it in-process or on Slurm, run or reduce shards, show status.");
         command.Subcommands.Add(CreatePlan(context));
         command.Subcommands.Add(CreateRun(context));
         command.Subcommands.Add(CreateShard(context));
         command.Subcommands.Add(CreateReduce(context));
         command.Subcommands.Add(CreateStatus(context));
         command.Subcommands.Add(CreateResubmit(context));
-        command.Subcommands.Add(CreateSilo(context));
         return command;
     }
 
@@ -37,17 +35,15 @@ internal static partial class EnsembleCommand
         var plan = PlanOption();
         var folder = FolderOption();
         var threads = ThreadsOption();
-        var backend = new Option<string>("--backend") { HelpName = "inprocess|slurm|orleans", Description = "Where the shards run: inprocess (this process, all cores), slurm (a job array) or orleans (the silos of an Orleans cluster, see 'ensemble silo').", DefaultValueFactory = _ => "inprocess" };
-        backend.AcceptOnlyFromAmong("inprocess", "slurm", "orleans");
+        var backend = new Option<string>("--backend") { HelpName = "inprocess|slurm", Description = "Where the shards run: inprocess (this process, all cores) or slurm (a job array); for an Orleans cluster, the ferrosim-orleans tool.", DefaultValueFactory = _ => "inprocess" };
+        backend.AcceptOnlyFromAmong("inprocess", "slurm");
         var resume = new Option<bool>("--resume") { Description = "Keep shards that are already complete in the folder (in-process; Slurm always does)." };
         var maxArray = new Option<int>("--max-array-size") { HelpName = "N", Description = "Slurm's MaxArraySize (default 1001); larger plans are split into several arrays.", DefaultValueFactory = _ => 1001 };
-        var throttle = new Option<int>("--throttle") { HelpName = "T", Description = "Slurm: at most T array tasks at once (--array=a-b%T), 0 for no limit. Orleans: at most T shards in flight (0: 8)." };
-        var attempts = new Option<int>("--attempts") { HelpName = "N", Description = "Slurm: submissions per shard before giving up; Orleans: attempts per shard (default 3).", DefaultValueFactory = _ => 3 };
-        var gateways = new Option<string[]>("--gateway") { HelpName = "HOST:PORT", Description = "Orleans: a silo's gateway (default 127.0.0.1:30000; repeat for several)." };
-        var clusterId = ClusterIdOption();
+        var throttle = new Option<int>("--throttle") { HelpName = "T", Description = "Slurm: at most T array tasks at once (--array=a-b%T); 0 for no limit." };
+        var attempts = new Option<int>("--attempts") { HelpName = "N", Description = "Slurm: submissions per shard before giving up (default 3).", DefaultValueFactory = _ => 3 };
         var sbatch = new Option<string[]>("--sbatch") { HelpName = "OPTION", Description = "Slurm: an extra #SBATCH option, e.g. --sbatch=--partition=short (repeat for several)." };
         var shardCommand = new Option<string?>("--shard-command") { HelpName = "COMMAND", Description = "Slurm: how compute nodes run ferrosim, e.g. 'ferrosim' or 'dotnet /opt/ferrosim/ferrosim.dll' (default: this tool)." };
-        var command = new Command("run", "Run every shard of a plan (in-process, as a Slurm job array or on an Orleans cluster) and reduce.") { plan, folder, backend, threads, resume, maxArray, throttle, attempts, sbatch, shardCommand, gateways, clusterId };
+        var command = new Command("run", "Run every shard of a plan (in-process or as a Slurm job array) and reduce.") { plan, folder, backend, threads, resume, maxArray, throttle, attempts, sbatch, shardCommand };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             var (planFile, loaded) = LoadPlan(parse.GetValue(plan)!);
@@ -72,17 +68,6 @@ internal static partial class EnsembleCommand
                 {
                     context.WriteLine($"sbatch job {s.JobId}: --array={s.ArraySpec} (shards {MissingShardsException.Describe(s.Shards)}, attempt {s.Attempt})");
                 }
-            }
-            else if (parse.GetValue(backend) == "orleans")
-            {
-                Load(planFile, loaded);
-                var options = new OrleansEnsembleOptions
-                {
-                    MaxConcurrentShards = parse.GetValue(throttle) > 0 ? parse.GetValue(throttle) : 8,
-                    ThreadsPerShard = Math.Max(1, parse.GetValue(threads)),
-                    MaxAttempts = parse.GetValue(attempts),
-                };
-                result = RunOnOrleans(context, planFile, loaded, shards, parse.GetValue(gateways) ?? [], parse.GetValue(clusterId)!, options, cancellationToken);
             }
             else
             {

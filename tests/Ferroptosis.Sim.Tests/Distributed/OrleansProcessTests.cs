@@ -6,13 +6,13 @@ using Ferroptosis.Sim.Distributed;
 
 namespace Ferroptosis.Sim.Tests.Distributed;
 
-/// <summary>Tier 2 of issue 16: a real 3-process Orleans cluster on loopback — two <c>ferrosim ensemble silo</c> processes and a <c>ferrosim ensemble run --backend orleans</c> client — equals the in-process result bit for bit, and killing a silo process mid-run costs retries, not results.</summary>
+/// <summary>Tier 2 of issue 16: a real 3-process Orleans cluster on loopback — two <c>ferrosim-orleans silo</c> processes and a <c>ferrosim-orleans run</c> client — equals the in-process result bit for bit, and killing a silo process mid-run costs retries, not results.</summary>
 [Category("Orleans")]
 [Category("Slow")]
 [NonParallelizable]
 public sealed class OrleansProcessTests : Plotting.TempFolderTests
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "ferrosim.dll");
+    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "ferrosim-orleans.dll");
 
     private readonly List<Process> _processes = [];
 
@@ -47,7 +47,7 @@ public sealed class OrleansProcessTests : Plotting.TempFolderTests
         var victim = await StartSiloAsync("--port", $"{ports[2]}", "--gateway-port", $"{ports[3]}", "--primary", $"127.0.0.1:{ports[0]}", "--cluster-id", "tier2");
         var shards = new ShardFolder(Path.Combine(Folder, "orleans"));
 
-        var client = Start("ensemble", "run", "--plan", planPath, "--out", shards.Path, "--backend", "orleans", "--gateway", $"127.0.0.1:{ports[1]}", "--cluster-id", "tier2", "--throttle", "4", "--threads", "1");
+        var client = Start("run", "--plan", planPath, "--out", shards.Path, "--gateway", $"127.0.0.1:{ports[1]}", "--cluster-id", "tier2", "--throttle", "4", "--threads", "1");
         var output = client.StandardOutput.ReadToEndAsync();
         var errors = new List<string>();
         string victimPort = $"127.0.0.1:{ports[2]}:";
@@ -102,7 +102,7 @@ public sealed class OrleansProcessTests : Plotting.TempFolderTests
 
     private async Task<Process> StartSiloAsync(params string[] arguments)
     {
-        var silo = Start(["ensemble", "silo", .. arguments]);
+        var silo = Start(["silo", .. arguments]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (await silo.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
