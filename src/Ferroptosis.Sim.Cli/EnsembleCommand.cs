@@ -35,7 +35,7 @@ internal static partial class EnsembleCommand
         var plan = PlanOption();
         var folder = FolderOption();
         var threads = ThreadsOption();
-        var backend = new Option<string>("--backend") { HelpName = "inprocess|slurm", Description = "Where the shards run: inprocess (this process, all cores) or slurm (a job array).", DefaultValueFactory = _ => "inprocess" };
+        var backend = new Option<string>("--backend") { HelpName = "inprocess|slurm", Description = "Where the shards run: inprocess (this process, all cores) or slurm (a job array); for an Orleans cluster, the ferrosim-orleans tool.", DefaultValueFactory = _ => "inprocess" };
         backend.AcceptOnlyFromAmong("inprocess", "slurm");
         var resume = new Option<bool>("--resume") { Description = "Keep shards that are already complete in the folder (in-process; Slurm always does)." };
         var maxArray = new Option<int>("--max-array-size") { HelpName = "N", Description = "Slurm's MaxArraySize (default 1001); larger plans are split into several arrays.", DefaultValueFactory = _ => 1001 };
