@@ -30,7 +30,7 @@ public sealed class OsteocyteNetworkWaveTests
             Assert.That(dense, Is.GreaterThan(1.2 * sparse), "more links, faster wave");
 
             // Scaling x by sqrt(D) maps a front of one D onto another, so c ∝ sqrt(D_eff) ∝ sqrt(z) up to the
-            // discreteness of the network (measured 1.57 against sqrt(11.1/4.4) = 1.59).
+            // discreteness of the network (measured 1.54 against sqrt(11.1/4.4) = 1.59).
             Assert.That(dense / sparse / Math.Sqrt(denseLinks / sparseLinks), Is.InRange(0.9, 1.1), "speed ∝ sqrt(links per cell)");
         });
     }

@@ -105,6 +105,17 @@ public sealed class TriggerWaveTests
     }
 
     [Test]
+    public void DirectGpx4Inhibition_DoesNotPrimeAWave()
+    {
+        // Riegman et al. 2020: death propagates after cystine deprivation (erastin), not after direct GPX4 inhibition. RSL3
+        // 0.02 µM peroxidises the cells' lipids more than 1 µM erastin does (LPO 3.1 against 2.7 after 24 h) but leaves their
+        // GSH high (3.4 mM against 0.6), and GSH buffers the imported peroxide.
+        var (result, front) = Run(erastin: 0, cells: 80, hours: 8, "rsl3", 0.02);
+        Assert.That(result.IsSuccess, Is.True, result.Solution.Message);
+        AssertNoPropagation(result, front);
+    }
+
+    [Test]
     public void Speed_GrowsWithPrimingStrength()
     {
         double[] doses = [0.75, 1, 1.5];
@@ -122,7 +133,7 @@ public sealed class TriggerWaveTests
 
     private static void AssertNoPropagation(TissueResult result, FrontMeasurement front)
     {
-        // The seeded region ends at 19 × 20 = 380 µm. Its peroxide reaches about one clearance length, sqrt(D/k_PXc) = 335 µm,
+        // The seeded region ends at 19 × 20 = 380 µm. Its peroxide reaches about one clearance length, sqrt(D/k_PXc) = 346 µm,
         // and may kill a few bystanders (Co et al. saw bystander death over 2-3 cells), but no front may leave it: nothing
         // beyond 10 cells (200 µm) from its edge may peroxidise or die.
         const int margin = 10;
