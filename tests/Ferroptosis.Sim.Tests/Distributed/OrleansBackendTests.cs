@@ -35,7 +35,7 @@ public sealed class OrleansBackendTests : Plotting.TempFolderTests
             Assert.That(driver.Attempts.Select(a => a.Silo).Distinct().Count(), Is.EqualTo(2), "the shards ran on both silos");
             Assert.That(File.ReadAllBytes(driver.Folder.ResultPath), Is.EqualTo(File.ReadAllBytes(coarse.ResultPath)), "result.json equals that of 3 shards in-process");
         });
-        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, driver.Folder.Path, plan.ShardCount);
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class OrleansBackendTests : Plotting.TempFolderTests
             Assert.That(failed, Is.Not.Empty, "shards in flight on the killed silo failed and were retried");
             Assert.That(failed.Select(a => a.Shard).All(s => driver.Attempts.Any(a => a.Shard == s && a.Succeeded) || driver.Folder.IsComplete(s)), "every failed shard was completed later");
         });
-        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, driver.Folder.Path, plan.ShardCount);
     }
 
     [Test]
@@ -136,21 +136,5 @@ public sealed class OrleansBackendTests : Plotting.TempFolderTests
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
-    }
-
-    private static void AssertSameFiles(string expected, string actual, int shards)
-    {
-        var folder = new ShardFolder(actual);
-        var reference = new ShardFolder(expected);
-        Assert.Multiple(() =>
-        {
-            for (int s = 0; s < shards; s++)
-            {
-                Assert.That(File.ReadAllBytes(folder.ParquetPath(s)), Is.EqualTo(File.ReadAllBytes(reference.ParquetPath(s))), $"shard {s} parquet");
-                Assert.That(File.ReadAllBytes(folder.PartialPath(s)), Is.EqualTo(File.ReadAllBytes(reference.PartialPath(s))), $"shard {s} partial");
-            }
-
-            Assert.That(File.ReadAllBytes(folder.ResultPath), Is.EqualTo(File.ReadAllBytes(reference.ResultPath)), "result.json");
-        });
     }
 }

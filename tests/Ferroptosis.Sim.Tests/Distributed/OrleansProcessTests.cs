@@ -77,7 +77,7 @@ public sealed class OrleansProcessTests : Plotting.TempFolderTests
             Assert.That(errors.Count(l => l.StartsWith("shard ", StringComparison.Ordinal)), Is.Positive, "tries lost to the killed silo were made again: " + report);
             Assert.That(primary.HasExited, Is.False, "the primary silo still runs");
         });
-        AssertSameFiles(reference, shards, plan.ShardCount);
+        ShardFiles.AssertSame(reference, shards, plan.ShardCount);
     }
 
     private static int[] FreePorts(int count)
@@ -88,17 +88,6 @@ public sealed class OrleansProcessTests : Plotting.TempFolderTests
         listeners.ForEach(l => l.Stop());
         return ports;
     }
-
-    private static void AssertSameFiles(ShardFolder reference, ShardFolder folder, int shards) => Assert.Multiple(() =>
-    {
-        for (int s = 0; s < shards; s++)
-        {
-            Assert.That(File.ReadAllBytes(folder.ParquetPath(s)), Is.EqualTo(File.ReadAllBytes(reference.ParquetPath(s))), $"shard {s} parquet");
-            Assert.That(File.ReadAllBytes(folder.PartialPath(s)), Is.EqualTo(File.ReadAllBytes(reference.PartialPath(s))), $"shard {s} partial");
-        }
-
-        Assert.That(File.ReadAllBytes(folder.ResultPath), Is.EqualTo(File.ReadAllBytes(reference.ResultPath)), "result.json");
-    });
 
     private async Task<Process> StartSiloAsync(params string[] arguments)
     {

@@ -46,7 +46,7 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Output, Does.Contain("--array=0-15 (shards 0-15, attempt 1)"));
-        AssertSameFiles(reference.Path, slurm, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, slurm, plan.ShardCount);
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
             Assert.That(driver.Submissions.Select(s => (s.ArraySpec, s.Attempt)), Is.EqualTo(new[] { ("0-7", 1), ("5", 2) }));
             Assert.That(driver.Submissions[1].Shards, Is.EqualTo(new[] { 5 }));
         });
-        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, driver.Folder.Path, plan.ShardCount);
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
         await driver.RunAsync(plan);
 
         Assert.That(driver.Submissions.Skip(1).Select(s => s.ArraySpec), Is.EqualTo(new[] { "4%1" }));
-        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, driver.Folder.Path, plan.ShardCount);
     }
 
     [Test]
@@ -131,7 +131,7 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
         var reduce = CliTestKit.Run("ensemble", "reduce", "--plan", planPath, "--out", slurm.Path);
 
         Assert.That(reduce.ExitCode, Is.Zero, reduce.ToString());
-        AssertSameFiles(reference.Path, slurm.Path, plan.ShardCount);
+        ShardFiles.AssertSame(reference.Path, slurm.Path, plan.ShardCount);
     }
 
     [Test]
@@ -146,23 +146,7 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
         await driver.RunAsync(plan);
 
         Assert.That(driver.Submissions.Select(s => (s.ArraySpec, s.Offset)), Is.EqualTo(new[] { ("0-3%2", 0), ("0-1%2", 4) }));
-        AssertSameFiles(reference.Path, driver.Folder.Path, plan.ShardCount);
-    }
-
-    private static void AssertSameFiles(string expected, string actual, int shards)
-    {
-        var folder = new ShardFolder(actual);
-        var reference = new ShardFolder(expected);
-        Assert.Multiple(() =>
-        {
-            for (int s = 0; s < shards; s++)
-            {
-                Assert.That(File.ReadAllBytes(folder.ParquetPath(s)), Is.EqualTo(File.ReadAllBytes(reference.ParquetPath(s))), $"shard {s} parquet");
-                Assert.That(File.ReadAllBytes(folder.PartialPath(s)), Is.EqualTo(File.ReadAllBytes(reference.PartialPath(s))), $"shard {s} partial");
-            }
-
-            Assert.That(File.ReadAllBytes(folder.ResultPath), Is.EqualTo(File.ReadAllBytes(reference.ResultPath)), "result.json");
-        });
+        ShardFiles.AssertSame(reference.Path, driver.Folder.Path, plan.ShardCount);
     }
 
     private static string? SlurmProblem()
