@@ -35,7 +35,7 @@ foreach (var (label, erastin, drug, dose) in new (string, double, string?, doubl
         TriggerWaveModel.SetEverywhere(line, drug, dose);
     }
 
-    var y = TriggerWaveModel.PrimedState(line, erastin, 24);
+    var y = TriggerWaveModel.PrimedState(line, erastin, TimeSpan.FromHours(24));
     double primedLpo = y[line.IndexOf(100, "LPO")];
     Seed(line, y, [.. Enumerable.Range(0, 20)]);
     var result = line.Simulate(y, [.. Enumerable.Range(0, 9).Select(t => (double)t)]);
@@ -49,7 +49,7 @@ Console.WriteLine();
 var topology = CellTopology.Lattice(size, size, h);
 var tissue = TriggerWaveModel.CreateTissue(topology);
 TriggerWaveModel.SetEverywhere(tissue, "erastin", 1);
-var y0 = TriggerWaveModel.PrimedState(tissue, 1, 24);
+var y0 = TriggerWaveModel.PrimedState(tissue, 1, TimeSpan.FromHours(24));
 var corner = Enumerable.Range(0, size * size).Where(k => double.Hypot(topology.X[k], topology.Y[k]) <= SeedRadius).ToArray();
 Seed(tissue, y0, corner);
 double[] times = [.. Enumerable.Range(0, (int)hours + 1).Select(t => (double)t)];

@@ -46,7 +46,7 @@ internal static class WaveCommand
             TriggerWaveModel.SetEverywhere(tissue, id, dose);
         }
 
-        var y = TriggerWaveModel.PrimedState(tissue, spec.Erastin, spec.PrimingHours, spec.CellType);
+        var y = TriggerWaveModel.PrimedState(tissue, spec.Erastin, TimeSpan.FromHours(spec.PrimingHours), spec.CellType);
         int seeded = 0;
         for (int cell = 0; cell < tissue.CellCount; cell++)
         {

@@ -59,7 +59,7 @@ public static class TriggerWaveSheetCommand
             var topology = CellTopology.Lattice(n, n, TriggerWaveModel.CellSpacing);
             var tissue = TriggerWaveModel.CreateTissue(topology);
             TriggerWaveModel.SetEverywhere(tissue, "erastin", 1);
-            var y0 = TriggerWaveModel.PrimedState(tissue, 1, 24);
+            var y0 = TriggerWaveModel.PrimedState(tissue, 1, TimeSpan.FromHours(24));
             for (int c = 0; c < tissue.CellCount; c++)
             {
                 if (double.Hypot(topology.X[c], topology.Y[c]) <= 600)

@@ -20,7 +20,7 @@ namespace Ferroptosis.Sim.Pathway;
 /// <example>
 /// <code>
 /// var tissue = TriggerWaveModel.CreateTissue(CellTopology.Line(200, TriggerWaveModel.CellSpacing));
-/// var y0 = TriggerWaveModel.PrimedState(tissue, erastin: 1, primingHours: 24);
+/// var y0 = TriggerWaveModel.PrimedState(tissue, erastin: 1, TimeSpan.FromHours(24));
 /// </code>
 /// </example>
 public static class TriggerWaveModel
@@ -86,15 +86,16 @@ public static class TriggerWaveModel
     /// <summary>Computes the state of a uniform tissue after a drug pre-treatment: one cell at the v2 osteoblast resting state is exposed to the drugs for the given time and every cell of the tissue gets its state.</summary>
     /// <param name="tissue">A tissue of <see cref="Compiled"/> cells; the parameter values set in its cell 0 are used (every cell should have the same).</param>
     /// <param name="erastin">The erastin dose of the priming, µM.</param>
-    /// <param name="primingHours">The duration of the pre-treatment, h (0: the resting state).</param>
+    /// <param name="priming">The duration of the pre-treatment (zero: the resting state).</param>
     /// <param name="cellType">The cell type the tissue was created with (<see cref="CreateTissue"/>): its v2 resting state is the start of the pre-treatment.</param>
     /// <returns>The tissue's state vector at the end of the pre-treatment.</returns>
     /// <exception cref="ArgumentException">The tissue is not made of <see cref="Compiled"/> cells.</exception>
     /// <exception cref="InvalidOperationException">The single-cell integration failed.</exception>
-    public static double[] PrimedState(TissueSystem tissue, double erastin, double primingHours, BoneCell? cellType = null)
+    public static double[] PrimedState(TissueSystem tissue, double erastin, TimeSpan priming, BoneCell? cellType = null)
     {
         ArgumentNullException.ThrowIfNull(tissue);
-        ArgumentOutOfRangeException.ThrowIfNegative(primingHours);
+        ArgumentOutOfRangeException.ThrowIfLessThan(priming, TimeSpan.Zero);
+        double primingHours = priming.TotalHours;
         if (!ReferenceEquals(tissue.Cell, Compiled))
         {
             throw new ArgumentException("The tissue must be made of TriggerWaveModel.Compiled cells.", nameof(tissue));

@@ -59,7 +59,7 @@ public sealed class OsteocyteNetworkWaveTests
     private static TissueResult Simulate(TissueSystem tissue, double erastin, double hours)
     {
         TriggerWaveModel.SetEverywhere(tissue, "erastin", erastin);
-        var y = TriggerWaveModel.PrimedState(tissue, erastin, primingHours: 24, BoneCell.Osteocyte);
+        var y = TriggerWaveModel.PrimedState(tissue, erastin, TimeSpan.FromHours(24), BoneCell.Osteocyte);
         for (int c = 0; c < tissue.CellCount; c++)
         {
             if (tissue.Topology.X[c] < 400)

@@ -153,7 +153,7 @@ public sealed class TriggerWaveTests
             TriggerWaveModel.SetEverywhere(tissue, drug, dose);
         }
 
-        var y = TriggerWaveModel.PrimedState(tissue, erastin, primingHours: 24);
+        var y = TriggerWaveModel.PrimedState(tissue, erastin, TimeSpan.FromHours(24));
         for (int c = 0; c < SeedCells; c++)
         {
             y[tissue.IndexOf(c, "LPO")] = 60;
