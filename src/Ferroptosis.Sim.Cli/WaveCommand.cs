@@ -80,6 +80,8 @@ internal static class WaveCommand
             csv,
             writer =>
             {
+                // As the other commands' CSV files: the model that produced the numbers, as a comment line.
+                writer.WriteLine($"# Ferroptosis.Sim {FerroptosisModel.Version2} with its tissue extension {TriggerWaveModel.ExtensionFile}");
                 writer.WriteLine("time_h,front_um,fraction_dead");
                 for (int p = 0; p < result.Count; p++)
                 {
