@@ -22,6 +22,9 @@ internal sealed class CliContext
     /// <summary>Gets the error stream.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Gets a value indicating whether stderr is a terminal (then long runs print progress there without being asked).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Gets or sets the command line being run (recorded in the run manifest).</summary>
     public IReadOnlyList<string> Arguments { get; set; } = [];
 
@@ -36,7 +39,7 @@ internal sealed class CliContext
             console.Profile.Width = 120;
         }
 
-        return new CliContext(console, System.Console.Error);
+        return new CliContext(console, System.Console.Error) { ErrorIsTerminal = !System.Console.IsErrorRedirected };
     }
 
     /// <summary>Creates a plain context that writes to text writers: no ANSI codes, no live rendering, 120 columns.</summary>

@@ -5,7 +5,7 @@ using Ferroptosis.Sim.Distributed;
 
 namespace Ferroptosis.Sim.Cli;
 
-/// <summary>The <c>ensemble</c> command: <c>plan</c> writes an index-addressable ensemble plan; <c>run</c> runs it in-process or on a Slurm job array; <c>shard</c> runs one shard; <c>reduce</c> merges the shards' partials; <c>status</c> lists complete and missing shards.</summary>
+/// <summary>The <c>ensemble</c> command: <c>plan</c> writes an index-addressable ensemble plan; <c>run</c> runs it in-process or on a Slurm job array; <c>shard</c> runs one shard; <c>reduce</c> merges the shards' partials; <c>status</c> lists complete and missing shards; <c>resubmit</c> submits the missing shards to Slurm; <c>emit</c> writes a Kubernetes, AWS Batch or HTCondor job file.</summary>
 /// <remarks>Every backend writes the same shard files and the same <c>result.json</c>, byte for byte (docs/distributed.md).</remarks>
 internal static partial class EnsembleCommand
 {
@@ -14,13 +14,14 @@ internal static partial class EnsembleCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var command = new Command("ensemble", "Ensembles by plan: write a plan, run it in-process or on Slurm, run or reduce shards, show status.");
+        var command = new Command("ensemble", "Ensembles by plan: write a plan, run it in-process or on Slurm, run or reduce shards, show status, write Kubernetes/AWS Batch/HTCondor job files.");
         command.Subcommands.Add(CreatePlan(context));
         command.Subcommands.Add(CreateRun(context));
         command.Subcommands.Add(CreateShard(context));
         command.Subcommands.Add(CreateReduce(context));
         command.Subcommands.Add(CreateStatus(context));
         command.Subcommands.Add(CreateResubmit(context));
+        command.Subcommands.Add(CreateEmit(context));
         return command;
     }
 
@@ -43,12 +44,14 @@ internal static partial class EnsembleCommand
         var attempts = new Option<int>("--attempts") { HelpName = "N", Description = "Slurm: submissions per shard before giving up (default 3).", DefaultValueFactory = _ => 3 };
         var sbatch = new Option<string[]>("--sbatch") { HelpName = "OPTION", Description = "Slurm: an extra #SBATCH option, e.g. --sbatch=--partition=short (repeat for several)." };
         var shardCommand = new Option<string?>("--shard-command") { HelpName = "COMMAND", Description = "Slurm: how compute nodes run ferrosim, e.g. 'ferrosim' or 'dotnet /opt/ferrosim/ferrosim.dll' (default: this tool)." };
-        var command = new Command("run", "Run every shard of a plan (in-process or as a Slurm job array) and reduce.") { plan, folder, backend, threads, resume, maxArray, throttle, attempts, sbatch, shardCommand };
+        var showProgress = new Option<bool>("--progress") { Description = "Print a progress line to stderr as shards complete (the default when stderr is a terminal)." };
+        var command = new Command("run", "Run every shard of a plan (in-process or as a Slurm job array) and reduce.") { plan, folder, backend, threads, resume, maxArray, throttle, attempts, sbatch, shardCommand, showProgress };
         command.SetAction((parse, cancellationToken) => context.GuardAsync(() =>
         {
             var (planFile, loaded) = LoadPlan(parse.GetValue(plan)!);
             var shards = new ShardFolder(parse.GetValue(folder)!);
             Writable(shards);
+            var progress = parse.GetValue(showProgress) || context.ErrorIsTerminal ? new EnsembleProgressLine(context.Error) : null;
             EnsembleReduction result;
             if (parse.GetValue(backend) == "slurm")
             {
@@ -63,7 +66,7 @@ internal static partial class EnsembleCommand
                 };
                 EnsembleWorkload.Load(loaded, Path.GetDirectoryName(planFile)!);
                 var driver = new SlurmEnsemble(planFile, shards, options);
-                result = Missing(() => driver.RunAsync(loaded, cancellationToken).GetAwaiter().GetResult());
+                result = Missing(() => driver.RunAsync(loaded, progress, cancellationToken).GetAwaiter().GetResult());
                 foreach (var s in driver.Submissions)
                 {
                     context.WriteLine($"sbatch job {s.JobId}: --array={s.ArraySpec} (shards {MissingShardsException.Describe(s.Shards)}, attempt {s.Attempt})");
@@ -72,7 +75,7 @@ internal static partial class EnsembleCommand
             else
             {
                 var workload = Load(planFile, loaded);
-                result = EnsembleShards.RunInProcessAsync(workload, shards, parse.GetValue(resume), Execution(parse.GetValue(threads)), cancellationToken: cancellationToken).GetAwaiter().GetResult();
+                result = EnsembleShards.RunInProcessAsync(workload, shards, parse.GetValue(resume), Execution(parse.GetValue(threads)), progress, cancellationToken).GetAwaiter().GetResult();
             }
 
             return Report(context, result, shards);

@@ -81,23 +81,22 @@ public static class EnsembleShards
     /// <param name="folder">The shard folder.</param>
     /// <param name="resume">True to keep complete shards (their files are what a rerun would write); false to run all.</param>
     /// <param name="execution">Threads and progress per shard, or null for all cores.</param>
-    /// <param name="shardDone">Called after each shard with its index, or null.</param>
+    /// <param name="progress">Told the shards done before the first shard and after each one (on the calling thread), or null.</param>
     /// <param name="cancellationToken">Stops between and inside shards.</param>
     /// <returns>The result.</returns>
-    public static async Task<EnsembleReduction> RunInProcessAsync(EnsembleWorkload workload, ShardFolder folder, bool resume = false, ExecutionOptions? execution = null, Action<int>? shardDone = null, CancellationToken cancellationToken = default)
+    public static async Task<EnsembleReduction> RunInProcessAsync(EnsembleWorkload workload, ShardFolder folder, bool resume = false, ExecutionOptions? execution = null, IProgress<EnsembleProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(folder);
         folder.EnsureWritable();
-        for (int s = 0; s < workload.Plan.ShardCount; s++)
+        int total = workload.Plan.ShardCount;
+        var pending = Enumerable.Range(0, total).Where(s => !resume || !folder.IsComplete(s)).ToList();
+        int done = total - pending.Count;
+        progress?.Report(new EnsembleProgress(total, done, 0, 0));
+        foreach (int s in pending)
         {
-            if (resume && folder.IsComplete(s))
-            {
-                continue;
-            }
-
             await RunShardAsync(workload, s, folder, execution, cancellationToken).ConfigureAwait(false);
-            shardDone?.Invoke(s);
+            progress?.Report(new EnsembleProgress(total, ++done, 0, 0));
         }
 
         return await ReduceAsync(workload.Plan, folder, cancellationToken).ConfigureAwait(false);

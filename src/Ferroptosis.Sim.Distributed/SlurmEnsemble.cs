@@ -86,7 +86,7 @@ public sealed class SlurmEnsemble
 
         script.Append("set -euo pipefail\n");
         script.Append("index=$(( SLURM_ARRAY_TASK_ID + ${FERROSIM_SHARD_OFFSET:-0} ))\n");
-        script.Append(CultureInfo.InvariantCulture, $"exec {string.Join(' ', command.Select(Quote))} ensemble shard --plan {Quote(PlanPath)} --index \"$index\" --out {Quote(Path.GetFullPath(Folder.Path))} --threads {Options.CpusPerTask}\n");
+        script.Append(CultureInfo.InvariantCulture, $"exec {ShardCommandLine.Shell(command, PlanPath, "\"$index\"", Path.GetFullPath(Folder.Path), Options.CpusPerTask)}\n");
         File.WriteAllText(ScriptPath, script.ToString());
         return ScriptPath;
     }
@@ -127,7 +127,57 @@ public sealed class SlurmEnsemble
     /// <param name="jobIds">The job ids.</param>
     /// <param name="cancellationToken">Stops waiting (the jobs keep running).</param>
     /// <returns>A task.</returns>
-    public async Task WaitAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default)
+    public Task WaitAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default) => WaitAsync(jobIds, null, cancellationToken);
+
+    /// <summary>Runs the plan: submits every missing shard, waits, resubmits the shards still missing (at most <see cref="SlurmOptions.MaxAttempts"/> submissions per shard), then reduces.</summary>
+    /// <param name="plan">The plan (as read from <see cref="PlanPath"/>).</param>
+    /// <param name="progress">Told the shards done when the run starts, at each <c>squeue</c> poll that finds more shards complete, and after each round with the shards that failed it and those submitted again (on the calling thread); or null.</param>
+    /// <param name="cancellationToken">Stops the driver (submitted jobs keep running; rerun to pick up where it stopped).</param>
+    /// <returns>The reduced result.</returns>
+    /// <exception cref="MissingShardsException">Some shards are still missing after the last attempt.</exception>
+    public async Task<EnsembleReduction> RunAsync(EnsemblePlan plan, IProgress<EnsembleProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        WriteScript();
+        int total = plan.ShardCount, failed = 0, resubmitted = 0;
+        var missing = Folder.MissingShards(plan);
+        int done = total - missing.Count;
+        progress?.Report(new EnsembleProgress(total, done, failed, resubmitted));
+        for (int attempt = 1; attempt <= Options.MaxAttempts && missing.Count > 0; attempt++)
+        {
+            resubmitted += attempt > 1 ? missing.Count : 0;
+            var submitted = await SubmitAsync(missing, attempt, cancellationToken).ConfigureAwait(false);
+            var pending = new List<int>(missing);
+            void Poll()
+            {
+                // Only the shards still pending are looked at; a shard's files, once there, stay.
+                if (pending.RemoveAll(Folder.IsComplete) > 0)
+                {
+                    done = Math.Max(done, total - pending.Count);
+                    progress!.Report(new EnsembleProgress(total, done, failed, resubmitted));
+                }
+            }
+
+            await WaitAsync([.. submitted.Select(s => s.JobId)], progress is null ? null : Poll, cancellationToken).ConfigureAwait(false);
+            missing = Folder.MissingShards(plan);
+            failed += missing.Count;
+            done = Math.Max(done, total - missing.Count);
+            progress?.Report(new EnsembleProgress(total, done, failed, resubmitted));
+        }
+
+        return await EnsembleShards.ReduceAsync(plan, Folder, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The command line of the running tool: its apphost, or <c>dotnet tool.dll</c> when run through the muxer.</summary>
+    private static IReadOnlyList<string> CurrentTool()
+    {
+        string process = System.Environment.ProcessPath ?? "ferrosim";
+        string? entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
+    }
+
+    /// <summary>Waits for the jobs, calling <paramref name="poll"/> after each <c>squeue</c> that finds some still queued or running.</summary>
+    private async Task WaitAsync(IReadOnlyList<string> jobIds, Action? poll, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobIds);
         if (jobIds.Count == 0)
@@ -150,46 +200,10 @@ public sealed class SlurmEnsemble
                 throw new InvalidOperationException($"squeue failed (exit {code}): {error.Trim()}");
             }
 
+            poll?.Invoke();
             await Task.Delay(Options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Runs the plan: submits every missing shard, waits, resubmits the shards still missing (at most <see cref="SlurmOptions.MaxAttempts"/> submissions per shard), then reduces.</summary>
-    /// <param name="plan">The plan (as read from <see cref="PlanPath"/>).</param>
-    /// <param name="cancellationToken">Stops the driver (submitted jobs keep running; rerun to pick up where it stopped).</param>
-    /// <returns>The reduced result.</returns>
-    /// <exception cref="MissingShardsException">Some shards are still missing after the last attempt.</exception>
-    public async Task<EnsembleReduction> RunAsync(EnsemblePlan plan, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        WriteScript();
-        for (int attempt = 1; attempt <= Options.MaxAttempts; attempt++)
-        {
-            var missing = Folder.MissingShards(plan);
-            if (missing.Count == 0)
-            {
-                break;
-            }
-
-            var submitted = await SubmitAsync(missing, attempt, cancellationToken).ConfigureAwait(false);
-            await WaitAsync([.. submitted.Select(s => s.JobId)], cancellationToken).ConfigureAwait(false);
-        }
-
-        return await EnsembleShards.ReduceAsync(plan, Folder, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The command line of the running tool: its apphost, or <c>dotnet tool.dll</c> when run through the muxer.</summary>
-    private static IReadOnlyList<string> CurrentTool()
-    {
-        string process = System.Environment.ProcessPath ?? "ferrosim";
-        string? entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
-    }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or '=' or ':' or ',' or '+')
-            ? argument
-            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private async Task<(int Code, string Output, string Error)> RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
