@@ -240,34 +240,40 @@ public sealed class EnsembleEmitterTests : Plotting.TempFolderTests
     /// <summary>Parses YAML with an independent parser (PyYAML's safe loader) and returns it as JSON.</summary>
     private static JsonDocument YamlAsJson(string yaml)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)");
-        Process process;
-        try
+        // Debian's python3-yaml installs into the system interpreter, which may not be the first python3 on PATH.
+        foreach (string python in new[] { "/usr/bin/python3", "python3" })
         {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return Unavailable("python3 is not installed");
-        }
-
-        using (process)
-        {
-            process.StandardInput.Write(yaml);
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            string error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0 && error.Contains("No module named 'yaml'", StringComparison.Ordinal))
+            var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)");
+            Process process;
+            try
             {
-                return Unavailable("PyYAML (python3-yaml) is not installed");
+                process = Process.Start(start)!;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                continue;
             }
 
-            Assert.That(process.ExitCode, Is.Zero, $"PyYAML cannot read the Job:\n{error}");
-            return JsonDocument.Parse(output.Result);
+            using (process)
+            {
+                process.StandardInput.Write(yaml);
+                process.StandardInput.Close();
+                var output = process.StandardOutput.ReadToEndAsync();
+                string error = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0 && error.Contains("No module named 'yaml'", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Assert.That(process.ExitCode, Is.Zero, $"PyYAML cannot read the Job:\n{error}");
+                return JsonDocument.Parse(output.Result);
+            }
         }
+
+        return Unavailable("python3 with PyYAML (python3-yaml) is not installed");
     }
 
     private static JsonDocument Unavailable(string problem)

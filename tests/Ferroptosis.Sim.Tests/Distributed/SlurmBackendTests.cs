@@ -72,10 +72,17 @@ public sealed class SlurmBackendTests : Plotting.TempFolderTests
         }
         var driver = new SlurmEnsemble(planPath, new ShardFolder(Path.Combine(Folder, "slurm")), new SlurmOptions { ShardCommand = [wrapper], PollInterval = TimeSpan.FromSeconds(0.5) });
 
-        await driver.RunAsync(plan);
+        var progress = new EnsembleProgressTests.Recorder();
+        await driver.RunAsync(plan, progress);
 
+        var done = progress.Values.Select(p => p.Done).ToList();
         Assert.Multiple(() =>
         {
+            Assert.That(done, Is.Ordered, "progress never goes back");
+            Assert.That(progress.Values[0], Is.EqualTo(new EnsembleProgress(8, 0, 0, 0)));
+            Assert.That(progress.Values[^1], Is.EqualTo(new EnsembleProgress(8, 8, 1, 1)), "ends at the total, with shard 5's failed try and its resubmission");
+            Assert.That(progress.Values.Select(p => p.Failed), Is.Ordered);
+            Assert.That(progress.Values.Select(p => p.Resubmitted), Is.Ordered);
             Assert.That(File.Exists(marker), "the injected failure happened");
             Assert.That(driver.Submissions.Select(s => (s.ArraySpec, s.Attempt)), Is.EqualTo(new[] { ("0-7", 1), ("5", 2) }));
             Assert.That(driver.Submissions[1].Shards, Is.EqualTo(new[] { 5 }));
