@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Ferroptosis.Sim.Tests.Packaging;
 
-/// <summary>The packages work from the outside: a fresh console project outside the solution references Ferroptosis.Sim and Ferroptosis.Sim.Plotting by version from a local feed and runs the README's library example; the ferrosim tool installs from the same feed and lists the built-in models.</summary>
+/// <summary>The packages work from the outside: a fresh console project outside the solution references Ferroptosis.Sim and Ferroptosis.Sim.Plotting by version from a local feed and runs the README's library example; the ferrosim tool installs from the same feed and lists the built-in models; the ferrosim-orleans tool installs, hosts a silo and runs a plan on it.</summary>
 /// <remarks>
 /// The packages get a unique pre-release version, and the consumer restores into its own package folder
 /// (with the machine's package cache as a read-only fallback), so no stale copy of the same version can
@@ -25,7 +25,7 @@ public sealed partial class ConsumerPackageTests
         _feed = Path.Combine(_work, "feed");
         _version = "0.0.0-consumer" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         string root = RepositoryRoot();
-        foreach (string project in new[] { "src/Ferroptosis.Sim", "src/Ferroptosis.Sim.Plotting", "src/Ferroptosis.Sim.Cli" })
+        foreach (string project in new[] { "src/Ferroptosis.Sim", "src/Ferroptosis.Sim.Plotting", "src/Ferroptosis.Sim.Cli", "src/Ferroptosis.Sim.Orleans.Host" })
         {
             Dotnet(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "-p:ContinuousIntegrationBuild=true");
         }
