@@ -7,41 +7,43 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// <remarks>
 /// <para>
 /// SBML Level 2 (and Level 3 Version 1) fast reactions are at equilibrium at all times: their rates v_f are held at
-/// zero, and the slower dynamics move only what the fast reactions conserve. With S_f the numeric stoichiometry of the
-/// fast reactions over the state (n × q) and L a basis of its left null space (L·S_f = 0, n − q rows), the system is
+/// zero, and the slower dynamics move only what the fast reactions conserve. With S_f the stoichiometry of the fast
+/// reactions over the state (n × q) and L a basis of its left null space (L·S_f = 0, n − q rows), the system is
 /// L·y′ = L·f_slow(t, y) (f_slow: the right-hand side without the fast reactions) together with v_f(y) = 0.
 /// </para>
 /// <para>
 /// L comes from the reduced row echelon form R of S_fᵀ: with pivot states p_1 … p_q and the other, free states, the
 /// row of L for a free state f is e_f − Σ_i R_{i,f} e_{p_i}. That row stays the equation of state f, and the
 /// equation of pivot state p_i becomes v_i = 0, so M is the identity on free rows, L's entries off the diagonal, and
-/// zero on the q pivot rows. The fast reactions must be linearly independent (else v_f = 0 over-determines the
-/// state), with constant stoichiometries; anything else is refused with a <see cref="NotSupportedException"/> naming
-/// the reason. A conversion factor cf_k on a species they change (x_k′ = cf_k·(N·v)_k) must be a constant parameter:
-/// the rows then combine x_k′/cf_k, so column k of M is divided by cf_k's value in the run (see
-/// <see cref="ModelInstance.MassMatrix"/>).
+/// zero on the q pivot rows. The elimination works on expressions: a stoichiometry set through a species-reference id
+/// (an initial assignment, an event, Level 2 <c>stoichiometryMath</c>) enters as its symbol, so M and F follow its value
+/// in the run; it must not change in time between events (a rate rule, or a rule over time or the state, is refused).
+/// A fast reaction whose rate is identically zero changes nothing and is left out. The remaining fast reactions must be
+/// linearly independent (else v_f = 0 over-determines the state); anything else is refused with a
+/// <see cref="NotSupportedException"/> naming the reason. A conversion factor cf_k on a species they change
+/// (x_k′ = cf_k·(N·v)_k) must be a constant parameter: the rows then combine x_k′/cf_k, so column k of M is divided by cf_k.
 /// </para>
 /// </remarks>
 internal static class FastEquilibrium
 {
-    private const double Tiny = 1e-12;
-
-    /// <summary>Rewrites <paramref name="rhs"/> (computed without the fast reactions) in place into the DAE right-hand side and returns L (row-major n × n) and, per state, the parameter index of the conversion factor that divides its column of the mass matrix (null when none does).</summary>
-    public static (double[] Mass, int[]? Scale) Apply(ModelLayout layout, SymbolResolver resolver, Expr[] rhs)
+    /// <summary>Rewrites <paramref name="rhs"/> (computed without the fast reactions) in place into the DAE right-hand side and returns what the run needs, to be compiled once the input symbols are known; null when every fast rate is identically zero.</summary>
+    public static Plan? Apply(ModelLayout layout, SymbolResolver resolver, Expr[] rhs)
     {
         var network = layout.Network;
-        var fast = network.Reactions.Where(r => r.IsFast).ToList();
-        int n = layout.StateIds.Count;
-        int q = fast.Count;
-        var (stoichiometry, factors) = FastStoichiometry(layout, fast);
-        var scale = new int[n];
-        for (int k = 0; k < n; k++)
+
+        // A fast reaction whose rate is identically zero is at equilibrium in every state: it moves nothing.
+        var fast = network.Reactions.Where(r => r.IsFast && !ExprBuilder.IsZero(resolver.Rate(r).Simplify())).ToList();
+        if (fast.Count == 0)
         {
-            scale[k] = factors[k] is { } factor && layout.TryGetPlainParameter(factor, out int index) ? index : -1;
+            return null;
         }
 
-        // Reduced row echelon form of S_fᵀ (q × n), partial pivoting.
-        var r = new double[q, n];
+        int n = layout.StateIds.Count;
+        int q = fast.Count;
+        var (stoichiometry, factors) = FastStoichiometry(layout, resolver, fast);
+
+        // Reduced row echelon form of S_fᵀ (q × n), over expressions; numeric pivots of largest modulus are preferred.
+        var r = new Expr[q, n];
         for (int j = 0; j < q; j++)
         {
             for (int k = 0; k < n; k++)
@@ -54,16 +56,16 @@ internal static class FastEquilibrium
         int row = 0;
         for (int column = 0; column < n && row < q; column++)
         {
-            int best = row;
-            for (int i = row + 1; i < q; i++)
+            int best = -1;
+            for (int i = row; i < q; i++)
             {
-                if (Math.Abs(r[i, column]) > Math.Abs(r[best, column]))
+                if (Better(r[i, column], best < 0 ? null : r[best, column]))
                 {
                     best = i;
                 }
             }
 
-            if (Math.Abs(r[best, column]) <= Tiny)
+            if (best < 0)
             {
                 continue;
             }
@@ -73,21 +75,24 @@ internal static class FastEquilibrium
                 (r[row, k], r[best, k]) = (r[best, k], r[row, k]);
             }
 
-            double pivot = r[row, column];
+            var pivot = r[row, column];
             for (int k = 0; k < n; k++)
             {
-                r[row, k] /= pivot;
+                r[row, k] = ExprBuilder.Divide(r[row, k], pivot);
             }
 
+            r[row, column] = NumberExpr.One;
             for (int i = 0; i < q; i++)
             {
-                double factor = r[i, column];
-                if (i != row && factor != 0)
+                var factor = r[i, column];
+                if (i != row && !ExprBuilder.IsZero(factor))
                 {
                     for (int k = 0; k < n; k++)
                     {
-                        r[i, k] -= factor * r[row, k];
+                        r[i, k] = ExprBuilder.Subtract(r[i, k], ExprBuilder.Multiply(factor, r[row, k]));
                     }
+
+                    r[i, column] = NumberExpr.Zero;
                 }
             }
 
@@ -100,14 +105,15 @@ internal static class FastEquilibrium
             throw new NotSupportedException($"fast reaction: the fast reactions {string.Join(", ", fast.Select(x => $"'{x.Id}'"))} are not linearly independent (or one changes no state variable), so holding every one at equilibrium over-determines the state");
         }
 
-        var mass = new double[n * n];
         var slow = (Expr[])rhs.Clone();
+        var scale = new Expr?[n];
         for (int k = 0; k < n; k++)
         {
             if (factors[k] is { } factor)
             {
                 // x_k′ = cf_k·(N v)_k: the rows combine (N v)_k = x_k′/cf_k, so column k of M is divided by cf_k.
-                slow[k] = Expr.Divide(slow[k], resolver.Symbol(factor));
+                scale[k] = resolver.Symbol(factor);
+                slow[k] = Expr.Divide(slow[k], scale[k]!);
             }
         }
 
@@ -117,6 +123,14 @@ internal static class FastEquilibrium
             isPivot[p] = true;
         }
 
+        var massPositions = new List<int>();
+        var massEntries = new List<Expr>();
+        void AddMass(int i, int k, Expr value)
+        {
+            massPositions.Add((i * n) + k);
+            massEntries.Add((scale[k] is { } s ? Expr.Divide(value, s) : value).Simplify());
+        }
+
         for (int f = 0; f < n; f++)
         {
             if (isPivot[f])
@@ -124,15 +138,15 @@ internal static class FastEquilibrium
                 continue;
             }
 
-            mass[(f * n) + f] = 1;
+            AddMass(f, f, NumberExpr.One);
             Expr equation = slow[f];
             for (int i = 0; i < q; i++)
             {
-                double weight = -r[i, f];
-                if (Math.Abs(weight) > Tiny)
+                var weight = ExprBuilder.Negate(r[i, f]);
+                if (!ExprBuilder.IsZero(weight))
                 {
-                    mass[(f * n) + pivots[i]] = weight;
-                    equation = Expr.Add(equation, Expr.Multiply(Expr.FromDouble(weight), slow[pivots[i]]));
+                    AddMass(f, pivots[i], weight);
+                    equation = Expr.Add(equation, Expr.Multiply(weight, slow[pivots[i]]));
                 }
             }
 
@@ -144,17 +158,58 @@ internal static class FastEquilibrium
             rhs[pivots[i]] = resolver.Rate(fast[i]).Simplify();
         }
 
-        return (mass, scale.Any(i => i >= 0) ? scale : null);
+        var directionStates = new List<int>();
+        var directionReactions = new List<int>();
+        var directions = new List<Expr>();
+        for (int k = 0; k < n; k++)
+        {
+            for (int j = 0; j < q; j++)
+            {
+                if (!ExprBuilder.IsZero(stoichiometry[k, j]))
+                {
+                    directionStates.Add(k);
+                    directionReactions.Add(j);
+                    directions.Add((scale[k] is { } s ? Expr.Multiply(s, stoichiometry[k, j]) : stoichiometry[k, j]).Simplify());
+                }
+            }
+        }
+
+        return new Plan(n, [.. pivots], [.. massPositions], [.. massEntries], [.. directionStates], [.. directionReactions], [.. directions]);
+    }
+
+    private static readonly string ParameterPrefix = SymbolResolver.ParameterInput(0)[..^1];
+
+    /// <summary>Whether <paramref name="candidate"/> is a better pivot than <paramref name="best"/>: non-zero, a number rather than an expression, a larger number.</summary>
+    private static bool Better(Expr candidate, Expr? best)
+    {
+        if (ExprBuilder.IsZero(candidate))
+        {
+            return false;
+        }
+
+        return best switch
+        {
+            null => true,
+            NumberExpr b => candidate is NumberExpr c && Math.Abs(c.Value) > Math.Abs(b.Value),
+            _ => candidate is NumberExpr,
+        };
     }
 
     /// <summary>S_f: the stoichiometry of each fast reaction over the state variables (before conversion factors), and the conversion factor of each state it changes.</summary>
-    private static (double[,] Stoichiometry, string?[] Factors) FastStoichiometry(ModelLayout layout, List<Reaction> fast)
+    private static (Expr[,] Stoichiometry, string?[] Factors) FastStoichiometry(ModelLayout layout, SymbolResolver resolver, List<Reaction> fast)
     {
         var network = layout.Network;
         int n = layout.StateIds.Count;
-        var stoichiometry = new double[n, fast.Count];
+        var stoichiometry = new Expr[n, fast.Count];
+        for (int k = 0; k < n; k++)
+        {
+            for (int j = 0; j < fast.Count; j++)
+            {
+                stoichiometry[k, j] = NumberExpr.Zero;
+            }
+        }
+
         var factors = new string?[n];
-        var index = layout.StateIds.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => x.k, StringComparer.Ordinal);
         for (int j = 0; j < fast.Count; j++)
         {
             foreach (var (references, sign) in new[] { (fast[j].Reactants, -1.0), (fast[j].Products, 1.0) })
@@ -162,20 +217,25 @@ internal static class FastEquilibrium
                 foreach (var reference in references)
                 {
                     var species = network.FindSpecies(reference.Species);
-                    if (species is null || species.IsBoundary || species.IsConstant || !index.TryGetValue(reference.Species, out int k) || network.FindRateRule(reference.Species) is not null)
+                    if (species is null || species.IsBoundary || species.IsConstant || !layout.TryGetState(reference.Species, out int k) || network.FindRateRule(reference.Species) is not null)
                     {
                         // Boundary and constant species, and species set by rules, are not changed by the reaction.
                         continue;
                     }
 
-                    if (reference.Id is not null)
+                    Expr value = Expr.FromDouble(reference.Stoichiometry);
+                    if (reference.Id is { } id)
                     {
-                        throw new NotSupportedException($"fast reaction: the stoichiometry of '{reference.Species}' in the fast reaction '{fast[j].Id}' is set by the species reference '{reference.Id}'; only constant numeric stoichiometries are supported in fast reactions");
+                        value = resolver.Symbol(id).Simplify();
+                        if (value.Symbols.Any(s => !s.StartsWith(ParameterPrefix, StringComparison.Ordinal)))
+                        {
+                            throw new NotSupportedException($"fast reaction: the stoichiometry of '{reference.Species}' in the fast reaction '{fast[j].Id}' is set by the species reference '{id}', which changes in time (a rate rule, or a rule over time or the state); only stoichiometries that change at most at events are supported in fast reactions");
+                        }
                     }
 
                     if ((species.ConversionFactor ?? network.ConversionFactor) is { } factor)
                     {
-                        // The mass matrix must be constant: the factor must be a constant parameter with a plain value.
+                        // The conversion factor weighs the conserved totals: it must be a constant parameter with a plain value.
                         if (network.FindParameter(factor) is not { IsConstant: true } || !layout.TryGetPlainParameter(factor, out _))
                         {
                             throw new NotSupportedException($"fast reaction: the species '{reference.Species}' of the fast reaction '{fast[j].Id}' has the conversion factor '{factor}', which is not a constant parameter with a fixed value; only such conversion factors are supported on species of fast reactions");
@@ -184,11 +244,25 @@ internal static class FastEquilibrium
                         factors[k] = factor;
                     }
 
-                    stoichiometry[k, j] += sign * reference.Stoichiometry;
+                    stoichiometry[k, j] = ExprBuilder.Add(stoichiometry[k, j], ExprBuilder.Multiply(Expr.FromDouble(sign), value));
                 }
             }
         }
 
         return (stoichiometry, factors);
+    }
+
+    /// <summary>The fast subsystem as expressions, compiled by <see cref="Compile"/> once the model's input symbols are known.</summary>
+    internal sealed record Plan(int Dimension, int[] Pivots, int[] MassPositions, Expr[] MassEntries, int[] DirectionStates, int[] DirectionReactions, Expr[] Directions)
+    {
+        /// <summary>Compiles the kernels over the model inputs.</summary>
+        public FastSubsystem Compile(IReadOnlyDictionary<string, int> symbols) => new(
+            Dimension,
+            Pivots,
+            MassPositions,
+            ExpressionCompiler.Compile(MassEntries, symbols).Kernel,
+            DirectionStates,
+            DirectionReactions,
+            ExpressionCompiler.Compile(Directions, symbols).Kernel);
     }
 }

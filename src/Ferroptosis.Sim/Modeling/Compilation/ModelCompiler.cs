@@ -35,7 +35,7 @@ public static class ModelCompiler
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
     /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
-    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, stoichiometry set by a species reference, or a conversion factor on one of their species); the message starts with "fast reaction: ".</exception>
+    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, a stoichiometry that changes in time, or a conversion factor that is not a constant parameter); the message starts with "fast reaction: ".</exception>
     public static CompiledModel Compile(ReactionNetwork network) => CompileTimed(network, phase: null);
 
     /// <summary>Compiles a network, reporting how long each phase took (for the compile-scaling measurements).</summary>
@@ -81,7 +81,7 @@ public static class ModelCompiler
         }
 
         // Fast reactions are held at equilibrium: the rows above lack them, and the system becomes M·y′ = F(t, y).
-        var (mass, massScale) = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : ([], null);
+        var fast = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : null;
         Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
@@ -109,7 +109,7 @@ public static class ModelCompiler
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass, MassScale = massScale };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Fast = fast?.Compile(symbols) };
         Done("events");
         return model;
     }

@@ -106,6 +106,9 @@ public sealed partial class ModelInstance
             Apply(chosen, values, t, y);
             state.Release(chosen, values);
 
+            // Fast reactions re-equilibrate at once after each execution.
+            RelaxFast(t, y);
+
             // Executions can make other triggers true (a new pending execution, even of an event that is still
             // pending) or false (which cancels the pending executions of a non-persistent event) at the same time.
             EvaluateTriggers(t, y);

@@ -61,7 +61,7 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
 
     /// <summary>Gets the model's mass matrix for this run's parameter values (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
     /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix; the solver reads it once, when an integrator is created.</remarks>
-    public ReadOnlySpan<double> MassMatrix => Model.MassScale is null ? Model.MassMatrix : Model.ScaleMass(Parameters, _mass ??= new double[Model.Mass.Length]);
+    public ReadOnlySpan<double> MassMatrix => Model.Fast is not { } fast ? [] : fast.FillMass(_inputs, _mass ??= new double[_n * _n], _massEntries ??= new double[fast.MassPositions.Length]);
 
     /// <inheritdoc/>
     public bool HasJacobian => true;
@@ -140,6 +140,9 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
             jacobian[(rows[e] * _n) + columns[e]] = _jacobian[e];
         }
     }
+
+    /// <summary>Evaluates the Jacobian's structurally non-zero entries (in the order of <see cref="CompiledModel.JacobianRows"/>).</summary>
+    internal void EvaluateJacobianEntries(double t, ReadOnlySpan<double> y, double[] entries) => Model.JacobianKernel(LoadKernelInputs(t, y), entries);
 
     /// <summary>Loads (t, y) into the kernel inputs, for programs that evaluate other outputs of the model.</summary>
     internal double[] LoadInputs(double t, ReadOnlySpan<double> y)

@@ -51,17 +51,7 @@ internal sealed class ConsistentInitializer
         _atol = atol;
         _rtol = rtol;
         _algebraic = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            bool zero = true;
-            for (int j = 0; j < n && zero; j++)
-            {
-                zero = mass[(i * n) + j] == 0;
-            }
-
-            _algebraic[i] = zero;
-            AlgebraicCount += zero ? 1 : 0;
-        }
+        Refresh();
 
         _given = new double[n];
         _f = new double[n];
@@ -74,7 +64,25 @@ internal sealed class ConsistentInitializer
     }
 
     /// <summary>Gets the number of algebraic equations (zero rows of M).</summary>
-    public int AlgebraicCount { get; }
+    public int AlgebraicCount { get; private set; }
+
+    /// <summary>Finds the algebraic rows again, after the mass matrix array changed.</summary>
+    public void Refresh()
+    {
+        int n = _algebraic.Length;
+        AlgebraicCount = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool zero = true;
+            for (int j = 0; j < n && zero; j++)
+            {
+                zero = _mass[(i * n) + j] == 0;
+            }
+
+            _algebraic[i] = zero;
+            AlgebraicCount += zero ? 1 : 0;
+        }
+    }
 
     /// <summary>Makes <paramref name="y"/> consistent at <paramref name="t"/>; returns null on success, else why it failed.</summary>
     public string? Solve(double t, Span<double> y)

@@ -87,6 +87,15 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
 
     protected override void OnRestart()
     {
+        // The mass matrix may change at events (IMassMatrixSystem): read it again.
+        if (_mass is not null && !RefreshMassMatrix())
+        {
+            _f0Current = false;
+            _jacobianCurrent = false;
+            NextStep = double.NaN;
+            return;
+        }
+
         if (_initializer?.Solve(T, Y) is { } failure)
         {
             _f0Current = false;
@@ -478,6 +487,35 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
         }
 
         return mass.ToArray();
+    }
+
+    /// <summary>Copies the system's current mass matrix into the stepper's, and the algebraic rows with it, when it changed.</summary>
+    private bool RefreshMassMatrix()
+    {
+        var mass = _mass!;
+        var current = ((IMassMatrixSystem)System).MassMatrix;
+        if (current.SequenceEqual(mass))
+        {
+            return true;
+        }
+
+        if (current.Length != mass.Length)
+        {
+            throw new InvalidOperationException("The mass matrix changed size during the run.");
+        }
+
+        foreach (double m in current)
+        {
+            if (!double.IsFinite(m))
+            {
+                return Fail(SolverStatus.NonFiniteState, string.Create(CultureInfo.InvariantCulture, $"The mass matrix has an entry that is not finite at t = {T:G10}."));
+            }
+        }
+
+        current.CopyTo(mass);
+        _initializer!.Refresh();
+        _jacobianCurrent = false;
+        return true;
     }
 
     /// <summary>destination += factor · source (skipped when the factor is zero).</summary>

@@ -1,0 +1,60 @@
+using Ferroptosis.Sim.Modeling.Expressions;
+
+namespace Ferroptosis.Sim.Modeling.Compilation;
+
+/// <summary>What a run needs to hold a model's fast reactions at equilibrium: the mass matrix, the rows that hold the fast rates, and the directions the fast reactions move the state in.</summary>
+/// <remarks>
+/// Every part that can depend on parameter values (stoichiometries set through species-reference ids, conversion
+/// factors) is a kernel over the model inputs, evaluated with the parameter values in force: the mass matrix is
+/// re-read by the solver at the start and after every event. Immutable.
+/// </remarks>
+internal sealed class FastSubsystem
+{
+    public FastSubsystem(int dimension, int[] pivots, int[] massPositions, ExpressionKernel massKernel, int[] directionStates, int[] directionReactions, ExpressionKernel directionKernel)
+    {
+        Dimension = dimension;
+        Pivots = pivots;
+        MassPositions = massPositions;
+        MassKernel = massKernel;
+        DirectionStates = directionStates;
+        DirectionReactions = directionReactions;
+        DirectionKernel = directionKernel;
+    }
+
+    /// <summary>Gets the number of states n.</summary>
+    public int Dimension { get; }
+
+    /// <summary>Gets, per independent fast reaction i, the state row whose equation is its rate v_i = 0.</summary>
+    public int[] Pivots { get; }
+
+    /// <summary>Gets the positions (row·n + column) of the mass-matrix entries <see cref="MassKernel"/> computes; the others are zero.</summary>
+    public int[] MassPositions { get; }
+
+    /// <summary>Gets the kernel of the mass-matrix entries, over the model inputs.</summary>
+    public ExpressionKernel MassKernel { get; }
+
+    /// <summary>Gets the state of each non-zero entry of the direction matrix D (n × q): column i is how the state moves per unit of extent of fast reaction i (conversion factor × stoichiometry).</summary>
+    public int[] DirectionStates { get; }
+
+    /// <summary>Gets the fast reaction (0 … q − 1) of each non-zero entry of D.</summary>
+    public int[] DirectionReactions { get; }
+
+    /// <summary>Gets the kernel of the entries of D, over the model inputs.</summary>
+    public ExpressionKernel DirectionKernel { get; }
+
+    /// <summary>Gets the number of independent fast reactions q.</summary>
+    public int Count => Pivots.Length;
+
+    /// <summary>Writes the mass matrix for the parameter values in <paramref name="inputs"/> into <paramref name="destination"/> (n × n, row-major).</summary>
+    public double[] FillMass(double[] inputs, double[] destination, double[] entries)
+    {
+        MassKernel(inputs, entries);
+        Array.Clear(destination);
+        for (int e = 0; e < MassPositions.Length; e++)
+        {
+            destination[MassPositions[e]] = entries[e];
+        }
+
+        return destination;
+    }
+}
