@@ -1,6 +1,6 @@
 namespace Ferroptosis.Sim.Ode;
 
-/// <summary>A differential–algebraic system M·y′ = f(t, y) with a constant mass matrix M; rows of M that are all zero make algebraic equations 0 = f_i(t, y).</summary>
+/// <summary>A differential–algebraic system M·y′ = f(t, y) with a mass matrix M constant between events; rows of M that are all zero make algebraic equations 0 = f_i(t, y).</summary>
 /// <remarks>
 /// <para>
 /// The stiffly accurate Rosenbrock solvers <see cref="OdeSolvers.Rodas4"/> and <see cref="OdeSolvers.Rodas5P"/>, and
@@ -14,7 +14,11 @@ namespace Ferroptosis.Sim.Ode;
 /// solves them by Newton's method, keeping M·y fixed (for a diagonal M, the differential components fixed), and
 /// fails with <see cref="SolverStatus.ConvergenceFailure"/> if that does not converge.
 /// </para>
-/// <para>Implementations used by several integrators at once must be thread-safe; the mass matrix must not change.</para>
+/// <para>
+/// Implementations used by several integrators at once must be thread-safe. The mass matrix may change only at events
+/// (in an event's action, e.g. through parameters the system reads): the solver reads it when the integrator is created
+/// and again at every restart (the start and after each event), and holds it constant between.
+/// </para>
 /// </remarks>
 public interface IMassMatrixSystem : IOdeSystem
 {
