@@ -153,9 +153,38 @@ internal static class FastEquilibrium
             rhs[f] = equation.Simplify();
         }
 
+        // A relation of time or the state inside a fast rate (piecewise(k·A, k > 0, k·B)) can switch the rate's branch,
+        // and with it the equilibrium, between two steps: the relation is locked to its value at the last restart (an
+        // input of the kernels), and where its function crosses zero the run stops, unlocks it and re-equilibrates.
+        var locks = new Dictionary<Expr, int>();
+        var atoms = new List<Expr>();
+        var operators = new List<BinaryOperator>();
         for (int i = 0; i < q; i++)
         {
-            rhs[pivots[i]] = resolver.Rate(fast[i]).Simplify();
+            rhs[pivots[i]] = ExprRewriter.Rewrite(resolver.Rate(fast[i]).Simplify(), node =>
+            {
+                if (node is not BinaryExpr { Operator: var op } relation || !IsRelation(op))
+                {
+                    return null;
+                }
+
+                var atom = Expr.Subtract(relation.Left, relation.Right).Simplify();
+                if (atom.Symbols.All(symbol => symbol.StartsWith(ParameterPrefix, StringComparison.Ordinal)))
+                {
+                    // Parameters change only at events, after which the state re-equilibrates anyway.
+                    return null;
+                }
+
+                if (!locks.TryGetValue(relation, out int index))
+                {
+                    index = atoms.Count;
+                    locks[relation] = index;
+                    atoms.Add(atom);
+                    operators.Add(op);
+                }
+
+                return new BinaryExpr(BinaryOperator.Greater, Expr.Symbol(LockInput(index)), Expr.FromDouble(0.5));
+            }).Simplify();
         }
 
         var directionStates = new List<int>();
@@ -174,10 +203,16 @@ internal static class FastEquilibrium
             }
         }
 
-        return new Plan(n, [.. pivots], [.. massPositions], [.. massEntries], [.. directionStates], [.. directionReactions], [.. directions]);
+        return new Plan(n, [.. pivots], [.. massPositions], [.. massEntries], [.. directionStates], [.. directionReactions], [.. directions], [.. atoms], [.. operators]);
     }
 
     private static readonly string ParameterPrefix = SymbolResolver.ParameterInput(0)[..^1];
+
+    /// <summary>The kernel input holding the locked value (1 true, 0 false) of relation <paramref name="k"/> of the fast rates.</summary>
+    public static string LockInput(int k) => "__in_lock" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsRelation(BinaryOperator op) =>
+        op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
 
     /// <summary>Whether <paramref name="candidate"/> is a better pivot than <paramref name="best"/>: non-zero, a number rather than an expression, a larger number.</summary>
     private static bool Better(Expr candidate, Expr? best)
@@ -253,7 +288,7 @@ internal static class FastEquilibrium
     }
 
     /// <summary>The fast subsystem as expressions, compiled by <see cref="Compile"/> once the model's input symbols are known.</summary>
-    internal sealed record Plan(int Dimension, int[] Pivots, int[] MassPositions, Expr[] MassEntries, int[] DirectionStates, int[] DirectionReactions, Expr[] Directions)
+    internal sealed record Plan(int Dimension, int[] Pivots, int[] MassPositions, Expr[] MassEntries, int[] DirectionStates, int[] DirectionReactions, Expr[] Directions, Expr[] Switches, BinaryOperator[] SwitchOperators)
     {
         /// <summary>Compiles the kernels over the model inputs.</summary>
         public FastSubsystem Compile(IReadOnlyDictionary<string, int> symbols) => new(
@@ -263,6 +298,8 @@ internal static class FastEquilibrium
             ExpressionCompiler.Compile(MassEntries, symbols).Kernel,
             DirectionStates,
             DirectionReactions,
-            ExpressionCompiler.Compile(Directions, symbols).Kernel);
+            ExpressionCompiler.Compile(Directions, symbols).Kernel,
+            Switches.Length == 0 ? null : ExpressionCompiler.Compile(Switches, symbols).Kernel,
+            SwitchOperators);
     }
 }

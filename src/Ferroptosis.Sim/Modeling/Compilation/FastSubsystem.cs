@@ -2,7 +2,7 @@ using Ferroptosis.Sim.Modeling.Expressions;
 
 namespace Ferroptosis.Sim.Modeling.Compilation;
 
-/// <summary>What a run needs to hold a model's fast reactions at equilibrium: the mass matrix, the rows that hold the fast rates, and the directions the fast reactions move the state in.</summary>
+/// <summary>What a run needs to hold a model's fast reactions at equilibrium: the mass matrix, the rows that hold the fast rates, the directions the fast reactions move the state in, and the relations that switch a fast rate's branch.</summary>
 /// <remarks>
 /// Every part that can depend on parameter values (stoichiometries set through species-reference ids, conversion
 /// factors) is a kernel over the model inputs, evaluated with the parameter values in force: the mass matrix is
@@ -10,7 +10,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// </remarks>
 internal sealed class FastSubsystem
 {
-    public FastSubsystem(int dimension, int[] pivots, int[] massPositions, ExpressionKernel massKernel, int[] directionStates, int[] directionReactions, ExpressionKernel directionKernel)
+    public FastSubsystem(int dimension, int[] pivots, int[] massPositions, ExpressionKernel massKernel, int[] directionStates, int[] directionReactions, ExpressionKernel directionKernel, ExpressionKernel? switchKernel, BinaryOperator[] switchOperators)
     {
         Dimension = dimension;
         Pivots = pivots;
@@ -19,6 +19,8 @@ internal sealed class FastSubsystem
         DirectionStates = directionStates;
         DirectionReactions = directionReactions;
         DirectionKernel = directionKernel;
+        SwitchKernel = switchKernel;
+        SwitchOperators = switchOperators;
     }
 
     /// <summary>Gets the number of states n.</summary>
@@ -41,6 +43,26 @@ internal sealed class FastSubsystem
 
     /// <summary>Gets the kernel of the entries of D, over the model inputs.</summary>
     public ExpressionKernel DirectionKernel { get; }
+
+    /// <summary>Gets the kernel of the functions g = a − b of the relations a ⋈ b of time or the state inside the fast rates, or null when there are none; the rates read each relation's value locked at the last restart.</summary>
+    public ExpressionKernel? SwitchKernel { get; }
+
+    /// <summary>Gets the operator ⋈ of each relation (its value is g ⋈ 0).</summary>
+    public BinaryOperator[] SwitchOperators { get; }
+
+    /// <summary>Gets the number of locked relations.</summary>
+    public int SwitchCount => SwitchOperators.Length;
+
+    /// <summary>Gets the value of a relation from its function's value g.</summary>
+    public static bool Holds(BinaryOperator op, double g) => op switch
+    {
+        BinaryOperator.Less => g < 0,
+        BinaryOperator.LessOrEqual => g <= 0,
+        BinaryOperator.Greater => g > 0,
+        BinaryOperator.GreaterOrEqual => g >= 0,
+        BinaryOperator.Equal => g == 0,
+        _ => g != 0,
+    };
 
     /// <summary>Gets the number of independent fast reactions q.</summary>
     public int Count => Pivots.Length;

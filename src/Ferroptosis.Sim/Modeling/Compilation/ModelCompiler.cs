@@ -97,7 +97,8 @@ public static class ModelCompiler
 
         resolver.Delays.Freeze();
         int delayCount = resolver.Delays.Count;
-        var symbols = InputSymbols(layout, delayCount);
+        int lockCount = fast?.Switches.Length ?? 0;
+        var symbols = InputSymbols(layout, delayCount, lockCount);
         var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
         bool autonomous = delayCount == 0 && rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
         Done("Jacobian");
@@ -105,7 +106,7 @@ public static class ModelCompiler
         // Sub-expressions of parameters (and delayed values, which sit after them) only are computed when those change,
         // not in every call.
         int firstParameter = 1 + layout.StateIds.Count;
-        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount);
+        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount + lockCount);
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
@@ -120,8 +121,8 @@ public static class ModelCompiler
     /// <summary>The most distinct operations the expansion of a model's function calls may build.</summary>
     public const int MaxExpandedNodes = FunctionInliner.MaxNodes;
 
-    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}, d_0 … d_{D−1}] (d: delayed values).</summary>
-    internal static Dictionary<string, int> InputSymbols(ModelLayout layout, int delayCount = 0)
+    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}, d_0 … d_{D−1}, l_0 … l_{L−1}] (d: delayed values, l: locked relations of the fast rates).</summary>
+    internal static Dictionary<string, int> InputSymbols(ModelLayout layout, int delayCount = 0, int lockCount = 0)
     {
         var symbols = new Dictionary<string, int>(StringComparer.Ordinal) { [SymbolResolver.TimeInput] = 0 };
         for (int k = 0; k < layout.StateIds.Count; k++)
@@ -137,6 +138,11 @@ public static class ModelCompiler
         for (int d = 0; d < delayCount; d++)
         {
             symbols[SymbolResolver.DelayInput(d)] = 1 + layout.StateIds.Count + layout.ParameterIds.Count + d;
+        }
+
+        for (int l = 0; l < lockCount; l++)
+        {
+            symbols[FastEquilibrium.LockInput(l)] = 1 + layout.StateIds.Count + layout.ParameterIds.Count + delayCount + l;
         }
 
         return symbols;

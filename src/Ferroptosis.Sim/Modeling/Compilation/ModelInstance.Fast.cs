@@ -1,17 +1,82 @@
+using Ferroptosis.Sim.Ode.Events;
+
 namespace Ferroptosis.Sim.Modeling.Compilation;
 
-/// <content>Fast reactions: relaxing the state to their equilibrium at the start and after event executions.</content>
+/// <content>Fast reactions: relaxing the state to their equilibrium at the start, after event executions and where a fast rate switches branch.</content>
 public sealed partial class ModelInstance
 {
     private double[]? _massEntries;
     private FastRelaxation? _relaxation;
+    private double[]? _switchValues;
 
-    /// <summary>Relaxes <paramref name="y"/> to the equilibrium the fast reactions reach from it (nothing when the model has none).</summary>
+    /// <summary>
+    /// Relaxes <paramref name="y"/> to the equilibrium the fast reactions reach from it (nothing when the model has none),
+    /// with the relations inside their rates locked to their values at (t, y); a relation the relaxation flips is locked
+    /// anew and the state relaxed again (a few times at most).
+    /// </summary>
     internal void RelaxFast(double t, Span<double> y)
     {
-        if (Model.Fast is { } fast)
+        if (Model.Fast is not { } fast)
         {
-            (_relaxation ??= new FastRelaxation(this, fast)).Run(t, y);
+            return;
         }
+
+        _relaxation ??= new FastRelaxation(this, fast);
+        LockSwitches(fast, t, y);
+        for (int round = 0; round < 4; round++)
+        {
+            _relaxation.Run(t, y);
+            if (!LockSwitches(fast, t, y))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sets the locked value of every relation of the fast rates from (t, y); returns whether one changed.</summary>
+    private bool LockSwitches(FastSubsystem fast, double t, ReadOnlySpan<double> y)
+    {
+        if (fast.SwitchKernel is not { } kernel)
+        {
+            return false;
+        }
+
+        var values = _switchValues ??= new double[fast.SwitchCount];
+        kernel(LoadInputs(t, y), values);
+        int first = 1 + _n + _m + (Model.Delays?.Count ?? 0);
+        bool changed = false;
+        for (int s = 0; s < values.Length; s++)
+        {
+            double locked = FastSubsystem.Holds(fast.SwitchOperators[s], values[s]) ? 1 : 0;
+            changed |= _inputs[first + s] != locked;
+            _inputs[first + s] = locked;
+        }
+
+        return changed;
+    }
+
+    /// <summary>One continuous event per locked relation of the fast rates: where its function crosses zero the rate switches branch, and the state relaxes to the new branch's equilibrium.</summary>
+    private OdeEvent[] FastSwitchEvents()
+    {
+        if (Model.Fast is not { SwitchKernel: { } kernel } fast)
+        {
+            return [];
+        }
+
+        var events = new OdeEvent[fast.SwitchCount];
+        for (int s = 0; s < events.Length; s++)
+        {
+            int index = s;
+            events[s] = new OdeEvent($"fast-switch#{index}", (t, y) => SwitchValue(kernel, index, t, y), EventDirection.Both, RelaxFast);
+        }
+
+        return events;
+    }
+
+    private double SwitchValue(Modeling.Expressions.ExpressionKernel kernel, int index, double t, ReadOnlySpan<double> y)
+    {
+        var values = _switchValues ??= new double[Model.Fast!.SwitchCount];
+        kernel(LoadInputs(t, y), values);
+        return values[index];
     }
 }

@@ -40,7 +40,8 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
         Model = model;
         _n = model.Dimension;
         _m = model.ParameterIds.Count;
-        _d = model.Delays?.Count ?? 0;
+        // Delayed values, then the locked relations of the fast rates, sit after the parameters.
+        _d = (model.Delays?.Count ?? 0) + (model.Fast?.SwitchCount ?? 0);
         _inputs = new double[1 + _n + _m + _d + model.HoistedCount];
         model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n, _m));
         _hoistedFor = new double[_m + _d];
@@ -60,7 +61,7 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     public bool IsAutonomous => Model.IsAutonomous;
 
     /// <summary>Gets the model's mass matrix for this run's parameter values (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
-    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix; the solver reads it once, when an integrator is created.</remarks>
+    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix, and stoichiometries set through species-reference ids enter it with their values in force; the solver reads it when an integrator is created and again after every event.</remarks>
     public ReadOnlySpan<double> MassMatrix => Model.Fast is not { } fast ? [] : fast.FillMass(_inputs, _mass ??= new double[_n * _n], _massEntries ??= new double[fast.MassPositions.Length]);
 
     /// <inheritdoc/>
