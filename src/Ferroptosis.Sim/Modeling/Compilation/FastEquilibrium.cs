@@ -187,6 +187,31 @@ internal static class FastEquilibrium
             }).Simplify();
         }
 
+        // A fast reaction whose rate has a factor of parameters only (k2·A) is idle while that factor is zero (an event
+        // may set it): it then moves nothing, so its extent is held (P_i·x′ = P_i·f_slow with P·S_f = I, P = S_p⁻¹ on
+        // the pivot rows) instead of its rate, and M gets that row; the run reads M again after every event.
+        var inverse = Invert(stoichiometry, pivots, q);
+        for (int i = 0; i < q; i++)
+        {
+            if (ParameterFactor(resolver.Rate(fast[i]).Simplify()) is not { } factor)
+            {
+                continue;
+            }
+
+            var idle = new BinaryExpr(BinaryOperator.Equal, factor, NumberExpr.Zero);
+            Expr held = NumberExpr.Zero;
+            for (int a = 0; a < q; a++)
+            {
+                if (!ExprBuilder.IsZero(inverse[i, a]))
+                {
+                    AddMass(pivots[i], pivots[a], new PiecewiseExpr([new PiecewiseCase(inverse[i, a], idle)], NumberExpr.Zero));
+                    held = Expr.Add(held, Expr.Multiply(inverse[i, a], slow[pivots[a]]));
+                }
+            }
+
+            rhs[pivots[i]] = new PiecewiseExpr([new PiecewiseCase(held, idle)], rhs[pivots[i]]).Simplify();
+        }
+
         var directionStates = new List<int>();
         var directionReactions = new List<int>();
         var directions = new List<Expr>();
@@ -213,6 +238,103 @@ internal static class FastEquilibrium
 
     private static bool IsRelation(BinaryOperator op) =>
         op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
+
+    /// <summary>The product of the factors of <paramref name="rate"/> that depend on parameters only (null when there are none).</summary>
+    private static Expr? ParameterFactor(Expr rate)
+    {
+        Expr? product = null;
+        void Collect(Expr e)
+        {
+            switch (e)
+            {
+                case BinaryExpr { Operator: BinaryOperator.Multiply } times:
+                    Collect(times.Left);
+                    Collect(times.Right);
+                    break;
+                case BinaryExpr { Operator: BinaryOperator.Divide } quotient:
+                    Collect(quotient.Left);
+                    break;
+                case UnaryExpr { Operator: UnaryOperator.Negate } negation:
+                    Collect(negation.Operand);
+                    break;
+                default:
+                    if (e.Symbols.Count > 0 && e.Symbols.All(symbol => symbol.StartsWith(ParameterPrefix, StringComparison.Ordinal)))
+                    {
+                        product = product is null ? e : Expr.Multiply(product, e);
+                    }
+
+                    break;
+            }
+        }
+
+        Collect(rate);
+        return product;
+    }
+
+    /// <summary>S_p⁻¹: the inverse of the stoichiometry rows of the pivot states (q × q, invertible because those rows are independent), over expressions.</summary>
+    private static Expr[,] Invert(Expr[,] stoichiometry, List<int> pivots, int q)
+    {
+        var a = new Expr[q, 2 * q];
+        for (int i = 0; i < q; i++)
+        {
+            for (int j = 0; j < q; j++)
+            {
+                a[i, j] = stoichiometry[pivots[i], j];
+                a[i, q + j] = i == j ? NumberExpr.One : NumberExpr.Zero;
+            }
+        }
+
+        for (int column = 0; column < q; column++)
+        {
+            int best = -1;
+            for (int i = column; i < q; i++)
+            {
+                if (Better(a[i, column], best < 0 ? null : a[best, column]))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                throw new NotSupportedException("fast reaction: the stoichiometry of the fast reactions on the states they determine is singular");
+            }
+
+            for (int k = 0; k < 2 * q; k++)
+            {
+                (a[column, k], a[best, k]) = (a[best, k], a[column, k]);
+            }
+
+            var pivot = a[column, column];
+            for (int k = 0; k < 2 * q; k++)
+            {
+                a[column, k] = ExprBuilder.Divide(a[column, k], pivot);
+            }
+
+            for (int i = 0; i < q; i++)
+            {
+                var factor = a[i, column];
+                if (i != column && !ExprBuilder.IsZero(factor))
+                {
+                    for (int k = 0; k < 2 * q; k++)
+                    {
+                        a[i, k] = ExprBuilder.Subtract(a[i, k], ExprBuilder.Multiply(factor, a[column, k]));
+                    }
+                }
+            }
+        }
+
+        var inverse = new Expr[q, q];
+        for (int i = 0; i < q; i++)
+        {
+            for (int j = 0; j < q; j++)
+            {
+                inverse[i, j] = a[i, q + j];
+            }
+        }
+
+        return inverse;
+    }
 
     /// <summary>Whether <paramref name="candidate"/> is a better pivot than <paramref name="best"/>: non-zero, a number rather than an expression, a larger number.</summary>
     private static bool Better(Expr candidate, Expr? best)

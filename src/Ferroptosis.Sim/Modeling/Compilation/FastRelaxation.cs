@@ -39,6 +39,7 @@ internal sealed class FastRelaxation
     private readonly double[] _a;
     private readonly double[] _delta;
     private readonly int[] _lu;
+    private readonly bool[] _idle;
 
     public FastRelaxation(ModelInstance instance, FastSubsystem fast)
     {
@@ -64,6 +65,7 @@ internal sealed class FastRelaxation
         _a = new double[_q * _q];
         _delta = new double[_q];
         _lu = new int[_q];
+        _idle = new bool[_q];
     }
 
     /// <summary>Relaxes <paramref name="y"/> at time <paramref name="t"/> in place; leaves it unchanged where the flow cannot be followed (the solver then reports why).</summary>
@@ -74,6 +76,17 @@ internal sealed class FastRelaxation
         for (int e = 0; e < _directionValues.Length; e++)
         {
             _direction[(_fast.DirectionStates[e] * _q) + _fast.DirectionReactions[e]] = _directionValues[e];
+        }
+
+        // A fast reaction idle for the parameter values in force (its row of M is not zero) moves nothing.
+        var mass = _instance.MassMatrix;
+        for (int i = 0; i < _q; i++)
+        {
+            _idle[i] = false;
+            foreach (double m in mass.Slice(_fast.Pivots[i] * _n, _n))
+            {
+                _idle[i] |= m != 0;
+            }
         }
 
         double norm = Rates(t, y, _g);
@@ -186,7 +199,7 @@ internal sealed class FastRelaxation
         double norm = 0;
         for (int i = 0; i < _q; i++)
         {
-            g[i] = _f[_fast.Pivots[i]];
+            g[i] = _idle[i] ? 0 : _f[_fast.Pivots[i]];
             norm = Math.Max(norm, Math.Abs(g[i]));
         }
 
@@ -203,7 +216,7 @@ internal sealed class FastRelaxation
         for (int e = 0; e < rows.Length; e++)
         {
             int i = _pivotOfRow[rows[e]];
-            if (i < 0 || _entries[e] == 0)
+            if (i < 0 || _idle[i] || _entries[e] == 0)
             {
                 continue;
             }
