@@ -121,4 +121,66 @@ public sealed class SbmlFastEquilibriumTests
             Assert.That(result.GetColumn("B")[i], Is.EqualTo(2).Within(1e-12));
         }
     }
+
+    /// <summary>
+    /// A → B fast with rate piecewise(k·A, k &gt; 0, k·B), k = 1.5 − t, and an inflow ∅ → A at 0.5: while k &gt; 0 the
+    /// reaction holds A = 0, and where k changes sign it switches to holding B = 0, so the total T = 5 + 0.5·t moves
+    /// from B to A at once at t = 1.5 (no event of the model says so: the run stops where k crosses zero).
+    /// </summary>
+    [Test]
+    public void WhereAFastRateSwitchesBranch_TheEquilibriumSwitchesWithIt()
+    {
+        string xml = SbmlText.L3($"""
+            <listOfCompartments><compartment id="c" spatialDimensions="3" size="1" constant="true"/></listOfCompartments>
+            <listOfSpecies>{Species("A", 2)}{Species("B", 3)}</listOfSpecies>
+            <listOfParameters><parameter id="k" constant="false"/></listOfParameters>
+            <listOfRules><assignmentRule variable="k">{SbmlText.Math($"<apply><minus/><cn>1.5</cn>{Time}</apply>")}</assignmentRule></listOfRules>
+            <listOfReactions>
+              {Reaction("bind", fast: true, Reference("A"), Reference("B"), "<piecewise><piece><apply><times/><ci>k</ci><ci>A</ci></apply><apply><gt/><ci>k</ci><cn>0</cn></apply></piece><otherwise><apply><times/><ci>k</ci><ci>B</ci></apply></otherwise></piecewise>")}
+              {Reaction("feed", fast: false, string.Empty, Reference("A"), "<cn>0.5</cn>")}
+            </listOfReactions>
+            """, version: 1);
+        double[] times = [0, 1, 1.4, 1.6, 2, 3];
+        var result = Simulator.Simulate(ModelCompiler.Compile(SbmlReader.Parse(xml).Network), Settings with { EndTime = 3, OutputTimes = times });
+        Assert.That(result.IsSuccess, result.Message);
+        for (int i = 0; i < times.Length; i++)
+        {
+            double total = 5 + (0.5 * times[i]);
+            bool before = times[i] < 1.5;
+            Assert.That(result.GetColumn("A")[i], Is.EqualTo(before ? 0 : total).Within(1e-8), $"A at t = {times[i]}");
+            Assert.That(result.GetColumn("B")[i], Is.EqualTo(before ? total : 0).Within(1e-8), $"B at t = {times[i]}");
+        }
+    }
+
+    /// <summary>
+    /// A → B fast with rate k2·A, B → A slow at 1: while k2 = 0 the fast reaction is idle and A = t; an event at t = 0.5
+    /// sets k2 = 1, which drains A at once (A = 0, B = 2) and holds it there; one at t = 1 sets k2 = 0 again, and A
+    /// grows as t − 1.
+    /// </summary>
+    [Test]
+    public void AFastReactionWhoseRateConstantIsZero_IsIdle_UntilAnEventSetsIt()
+    {
+        string Event(string id, double at, double value) => $"""
+            <event id="{id}" useValuesFromTriggerTime="true">
+              <trigger initialValue="false" persistent="true">{SbmlText.Math($"<apply><geq/>{Time}<cn>{at}</cn></apply>")}</trigger>
+              <listOfEventAssignments><eventAssignment variable="k2">{SbmlText.Math($"<cn>{value}</cn>")}</eventAssignment></listOfEventAssignments>
+            </event>
+            """;
+        string xml = SbmlText.L3($"""
+            <listOfCompartments><compartment id="c" spatialDimensions="3" size="1" constant="true"/></listOfCompartments>
+            <listOfSpecies>{Species("A", 0)}{Species("B", 2)}</listOfSpecies>
+            <listOfParameters><parameter id="k2" value="0" constant="false"/></listOfParameters>
+            <listOfReactions>
+              {Reaction("slow", fast: false, Reference("B"), Reference("A"), "<cn>1</cn>")}
+              {Reaction("fast", fast: true, Reference("A"), Reference("B"), "<apply><times/><ci>k2</ci><ci>A</ci></apply>")}
+            </listOfReactions>
+            <listOfEvents>{Event("on", 0.5, 1)}{Event("off", 1, 0)}</listOfEvents>
+            """, version: 1);
+        double[] times = [0, 0.25, 0.75, 1.5, 2];
+        double[] want = [0, 0.25, 0, 0.5, 1];
+        var result = Simulator.Simulate(ModelCompiler.Compile(SbmlReader.Parse(xml).Network), Settings with { OutputTimes = times });
+        Assert.That(result.IsSuccess, result.Message);
+        Assert.That(result.GetColumn("A"), Is.EqualTo(want).Within(1e-8));
+        Assert.That(result.GetColumn("B"), Is.EqualTo(want.Select(a => 2 - a).ToArray()).Within(1e-8));
+    }
 }
