@@ -18,9 +18,10 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// zero on the q pivot rows. The elimination works on expressions: a stoichiometry set through a species-reference id
 /// (an initial assignment, an event, Level 2 <c>stoichiometryMath</c>) enters as its symbol, so M and F follow its value
 /// in the run; it must not change in time between events (a rate rule, or a rule over time or the state, is refused).
-/// A fast reaction whose rate is identically zero changes nothing and is left out. The remaining fast reactions must be
-/// linearly independent (else v_f = 0 over-determines the state); anything else is refused with a
-/// <see cref="NotSupportedException"/> naming the reason. A conversion factor cf_k on a species they change
+/// A fast reaction whose rate is identically zero changes nothing and is left out. Of linearly dependent fast
+/// reactions a maximal independent subset is held at equilibrium, and the others must then be at equilibrium too (checked
+/// by the run wherever it equilibrates); anything else is refused with a <see cref="NotSupportedException"/> naming the
+/// reason. A conversion factor cf_k on a species they change
 /// (x_k′ = cf_k·(N·v)_k) must be a constant parameter: the rows then combine x_k′/cf_k, so column k of M is divided by cf_k.
 /// </para>
 /// </remarks>
@@ -39,8 +40,30 @@ internal static class FastEquilibrium
         }
 
         int n = layout.StateIds.Count;
-        int q = fast.Count;
         var (stoichiometry, factors) = FastStoichiometry(layout, resolver, fast);
+
+        // Linearly dependent fast reactions: the equilibrium conditions of a maximal independent subset fix the state
+        // (one per dimension of the span of S_f); each other fast reaction is then at equilibrium only if its rate law
+        // agrees with theirs (e.g. Wegscheider's condition on mass-action rate constants), which every run checks
+        // wherever it equilibrates (FastSubsystem.DependentKernel) and refuses otherwise.
+        var independent = Independent(stoichiometry, n, fast.Count);
+        var dependent = fast.Where((_, j) => !independent.Contains(j)).ToList();
+        if (dependent.Count > 0)
+        {
+            var kept = new Expr[n, independent.Count];
+            for (int k = 0; k < n; k++)
+            {
+                for (int j = 0; j < independent.Count; j++)
+                {
+                    kept[k, j] = stoichiometry[k, independent[j]];
+                }
+            }
+
+            fast = [.. independent.Select(j => fast[j])];
+            stoichiometry = kept;
+        }
+
+        int q = fast.Count;
 
         // Reduced row echelon form of S_fᵀ (q × n), over expressions; numeric pivots of largest modulus are preferred.
         var r = new Expr[q, n];
@@ -102,7 +125,7 @@ internal static class FastEquilibrium
 
         if (pivots.Count < q)
         {
-            throw new NotSupportedException($"fast reaction: the fast reactions {string.Join(", ", fast.Select(x => $"'{x.Id}'"))} are not linearly independent (or one changes no state variable), so holding every one at equilibrium over-determines the state");
+            throw new NotSupportedException($"fast reaction: the stoichiometry of the fast reactions {string.Join(", ", fast.Select(x => $"'{x.Id}'"))} is singular for the values in force");
         }
 
         var slow = (Expr[])rhs.Clone();
@@ -190,8 +213,9 @@ internal static class FastEquilibrium
         // A fast reaction whose rate has a factor of parameters only (k2·A) is idle while that factor is zero (an event
         // may set it): it then moves nothing, so its extent is held (P_i·x′ = P_i·f_slow with P·S_f = I, P = S_p⁻¹ on
         // the pivot rows) instead of its rate, and M gets that row; the run reads M again after every event.
+        // (With dependent fast reactions an idle one could hand its part to another: not supported, so none is idle.)
         var inverse = Invert(stoichiometry, pivots, q);
-        for (int i = 0; i < q; i++)
+        for (int i = 0; i < q && dependent.Count == 0; i++)
         {
             if (ParameterFactor(resolver.Rate(fast[i]).Simplify()) is not { } factor)
             {
@@ -228,7 +252,16 @@ internal static class FastEquilibrium
             }
         }
 
-        return new Plan(n, [.. pivots], [.. massPositions], [.. massEntries], [.. directionStates], [.. directionReactions], [.. directions], [.. atoms], [.. operators]);
+        var dependentRates = dependent.Select(x => resolver.Rate(x).Simplify()).ToArray();
+        var (gradient, gradientRows, gradientColumns) = SparseDerivatives.Entries(dependentRates, [.. Enumerable.Range(0, n).Select(SymbolResolver.StateInput)]);
+        return new Plan(n, [.. pivots], [.. massPositions], [.. massEntries], [.. directionStates], [.. directionReactions], [.. directions], [.. atoms], [.. operators])
+        {
+            DependentIds = [.. dependent.Select(x => x.Id)],
+            DependentRates = dependentRates,
+            DependentGradient = gradient,
+            DependentGradientRows = gradientRows,
+            DependentGradientColumns = gradientColumns,
+        };
     }
 
     private static readonly string ParameterPrefix = SymbolResolver.ParameterInput(0)[..^1];
@@ -238,6 +271,62 @@ internal static class FastEquilibrium
 
     private static bool IsRelation(BinaryOperator op) =>
         op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
+
+    /// <summary>A maximal linearly independent subset of the columns of S_f (n × q), the first ones in order, by elimination over expressions.</summary>
+    private static List<int> Independent(Expr[,] stoichiometry, int n, int q)
+    {
+        var chosen = new List<int>();
+        var basis = new List<(Expr[] Row, int Pivot)>();
+        for (int j = 0; j < q; j++)
+        {
+            var row = new Expr[n];
+            for (int k = 0; k < n; k++)
+            {
+                row[k] = stoichiometry[k, j];
+            }
+
+            // Basis rows are reduced against the earlier ones, so reducing in insertion order clears every pivot.
+            foreach (var (b, p) in basis)
+            {
+                var factor = row[p];
+                if (!ExprBuilder.IsZero(factor))
+                {
+                    for (int k = 0; k < n; k++)
+                    {
+                        row[k] = ExprBuilder.Subtract(row[k], ExprBuilder.Multiply(factor, b[k]));
+                    }
+
+                    row[p] = NumberExpr.Zero;
+                }
+            }
+
+            int pivot = -1;
+            for (int k = 0; k < n; k++)
+            {
+                if (Better(row[k], pivot < 0 ? null : row[pivot]))
+                {
+                    pivot = k;
+                }
+            }
+
+            if (pivot < 0)
+            {
+                continue;
+            }
+
+            var value = row[pivot];
+            for (int k = 0; k < n; k++)
+            {
+                row[k] = ExprBuilder.Divide(row[k], value);
+            }
+
+            row[pivot] = NumberExpr.One;
+            basis.Add((row, pivot));
+            chosen.Add(j);
+        }
+
+        return chosen;
+    }
 
     /// <summary>The product of the factors of <paramref name="rate"/> that depend on parameters only (null when there are none).</summary>
     private static Expr? ParameterFactor(Expr rate)
@@ -412,6 +501,21 @@ internal static class FastEquilibrium
     /// <summary>The fast subsystem as expressions, compiled by <see cref="Compile"/> once the model's input symbols are known.</summary>
     internal sealed record Plan(int Dimension, int[] Pivots, int[] MassPositions, Expr[] MassEntries, int[] DirectionStates, int[] DirectionReactions, Expr[] Directions, Expr[] Switches, BinaryOperator[] SwitchOperators)
     {
+        /// <summary>Gets the ids of the fast reactions left out as linearly dependent on the others.</summary>
+        public string[] DependentIds { get; init; } = [];
+
+        /// <summary>Gets their rates.</summary>
+        public Expr[] DependentRates { get; init; } = [];
+
+        /// <summary>Gets the non-zero entries of the gradient of their rates by the state.</summary>
+        public Expr[] DependentGradient { get; init; } = [];
+
+        /// <summary>Gets the dependent reaction of each gradient entry.</summary>
+        public int[] DependentGradientRows { get; init; } = [];
+
+        /// <summary>Gets the state of each gradient entry.</summary>
+        public int[] DependentGradientColumns { get; init; } = [];
+
         /// <summary>Compiles the kernels over the model inputs.</summary>
         public FastSubsystem Compile(IReadOnlyDictionary<string, int> symbols) => new(
             Dimension,
@@ -422,6 +526,12 @@ internal static class FastEquilibrium
             DirectionReactions,
             ExpressionCompiler.Compile(Directions, symbols).Kernel,
             Switches.Length == 0 ? null : ExpressionCompiler.Compile(Switches, symbols).Kernel,
-            SwitchOperators);
+            SwitchOperators)
+        {
+            DependentIds = DependentIds,
+            DependentKernel = DependentIds.Length == 0 ? null : ExpressionCompiler.Compile([.. DependentRates, .. DependentGradient], symbols).Kernel,
+            DependentGradientRows = DependentGradientRows,
+            DependentGradientColumns = DependentGradientColumns,
+        };
     }
 }

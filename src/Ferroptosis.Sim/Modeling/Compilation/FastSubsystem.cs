@@ -64,6 +64,18 @@ internal sealed class FastSubsystem
         _ => g != 0,
     };
 
+    /// <summary>Gets the ids of the fast reactions left out as linearly dependent on the others (empty when none is).</summary>
+    public string[] DependentIds { get; init; } = [];
+
+    /// <summary>Gets the kernel of their rates, then of the non-zero entries of their gradients by the state, or null when there are none.</summary>
+    public ExpressionKernel? DependentKernel { get; init; }
+
+    /// <summary>Gets the dependent reaction of each gradient entry.</summary>
+    public int[] DependentGradientRows { get; init; } = [];
+
+    /// <summary>Gets the state of each gradient entry.</summary>
+    public int[] DependentGradientColumns { get; init; } = [];
+
     /// <summary>Gets the number of independent fast reactions q.</summary>
     public int Count => Pivots.Length;
 

@@ -8,6 +8,7 @@ public sealed partial class ModelInstance
     private double[]? _massEntries;
     private FastRelaxation? _relaxation;
     private double[]? _switchValues;
+    private double[]? _dependentValues;
 
     /// <summary>
     /// Relaxes <paramref name="y"/> to the equilibrium the fast reactions reach from it (nothing when the model has none),
@@ -28,7 +29,40 @@ public sealed partial class ModelInstance
             _relaxation.Run(t, y);
             if (!LockSwitches(fast, t, y))
             {
-                return;
+                break;
+            }
+        }
+
+        CheckDependent(fast, t, y);
+    }
+
+    /// <summary>Refuses the run when a fast reaction left out as linearly dependent is not at equilibrium where the others are: |v| above 10⁻⁶ of Σ_k |∂v/∂x_k·x_k|.</summary>
+    private void CheckDependent(FastSubsystem fast, double t, ReadOnlySpan<double> y)
+    {
+        if (fast.DependentKernel is not { } kernel)
+        {
+            return;
+        }
+
+        int count = fast.DependentIds.Length;
+        var values = _dependentValues ??= new double[count + fast.DependentGradientRows.Length];
+        kernel(LoadInputs(t, y), values);
+        for (int r = 0; r < count; r++)
+        {
+            double scale = 0;
+            for (int e = 0; e < fast.DependentGradientRows.Length; e++)
+            {
+                if (fast.DependentGradientRows[e] == r)
+                {
+                    scale += Math.Abs(values[count + e] * y[fast.DependentGradientColumns[e]]);
+                }
+            }
+
+            if (!(Math.Abs(values[r]) <= 1e-6 * scale) && values[r] != 0)
+            {
+                throw new NotSupportedException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"fast reaction: the fast reaction '{fast.DependentIds[r]}' is a linear combination of the other fast reactions, but at their equilibrium (t = {t:G6}) its rate is {values[r]:G6}, not zero: its rate law is not consistent with theirs (e.g. mass-action rate constants violating Wegscheider's condition), so no state holds every fast reaction at equilibrium"));
             }
         }
     }
