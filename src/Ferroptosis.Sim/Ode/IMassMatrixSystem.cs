@@ -3,8 +3,8 @@ namespace Ferroptosis.Sim.Ode;
 /// <summary>A differential–algebraic system M·y′ = f(t, y) with a mass matrix M constant between events; rows of M that are all zero make algebraic equations 0 = f_i(t, y).</summary>
 /// <remarks>
 /// <para>
-/// The stiffly accurate Rosenbrock solvers <see cref="OdeSolvers.Rodas4"/> and <see cref="OdeSolvers.Rodas5P"/>, and
-/// <see cref="OdeSolvers.Auto"/> (which then runs Rodas5P throughout), solve such systems of differentiation index 1
+/// The stiffly accurate Rosenbrock solvers <see cref="OdeSolvers.Rodas4"/> and <see cref="OdeSolvers.Rodas5P"/>,
+/// <see cref="OdeSolvers.Bdf"/>, and <see cref="OdeSolvers.Auto"/> (which then runs Rodas5P throughout), solve such systems of differentiation index 1
 /// (Hairer–Wanner II, VI.4): the Jacobian of the algebraic equations with respect to the components they determine
 /// must be non-singular. Other solvers refuse a system with a non-empty mass matrix. An empty
 /// <see cref="MassMatrix"/> means the identity (an ordinary ODE).

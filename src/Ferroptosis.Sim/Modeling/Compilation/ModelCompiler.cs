@@ -18,7 +18,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// A network with fast reactions (<see cref="Reaction.IsFast"/>) compiles to a differential–algebraic system
 /// M·y′ = F(t, y) over the same state: the fast reactions are held at equilibrium (their rates at zero) while the
 /// slower dynamics move the combinations of the state they conserve. The compiled model then has a non-empty
-/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Auto) run it.
+/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Bdf, Auto) run it.
 /// </para>
 /// <para>
 /// Compilation works on graphs, not trees: a rule is resolved once and shared by every expression that uses it, a

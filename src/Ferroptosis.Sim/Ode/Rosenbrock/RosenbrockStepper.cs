@@ -454,67 +454,24 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     /// <summary>The mass matrix of a differential–algebraic system (null for an ODE), checked against the method and the options.</summary>
     private static double[]? MassMatrixOf(IOdeSystem system, RosenbrockTableau tableau, OdeSolverOptions options)
     {
-        if (system is not IMassMatrixSystem { MassMatrix.IsEmpty: false } dae)
-        {
-            return null;
-        }
-
-        int n = system.Dimension;
-        var mass = dae.MassMatrix;
-        if (mass.Length != n * n)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The mass matrix has {mass.Length} entries but the system has dimension {n}; give n × n = {n * n} values, row-major (or none for the identity)."),
-                nameof(system));
-        }
-
-        foreach (double m in mass)
-        {
-            if (!double.IsFinite(m))
-            {
-                throw new ArgumentException("Every entry of the mass matrix must be a finite number.", nameof(system));
-            }
-        }
-
-        if (!tableau.IsStifflyAccurate)
+        var mass = ConsistentInitializer.ReadMassMatrix(system, options);
+        if (mass is not null && !tableau.IsStifflyAccurate)
         {
             throw new ArgumentException($"{tableau.Name} is not stiffly accurate and does not solve differential–algebraic systems; use Rodas5P or Rodas4.", nameof(system));
         }
 
-        if (options.LinearSolver.Kind is not (LinearSolverKind.Auto or LinearSolverKind.Dense))
-        {
-            throw new ArgumentException($"A system with a mass matrix needs the dense linear solver; {options.LinearSolver} was chosen.", nameof(options));
-        }
-
-        return mass.ToArray();
+        return mass;
     }
 
-    /// <summary>Copies the system's current mass matrix into the stepper's, and the algebraic rows with it, when it changed.</summary>
+    /// <summary>Reads the system's mass matrix again (it may change at events), with the algebraic rows; false on failure.</summary>
     private bool RefreshMassMatrix()
     {
-        var mass = _mass!;
-        var current = ((IMassMatrixSystem)System).MassMatrix;
-        if (current.SequenceEqual(mass))
+        if (_initializer!.Reload(T, out bool changed) is { } failure)
         {
-            return true;
+            return Fail(SolverStatus.NonFiniteState, failure);
         }
 
-        if (current.Length != mass.Length)
-        {
-            throw new InvalidOperationException("The mass matrix changed size during the run.");
-        }
-
-        foreach (double m in current)
-        {
-            if (!double.IsFinite(m))
-            {
-                return Fail(SolverStatus.NonFiniteState, string.Create(CultureInfo.InvariantCulture, $"The mass matrix has an entry that is not finite at t = {T:G10}."));
-            }
-        }
-
-        current.CopyTo(mass);
-        _initializer!.Refresh();
-        _jacobianCurrent = false;
+        _jacobianCurrent &= !changed;
         return true;
     }
 
