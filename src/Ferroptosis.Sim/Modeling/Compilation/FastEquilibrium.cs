@@ -18,10 +18,12 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// zero on the q pivot rows. The elimination works on expressions: a stoichiometry set through a species-reference id
 /// (an initial assignment, an event, Level 2 <c>stoichiometryMath</c>) enters as its symbol, so M and F follow its value
 /// in the run; it must not change in time between events (a rate rule, or a rule over time or the state, is refused).
-/// A fast reaction whose rate is identically zero changes nothing and is left out. Of linearly dependent fast
+/// A fast reaction whose rate is identically zero changes nothing and is left out; one whose rate has a factor of
+/// parameters only is idle while that factor is zero (its row then holds its extent). Of linearly dependent fast
 /// reactions a maximal independent subset is held at equilibrium, and the others must then be at equilibrium too (checked
-/// by the run wherever it equilibrates); anything else is refused with a <see cref="NotSupportedException"/> naming the
-/// reason. A conversion factor cf_k on a species they change
+/// by the run wherever it equilibrates). Relations of time or the state inside the fast rates are locked between
+/// restarts (see <see cref="FastSubsystem.SwitchKernel"/>). Anything else is refused with a
+/// <see cref="NotSupportedException"/> naming the reason. A conversion factor cf_k on a species they change
 /// (x_k′ = cf_k·(N·v)_k) must be a constant parameter: the rows then combine x_k′/cf_k, so column k of M is divided by cf_k.
 /// </para>
 /// </remarks>
@@ -46,7 +48,7 @@ internal static class FastEquilibrium
         // (one per dimension of the span of S_f); each other fast reaction is then at equilibrium only if its rate law
         // agrees with theirs (e.g. Wegscheider's condition on mass-action rate constants), which every run checks
         // wherever it equilibrates (FastSubsystem.DependentKernel) and refuses otherwise.
-        var independent = Independent(stoichiometry, n, fast.Count);
+        var independent = SymbolicElimination.Independent(stoichiometry, n, fast.Count);
         var dependent = fast.Where((_, j) => !independent.Contains(j)).ToList();
         if (dependent.Count > 0)
         {
@@ -65,64 +67,8 @@ internal static class FastEquilibrium
 
         int q = fast.Count;
 
-        // Reduced row echelon form of S_fᵀ (q × n), over expressions; numeric pivots of largest modulus are preferred.
-        var r = new Expr[q, n];
-        for (int j = 0; j < q; j++)
-        {
-            for (int k = 0; k < n; k++)
-            {
-                r[j, k] = stoichiometry[k, j];
-            }
-        }
-
-        var pivots = new List<int>();
-        int row = 0;
-        for (int column = 0; column < n && row < q; column++)
-        {
-            int best = -1;
-            for (int i = row; i < q; i++)
-            {
-                if (Better(r[i, column], best < 0 ? null : r[best, column]))
-                {
-                    best = i;
-                }
-            }
-
-            if (best < 0)
-            {
-                continue;
-            }
-
-            for (int k = 0; k < n; k++)
-            {
-                (r[row, k], r[best, k]) = (r[best, k], r[row, k]);
-            }
-
-            var pivot = r[row, column];
-            for (int k = 0; k < n; k++)
-            {
-                r[row, k] = ExprBuilder.Divide(r[row, k], pivot);
-            }
-
-            r[row, column] = NumberExpr.One;
-            for (int i = 0; i < q; i++)
-            {
-                var factor = r[i, column];
-                if (i != row && !ExprBuilder.IsZero(factor))
-                {
-                    for (int k = 0; k < n; k++)
-                    {
-                        r[i, k] = ExprBuilder.Subtract(r[i, k], ExprBuilder.Multiply(factor, r[row, k]));
-                    }
-
-                    r[i, column] = NumberExpr.Zero;
-                }
-            }
-
-            pivots.Add(column);
-            row++;
-        }
-
+        // Reduced row echelon form of S_fᵀ (q × n), over expressions.
+        var (r, pivots) = SymbolicElimination.ReducedRowEchelon(stoichiometry, n, q);
         if (pivots.Count < q)
         {
             throw new NotSupportedException($"fast reaction: the stoichiometry of the fast reactions {string.Join(", ", fast.Select(x => $"'{x.Id}'"))} is singular for the values in force");
@@ -214,7 +160,7 @@ internal static class FastEquilibrium
         // may set it): it then moves nothing, so its extent is held (P_i·x′ = P_i·f_slow with P·S_f = I, P = S_p⁻¹ on
         // the pivot rows) instead of its rate, and M gets that row; the run reads M again after every event.
         // (With dependent fast reactions an idle one could hand its part to another: not supported, so none is idle.)
-        var inverse = Invert(stoichiometry, pivots, q);
+        var inverse = SymbolicElimination.Invert(stoichiometry, pivots, q);
         for (int i = 0; i < q && dependent.Count == 0; i++)
         {
             if (ParameterFactor(resolver.Rate(fast[i]).Simplify()) is not { } factor)
@@ -272,62 +218,6 @@ internal static class FastEquilibrium
     private static bool IsRelation(BinaryOperator op) =>
         op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
 
-    /// <summary>A maximal linearly independent subset of the columns of S_f (n × q), the first ones in order, by elimination over expressions.</summary>
-    private static List<int> Independent(Expr[,] stoichiometry, int n, int q)
-    {
-        var chosen = new List<int>();
-        var basis = new List<(Expr[] Row, int Pivot)>();
-        for (int j = 0; j < q; j++)
-        {
-            var row = new Expr[n];
-            for (int k = 0; k < n; k++)
-            {
-                row[k] = stoichiometry[k, j];
-            }
-
-            // Basis rows are reduced against the earlier ones, so reducing in insertion order clears every pivot.
-            foreach (var (b, p) in basis)
-            {
-                var factor = row[p];
-                if (!ExprBuilder.IsZero(factor))
-                {
-                    for (int k = 0; k < n; k++)
-                    {
-                        row[k] = ExprBuilder.Subtract(row[k], ExprBuilder.Multiply(factor, b[k]));
-                    }
-
-                    row[p] = NumberExpr.Zero;
-                }
-            }
-
-            int pivot = -1;
-            for (int k = 0; k < n; k++)
-            {
-                if (Better(row[k], pivot < 0 ? null : row[pivot]))
-                {
-                    pivot = k;
-                }
-            }
-
-            if (pivot < 0)
-            {
-                continue;
-            }
-
-            var value = row[pivot];
-            for (int k = 0; k < n; k++)
-            {
-                row[k] = ExprBuilder.Divide(row[k], value);
-            }
-
-            row[pivot] = NumberExpr.One;
-            basis.Add((row, pivot));
-            chosen.Add(j);
-        }
-
-        return chosen;
-    }
-
     /// <summary>The product of the factors of <paramref name="rate"/> that depend on parameters only (null when there are none).</summary>
     private static Expr? ParameterFactor(Expr rate)
     {
@@ -358,87 +248,6 @@ internal static class FastEquilibrium
 
         Collect(rate);
         return product;
-    }
-
-    /// <summary>S_p⁻¹: the inverse of the stoichiometry rows of the pivot states (q × q, invertible because those rows are independent), over expressions.</summary>
-    private static Expr[,] Invert(Expr[,] stoichiometry, List<int> pivots, int q)
-    {
-        var a = new Expr[q, 2 * q];
-        for (int i = 0; i < q; i++)
-        {
-            for (int j = 0; j < q; j++)
-            {
-                a[i, j] = stoichiometry[pivots[i], j];
-                a[i, q + j] = i == j ? NumberExpr.One : NumberExpr.Zero;
-            }
-        }
-
-        for (int column = 0; column < q; column++)
-        {
-            int best = -1;
-            for (int i = column; i < q; i++)
-            {
-                if (Better(a[i, column], best < 0 ? null : a[best, column]))
-                {
-                    best = i;
-                }
-            }
-
-            if (best < 0)
-            {
-                throw new NotSupportedException("fast reaction: the stoichiometry of the fast reactions on the states they determine is singular");
-            }
-
-            for (int k = 0; k < 2 * q; k++)
-            {
-                (a[column, k], a[best, k]) = (a[best, k], a[column, k]);
-            }
-
-            var pivot = a[column, column];
-            for (int k = 0; k < 2 * q; k++)
-            {
-                a[column, k] = ExprBuilder.Divide(a[column, k], pivot);
-            }
-
-            for (int i = 0; i < q; i++)
-            {
-                var factor = a[i, column];
-                if (i != column && !ExprBuilder.IsZero(factor))
-                {
-                    for (int k = 0; k < 2 * q; k++)
-                    {
-                        a[i, k] = ExprBuilder.Subtract(a[i, k], ExprBuilder.Multiply(factor, a[column, k]));
-                    }
-                }
-            }
-        }
-
-        var inverse = new Expr[q, q];
-        for (int i = 0; i < q; i++)
-        {
-            for (int j = 0; j < q; j++)
-            {
-                inverse[i, j] = a[i, q + j];
-            }
-        }
-
-        return inverse;
-    }
-
-    /// <summary>Whether <paramref name="candidate"/> is a better pivot than <paramref name="best"/>: non-zero, a number rather than an expression, a larger number.</summary>
-    private static bool Better(Expr candidate, Expr? best)
-    {
-        if (ExprBuilder.IsZero(candidate))
-        {
-            return false;
-        }
-
-        return best switch
-        {
-            null => true,
-            NumberExpr b => candidate is NumberExpr c && Math.Abs(c.Value) > Math.Abs(b.Value),
-            _ => candidate is NumberExpr,
-        };
     }
 
     /// <summary>S_f: the stoichiometry of each fast reaction over the state variables (before conversion factors), and the conversion factor of each state it changes.</summary>
