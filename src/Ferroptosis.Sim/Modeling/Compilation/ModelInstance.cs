@@ -29,6 +29,8 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     private readonly double[] _hoistedFor;
     private readonly int _n;
     private readonly int _m;
+
+    // The inputs after the parameters: the delayed values, then the locked relations of the fast rates.
     private readonly int _d;
     private bool _hoistedValid;
     private double[]? _mass;
