@@ -137,4 +137,27 @@ public sealed class SbmlFastReactionTests
             Assert.That(result.GetColumn("C")[k], Is.EqualTo(6 * total / 9).Within(1e-7), $"C at t = {times[k]}");
         }
     }
+
+    /// <summary>A ⇌ B (A − B), B ⇌ C (B − C) and A ⇌ C with rate A − C + 0.5·t·A: consistent at t = 0 (A = B = C), not later, so the run is refused at the first output point after the start rather than answered.</summary>
+    [Test]
+    public void ADependentFastReactionThatLeavesEquilibriumLater_IsRefusedAtAnOutputPoint()
+    {
+        string reaction(string id, string from, string to, string extra) =>
+            $"""<reaction id="{id}" fast="true"><listOfReactants><speciesReference species="{from}"/></listOfReactants><listOfProducts><speciesReference species="{to}"/></listOfProducts><kineticLaw>{SbmlText.Math($"<apply><plus/><apply><minus/><ci>{from}</ci><ci>{to}</ci></apply>{extra}</apply>")}</kineticLaw></reaction>""";
+        const string Time = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">t</csymbol>";
+        string xml = SbmlText.L2($"""
+            <listOfCompartments><compartment id="c" size="1"/></listOfCompartments>
+            <listOfSpecies>
+              <species id="A" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+              <species id="B" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+              <species id="C" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+            </listOfSpecies>
+            <listOfReactions>
+              {reaction("R1", "A", "B", "<cn>0</cn>")}{reaction("R2", "B", "C", "<cn>0</cn>")}{reaction("R3", "A", "C", $"<apply><times/><cn>0.5</cn>{Time}<ci>A</ci></apply>")}
+            </listOfReactions>
+            """);
+        var model = ModelCompiler.Compile(SbmlReader.Parse(xml).Network);
+        var settings = new SimulationSettings { EndTime = 2, OutputTimes = [0, 1, 2] };
+        Assert.That(() => Simulator.Simulate(model, settings), Throws.TypeOf<NotSupportedException>().With.Message.Contains("'R3' is a linear combination").And.Message.Contains("t = 1)"));
+    }
 }
