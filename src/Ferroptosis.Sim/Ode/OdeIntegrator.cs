@@ -51,9 +51,9 @@ public sealed partial class OdeIntegrator
         ArgumentNullException.ThrowIfNull(problem);
         options ??= OdeSolverOptions.Default;
         options.Validate(problem);
-        if (problem.System is IMassMatrixSystem { MassMatrix.IsEmpty: false } && solver is not (Rosenbrock.RosenbrockSolver or Auto.AutoSwitchSolver))
+        if (problem.System is IMassMatrixSystem { MassMatrix.IsEmpty: false } && solver is not (Rosenbrock.RosenbrockSolver or Auto.AutoSwitchSolver or Bdf.BdfSolver))
         {
-            throw new ArgumentException($"The system has a mass matrix (a differential–algebraic system), which {solver.Name} does not solve; use Rodas5P, Rodas4 or Auto.", nameof(problem));
+            throw new ArgumentException($"The system has a mass matrix (a differential–algebraic system), which {solver.Name} does not solve; use Rodas5P, Rodas4, Bdf or Auto.", nameof(problem));
         }
 
         return new OdeIntegrator(solver, problem, options, counters => solver.CreateStepper(problem.System, options, counters));

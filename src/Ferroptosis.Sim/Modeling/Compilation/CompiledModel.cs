@@ -80,11 +80,11 @@ public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
     /// <inheritdoc/>
     public bool IsAutonomous { get; }
 
-    /// <summary>Gets the mass matrix M of M·y′ = f(t, y), row-major, or an empty span when the model is an ordinary ODE system (it has no fast reactions).</summary>
-    public ReadOnlySpan<double> MassMatrix => MassScale is null ? Mass : _defaultMass ??= ScaleMass(DefaultParameters, new double[Mass.Length]);
+    /// <summary>Gets the mass matrix M of M·y′ = f(t, y), row-major, for the declared parameter values, or an empty span when the model is an ordinary ODE system (it has no fast reactions).</summary>
+    public ReadOnlySpan<double> MassMatrix => Fast is null ? [] : _defaultMass ??= DefaultMass(Fast);
 
     /// <summary>Gets a value indicating whether the model is a differential–algebraic system (it has fast reactions, so <see cref="MassMatrix"/> is not empty).</summary>
-    internal bool IsDifferentialAlgebraic => Mass.Length > 0;
+    internal bool IsDifferentialAlgebraic => Fast is not null;
 
     /// <summary>Throws when the model is a differential–algebraic system, for analyses that treat the right-hand side as dy/dt.</summary>
     internal void RefuseDifferentialAlgebraic(string analysis)
@@ -95,26 +95,14 @@ public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
         }
     }
 
-    /// <summary>Gets the mass matrix array before conversion factors (empty for an ODE system).</summary>
-    internal double[] Mass { get; init; } = [];
+    /// <summary>Gets the fast reactions held at equilibrium (mass matrix, algebraic rows, directions), or null for an ODE system.</summary>
+    internal FastSubsystem? Fast { get; init; }
 
-    /// <summary>Gets, per state, the parameter index of the conversion factor that divides its column of the mass matrix (−1 for none), or null when none does.</summary>
-    internal int[]? MassScale { get; init; }
-
-    /// <summary>Writes the mass matrix for the given parameter values into <paramref name="destination"/>.</summary>
-    internal double[] ScaleMass(ReadOnlySpan<double> parameters, double[] destination)
+    private double[] DefaultMass(FastSubsystem fast)
     {
-        int n = Dimension;
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = 0; k < n; k++)
-            {
-                double m = Mass[(i * n) + k];
-                destination[(i * n) + k] = MassScale is { } scale && scale[k] >= 0 && m != 0 ? m / parameters[scale[k]] : m;
-            }
-        }
-
-        return destination;
+        var inputs = new double[InputSymbols.Count];
+        DefaultParameters.CopyTo(inputs.AsSpan(1 + Dimension));
+        return fast.FillMass(inputs, new double[Dimension * Dimension], new double[fast.MassPositions.Length]);
     }
 
     /// <inheritdoc/>

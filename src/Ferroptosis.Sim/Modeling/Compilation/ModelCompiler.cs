@@ -18,7 +18,7 @@ namespace Ferroptosis.Sim.Modeling.Compilation;
 /// A network with fast reactions (<see cref="Reaction.IsFast"/>) compiles to a differential–algebraic system
 /// M·y′ = F(t, y) over the same state: the fast reactions are held at equilibrium (their rates at zero) while the
 /// slower dynamics move the combinations of the state they conserve. The compiled model then has a non-empty
-/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Auto) run it.
+/// <see cref="CompiledModel.MassMatrix"/>, and only the solvers that accept a mass matrix (Rodas5P, Rodas4, Bdf, Auto) run it.
 /// </para>
 /// <para>
 /// Compilation works on graphs, not trees: a rule is resolved once and shared by every expression that uses it, a
@@ -35,7 +35,7 @@ public static class ModelCompiler
     /// <param name="network">The validated network.</param>
     /// <returns>The compiled model, immutable and shareable across threads.</returns>
     /// <exception cref="ModelValidationException">An expression is deeper than <see cref="MaxExpressionDepth"/> levels once the assignment rules and functions it uses are substituted, or expanding the functions builds more than <see cref="MaxExpandedNodes"/> distinct operations.</exception>
-    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, stoichiometry set by a species reference, or a conversion factor on one of their species); the message starts with "fast reaction: ".</exception>
+    /// <exception cref="NotSupportedException">The network's fast reactions cannot be held at equilibrium as a differential–algebraic system (linearly dependent, a stoichiometry that changes in time, or a conversion factor that is not a constant parameter); the message starts with "fast reaction: ".</exception>
     public static CompiledModel Compile(ReactionNetwork network) => CompileTimed(network, phase: null);
 
     /// <summary>Compiles a network, reporting how long each phase took (for the compile-scaling measurements).</summary>
@@ -81,7 +81,7 @@ public static class ModelCompiler
         }
 
         // Fast reactions are held at equilibrium: the rows above lack them, and the system becomes M·y′ = F(t, y).
-        var (mass, massScale) = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : ([], null);
+        var fast = network.Reactions.Any(r => r.IsFast) ? FastEquilibrium.Apply(layout, resolver, rhs) : null;
         Done("right-hand side");
         // Every delay(x, τ) of the model gets an input slot; the events are resolved first so that theirs are known too.
         foreach (var e in network.Events)
@@ -97,7 +97,8 @@ public static class ModelCompiler
 
         resolver.Delays.Freeze();
         int delayCount = resolver.Delays.Count;
-        var symbols = InputSymbols(layout, delayCount);
+        int lockCount = fast?.Switches.Length ?? 0;
+        var symbols = InputSymbols(layout, delayCount, lockCount);
         var (entries, rows, columns) = SparseDerivatives.Entries(rhs, [.. Enumerable.Range(0, rhs.Length).Select(SymbolResolver.StateInput)]);
         bool autonomous = delayCount == 0 && rhs.All(e => !e.Symbols.Contains(SymbolResolver.TimeInput));
         Done("Jacobian");
@@ -105,11 +106,11 @@ public static class ModelCompiler
         // Sub-expressions of parameters (and delayed values, which sit after them) only are computed when those change,
         // not in every call.
         int firstParameter = 1 + layout.StateIds.Count;
-        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount);
+        var kernels = ExpressionCompiler.CompileHoisted([rhs, entries], symbols, firstParameter, firstParameter + layout.ParameterIds.Count + delayCount + lockCount);
         Done("kernels");
         var events = EventProgram.Create(layout, resolver, symbols);
         var delays = delayCount == 0 ? null : DelayProgram.Create(resolver.Delays, symbols);
-        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Mass = mass, MassScale = massScale };
+        var model = new CompiledModel(layout, resolver, symbols, rhs, kernels, rows, columns, autonomous, events) { Delays = delays, Fast = fast?.Compile(symbols) };
         Done("events");
         return model;
     }
@@ -120,8 +121,8 @@ public static class ModelCompiler
     /// <summary>The most distinct operations the expansion of a model's function calls may build.</summary>
     public const int MaxExpandedNodes = FunctionInliner.MaxNodes;
 
-    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}, d_0 … d_{D−1}] (d: delayed values).</summary>
-    internal static Dictionary<string, int> InputSymbols(ModelLayout layout, int delayCount = 0)
+    /// <summary>The input slots of every compiled kernel: [t, y_0 … y_{n−1}, p_0 … p_{m−1}, d_0 … d_{D−1}, l_0 … l_{L−1}] (d: delayed values, l: locked relations of the fast rates).</summary>
+    internal static Dictionary<string, int> InputSymbols(ModelLayout layout, int delayCount = 0, int lockCount = 0)
     {
         var symbols = new Dictionary<string, int>(StringComparer.Ordinal) { [SymbolResolver.TimeInput] = 0 };
         for (int k = 0; k < layout.StateIds.Count; k++)
@@ -137,6 +138,11 @@ public static class ModelCompiler
         for (int d = 0; d < delayCount; d++)
         {
             symbols[SymbolResolver.DelayInput(d)] = 1 + layout.StateIds.Count + layout.ParameterIds.Count + d;
+        }
+
+        for (int l = 0; l < lockCount; l++)
+        {
+            symbols[FastEquilibrium.LockInput(l)] = 1 + layout.StateIds.Count + layout.ParameterIds.Count + delayCount + l;
         }
 
         return symbols;

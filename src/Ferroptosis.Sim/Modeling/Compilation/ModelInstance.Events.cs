@@ -7,7 +7,7 @@ public sealed partial class ModelInstance
 {
     /// <summary>Creates the integrator events that implement this run's model events: one continuous event per relational subexpression of a trigger, and a check at t0.</summary>
     /// <param name="t0">The initial time.</param>
-    /// <returns>The continuous events and the time event at t0 (empty when the model has no events).</returns>
+    /// <returns>The continuous events (with one per relation of time or the state inside a fast rate) and the time event at t0 (empty when the model has no events).</returns>
     /// <remarks>
     /// SBML rules implemented (Level 3 Version 2, §4.12): an event fires when its
     /// trigger changes from false to true; at t0 the trigger is taken to have been its initial value;
@@ -24,14 +24,16 @@ public sealed partial class ModelInstance
     public (IReadOnlyList<OdeEvent> Continuous, IReadOnlyList<TimeEvent> AtStart) CreateEngineEvents(double t0)
     {
         var program = Model.Events;
+        var switches = FastSwitchEvents();
         if (program.Count == 0)
         {
-            return ([], []);
+            return (switches, []);
         }
 
         // One engine event per relation, in both directions: at each sign change of its function (including reaching
         // and leaving an exact zero) the triggers are re-evaluated from the functions' values (see EvaluateTriggers).
-        var continuous = new OdeEvent[program.AtomCount];
+        var continuous = new OdeEvent[program.AtomCount + switches.Length];
+        switches.CopyTo(continuous, program.AtomCount);
         for (int a = 0; a < program.AtomCount; a++)
         {
             int atom = a;
@@ -105,6 +107,9 @@ public sealed partial class ModelInstance
 
             Apply(chosen, values, t, y);
             state.Release(chosen, values);
+
+            // Fast reactions re-equilibrate at once after each execution.
+            RelaxFast(t, y);
 
             // Executions can make other triggers true (a new pending execution, even of an event that is still
             // pending) or false (which cancels the pending executions of a non-persistent event) at the same time.

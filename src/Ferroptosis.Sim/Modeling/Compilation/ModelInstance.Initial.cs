@@ -43,6 +43,8 @@ public sealed partial class ModelInstance
             y0[k] = network.FindSpecies(id) is { } species && Model.Layout.AmountStates.Contains(id) ? Amount(species) : Value(id);
         }
 
+        // Fast reactions are at equilibrium from the start: the one their own dynamics reach from the given values.
+        RelaxFast(t0, y0);
         return y0;
 
         double Amount(Species s) => s.HasOnlySubstanceUnits ? Value(s.Id) : Value(s.Id) * Value(s.Compartment);

@@ -29,6 +29,8 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     private readonly double[] _hoistedFor;
     private readonly int _n;
     private readonly int _m;
+
+    // The inputs after the parameters: the delayed values, then the locked relations of the fast rates.
     private readonly int _d;
     private bool _hoistedValid;
     private double[]? _mass;
@@ -40,7 +42,8 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
         Model = model;
         _n = model.Dimension;
         _m = model.ParameterIds.Count;
-        _d = model.Delays?.Count ?? 0;
+        // Delayed values, then the locked relations of the fast rates, sit after the parameters.
+        _d = (model.Delays?.Count ?? 0) + (model.Fast?.SwitchCount ?? 0);
         _inputs = new double[1 + _n + _m + _d + model.HoistedCount];
         model.DefaultParameters.CopyTo(_inputs.AsSpan(1 + _n, _m));
         _hoistedFor = new double[_m + _d];
@@ -60,8 +63,8 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     public bool IsAutonomous => Model.IsAutonomous;
 
     /// <summary>Gets the model's mass matrix for this run's parameter values (see <see cref="CompiledModel.MassMatrix"/>): empty unless the model has fast reactions.</summary>
-    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix; the solver reads it once, when an integrator is created.</remarks>
-    public ReadOnlySpan<double> MassMatrix => Model.MassScale is null ? Model.MassMatrix : Model.ScaleMass(Parameters, _mass ??= new double[Model.Mass.Length]);
+    /// <remarks>Conversion factors on the species of fast reactions divide columns of the matrix, and stoichiometries set through species-reference ids enter it with their values in force; the solver reads it when an integrator is created and again after every event.</remarks>
+    public ReadOnlySpan<double> MassMatrix => Model.Fast is not { } fast ? [] : fast.FillMass(_inputs, _mass ??= new double[_n * _n], _massEntries ??= new double[fast.MassPositions.Length]);
 
     /// <inheritdoc/>
     public bool HasJacobian => true;
@@ -140,6 +143,9 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
             jacobian[(rows[e] * _n) + columns[e]] = _jacobian[e];
         }
     }
+
+    /// <summary>Evaluates the Jacobian's structurally non-zero entries (in the order of <see cref="CompiledModel.JacobianRows"/>).</summary>
+    internal void EvaluateJacobianEntries(double t, ReadOnlySpan<double> y, double[] entries) => Model.JacobianKernel(LoadKernelInputs(t, y), entries);
 
     /// <summary>Loads (t, y) into the kernel inputs, for programs that evaluate other outputs of the model.</summary>
     internal double[] LoadInputs(double t, ReadOnlySpan<double> y)

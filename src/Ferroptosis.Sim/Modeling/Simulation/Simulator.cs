@@ -93,6 +93,21 @@ public static class Simulator
                 },
         };
 
+        if (instance.HasDependentFastReactions)
+        {
+            // Fast reactions left out as linearly dependent must stay at equilibrium where the others are: checked at
+            // every output point, so that inconsistent rate laws end in a refusal rather than in a wrong answer.
+            var record = options.OutputObserver!;
+            options = options with
+            {
+                OutputObserver = (t, y) =>
+                {
+                    instance.CheckDependentFastReactions(t, y);
+                    record(t, y);
+                },
+            };
+        }
+
         var problem = new OdeProblem(instance, t0, settings.EndTime, y0);
         OdeSolution solution;
         try

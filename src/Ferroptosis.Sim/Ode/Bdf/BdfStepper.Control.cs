@@ -132,6 +132,10 @@ internal sealed partial class BdfStepper
         _step *= MinShrink;
         NextStep = _step;
         Evaluate(T, Y, _f);
+
+        // For M·y′ = f the history needs y′ (where it is not determined, f stays in its place: a poorer predictor only).
+        _ = _initializer?.Derivative(T, Y, _f);
+
         _history.RestartFirstOrder(_f, _step);
         _orderWait = WaitAfterFirstOrderRestart;
     }

@@ -93,9 +93,16 @@ internal sealed partial class BdfStepper
         for (int m = 0; ; m++)
         {
             Counters.NewtonIterations++;
-            for (int i = 0; i < N; i++)
+            if (_mass is null)
             {
-                delta[i] = (gamma * _f[i]) - _psi[i] - correction[i];
+                for (int i = 0; i < N; i++)
+                {
+                    delta[i] = (gamma * _f[i]) - _psi[i] - correction[i];
+                }
+            }
+            else
+            {
+                MassResidual(gamma, correction);
             }
 
             _krylov?.Prepare(tNew, _candidate, _f, gamma, _weights, NewtonTolerance);
@@ -156,6 +163,28 @@ internal sealed partial class BdfStepper
             {
                 return CorrectorOutcome.NonFinite;
             }
+        }
+    }
+
+    /// <summary>The corrector residual of M·y′ = f: γf − M·(ψ + d), into <c>_delta</c>.</summary>
+    private void MassResidual(double gamma, ReadOnlySpan<double> correction)
+    {
+        var mass = _mass!;
+        for (int k = 0; k < N; k++)
+        {
+            _massWork[k] = _psi[k] + correction[k];
+        }
+
+        for (int i = 0; i < N; i++)
+        {
+            double sum = 0;
+            var row = mass.AsSpan(i * N, N);
+            for (int k = 0; k < N; k++)
+            {
+                sum += row[k] * _massWork[k];
+            }
+
+            _delta[i] = (gamma * _f[i]) - sum;
         }
     }
 

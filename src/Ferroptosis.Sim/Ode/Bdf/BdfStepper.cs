@@ -1,6 +1,7 @@
 using Ferroptosis.Sim.Ode.Jacobians;
 using Ferroptosis.Sim.Ode.LinearAlgebra;
 using Ferroptosis.Sim.Ode.LinearAlgebra.Krylov;
+using Ferroptosis.Sim.Ode.Rosenbrock;
 using Ferroptosis.Sim.Ode.StepControl;
 using Ferroptosis.Sim.Ode.Stepping;
 
@@ -39,6 +40,11 @@ namespace Ferroptosis.Sim.Ode.Bdf;
 /// Dense output is the interpolating polynomial of the step's order through the last q + 1 values.
 /// Single-threaded; every buffer is allocated in the constructor.
 /// </para>
+/// <para>
+/// A system with a mass matrix (<see cref="IMassMatrixSystem"/>, index 1) is solved with the Newton matrix M − γJ and
+/// the residual γf − M·(ψ + d); at the start and after every event the state is made consistent as the Rosenbrock
+/// solvers do it (<see cref="ConsistentInitializer"/>) and the history starts from the consistent y′.
+/// </para>
 /// </remarks>
 internal sealed partial class BdfStepper : Stepper
 {
@@ -54,6 +60,9 @@ internal sealed partial class BdfStepper : Stepper
     private readonly double[] _correction;
     private readonly double[] _delta;
     private double[] _candidate;
+    private readonly double[]? _mass;
+    private readonly double[] _massWork;
+    private readonly ConsistentInitializer? _initializer;
 
     private int _order;
     private double _step;
@@ -66,8 +75,17 @@ internal sealed partial class BdfStepper : Stepper
         _maxOrder = maxOrder;
         _history = new BdfHistory(N);
         _jacobianEvaluator = new JacobianEvaluator(system, counters, AbsTol, RelTol);
-        _linear = LinearSolverFactory.Create(system, options.LinearSolver, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: false);
+        _mass = ConsistentInitializer.ReadMassMatrix(system, options);
+        _linear = LinearSolverFactory.Create(system, _mass is null ? options.LinearSolver : LinearSolverChoice.Dense, counters, _jacobianEvaluator, AbsTol, RelTol, manySolvesPerFactor: false);
         _krylov = _linear as KrylovLinearSolver;
+        if (_mass is not null)
+        {
+            // M·y′ = f: the Newton matrix is M − γJ and the corrector residual γf − M·(ψ + d) (Hairer–Wanner II, VI.2).
+            ((DenseLinearSolver)_linear).MassMatrix = _mass;
+            _initializer = new ConsistentInitializer(system, _mass, _jacobianEvaluator, counters, AbsTol, RelTol);
+        }
+
+        _massWork = _mass is null ? [] : new double[N];
         _weights = new double[N];
         _prediction = new double[N];
         _psi = new double[N];
@@ -82,10 +100,26 @@ internal sealed partial class BdfStepper : Stepper
 
     protected override void OnRestart()
     {
+        // A differential–algebraic system: read M again (it may change at events), make the state consistent, and
+        // start the history from y′ rather than f.
+        if (_initializer is not null && (_initializer.Reload(T, out _) ?? _initializer.Solve(T, Y)) is { } failure)
+        {
+            Fail(SolverStatus.ConvergenceFailure, failure);
+            NextStep = double.NaN;
+            return;
+        }
+
         Evaluate(T, Y, _f);
         if (!AllFinite(_f))
         {
             FailNonFinite(T, _f, "The right-hand side");
+            NextStep = double.NaN;
+            return;
+        }
+
+        if (_initializer?.Derivative(T, Y, _f) is { } singular)
+        {
+            Fail(SolverStatus.ConvergenceFailure, singular);
             NextStep = double.NaN;
             return;
         }

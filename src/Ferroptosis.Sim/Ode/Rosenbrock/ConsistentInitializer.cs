@@ -51,17 +51,7 @@ internal sealed class ConsistentInitializer
         _atol = atol;
         _rtol = rtol;
         _algebraic = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            bool zero = true;
-            for (int j = 0; j < n && zero; j++)
-            {
-                zero = mass[(i * n) + j] == 0;
-            }
-
-            _algebraic[i] = zero;
-            AlgebraicCount += zero ? 1 : 0;
-        }
+        Refresh();
 
         _given = new double[n];
         _f = new double[n];
@@ -74,7 +64,131 @@ internal sealed class ConsistentInitializer
     }
 
     /// <summary>Gets the number of algebraic equations (zero rows of M).</summary>
-    public int AlgebraicCount { get; }
+    public int AlgebraicCount { get; private set; }
+
+    /// <summary>Finds the algebraic rows again, after the mass matrix array changed.</summary>
+    public void Refresh()
+    {
+        int n = _algebraic.Length;
+        AlgebraicCount = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool zero = true;
+            for (int j = 0; j < n && zero; j++)
+            {
+                zero = _mass[(i * n) + j] == 0;
+            }
+
+            _algebraic[i] = zero;
+            AlgebraicCount += zero ? 1 : 0;
+        }
+    }
+
+    /// <summary>Reads the mass matrix of a system that has one (validated: n × n finite values, the dense linear solver), or null for an ODE system.</summary>
+    public static double[]? ReadMassMatrix(IOdeSystem system, OdeSolverOptions options)
+    {
+        if (system is not IMassMatrixSystem { MassMatrix.IsEmpty: false } dae)
+        {
+            return null;
+        }
+
+        int n = system.Dimension;
+        var mass = dae.MassMatrix;
+        if (mass.Length != n * n)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The mass matrix has {mass.Length} entries but the system has dimension {n}; give n × n = {n * n} values, row-major (or none for the identity)."),
+                nameof(system));
+        }
+
+        foreach (double m in mass)
+        {
+            if (!double.IsFinite(m))
+            {
+                throw new ArgumentException("Every entry of the mass matrix must be a finite number.", nameof(system));
+            }
+        }
+
+        if (options.LinearSolver.Kind is not (LinearSolverKind.Auto or LinearSolverKind.Dense))
+        {
+            throw new ArgumentException($"A system with a mass matrix needs the dense linear solver; {options.LinearSolver} was chosen.", nameof(options));
+        }
+
+        return mass.ToArray();
+    }
+
+    /// <summary>Reads the system's mass matrix again into the array shared with the stepper (it may change at events); returns null, or why it cannot be used.</summary>
+    /// <param name="t">The time, for the message.</param>
+    /// <param name="changed">Set to whether the matrix changed.</param>
+    public string? Reload(double t, out bool changed)
+    {
+        changed = false;
+        var current = ((IMassMatrixSystem)_system).MassMatrix;
+        if (current.SequenceEqual(_mass))
+        {
+            return null;
+        }
+
+        if (current.Length != _mass.Length)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The mass matrix changed size at t = {t:G10} ({current.Length} entries, {_mass.Length} before).");
+        }
+
+        foreach (double m in current)
+        {
+            if (!double.IsFinite(m))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"The mass matrix has an entry that is not finite at t = {t:G10}.");
+            }
+        }
+
+        current.CopyTo(_mass);
+        Refresh();
+        changed = true;
+        return null;
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="f"/> = f(t, y) of a consistent state by y′: the differential rows M_i·y′ = f_i together
+    /// with the algebraic equations differentiated once, ∂f_i/∂y·y′ = −∂f_i/∂t (∂f/∂t by a forward difference when the
+    /// system is not autonomous), which determine y′ for an index-1 system. Returns null, or why not.
+    /// </summary>
+    public string? Derivative(double t, ReadOnlySpan<double> y, Span<double> f)
+    {
+        int n = y.Length;
+        _evaluator.Evaluate(t, y, f, 1.0, _jacobian);
+        bool timeDependent = AlgebraicCount > 0 && !_system.IsAutonomous;
+        double dt = 1.5e-8 * Math.Max(1.0, Math.Abs(t));
+        if (timeDependent)
+        {
+            _counters.Rhs++;
+            _system.Evaluate(t + dt, y, _trial);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (_algebraic[i])
+            {
+                _delta[i] = timeDependent ? -(_trial[i] - f[i]) / dt : 0;
+            }
+            else
+            {
+                _mass.AsSpan(i * n, n).CopyTo(_jacobian.AsSpan(i * n, n));
+                _delta[i] = f[i];
+            }
+        }
+
+        _counters.LuDecompositions++;
+        if (!DenseLu.Factor(_jacobian, n, _pivots))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The derivative at t = {t:G10} is not determined: the mass matrix with the algebraic equations' Jacobian is singular (the system is not of index 1 there).");
+        }
+
+        _counters.LinearSolves++;
+        DenseLu.Solve(_jacobian, n, _pivots, _delta);
+        _delta.AsSpan(0, n).CopyTo(f);
+        return null;
+    }
 
     /// <summary>Makes <paramref name="y"/> consistent at <paramref name="t"/>; returns null on success, else why it failed.</summary>
     public string? Solve(double t, Span<double> y)

@@ -87,6 +87,15 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
 
     protected override void OnRestart()
     {
+        // The mass matrix may change at events (IMassMatrixSystem): read it again.
+        if (_mass is not null && !RefreshMassMatrix())
+        {
+            _f0Current = false;
+            _jacobianCurrent = false;
+            NextStep = double.NaN;
+            return;
+        }
+
         if (_initializer?.Solve(T, Y) is { } failure)
         {
             _f0Current = false;
@@ -445,39 +454,25 @@ internal sealed class RosenbrockStepper : Stepper, IStiffnessProbe
     /// <summary>The mass matrix of a differential–algebraic system (null for an ODE), checked against the method and the options.</summary>
     private static double[]? MassMatrixOf(IOdeSystem system, RosenbrockTableau tableau, OdeSolverOptions options)
     {
-        if (system is not IMassMatrixSystem { MassMatrix.IsEmpty: false } dae)
-        {
-            return null;
-        }
-
-        int n = system.Dimension;
-        var mass = dae.MassMatrix;
-        if (mass.Length != n * n)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The mass matrix has {mass.Length} entries but the system has dimension {n}; give n × n = {n * n} values, row-major (or none for the identity)."),
-                nameof(system));
-        }
-
-        foreach (double m in mass)
-        {
-            if (!double.IsFinite(m))
-            {
-                throw new ArgumentException("Every entry of the mass matrix must be a finite number.", nameof(system));
-            }
-        }
-
-        if (!tableau.IsStifflyAccurate)
+        var mass = ConsistentInitializer.ReadMassMatrix(system, options);
+        if (mass is not null && !tableau.IsStifflyAccurate)
         {
             throw new ArgumentException($"{tableau.Name} is not stiffly accurate and does not solve differential–algebraic systems; use Rodas5P or Rodas4.", nameof(system));
         }
 
-        if (options.LinearSolver.Kind is not (LinearSolverKind.Auto or LinearSolverKind.Dense))
+        return mass;
+    }
+
+    /// <summary>Reads the system's mass matrix again (it may change at events), with the algebraic rows; false on failure.</summary>
+    private bool RefreshMassMatrix()
+    {
+        if (_initializer!.Reload(T, out bool changed) is { } failure)
         {
-            throw new ArgumentException($"A system with a mass matrix needs the dense linear solver; {options.LinearSolver} was chosen.", nameof(options));
+            return Fail(SolverStatus.NonFiniteState, failure);
         }
 
-        return mass.ToArray();
+        _jacobianCurrent &= !changed;
+        return true;
     }
 
     /// <summary>destination += factor · source (skipped when the factor is zero).</summary>

@@ -94,17 +94,70 @@ public sealed class SbmlFastReactionTests
             Throws.ArgumentException.With.Message.Contains("mass matrix"));
     }
 
-    [Test]
-    public void LinearlyDependentFastReactions_AreRefusedWithTheReason()
+    /// <summary>
+    /// A ⇌ B (rate 2A − B), B ⇌ C (3B − C) and A ⇌ C (kf3·A − C) fast: S_f has rank 2, so the first two fix the state,
+    /// and the third is at equilibrium there only when kf3 = 2·3 (Wegscheider's condition). Then B = 2A, C = 6A, and a
+    /// slow drain C → ∅ at 0.9·C makes the total T = A + B + C decay as T′ = −0.9·(6/9)·T = −0.6·T. With kf3 = 5 no state
+    /// holds all three at equilibrium, and the run is refused with the reason.
+    /// </summary>
+    [TestCase(6.0)]
+    [TestCase(5.0)]
+    public void LinearlyDependentFastReactions_HoldTheirCommonEquilibrium_OrAreRefusedWhenThereIsNone(double kf3)
     {
-        // Two copies of the same fast reaction: holding both rates at zero over-determines the state.
-        string reaction(string id) => $"""<reaction id="{id}" fast="true"><listOfReactants><speciesReference species="A"/></listOfReactants><listOfProducts><speciesReference species="B"/></listOfProducts><kineticLaw>{SbmlText.Math("<apply><minus/><ci>A</ci><ci>B</ci></apply>")}</kineticLaw></reaction>""";
+        string reaction(string id, string from, string to, double kf) =>
+            $"""<reaction id="{id}" fast="true"><listOfReactants><speciesReference species="{from}"/></listOfReactants><listOfProducts><speciesReference species="{to}"/></listOfProducts><kineticLaw>{SbmlText.Math($"<apply><minus/><apply><times/><cn>{kf}</cn><ci>{from}</ci></apply><ci>{to}</ci></apply>")}</kineticLaw></reaction>""";
         string xml = SbmlText.L2($"""
             <listOfCompartments><compartment id="c" size="1"/></listOfCompartments>
-            <listOfSpecies><species id="A" compartment="c" initialAmount="1"/><species id="B" compartment="c" initialAmount="0"/></listOfSpecies>
-            <listOfReactions>{reaction("R1")}{reaction("R2")}</listOfReactions>
+            <listOfSpecies>
+              <species id="A" compartment="c" initialAmount="9" hasOnlySubstanceUnits="true"/>
+              <species id="B" compartment="c" initialAmount="0" hasOnlySubstanceUnits="true"/>
+              <species id="C" compartment="c" initialAmount="0" hasOnlySubstanceUnits="true"/>
+            </listOfSpecies>
+            <listOfReactions>
+              {reaction("R1", "A", "B", 2)}{reaction("R2", "B", "C", 3)}{reaction("R3", "A", "C", kf3)}
+              <reaction id="drain" reversible="false"><listOfReactants><speciesReference species="C"/></listOfReactants><kineticLaw>{SbmlText.Math("<apply><times/><cn>0.9</cn><ci>C</ci></apply>")}</kineticLaw></reaction>
+            </listOfReactions>
             """);
-        var network = SbmlReader.Parse(xml).Network;
-        Assert.That(() => ModelCompiler.Compile(network), Throws.TypeOf<NotSupportedException>().With.Message.StartsWith("fast reaction: ").And.Message.Contains("not linearly independent"));
+        var model = ModelCompiler.Compile(SbmlReader.Parse(xml).Network);
+        double[] times = [0, 0.5, 1, 2];
+        var settings = new SimulationSettings { EndTime = 2, OutputTimes = times, RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-12 };
+        if (kf3 != 6.0)
+        {
+            Assert.That(() => Simulator.Simulate(model, settings), Throws.TypeOf<NotSupportedException>().With.Message.StartsWith("fast reaction: the fast reaction 'R3' is a linear combination"));
+            return;
+        }
+
+        var result = Simulator.Simulate(model, settings);
+        Assert.That(result.IsSuccess, result.Message);
+        for (int k = 0; k < times.Length; k++)
+        {
+            double total = 9 * Math.Exp(-0.6 * times[k]);
+            Assert.That(result.GetColumn("A")[k], Is.EqualTo(total / 9).Within(1e-7), $"A at t = {times[k]}");
+            Assert.That(result.GetColumn("B")[k], Is.EqualTo(2 * total / 9).Within(1e-7), $"B at t = {times[k]}");
+            Assert.That(result.GetColumn("C")[k], Is.EqualTo(6 * total / 9).Within(1e-7), $"C at t = {times[k]}");
+        }
+    }
+
+    /// <summary>A ⇌ B (A − B), B ⇌ C (B − C) and A ⇌ C with rate A − C + 0.5·t·A: consistent at t = 0 (A = B = C), not later, so the run is refused at the first output point after the start rather than answered.</summary>
+    [Test]
+    public void ADependentFastReactionThatLeavesEquilibriumLater_IsRefusedAtAnOutputPoint()
+    {
+        string reaction(string id, string from, string to, string extra) =>
+            $"""<reaction id="{id}" fast="true"><listOfReactants><speciesReference species="{from}"/></listOfReactants><listOfProducts><speciesReference species="{to}"/></listOfProducts><kineticLaw>{SbmlText.Math($"<apply><plus/><apply><minus/><ci>{from}</ci><ci>{to}</ci></apply>{extra}</apply>")}</kineticLaw></reaction>""";
+        const string Time = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">t</csymbol>";
+        string xml = SbmlText.L2($"""
+            <listOfCompartments><compartment id="c" size="1"/></listOfCompartments>
+            <listOfSpecies>
+              <species id="A" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+              <species id="B" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+              <species id="C" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"/>
+            </listOfSpecies>
+            <listOfReactions>
+              {reaction("R1", "A", "B", "<cn>0</cn>")}{reaction("R2", "B", "C", "<cn>0</cn>")}{reaction("R3", "A", "C", $"<apply><times/><cn>0.5</cn>{Time}<ci>A</ci></apply>")}
+            </listOfReactions>
+            """);
+        var model = ModelCompiler.Compile(SbmlReader.Parse(xml).Network);
+        var settings = new SimulationSettings { EndTime = 2, OutputTimes = [0, 1, 2] };
+        Assert.That(() => Simulator.Simulate(model, settings), Throws.TypeOf<NotSupportedException>().With.Message.Contains("'R3' is a linear combination").And.Message.Contains("t = 1)"));
     }
 }

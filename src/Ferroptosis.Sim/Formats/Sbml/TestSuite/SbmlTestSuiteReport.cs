@@ -96,13 +96,22 @@ public static class SbmlTestSuiteReport
         }
 
         text.AppendLine();
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Solver: {solver}. Each case runs its Level 3 file, or its Level 2 Version 4 file where it has no Level 3 file; a case needing several feature groups counts in each. Refused cases, by the feature named in the refusal:"));
-        text.AppendLine();
-        text.AppendLine("| refused feature | cases |");
-        text.AppendLine("|---|---:|");
-        foreach (var (feature, cases) in RefusalsByFeature(results))
+        var refusals = RefusalsByFeature(results).ToList();
+        string solverLine = $"Solver: {solver}. Each case runs its Level 3 file, or its Level 2 Version 4 file where it has no Level 3 file; a case needing several feature groups counts in each.";
+        if (refusals.Count == 0)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {feature} | {cases} |"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{solverLine} No case is refused."));
+        }
+        else
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{solverLine} Refused cases, by the feature named in the refusal:"));
+            text.AppendLine();
+            text.AppendLine("| refused feature | cases |");
+            text.AppendLine("|---|---:|");
+            foreach (var (feature, cases) in refusals)
+            {
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {feature} | {cases} |"));
+            }
         }
 
         text.AppendLine(EndMarker);
