@@ -49,15 +49,34 @@ internal sealed class BatchedKernelEmitter
     private readonly ParameterExpression _outputs = L.Parameter(typeof(Vector256<double>[]), "outputs");
     private readonly L?[] _locals;
 
-    private BatchedKernelEmitter(IReadOnlyList<DagNode> nodes)
+    private readonly bool[] _precomputed;
+    private readonly int _outputOffset;
+
+    private BatchedKernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed, int outputOffset)
     {
         _nodes = nodes;
         _locals = new L?[nodes.Count];
+        _precomputed = new bool[nodes.Count];
+        _outputOffset = outputOffset;
+        if (precomputed is not null)
+        {
+            foreach (var (node, input) in precomputed)
+            {
+                _precomputed[node] = true;
+                _locals[node] = L.ArrayIndex(_inputs, L.Constant(input));
+            }
+        }
     }
 
-    /// <summary>Compiles expressions over a symbol table (input index per symbol) into one batched kernel.</summary>
+    /// <summary>
+    /// Compiles expressions over a symbol table (input index per symbol) into one batched kernel, with the sub-expressions
+    /// that read only inputs at index <paramref name="firstInvariantInput"/> or above moved into a precompute kernel, as
+    /// <see cref="ExpressionCompiler.CompileHoisted"/> does for scalar kernels (same nodes, same slots from <paramref name="firstHoistedInput"/>).
+    /// </summary>
+    /// <returns>The kernel, the precompute kernel (call it with the input array as both arguments whenever an invariant input changes) and the number of hoisted slots.</returns>
     /// <exception cref="NotSupportedException">An expression calls delay(x, τ), or the kernel is too large to compile to code.</exception>
-    public static BatchedKernel Compile(IReadOnlyList<Expr> expressions, IReadOnlyDictionary<string, int> symbolIndices)
+    public static (BatchedKernel Kernel, BatchedKernel Precompute, int HoistedCount) CompileHoisted(
+        IReadOnlyList<Expr> expressions, IReadOnlyDictionary<string, int> symbolIndices, int firstInvariantInput, int firstHoistedInput)
     {
         var dag = new ExpressionDag(symbolIndices);
         var roots = new int[expressions.Count];
@@ -66,7 +85,10 @@ internal sealed class BatchedKernelEmitter
             roots[k] = dag.Add(expressions[k]);
         }
 
-        return new BatchedKernelEmitter(dag.Nodes).CompileRoots(roots);
+        var (hoisted, slots) = ExpressionCompiler.HoistedSlots(dag.Nodes, [roots], firstInvariantInput, firstHoistedInput);
+        var kernel = new BatchedKernelEmitter(dag.Nodes, slots, 0).CompileRoots(roots);
+        var precompute = new BatchedKernelEmitter(dag.Nodes, null, firstHoistedInput).CompileRoots([.. hoisted]);
+        return (kernel, precompute, hoisted.Count);
     }
 
     private static MethodInfo Generic(string name, int parameters) =>
@@ -90,7 +112,7 @@ internal sealed class BatchedKernelEmitter
 
         for (int i = _nodes.Count - 1; i >= 0; i--)
         {
-            if (needed[i])
+            if (needed[i] && !_precomputed[i])
             {
                 foreach (int a in _nodes[i].Args)
                 {
@@ -106,7 +128,7 @@ internal sealed class BatchedKernelEmitter
         var shared = new bool[_nodes.Count];
         for (int i = 0; i < _nodes.Count; i++)
         {
-            if (!needed[i])
+            if (!needed[i] || _precomputed[i])
             {
                 continue;
             }
@@ -114,7 +136,7 @@ internal sealed class BatchedKernelEmitter
             int h = 1;
             foreach (int a in _nodes[i].Args)
             {
-                if (!shared[a])
+                if (!shared[a] && !_precomputed[a])
                 {
                     h = Math.Max(h, height[a] + 1);
                 }
@@ -138,7 +160,7 @@ internal sealed class BatchedKernelEmitter
 
         for (int k = 0; k < roots.Length; k++)
         {
-            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(k)), Ref(roots[k])));
+            body.Add(L.Assign(L.ArrayAccess(_outputs, L.Constant(_outputOffset + k)), Ref(roots[k])));
         }
 
         body.Add(L.Empty());
