@@ -10,7 +10,8 @@ namespace Ferroptosis.Sim.Modeling.Expressions;
 /// <remarks>
 /// <para>
 /// Lane j of every output is, bit for bit, what the scalar kernel computes from lane j of the inputs: +, −, ×, ÷ and
-/// negation are lane-wise IEEE operations; every function call (exp, ln, pow, min, max, …) is the scalar
+/// negation are lane-wise IEEE operations, and so are abs, sqrt, min and max, whose vector instructions give what
+/// <see cref="Math"/> gives bit for bit; every other function (exp, ln, pow, …) is the scalar
 /// <see cref="Math"/>/<see cref="BuiltinMath"/> method called once per lane; literal powers are the same
 /// multiplications; comparisons become lane masks with the scalar semantics (NaN compares false, ≠ true).
 /// Piecewise values evaluate every piece and select per lane, which gives the selected piece's value (no expression
@@ -24,8 +25,10 @@ internal sealed class BatchedKernelEmitter
     private const int Lanes = 4;
 
     private static readonly MethodInfo PowMethod = typeof(BuiltinMath).GetMethod(nameof(BuiltinMath.Pow))!;
-    private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(double), typeof(double)])!;
-    private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(double), typeof(double)])!;
+    private static readonly MethodInfo MinMethod = Generic(nameof(Vector256.Min), 2);
+    private static readonly MethodInfo MaxMethod = Generic(nameof(Vector256.Max), 2);
+    private static readonly MethodInfo AbsMethod = Generic(nameof(Vector256.Abs), 1);
+    private static readonly MethodInfo SqrtMethod = Generic(nameof(Vector256.Sqrt), 1);
     private static readonly MethodInfo Broadcast = typeof(Vector256).GetMethod(nameof(Vector256.Create), [typeof(double)])!;
     private static readonly MethodInfo FromLanes = typeof(Vector256).GetMethod(nameof(Vector256.Create), [typeof(double), typeof(double), typeof(double), typeof(double)])!;
     private static readonly MethodInfo GetElement = Generic(nameof(Vector256.GetElement), 2);
@@ -312,6 +315,12 @@ internal sealed class BatchedKernelEmitter
             return Power(node.Args[0], node.Args[1]);
         }
 
+        // Lane-wise instructions where they round exactly as the scalar method (checked in BatchedKernelEmitterTests).
+        if (f.Kind is BuiltinKind.Abs or BuiltinKind.Sqrt)
+        {
+            return L.Call(f.Kind == BuiltinKind.Abs ? AbsMethod : SqrtMethod, Ref(node.Args[0]));
+        }
+
         if (f.Method is { } method)
         {
             return PerLane(method, Array.ConvertAll(node.Args, Ref));
@@ -322,12 +331,13 @@ internal sealed class BatchedKernelEmitter
             throw new NotSupportedException("delay(x, τ) reads the history of a simulation; a batched right-hand side cannot evaluate it.");
         }
 
-        // min/max fold left to right, per lane, as the scalar kernel does.
+        // min/max fold left to right as the scalar kernel does; Vector256.Min/Max follow Math.Min/Max (IEEE 754:2019:
+        // NaN propagates, −0 < +0) bit for bit.
         var m = f.Kind == BuiltinKind.Min ? MinMethod : MaxMethod;
         var acc = Ref(node.Args[0]);
         for (int i = 1; i < node.Args.Length; i++)
         {
-            acc = PerLane(m, acc, Ref(node.Args[i]));
+            acc = L.Call(m, acc, Ref(node.Args[i]));
         }
 
         return acc;
