@@ -29,13 +29,13 @@ internal sealed class BatchedModelSystem : IBatchedOdeSystem
     private readonly BatchedKernel _precompute;
     private readonly int _hoistedCount;
 
-    public BatchedModelSystem(CompiledModel model)
+    public BatchedModelSystem(CompiledModel model, BatchedFunctions functions)
     {
         Dimension = model.Dimension;
         ParameterCount = model.ParameterIds.Count;
         int firstParameter = 1 + Dimension;
         (_kernel, _precompute, _hoistedCount) = BatchedKernelEmitter.CompileHoisted(
-            model.RightHandSideExpressions, ModelCompiler.InputSymbols(model.Layout), firstParameter, firstParameter + ParameterCount);
+            model.RightHandSideExpressions, ModelCompiler.InputSymbols(model.Layout), firstParameter, firstParameter + ParameterCount, functions == BatchedFunctions.VectorMath);
     }
 
     public int Dimension { get; }

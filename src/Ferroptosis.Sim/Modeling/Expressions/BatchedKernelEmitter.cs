@@ -54,10 +54,12 @@ internal sealed class BatchedKernelEmitter
 
     private readonly bool[] _precomputed;
     private readonly int _outputOffset;
+    private readonly bool _vectorMath;
 
-    private BatchedKernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed, int outputOffset)
+    private BatchedKernelEmitter(IReadOnlyList<DagNode> nodes, IReadOnlyDictionary<int, int>? precomputed, int outputOffset, bool vectorMath)
     {
         _nodes = nodes;
+        _vectorMath = vectorMath;
         _locals = new L?[nodes.Count];
         _precomputed = new bool[nodes.Count];
         _outputOffset = outputOffset;
@@ -79,7 +81,7 @@ internal sealed class BatchedKernelEmitter
     /// <returns>The kernel, the precompute kernel (call it with the input array as both arguments whenever an invariant input changes) and the number of hoisted slots.</returns>
     /// <exception cref="NotSupportedException">An expression calls delay(x, τ), or the kernel is too large to compile to code.</exception>
     public static (BatchedKernel Kernel, BatchedKernel Precompute, int HoistedCount) CompileHoisted(
-        IReadOnlyList<Expr> expressions, IReadOnlyDictionary<string, int> symbolIndices, int firstInvariantInput, int firstHoistedInput)
+        IReadOnlyList<Expr> expressions, IReadOnlyDictionary<string, int> symbolIndices, int firstInvariantInput, int firstHoistedInput, bool vectorMath = false)
     {
         var dag = new ExpressionDag(symbolIndices);
         var roots = new int[expressions.Count];
@@ -89,8 +91,8 @@ internal sealed class BatchedKernelEmitter
         }
 
         var (hoisted, slots) = ExpressionCompiler.HoistedSlots(dag.Nodes, [roots], firstInvariantInput, firstHoistedInput);
-        var kernel = new BatchedKernelEmitter(dag.Nodes, slots, 0).CompileRoots(roots);
-        var precompute = new BatchedKernelEmitter(dag.Nodes, null, firstHoistedInput).CompileRoots([.. hoisted]);
+        var kernel = new BatchedKernelEmitter(dag.Nodes, slots, 0, vectorMath).CompileRoots(roots);
+        var precompute = new BatchedKernelEmitter(dag.Nodes, null, firstHoistedInput, vectorMath).CompileRoots([.. hoisted]);
         return (kernel, precompute, hoisted.Count);
     }
 
@@ -253,7 +255,7 @@ internal sealed class BatchedKernelEmitter
         var exponent = _nodes[exponentId];
         if (exponent.Kind != DagKind.Constant || !BuiltinMath.IsExpandedExponent(exponent.Value))
         {
-            return PerLane(PowMethod, Ref(baseId), Ref(exponentId));
+            return _vectorMath ? L.Block(L.Call(LaneMath.PowMethod, Ref(baseId), Ref(exponentId))) : PerLane(PowMethod, Ref(baseId), Ref(exponentId));
         }
 
         var t = L.Variable(typeof(Vector256<double>), "x");
@@ -319,6 +321,11 @@ internal sealed class BatchedKernelEmitter
         if (f.Kind is BuiltinKind.Abs or BuiltinKind.Sqrt)
         {
             return L.Call(f.Kind == BuiltinKind.Abs ? AbsMethod : SqrtMethod, Ref(node.Args[0]));
+        }
+
+        if (_vectorMath && f.Kind is BuiltinKind.Exp or BuiltinKind.Ln)
+        {
+            return L.Call(f.Kind == BuiltinKind.Exp ? LaneMath.ExpMethod : LaneMath.LogMethod, Ref(node.Args[0]));
         }
 
         if (f.Method is { } method)
