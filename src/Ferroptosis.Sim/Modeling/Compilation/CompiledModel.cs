@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Ferroptosis.Sim.Modeling.Expressions;
 using Ferroptosis.Sim.Modeling.Networks;
 using Ferroptosis.Sim.Ode;
+using Ferroptosis.Sim.Ode.Batched;
 
 namespace Ferroptosis.Sim.Modeling.Compilation;
 
@@ -32,6 +33,8 @@ public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
     private SparseDerivatives? _parameterJacobian;
     private OutputProgram? _defaultOutputs;
     private double[]? _defaultMass;
+    private BatchedModelSystem? _batched;
+    private BatchedModelSystem? _batchedVectorMath;
 
     internal CompiledModel(
         ModelLayout layout,
@@ -179,6 +182,28 @@ public sealed class CompiledModel : ISparseOdeSystem, IMassMatrixSystem
     /// <param name="id">The id.</param>
     /// <returns>The index, or −1.</returns>
     public int IndexOfParameter(string id) => _parameterIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>Gets the right-hand side of this model for batched ensembles: every lane of a <see cref="System.Runtime.Intrinsics.Vector256{T}"/> evaluates one cell with its own parameters.</summary>
+    /// <param name="functions">How exp, ln and non-literal powers are evaluated: <see cref="BatchedFunctions.ScalarIdentical"/> (default) or the faster <see cref="BatchedFunctions.VectorMath"/>.</param>
+    /// <returns>A shareable batched system of dimension <see cref="Dimension"/> whose parameters are <see cref="ParameterIds"/>, in that order (start from <see cref="DefaultParameters"/>).</returns>
+    /// <remarks>
+    /// With <see cref="BatchedFunctions.ScalarIdentical"/>, lane j of the batched right-hand side equals <see cref="Evaluate"/>
+    /// with lane j's parameters bit for bit (functions such as exp and pow are the scalar methods called per lane), so
+    /// <see cref="BatchedEnsemble"/> reproduces the scalar Tsit5 integration of each cell. Compiled on the first call per
+    /// choice, then cached.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">The model has events, delays or fast reactions, which need per-step handling a batched ensemble does not do.</exception>
+    public IBatchedOdeSystem CreateBatchedSystem(BatchedFunctions functions = BatchedFunctions.ScalarIdentical)
+    {
+        if (HasEvents || HasDelays || IsDifferentialAlgebraic)
+        {
+            throw new NotSupportedException($"Model '{Network.Id}' has events, delays or fast reactions; a batched ensemble solves plain ODE right-hand sides only. Simulate its cells one by one with Simulator.Simulate.");
+        }
+
+        return functions == BatchedFunctions.VectorMath
+            ? LazyInitializer.EnsureInitialized(ref _batchedVectorMath, () => new BatchedModelSystem(this, BatchedFunctions.VectorMath))
+            : LazyInitializer.EnsureInitialized(ref _batched, () => new BatchedModelSystem(this, BatchedFunctions.ScalarIdentical));
+    }
 
     /// <summary>Creates the mutable per-run state: parameter values (initially the declared ones), initial-value overrides and event bookkeeping.</summary>
     /// <returns>A new instance; use one per thread.</returns>

@@ -110,6 +110,25 @@ public static class ExpressionCompiler
         }
 
         var nodes = dag.Nodes;
+        var (hoisted, slots) = HoistedSlots(nodes, roots, firstInvariantInput, firstHoistedInput);
+
+        int instructions = 0;
+        var kernels = Array.ConvertAll(roots, group =>
+        {
+            var emitter = new KernelEmitter(nodes, slots, maxCompiledStatements);
+            var kernel = emitter.Compile(group);
+            instructions += emitter.InstructionCount;
+            return kernel;
+        });
+        var precomputeEmitter = new KernelEmitter(nodes, null, maxCompiledStatements);
+        var precompute = precomputeEmitter.Compile(hoisted, outputOffset: firstHoistedInput);
+        instructions += precomputeEmitter.InstructionCount;
+        return new HoistedKernels(kernels, precompute, hoisted.Count, instructions);
+    }
+
+    /// <summary>The hoisted nodes of <see cref="CompileHoisted"/> (in node order) and their input slots: the largest sub-expressions that read only constants and inputs at or above <paramref name="firstInvariantInput"/>, used by a varying node or as an output.</summary>
+    internal static (List<int> Hoisted, Dictionary<int, int> Slots) HoistedSlots(IReadOnlyList<DagNode> nodes, int[][] roots, int firstInvariantInput, int firstHoistedInput)
+    {
         var invariant = new bool[nodes.Count];
         for (int i = 0; i < nodes.Count; i++)
         {
@@ -173,17 +192,6 @@ public static class ExpressionCompiler
             slots.Add(hoisted[j], firstHoistedInput + j);
         }
 
-        int instructions = 0;
-        var kernels = Array.ConvertAll(roots, group =>
-        {
-            var emitter = new KernelEmitter(nodes, slots, maxCompiledStatements);
-            var kernel = emitter.Compile(group);
-            instructions += emitter.InstructionCount;
-            return kernel;
-        });
-        var precomputeEmitter = new KernelEmitter(nodes, null, maxCompiledStatements);
-        var precompute = precomputeEmitter.Compile(hoisted, outputOffset: firstHoistedInput);
-        instructions += precomputeEmitter.InstructionCount;
-        return new HoistedKernels(kernels, precompute, hoisted.Count, instructions);
+        return (hoisted, slots);
     }
 }

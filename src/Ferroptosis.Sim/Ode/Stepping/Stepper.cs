@@ -183,11 +183,14 @@ internal abstract class Stepper
     }
 
     /// <summary>Limits a proposed step to <see cref="MaxStep"/> and to the remaining interval, avoiding a sliver of a last step (Hairer's 1.01 rule); the result is the difference of representable times, (T + h) − T.</summary>
-    protected double ClampStep(double h, double tLimit, out bool hitsLimit)
+    protected double ClampStep(double h, double tLimit, out bool hitsLimit) => ClampStep(T, h, _maxStep, tLimit, out hitsLimit);
+
+    /// <summary>The step-limiting rule of <see cref="ClampStep(double, double, out bool)"/> for a stepper at time <paramref name="t"/> (shared with the batched lanes, which must take the same steps).</summary>
+    internal static double ClampStep(double t, double h, double maxStep, double tLimit, out bool hitsLimit)
     {
-        h = Math.Min(h, _maxStep);
-        double remaining = tLimit - T;
-        if (h >= remaining || T + (1.01 * h) >= tLimit)
+        h = Math.Min(h, maxStep);
+        double remaining = tLimit - t;
+        if (h >= remaining || t + (1.01 * h) >= tLimit)
         {
             hitsLimit = true;
             return remaining;
@@ -196,11 +199,11 @@ internal abstract class Stepper
         // Take the step as the difference of representable times, so that the method integrates over exactly
         // the interval [T, T + h] it reports (far from t = 0 the rounding of T + h is a sizeable part of h).
         hitsLimit = false;
-        return (T + h) - T;
+        return (t + h) - t;
     }
 
     /// <summary>True when h is too small to change t in floating point (with a safety factor of 10 ulps).</summary>
-    protected static bool IsTooSmall(double t, double h) => h <= 10 * (Math.BitIncrement(Math.Abs(t)) - Math.Abs(t));
+    internal static bool IsTooSmall(double t, double h) => h <= 10 * (Math.BitIncrement(Math.Abs(t)) - Math.Abs(t));
 
     protected bool Fail(SolverStatus status, string message)
     {
