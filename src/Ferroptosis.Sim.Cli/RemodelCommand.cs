@@ -36,7 +36,7 @@ internal static class RemodelCommand
         intervention.CompletionSources.Add([.. BoneInterventions.All.Select(p => p.Name)]);
         var coupling = new Option<string>("--coupling") { Description = "How cell death reaches bone: quasi-steady (day-7 hazard, the specification's rule) or multi-rate (cell models over the whole period, δ renewed daily).", HelpName = "SCHEME", DefaultValueFactory = _ => "quasi-steady" };
         coupling.AcceptOnlyFromAmong("quasi-steady", "multi-rate");
-        var kappa = new Option<double?>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (default: the bone model's calibrated value, 0.11 bounded, 0.02 balanced; not identifiable from data, hence the band).", HelpName = "NUMBER" };
+        var kappa = new Option<double?>("--kappa") { Description = "κ, the in-vitro-to-in-vivo attenuation of the hazard, 0 to 1 (default: the bone model's calibrated value, 0.139 bounded, 0.02 balanced; not identifiable from data, hence the band).", HelpName = "NUMBER" };
         var boneModel = new Option<string>("--bone-model") { Description = "Bone population model: bounded (surface-limited, mechanostat, disease effects with onset; cell model v2) or balanced (the first release's Komarova form on cell model v1).", HelpName = "MODEL", DefaultValueFactory = _ => "bounded" };
         boneModel.AcceptOnlyFromAmong("bounded", "balanced");
         var diseaseEnds = new Option<double?>("--disease-ends") { Description = "Month at which the disease ends (e.g. glucocorticoids withdrawn); its effects then wane. Bounded model only.", HelpName = "MONTH" };

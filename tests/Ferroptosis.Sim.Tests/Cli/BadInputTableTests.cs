@@ -69,7 +69,7 @@ public sealed class BadInputTableTests : TempFolderTests
         yield return Row(ExitCodes.InputError, "the model has no species, rules or events", "scan", "{folder}/empty.ant", "--param", "k", "--range", "1,2");
         yield return Row(ExitCodes.SimulationFailed, "The simulation of the osteoblast failed because of --perturb ros_x=1E+308: the values overflow double precision", "simulate", "-p", "ros_x=1e308");
         yield return Row(ExitCodes.InputError, "'nan' is not a number", "simulate", "{folder}/decay.ant", "-p", "k1=nan");
-        yield return Row(ExitCodes.InputError, "a number from 0 to 1 such as 0.11 (got 1E+06)", "remodel", "--scenario", "GC", "--kappa", "1e6");
+        yield return Row(ExitCodes.InputError, "a number from 0 to 1 such as 0.139 (got 1E+06)", "remodel", "--scenario", "GC", "--kappa", "1e6");
         yield return Row(ExitCodes.InputError, "The folder '/nonexistent-suite' does not exist", "sbml-test-suite", "/nonexistent-suite");
         yield return Row(ExitCodes.InputError, "Argument 'l9v9' not recognized. Must be one of: 'l3v2' 'l3v1' 'l2v4'", "sbml-test-suite", "{folder}", "--level", "l9v9");
         yield return Row(ExitCodes.InputError, "OUT is the input file; converting would overwrite it", "convert", "{folder}/decay.ant", "{folder}/decay.ant");
@@ -124,7 +124,7 @@ public sealed class BadInputTableTests : TempFolderTests
             Assert.That(negative.ExitCode, Is.Zero, negative.ToString());
             Assert.That(negative.Error, Does.Contain("warning: ").And.Contain("the parameter 'k1' = -0.05 is negative and used in the rate law of reaction 'J1'"));
             Assert.That(kappa.ExitCode, Is.Zero, kappa.ToString());
-            Assert.That(kappa.Error, Does.Contain("warning: --kappa 0.5 is outside the plausible range 0.055–0.22 of the bounded model"));
+            Assert.That(kappa.Error, Does.Contain("warning: --kappa 0.5 is outside the plausible range 0.0695–0.278 of the bounded model"));
             Assert.That(empty.ExitCode, Is.Zero, empty.ToString());
             Assert.That(empty.Error, Does.Contain("warning: ").And.Contain("the model has no species, rules or events (is the file empty?)"));
         });

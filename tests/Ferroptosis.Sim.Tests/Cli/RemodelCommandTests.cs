@@ -41,7 +41,7 @@ public sealed class RemodelCommandTests : TempFolderTests
         var withdrawn = Run("remodel", "--scenario", "GC", "--months", "12", "--disease-ends", "6", "--no-band", "--plot", "none", "--out", Path.Combine(Folder, "w"));
         Assert.Multiple(() =>
         {
-            Assert.That(run.Output, Does.Contain("glucocorticoid, 12 months, bounded bone model, quasi-steady death rates, κ = 0.11"));
+            Assert.That(run.Output, Does.Contain("glucocorticoid, 12 months, bounded bone model, quasi-steady death rates, κ = 0.139"));
             Assert.That(run.Output, Does.Contain("The intervention starts at month 6.").And.Contain("band: κ ×0.5–2"));
             Assert.That(header, Is.EqualTo(new[] { "time_months", "bone_mass_untreated", "lower_untreated", "upper_untreated", "bone_mass_ferrostatin-1_1_µM", "lower_ferrostatin-1_1_µM", "upper_ferrostatin-1_1_µM" }));
             foreach (var row in rows)
@@ -76,7 +76,7 @@ public sealed class RemodelCommandTests : TempFolderTests
     [TestCase("--intervention", "fer-1=0.1", "needs a concentration unit")]
     [TestCase("--months", "-3", "--months must be more than 0")]
     [TestCase("--kappa", "-1", "--kappa is the attenuation of the in-vitro hazard in vivo, a number from 0 to 1")]
-    [TestCase("--kappa", "1e6", "a number from 0 to 1 such as 0.11 (got 1E+06)")]
+    [TestCase("--kappa", "1e6", "a number from 0 to 1 such as 0.139 (got 1E+06)")]
     [TestCase("--disease-ends", "20", "--disease-ends must be a month from 0 to --months (12); got 20")]
     [TestCase("--treatment-starts", "-1", "--treatment-starts must be a month from 0 to --months (12); got -1")]
     [TestCase("--bone-model", "komarova", "Argument 'komarova' not recognized")]

@@ -43,23 +43,23 @@ public sealed record BoneScenarioEffects
     {
         "glucocorticoid" => new()
         {
-            OsteoclastRecruitment = 1.2, Mechanosensitivity = 0.56, OsteoclastRemoval = 0.88,
+            OsteoclastRecruitment = 1.2, Mechanosensitivity = 0.688, OsteoclastRemoval = 0.873,
             Evidence = "[Weinstein02][JiaD06][Canalis07][Sato18][B26]",
         },
         "high-glucose" or "high-glucose-high-fat" => new()
         {
-            OsteoclastRecruitment = 0.97, MechanicalLoad = 1.021,
+            OsteoclastRecruitment = 0.97, MechanicalLoad = 1.024,
             Evidence = "[Wittrant08][Hygum17][Ma12]",
         },
         "estrogen-deficiency" => new()
         {
-            OsteoclastRecruitment = 1.13, OsteoclastRemoval = 0.88, OsteoblastFormation = 0.98, Mechanosensitivity = 0.65,
-            OnsetDays = 271, RecruitmentOnsetDays = 20,
+            OsteoclastRecruitment = 1.123, OsteoclastRemoval = 0.88, OsteoblastFormation = 0.98, Mechanosensitivity = 0.664,
+            OnsetDays = 271, RecruitmentOnsetDays = 21,
             Evidence = "[Nakamura07][Lanyon07][Frost87][Greendale12][Sowers10]",
         },
         "iron-overload" => new()
         {
-            OsteoclastRecruitment = 1.13, OsteoblastFormation = 0.96, OnsetDays = 1990, RecruitmentOnsetDays = 75,
+            OsteoclastRecruitment = 1.121, OsteoblastFormation = 0.90, OnsetDays = 1615, RecruitmentOnsetDays = 82,
             Evidence = "[B19][Wang15][Kim12]",
         },
         _ => None,

@@ -12,8 +12,8 @@ public sealed record RemodellingOptions
     /// <summary>Gets the default options.</summary>
     public static RemodellingOptions Default { get; } = new();
 
-    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.11, calibrated for the bounded model on cell model v2; <see cref="Version1"/> uses 0.02, the first release's value for cell model v1). Not identifiable from data: <see cref="BoneRemodelling.RunWithBand(DiseaseScenario?, IEnumerable{Perturbation}, TimeSpan, RemodellingOptions?, RemodellingUncertainty?, CancellationToken)"/> shows what a range does.</summary>
-    public double Kappa { get; init; } = 0.11;
+    /// <summary>Gets κ, the in-vitro-to-in-vivo attenuation of the cell model's hazard (default 0.139, calibrated for the bounded model on cell model v2; <see cref="Version1"/> uses 0.02, the first release's value for cell model v1). Not identifiable from data: <see cref="BoneRemodelling.RunWithBand(DiseaseScenario?, IEnumerable{Perturbation}, TimeSpan, RemodellingOptions?, RemodellingUncertainty?, CancellationToken)"/> shows what a range does.</summary>
+    public double Kappa { get; init; } = 0.139;
 
     /// <summary>Gets the share of κ that osteoclasts see, a_OC (null for the bone model's own: 0 bounded, calibrated; 1 balanced): the osteoclasts' extra death rate is a_OC·κ·24·Δh̄.</summary>
     /// <remarks>
@@ -86,8 +86,8 @@ public sealed record RemodellingOptions
     /// <summary>Gets the RANKL concentration (ng/mL) of the osteoclast-formation read-out that feeds osteoclast recruitment (bounded model only; 5 days of <see cref="BoneCell.OsteoclastPrecursor"/> under the scenario, relative to healthy precursors).</summary>
     public double FormationAssayRankl { get; init; } = 50;
 
-    /// <summary>Gets ν, the in-vitro-to-in-vivo attenuation of the osteoclast-formation read-out (bounded model only): osteoclast recruitment is multiplied by (N_OC,condition / N_OC,healthy)^ν (default 0.062; calibrated, like κ).</summary>
-    public double FormationCoupling { get; init; } = 0.062;
+    /// <summary>Gets ν, the in-vitro-to-in-vivo attenuation of the osteoclast-formation read-out (bounded model only): osteoclast recruitment is multiplied by (N_OC,condition / N_OC,healthy)^ν (default 0.056; calibrated, like κ).</summary>
+    public double FormationCoupling { get; init; } = 0.056;
 
     /// <summary>Gets multipliers on the extra death rates the cell model gives, per cell type (default 1 each): e.g. <c>new DeathRates(1, 0, 1)</c> switches osteoclast ferroptosis off, <see cref="DeathRates.None"/> every ferroptotic death, leaving the scenario's other effects.</summary>
     public DeathRates DeathRateMultipliers { get; init; } = new(1, 1, 1);
