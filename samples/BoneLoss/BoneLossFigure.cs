@@ -72,11 +72,11 @@ internal static class BoneLossFigure
             string coincide = Enumerable.Range(2, treatments - 2).All(t => runs[s, t].BoneMass.Zip(runs[s, 1].BoneMass).All(p => Math.Abs(p.First - p.Second) < 0.05))
                 ? "the three interventions coincide; " : string.Empty;
             // The chart names its own lines that lie on top of each other; the band is named too when it is no wider than a line.
-            string lines = model.Subtitle is { Length: > 0 } note ? note + "; " : string.Empty;
+            string lines = model.Subtitle is { Length: > 0 } note ? note + "\n" : string.Empty;
             var values = Enumerable.Range(0, treatments).SelectMany(t => runs[s, t].BoneMass).Concat(band[s].BoneMassUpper).Concat(band[s].BoneMassLower).ToList();
             double width = 0.005 * (values.Max() - values.Min());
             bool onLine = band[s].BoneMassUpper.Zip(band[s].Central.BoneMass).All(p => Math.Abs(p.First - p.Second) <= width);
-            string bandNote = onLine ? "untreated: band's upper edge on the untreated line; " : string.Empty;
+            string bandNote = onLine ? "untreated: band's upper edge on its line; " : string.Empty;
             model.Subtitle = string.Create(c, $"{coincide}{lines}{bandNote}y axis {floor:F0}–{ceiling:F1} %");
             return model;
         }).ToList();
