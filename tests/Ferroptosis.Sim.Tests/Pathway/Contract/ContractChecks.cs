@@ -60,6 +60,16 @@ internal sealed partial class Checks
     public double Ic50(string key, Dictionary<string, double> b, string drug, double lo, double hi, params Ch[] with) =>
         Cache.GetOrAdd(key, _ => Bisect(d => S(b, 24, [.. with, P(drug, d)]), 0.5, lo, hi));
 
+    /// A lower bound of the 24-h IC50 for criteria of the form "IC50 ≥ x" (the IC50 in the numerator of a ≥ check):
+    /// the IC50 where the search brackets it, the top of the search where the cell survives (S ≥ 0.5) at every dose
+    /// of it — the IC50 lies beyond and the top is a bound the criterion may be judged on — and NaN otherwise.
+    public double Ic50AtLeast(string key, Dictionary<string, double> b, string drug, double lo, double hi, params Ch[] with)
+    {
+        double ic50 = Ic50(key, b, drug, lo, hi, with);
+        if (!double.IsNaN(ic50)) return ic50;
+        return S(b, 24, [.. with, P(drug, lo)]) > 0.5 && S(b, 24, [.. with, P(drug, hi)]) > 0.5 ? hi : double.NaN;
+    }
+
     /// <summary>The in-vitro changes of a disease scenario as the library defines them for the lab's model version (v1 change meanings translated).</summary>
     public Ch[] Scenario(string name)
     {
