@@ -19,21 +19,43 @@ internal static class LaneMath
 
     private const double ExpLimit = 700;
 
-    /// <summary>x^y per lane: exp(y·ln x) where x is a finite positive normal number and |y·ln x| ≤ 700, <see cref="BuiltinMath.Pow"/> elsewhere (zero, negative bases, infinities, NaN, overflow).</summary>
+    /// <summary>The exponents <see cref="BuiltinMath.Pow"/> computes by multiplication.</summary>
+    private static readonly double[] Expanded = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, -1.0, -2.0];
+
+    /// <summary>x^y per lane: the multiplications of <see cref="BuiltinMath.Pow"/> in lanes whose exponent it expands (a Hill coefficient held in a parameter; the scalar path's bits, and one vector product when all lanes share it), else exp(y·ln x) where x is a finite positive normal number and |y·ln x| ≤ 700, <see cref="BuiltinMath.Pow"/> elsewhere (zero, negative bases, infinities, NaN, overflow).</summary>
     public static Vector256<double> Pow(Vector256<double> x, Vector256<double> y)
     {
+        if (TryExpand(x, y, out var expanded))
+        {
+            return expanded;
+        }
+
         var positive = Vector256.GreaterThanOrEqual(x, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
         var logarithm = Vector256.Log(Vector256.ConditionalSelect(positive, x, Vector256<double>.One));
         var exponent = y * logarithm;
         var regular = positive & Vector256.LessThanOrEqual(Vector256.Abs(exponent), Vector256.Create(ExpLimit));
         var fast = Vector256.Exp(Vector256.ConditionalSelect(regular, exponent, Vector256<double>.Zero));
-        if (regular.AsUInt64() == Vector256<ulong>.AllBitsSet)
+        if (regular.AsUInt64() != Vector256<ulong>.AllBitsSet)
         {
-            return fast;
+            var slow = Vector256.Create(BuiltinMath.Pow(x[0], y[0]), BuiltinMath.Pow(x[1], y[1]), BuiltinMath.Pow(x[2], y[2]), BuiltinMath.Pow(x[3], y[3]));
+            fast = Vector256.ConditionalSelect(regular, fast, slow);
         }
 
-        var slow = Vector256.Create(BuiltinMath.Pow(x[0], y[0]), BuiltinMath.Pow(x[1], y[1]), BuiltinMath.Pow(x[2], y[2]), BuiltinMath.Pow(x[3], y[3]));
-        return Vector256.ConditionalSelect(regular, fast, slow);
+        // Lanes whose own exponent is expanded take the multiplications, whatever the other lanes hold.
+        if (Vector256.EqualsAny(y, Vector256.Floor(y)))
+        {
+            foreach (double e in Expanded)
+            {
+                var lanes = Vector256.Equals(y, Vector256.Create(e));
+                if (lanes != Vector256<double>.Zero)
+                {
+                    TryExpand(x, Vector256.Create(e), out var expansion);
+                    fast = Vector256.ConditionalSelect(lanes, expansion, fast);
+                }
+            }
+        }
+
+        return fast;
     }
 
     /// <summary>e^x per lane (<see cref="Math.Exp"/> for |x| &gt; 700 and NaN).</summary>
@@ -60,5 +82,51 @@ internal static class LaneMath
         }
 
         return Vector256.ConditionalSelect(regular, fast, Vector256.Create(Math.Log(x[0]), Math.Log(x[1]), Math.Log(x[2]), Math.Log(x[3])));
+    }
+
+    /// <summary>The multiplications of <see cref="BuiltinMath.Pow"/> on the whole vector when all four exponents are the same one of its expanded values.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TryExpand(Vector256<double> x, Vector256<double> y, out Vector256<double> result)
+    {
+        double e = y.GetElement(0);
+        if (!Vector256.EqualsAll(y, Vector256.Create(e)))
+        {
+            result = default;
+            return false;
+        }
+
+        switch (e)
+        {
+            case 1.0:
+                result = x;
+                return true;
+            case 2.0:
+                result = x * x;
+                return true;
+            case 3.0:
+                result = x * x * x;
+                return true;
+            case 4.0:
+                var s = x * x;
+                result = s * s;
+                return true;
+            case 5.0:
+                var q = x * x;
+                result = q * q * x;
+                return true;
+            case 6.0:
+                var c = x * x * x;
+                result = c * c;
+                return true;
+            case -1.0:
+                result = Vector256<double>.One / x;
+                return true;
+            case -2.0:
+                result = Vector256<double>.One / (x * x);
+                return true;
+            default:
+                result = default;
+                return false;
+        }
     }
 }
