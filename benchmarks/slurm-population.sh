@@ -9,7 +9,7 @@
 #
 # Usage: benchmarks/slurm-population.sh [--runs N] [--runs-per-shard R] [--out DIR] [--keep]
 #   --runs N            population size (default 100000)
-#   --runs-per-shard R  shard size (default 5000; 20 shards at the default size)
+#   --runs-per-shard R  shard size (default 25000: four shards of 10^5 runs, a few seconds of fixed cost per task)
 #   --out DIR           work folder (default: a temporary folder, removed unless --keep)
 #   --keep              keep the work folder (plans, shards, logs)
 #   --slurm-only        skip the in-process run (for the 10^6-run measurement; no ratio, no byte comparison)
@@ -22,7 +22,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=100000
-PER_SHARD=5000
+PER_SHARD=25000
 OUT=""
 KEEP=0
 SLURM_ONLY=0
