@@ -70,8 +70,8 @@ internal static class ScanOutput
         var header = new List<string>();
         if (plan.BuiltIn is { } version)
         {
-            // As CellSimulationResult.WriteCsv: the model version that produced the numbers, as a comment line.
-            writer.WriteLine($"# Ferroptosis.Sim {version}");
+            // As CellSimulationResult.WriteCsv: the model version and files that produced the numbers, as a comment line.
+            writer.WriteLine($"# Ferroptosis.Sim {version} (files {version.Fingerprint})");
         }
 
         if (plan.IsBuiltIn)

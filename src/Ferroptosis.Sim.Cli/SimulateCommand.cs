@@ -12,7 +12,7 @@ namespace Ferroptosis.Sim.Cli;
 /// <summary>The <c>simulate</c> command: runs the built-in ferroptosis model for chosen cell types, drugs and scenario, or any Antimony/SBML file, and writes CSV files and figures.</summary>
 /// <remarks>
 /// Built-in model (version <c>--model-version</c>, default 2): one CSV per cell type (<c>CELL.csv</c>: a comment line
-/// <c># Ferroptosis.Sim ferroptosis model vN</c>, then time_h, every model quantity, surviving_fraction),
+/// <c># Ferroptosis.Sim ferroptosis model vN (files FINGERPRINT)</c>, then time_h, every model quantity, surviving_fraction),
 /// <c>survival.EXT</c> (trajectories with t50) and <c>overview.EXT</c> (survival, lipid peroxides, GSH, labile
 /// iron, HO-1, GPX4), and a table of t50 and survival. Model file: <c>NAME.csv</c> and <c>NAME.EXT</c> (species
 /// time courses). All runs finish before the first file is written, so a failure or Ctrl+C leaves no output.

@@ -81,7 +81,7 @@ internal static class WaveCommand
             writer =>
             {
                 // As the other commands' CSV files: the model that produced the numbers, as a comment line.
-                writer.WriteLine($"# Ferroptosis.Sim {FerroptosisModel.Version2} with its tissue extension {TriggerWaveModel.ExtensionFile}");
+                writer.WriteLine($"# Ferroptosis.Sim {FerroptosisModel.Version2} (files {FerroptosisModel.Version2.Fingerprint}) with its tissue extension {TriggerWaveModel.ExtensionFile}");
                 writer.WriteLine("time_h,front_um,fraction_dead");
                 for (int p = 0; p < result.Count; p++)
                 {

@@ -108,7 +108,7 @@ public sealed partial class CellSimulationResult
     /// <returns>The time in hours, or null if the quantity stays at or above the level.</returns>
     public double? FirstTimeBelowHours(string name, double level) => FirstCrossing(name, level, above: false);
 
-    /// <summary>Writes CSV of chosen quantities: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c> and one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
+    /// <summary>Writes CSV of chosen quantities: the comment line <c># Ferroptosis.Sim ferroptosis model vN (files FINGERPRINT)</c>, then <c>time_h</c> and one column per quantity, named as in the model (<c>surviving_fraction</c> is accepted for S).</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="quantities">The quantities, in column order.</param>
     /// <exception cref="ArgumentException">A name is not a reported quantity.</exception>

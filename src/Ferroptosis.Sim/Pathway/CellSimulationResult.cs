@@ -16,7 +16,7 @@ namespace Ferroptosis.Sim.Pathway;
 /// </para>
 /// <para>
 /// The result records the model version that produced it (<see cref="Model"/>, <see cref="ModelVersion"/>); its CSV
-/// (<see cref="WriteCsv(TextWriter)"/>) starts with the comment line <c># Ferroptosis.Sim ferroptosis model v2</c>.
+/// (<see cref="WriteCsv(TextWriter)"/>) starts with the comment line <c># Ferroptosis.Sim ferroptosis model v2 (files 3f9c0a1b2d4e)</c> (<see cref="FerroptosisModel.Fingerprint"/>).
 /// </para>
 /// <para>
 /// Fold changes (<see cref="FoldChange"/>, <see cref="FoldAt"/>) are relative to the resting value of the
@@ -143,7 +143,7 @@ public sealed partial class CellSimulationResult
         return ((1 - w) * column[lo]) + (w * column[hi]);
     }
 
-    /// <summary>Writes CSV: the comment line <c># Ferroptosis.Sim ferroptosis model vN</c>, then <c>time_h</c>, every quantity named as in the model, and <c>surviving_fraction</c>.</summary>
+    /// <summary>Writes CSV: the comment line <c># Ferroptosis.Sim ferroptosis model vN (files FINGERPRINT)</c>, then <c>time_h</c>, every quantity named as in the model, and <c>surviving_fraction</c>.</summary>
     /// <param name="writer">The destination.</param>
     /// <remarks>Readers skip the first line as a comment (pandas <c>comment='#'</c>, R <c>comment.char = "#"</c>).</remarks>
     public void WriteCsv(TextWriter writer)
@@ -188,8 +188,8 @@ public sealed partial class CellSimulationResult
         writer.WriteLine(survival[k].ToString("R", c));
     }
 
-    /// <summary>Writes the comment line that names the model version: <c># Ferroptosis.Sim ferroptosis model v2</c>.</summary>
-    private void WriteVersionLine(TextWriter writer) => writer.WriteLine($"# Ferroptosis.Sim {Model}");
+    /// <summary>Writes the comment line that names the model version and the fingerprint of its files: <c># Ferroptosis.Sim ferroptosis model v2 (files 3f9c0a1b2d4e)</c>.</summary>
+    private void WriteVersionLine(TextWriter writer) => writer.WriteLine($"# Ferroptosis.Sim {Model} (files {Model.Fingerprint})");
 
     /// <summary>Maps a read-out name to its column, or throws with suggestions.</summary>
     private string Resolve(string name)

@@ -42,6 +42,7 @@ public sealed class FerroptosisModel
     private readonly Lazy<CompiledModel> _compiled;
     private readonly Lazy<IReadOnlyList<string>> _files;
     private readonly Lazy<IReadOnlyList<BoneCell>> _cellTypes;
+    private readonly Lazy<string> _fingerprint;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _parameterSets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double[]> _restingStates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _restingValues = new(StringComparer.Ordinal);
@@ -54,6 +55,7 @@ public sealed class FerroptosisModel
         _files = new(() => [.. typeof(FerroptosisModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(_resourcePrefix, StringComparison.Ordinal)).Select(n => n[_resourcePrefix.Length..]).Order(StringComparer.Ordinal)]);
         _cellTypes = new(() => [.. BoneCell.AllWithPrecursor.Where(c => Files.Contains(c.ParameterFile, StringComparer.Ordinal))]);
         _network = new(LoadNetwork);
+        _fingerprint = new(ComputeFingerprint);
         _compiled = new(() => ModelCompiler.Compile(Network));
     }
 
@@ -85,6 +87,15 @@ public sealed class FerroptosisModel
     /// <summary>Gets the names of the embedded files of this version, e.g. "ferroptosis.ant", "osteoclast.ant".</summary>
     public IReadOnlyList<string> Files => _files.Value;
 
+    /// <summary>Gets the fingerprint of this version's files: the first 12 hex digits of the SHA-256 of every file's name and text (line ends as LF), in <see cref="Files"/> order, e.g. "3f9c0a1b2d4e".</summary>
+    /// <remarks>
+    /// The version number names the model's structure; a re-calibration changes parameter values without changing it.
+    /// The fingerprint changes with any edit of any file, so a result that quotes both (as the CSV comment line of
+    /// <see cref="CellSimulationResult.WriteCsv(TextWriter)"/> does) names the exact model that produced it: the same
+    /// version and fingerprint give the same numbers.
+    /// </remarks>
+    public string Fingerprint => _fingerprint.Value;
+
     /// <summary>Gets the cell types this version has a parameter set for (<see cref="BoneCell.AllWithPrecursor"/> without those added by a later version).</summary>
     public IReadOnlyList<BoneCell> CellTypes => _cellTypes.Value;
 
@@ -99,6 +110,17 @@ public sealed class FerroptosisModel
         key = key.StartsWith('v') || key.StartsWith('V') ? key[1..] : key;
         return All.FirstOrDefault(m => m.Version == key)
             ?? throw new ArgumentException($"There is no ferroptosis model version '{version}'. Versions: {string.Join(", ", All.Select(m => m.Version))} (default {Default.Version}).", nameof(version));
+    }
+
+    private string ComputeFingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string file in Files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\n" + ReadFile(file).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     /// <summary>Reads an embedded file of this version (e.g. "ferroptosis.ant", "osteoclast.ant").</summary>

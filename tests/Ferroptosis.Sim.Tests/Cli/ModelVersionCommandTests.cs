@@ -20,8 +20,8 @@ public sealed class ModelVersionCommandTests : TempFolderTests
             Assert.That(current.ExitCode, Is.Zero, current.ToString());
             Assert.That(old.Output, Does.Contain("ferroptosis model v1"));
             Assert.That(current.Output, Does.Contain("ferroptosis model v2"));
-            Assert.That(File.ReadLines(Path.Combine(v1, "osteoblast.csv")).First(), Is.EqualTo("# Ferroptosis.Sim ferroptosis model v1"));
-            Assert.That(File.ReadLines(Path.Combine(v2, "osteoblast.csv")).First(), Is.EqualTo("# Ferroptosis.Sim ferroptosis model v2"));
+            Assert.That(File.ReadLines(Path.Combine(v1, "osteoblast.csv")).First(), Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v1 (files {Pathway.ModelVersionTests.FingerprintOnDisk("v1")})"));
+            Assert.That(File.ReadLines(Path.Combine(v2, "osteoblast.csv")).First(), Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v2 (files {Pathway.ModelVersionTests.FingerprintOnDisk("v2")})"));
 
             if (Pathway.ModelVersionTests.V2IsPlaceholder)
             {
@@ -41,7 +41,7 @@ public sealed class ModelVersionCommandTests : TempFolderTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(File.ReadLines(Path.Combine(output, "scan.csv")).First(), Is.EqualTo("# Ferroptosis.Sim ferroptosis model v1"));
+            Assert.That(File.ReadLines(Path.Combine(output, "scan.csv")).First(), Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v1 (files {Pathway.ModelVersionTests.FingerprintOnDisk("v1")})"));
             Assert.That(ReadCsv(Path.Combine(output, "scan.csv")).Header, Is.EqualTo(new[] { "cell_type", "erastin_uM", "survival_at_2h" }));
         });
     }

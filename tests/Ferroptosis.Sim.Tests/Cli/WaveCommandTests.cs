@@ -20,7 +20,7 @@ public sealed class WaveCommandTests : TempFolderTests
             Assert.That(run.Output, Does.Contain("1 x 200 osteoblasts 20 µm apart (4400 states), erastin 1 µM for 24 h, 21 cells seeded"));
             Assert.That(run.Output, Does.Match(@"speed 5\.[0-9]{2} µm/min"));
             Assert.That(header, Is.EqualTo(new[] { "time_h", "front_um", "fraction_dead" }));
-            Assert.That(File.ReadLines(Path.Combine(Folder, "out", "wave.csv")).First(), Is.EqualTo($"# Ferroptosis.Sim {FerroptosisModel.Version2} with its tissue extension trigger-wave.ant"), "the model version heads the CSV");
+            Assert.That(File.ReadLines(Path.Combine(Folder, "out", "wave.csv")).First(), Is.EqualTo($"# Ferroptosis.Sim {FerroptosisModel.Version2} (files {Pathway.ModelVersionTests.FingerprintOnDisk("v2")}) with its tissue extension trigger-wave.ant"), "the model version heads the CSV");
             Assert.That(rows, Has.Count.EqualTo(9));
             Assert.That(Number(rows[^1][1]), Is.GreaterThan(2000), "the front has travelled");
             Assert.That(Number(rows[^1][2]), Is.GreaterThan(Number(rows[4][2])).And.GreaterThan(0.5), "the fraction dead rises");

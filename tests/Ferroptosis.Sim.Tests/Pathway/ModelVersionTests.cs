@@ -13,6 +13,32 @@ public sealed class ModelVersionTests
     internal static bool V2IsPlaceholder =>
         FerroptosisModel.Version1.Files.All(f => FerroptosisModel.Version2.Files.Contains(f) && FerroptosisModel.Version1.ReadFile(f) == FerroptosisModel.Version2.ReadFile(f));
 
+    /// <summary>The fingerprint computed from the repository's files (not the embedded copies): SHA-256 of each .ant file's name, LF, text with LF line ends, LF, in ordinal name order; the first 12 hex digits.</summary>
+    internal static string FingerprintOnDisk(string folder)
+    {
+        var files = Directory.GetFiles(Path.Combine(Contract.ContractSuite.RepositoryRoot, "models", "ferroptosis", folder), "*.ant").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var bytes = new List<byte>();
+        foreach (string? name in files)
+        {
+            string text = File.ReadAllText(Path.Combine(Contract.ContractSuite.RepositoryRoot, "models", "ferroptosis", folder, name!)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes($"{name}\n{text}\n"));
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()))[..12];
+    }
+
+    [Test]
+    public void Fingerprints_name_the_exact_files_of_each_version()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(FerroptosisModel.Version1.Fingerprint, Is.EqualTo(FingerprintOnDisk("v1")));
+            Assert.That(FerroptosisModel.Version2.Fingerprint, Is.EqualTo(FingerprintOnDisk("v2")));
+            Assert.That(FerroptosisModel.Version2.Fingerprint, Does.Match("^[0-9a-f]{12}$"));
+            Assert.That(FerroptosisModel.Version1.Fingerprint, Is.Not.EqualTo(FerroptosisModel.Version2.Fingerprint));
+        });
+    }
+
     [Test]
     public void Version1_and_Version2_load_from_their_own_folders()
     {
@@ -69,8 +95,8 @@ public sealed class ModelVersionTests
             Assert.That(v1.Model, Is.SameAs(FerroptosisModel.Version1));
             Assert.That(v1.ModelVersion, Is.EqualTo("1"));
             Assert.That(v1.ToString(), Does.StartWith("osteoblast + erastin 10 µM (model v1): S(end) = "));
-            Assert.That(byDefault.ToCsv().Split(Environment.NewLine)[0], Is.EqualTo("# Ferroptosis.Sim ferroptosis model v2"));
-            Assert.That(v1.ToCsv().Split(Environment.NewLine)[0], Is.EqualTo("# Ferroptosis.Sim ferroptosis model v1"));
+            Assert.That(byDefault.ToCsv().Split(Environment.NewLine)[0], Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v2 (files {FingerprintOnDisk("v2")})"));
+            Assert.That(v1.ToCsv().Split(Environment.NewLine)[0], Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v1 (files {FingerprintOnDisk("v1")})"));
             Assert.That(v1.ToCsv().Split(Environment.NewLine)[1], Does.StartWith("time_h,"));
         });
     }

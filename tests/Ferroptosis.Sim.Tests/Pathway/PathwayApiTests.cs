@@ -106,10 +106,10 @@ public sealed class PathwayApiTests
         var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("# Ferroptosis.Sim ferroptosis model v1"), "a comment line names the model version");
+            Assert.That(lines[0], Is.EqualTo($"# Ferroptosis.Sim ferroptosis model v1 (files {ModelVersionTests.FingerprintOnDisk("v1")})"), "a comment line names the model version and its files");
             Assert.That(lines[1], Is.EqualTo("time_h,LIP,GSH,surviving_fraction"));
             Assert.That(lines, Has.Length.EqualTo(run.TimesHours.Length + 2));
-            Assert.That(run.ToCsv(), Does.StartWith("# Ferroptosis.Sim ferroptosis model v1" + Environment.NewLine + "time_h,NRF2,").And.Contain(",surviving_fraction"));
+            Assert.That(run.ToCsv(), Does.StartWith(lines[0] + Environment.NewLine + "time_h,NRF2,").And.Contain(",surviving_fraction"));
         });
     }
 
