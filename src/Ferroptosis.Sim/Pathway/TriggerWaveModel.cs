@@ -83,31 +83,60 @@ public static class TriggerWaveModel
         }
     }
 
-    /// <summary>Computes the state of a uniform tissue after a drug pre-treatment: one cell at the v2 osteoblast resting state is exposed to the drugs for the given time and every cell of the tissue gets its state.</summary>
-    /// <param name="tissue">A tissue of <see cref="Compiled"/> cells; the parameter values set in its cell 0 are used (every cell should have the same).</param>
+    /// <summary>Computes the state of a tissue after a drug pre-treatment: each cell starts at its v2 resting state, is exposed to the drugs for the given time, and the tissue gets the cells' states.</summary>
+    /// <remarks>
+    /// A parameter with the same value in every cell (the cell type, the drugs) acts as in one cell; a parameter whose
+    /// value differs between cells (a heterogeneous tissue, e.g. from <see cref="Analysis.TissueVariation"/>) is a property
+    /// of each cell and shapes its resting state as well as its priming. Cells with the same values share one
+    /// integration, so a uniform tissue costs one cell. Vary cell properties between cells, not drug doses: a dose that
+    /// differs between cells would enter the resting state.
+    /// </remarks>
+    /// <param name="tissue">A tissue of <see cref="Compiled"/> cells with the drugs of the priming set in every cell.</param>
     /// <param name="erastin">The erastin dose of the priming, µM.</param>
     /// <param name="priming">The duration of the pre-treatment (zero: the resting state).</param>
     /// <param name="cellType">The cell type the tissue was created with (<see cref="CreateTissue"/>): its v2 resting state is the start of the pre-treatment.</param>
     /// <returns>The tissue's state vector at the end of the pre-treatment.</returns>
     /// <exception cref="ArgumentException">The tissue is not made of <see cref="Compiled"/> cells.</exception>
-    /// <exception cref="InvalidOperationException">The single-cell integration failed.</exception>
+    /// <exception cref="InvalidOperationException">A cell has no resting state or its priming could not be integrated; the message names the cell.</exception>
     public static double[] PrimedState(TissueSystem tissue, double erastin, TimeSpan priming, BoneCell? cellType = null)
     {
         ArgumentNullException.ThrowIfNull(tissue);
         ArgumentOutOfRangeException.ThrowIfLessThan(priming, TimeSpan.Zero);
-        double primingHours = priming.TotalHours;
         if (!ReferenceEquals(tissue.Cell, Compiled))
         {
             throw new ArgumentException("The tissue must be made of TriggerWaveModel.Compiled cells.", nameof(tissue));
         }
 
-        var cell = new TissueSystem(Compiled, CellTopology.Line(1, CellSpacing), []);
         var derived = Compiled.Network.InitialAssignments.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
+        var varied = Compiled.ParameterIds.Where(id => !derived.Contains(id) && Enumerable.Range(1, tissue.CellCount - 1).Any(c => tissue.GetCellParameter(c, id).CompareTo(tissue.GetCellParameter(0, id)) != 0)).ToArray();
+
+        // InitialState also evaluates every cell's initial assignments (the v2 normalisation constants).
+        var state = tissue.InitialState();
+        var primed = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (int c = 0; c < tissue.CellCount; c++)
+        {
+            string key = string.Join(';', varied.Select(id => tissue.GetCellParameter(c, id).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            if (!primed.TryGetValue(key, out var y))
+            {
+                y = PrimeCell(tissue, c, varied, derived, erastin, priming.TotalHours, cellType);
+                primed.Add(key, y);
+            }
+
+            y.CopyTo(state, c * tissue.StatesPerCell);
+        }
+
+        return state;
+    }
+
+    /// <summary>One cell of the tissue, alone: its resting state (with its own values of the varied parameters), then the priming.</summary>
+    private static double[] PrimeCell(TissueSystem tissue, int c, string[] varied, HashSet<string> derived, double erastin, double primingHours, BoneCell? cellType)
+    {
+        var cell = new TissueSystem(Compiled, CellTopology.Line(1, CellSpacing), []);
         var defaults = Compiled.DefaultParameters;
         for (int k = 0; k < Compiled.ParameterIds.Count; k++)
         {
             string id = Compiled.ParameterIds[k];
-            double value = tissue.GetCellParameter(0, id);
+            double value = tissue.GetCellParameter(c, id);
             if (!derived.Contains(id) && value.CompareTo(defaults[k]) != 0)
             {
                 cell.SetCellParameter(0, id, value);
@@ -117,7 +146,22 @@ public static class TriggerWaveModel
         cell.SetCellParameter(0, "erastin", erastin);
         var y = cell.InitialState();
         var v2 = FerroptosisModel.Version2;
-        var rest = v2.RestingState(BaselineOf(cellType));
+        var baseline = new Dictionary<string, double>(BaselineOf(cellType), StringComparer.Ordinal);
+        foreach (string id in varied.Where(id => v2.Compiled.IndexOfParameter(id) >= 0))
+        {
+            baseline[id] = tissue.GetCellParameter(c, id);
+        }
+
+        double[] rest;
+        try
+        {
+            rest = v2.RestingState(baseline);
+        }
+        catch (InvalidOperationException e) when (varied.Length > 0)
+        {
+            throw new InvalidOperationException($"Cell {c} of the tissue has no resting state with its own parameter values: {e.Message}", e);
+        }
+
         for (int k = 0; k < rest.Length; k++)
         {
             y[cell.IndexOf(0, v2.Compiled.StateIds[k])] = rest[k];
@@ -128,20 +172,13 @@ public static class TriggerWaveModel
             var result = cell.Simulate(y, [0, primingHours], options: new OdeSolverOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-10 });
             if (!result.IsSuccess)
             {
-                throw new InvalidOperationException($"The priming could not be integrated: {result.Solution.Message}");
+                throw new InvalidOperationException($"The priming of cell {c} could not be integrated: {result.Solution.Message}");
             }
 
             y = result.Solution.GetState(result.Count - 1).ToArray();
         }
 
-        // InitialState also evaluates every cell's initial assignments (the v2 normalisation constants).
-        var state = tissue.InitialState();
-        for (int c = 0; c < tissue.CellCount; c++)
-        {
-            y.CopyTo(state, c * tissue.StatesPerCell);
-        }
-
-        return state;
+        return y;
     }
 
     private static IReadOnlyDictionary<string, double> BaselineOf(BoneCell? cellType) =>

@@ -240,4 +240,7 @@ public sealed class TissueSystem : ISparseOdeSystem
     }
 
     private ModelInstance InstanceOf(int cell) => _own[cell] ?? _shared;
+
+    /// <summary>Gets the model instance of one cell, giving the cell its own instance first (as <see cref="SetCellParameter"/> does), for inputs applied to a cell's run set-up.</summary>
+    internal ModelInstance OwnInstanceOf(int cell) => _own[cell] ??= Cell.CreateInstance();
 }
