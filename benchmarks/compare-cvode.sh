@@ -9,7 +9,10 @@
 #
 # Usage: benchmarks/compare-cvode.sh [--quick] [--problem NAME]... [--rtol X]... [--out DIR] [--plot]
 #   --quick          shorter timing loops on both sides (noisier medians)
-#   --problem NAME   ROBER, HIRES, OREGO, VDPOL or AREN (repeatable; default all five)
+#   --problem NAME   ROBER, HIRES, OREGO, VDPOL or AREN (repeatable; default all five); or a large sparse
+#                    problem, BRUSS2D_N<N> (N = 16, 32, 64) or TRIGGER_N<N> (N = 64, 128), which is handed to
+#                    compare-cvode-sparse.sh (the CVODE sparse harness, $CVODE_SPARSE_DIR, and its own table,
+#                    written to DIR/sparse/ with --out)
 #   --rtol X         only these tolerances (repeatable; default the harness's: 1e-4 1e-6 1e-8, 1e-10 on AREN)
 #   --out DIR        keep the tables (ours.tsv, cvode.tsv, comparison.tsv) in DIR (default: a temporary folder)
 #   --plot           also draw the work-precision diagrams with CVODE's lines to DIR/workprecision.{png,svg}
@@ -24,7 +27,7 @@ HARNESS="${CVODE_BENCH_DIR:-$ROOT/../shared/anchors/cvode-bench}"
 PROJECT="$ROOT/benchmarks/Ferroptosis.Sim.Benchmarks"
 PACKAGES="libsundials-dev gcc python3-scipy python3-numpy"
 
-usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 
 QUICK=()
 PROBLEMS=()
@@ -45,12 +48,31 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ ${#PROBLEMS[@]} -gt 0 ]] || PROBLEMS=(ROBER HIRES OREGO VDPOL AREN)
+SMALL=()
+SPARSE=()
 for p in "${PROBLEMS[@]}"; do
   case " ROBER HIRES OREGO VDPOL AREN " in
-    *" $p "*) ;;
-    *) echo "compare-cvode: the CVODE harness has no problem '$p' (ROBER, HIRES, OREGO, VDPOL, AREN)" >&2; exit 2 ;;
+    *" $p "*) SMALL+=("$p") ;;
+    *)
+      if [[ "$p" =~ ^(BRUSS2D|TRIGGER)_N([0-9]+)$ ]]; then SPARSE+=(--problem "${BASH_REMATCH[1]}" --n "${BASH_REMATCH[2]}")
+      else echo "compare-cvode: no problem '$p' (ROBER, HIRES, OREGO, VDPOL, AREN; BRUSS2D_N<N>, TRIGGER_N<N>)" >&2; exit 2; fi ;;
   esac
 done
+
+# The large sparse problems have their own harness and script: hand them over, one grid size at a time.
+if [[ ${#SPARSE[@]} -gt 0 ]]; then
+  for ((i = 0; i < ${#SPARSE[@]}; i += 4)); do
+    SPARSE_ARGS=("${SPARSE[@]:i:4}")
+    for r in "${RTOLS[@]+"${RTOLS[@]}"}"; do SPARSE_ARGS+=(--rtol "$r"); done
+    [[ -n "$OUT" ]] && SPARSE_ARGS+=(--out "$OUT/sparse/${SPARSE[i+1]}_N${SPARSE[i+3]}")
+    [[ $PLOT -eq 1 ]] && SPARSE_ARGS+=(--plot)
+    [[ $INSTALL -eq 1 ]] && SPARSE_ARGS+=(--install-deps)
+    echo "# ${SPARSE[i+1]}_N${SPARSE[i+3]}: benchmarks/compare-cvode-sparse.sh ${QUICK[*]+${QUICK[*]}} ${SPARSE_ARGS[*]}" >&2
+    bash "$ROOT/benchmarks/compare-cvode-sparse.sh" ${QUICK[@]+"${QUICK[@]}"} "${SPARSE_ARGS[@]}"
+  done
+  [[ ${#SMALL[@]} -gt 0 ]] || exit 0
+fi
+PROBLEMS=("${SMALL[@]}")
 
 missing() {
   local why=()

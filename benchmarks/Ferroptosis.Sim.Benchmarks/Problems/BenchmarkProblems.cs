@@ -12,13 +12,18 @@ public static class BenchmarkProblems
     /// <summary>Gets every problem (the pathway problems load their stored reference on first use).</summary>
     public static IReadOnlyList<ReferenceProblem> All => [.. Names.Select(FromName)];
 
-    /// <summary>Finds a problem by name, case-insensitive: ROBER, HIRES, OREGO, VDPOL, AREN, osteoblast, osteoclast, osteocyte.</summary>
+    /// <summary>Finds a problem by name, case-insensitive: ROBER, HIRES, OREGO, VDPOL, AREN, osteoblast, osteoclast, osteocyte, or one of <see cref="SparseProblems.Names"/> (not in <see cref="Names"/>).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The problem.</returns>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
     public static ReferenceProblem FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (SparseProblems.Contains(name))
+        {
+            return SparseProblems.FromName(name);
+        }
+
         var cell = PathwayProblems.Cells.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (cell is not null)
         {
@@ -26,7 +31,7 @@ public static class BenchmarkProblems
         }
 
         return StandardProblems.All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown problem '{name}'. Valid: {string.Join(", ", Names)}.", nameof(name));
+            ?? throw new ArgumentException($"Unknown problem '{name}'. Valid: {string.Join(", ", [.. Names, .. SparseProblems.Names])}.", nameof(name));
     }
 
     /// <summary>Gets whether a problem is one of the pathway problems.</summary>

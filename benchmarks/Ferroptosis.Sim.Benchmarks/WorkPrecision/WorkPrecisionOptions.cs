@@ -24,13 +24,17 @@ public sealed record WorkPrecisionOptions(
         usage: workprecision [--problem NAME]... [--solver NAME]... [--rtol X]... [--quick]
                              [--plot DIR] [--from TSV] [--overlay TSV]...
           --problem NAME  ROBER, HIRES, OREGO, VDPOL, AREN, or the pathway model (48 h of erastin 10 uM
-                          from rest): osteoblast, osteoclast, osteocyte (repeatable; default all)
-          --solver NAME   a solver of the catalogue (repeatable; default: stiff solvers and Auto on the
-                          stiff problems, every solver on AREN (explicit only below rtol 1e-8) and on
-                          the pathway problems)
+                          from rest): osteoblast, osteoclast, osteocyte (repeatable; default all eight);
+                          or a large sparse problem of the CVODE sparse harness, only when named:
+                          BRUSS2D_N16, BRUSS2D_N32, BRUSS2D_N64 (n = 2N^2), TRIGGER_N64, TRIGGER_N128 (n = N^2)
+          --solver NAME   a solver of the catalogue, or SOLVER/LINEAR with LINEAR one of sparse, krylov-sgs,
+                          krylov-ilu, krylov-bj, krylov-none (e.g. Bdf/krylov-sgs) (repeatable; default:
+                          stiff solvers and Auto on the stiff problems, every solver on AREN (explicit only
+                          below rtol 1e-8) and on the pathway problems; Bdf/sparse, Bdf/krylov-sgs,
+                          Bdf/krylov-ilu, Bdf/krylov-bj and Rodas5P/sparse on the sparse problems)
           --rtol X        relative tolerance (repeatable; default 1e-4 1e-6 1e-8, plus 1e-10 on AREN;
-                          1e-4 1e-5 1e-6 1e-7 1e-8 1e-10 on the pathway problems);
-                          atol = 1e-3 * rtol, as in the CVODE harness
+                          1e-4 1e-5 1e-6 1e-7 1e-8 1e-10 on the pathway problems; 1e-4 1e-5 1e-6 1e-7 on
+                          the sparse problems); atol = 1e-3 * rtol, as in the CVODE harnesses
           --quick         shorter timing loops (noisier medians)
           --plot DIR      also draw work-precision diagrams (scd against median time, one panel per
                           problem, one line per solver) to DIR/workprecision.{png,svg} and copy the

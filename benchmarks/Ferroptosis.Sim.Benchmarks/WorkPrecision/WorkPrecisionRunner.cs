@@ -15,12 +15,18 @@ namespace Ferroptosis.Sim.Benchmarks.WorkPrecision;
 /// code, at least 0.3 s; quick: 0.2 s; 1 s more before the first configuration), then complete solves (create the integrator,
 /// integrate to t_end keeping only the end state, read the statistics) repeated until at least 0.5 s
 /// (quick: 0.05 s) of timed work with at least 5 and at most 5000 repetitions; the median is reported.
+/// Longer solves, on the sparse problems, are timed as the CVODE sparse harness times them: when the first solve takes
+/// 1 s or more it is the only sample; from 0.1 s, one untimed solve more, then at least 3 timed ones.
 /// scd is the Test Set's mixed significant correct digits at t_end with atol = 1e-3·rtol, against the
 /// published reference (test-set problems) or the stored two-method reference (pathway problems, see
-/// <see cref="PathwayProblems"/>).
+/// <see cref="PathwayProblems"/>) or the CVODE sparse harness's stored reference (sparse problems, see
+/// <see cref="SparseProblems"/>).
 /// </remarks>
 public static class WorkPrecisionRunner
 {
+    /// <summary>A solve at least this long (seconds) is timed once, by the warm-up solve itself.</summary>
+    private const double LongSolveSeconds = 1.0;
+
     private static bool s_warmedUp;
 
     /// <summary>Runs the command.</summary>
@@ -32,12 +38,12 @@ public static class WorkPrecisionRunner
     {
         WorkPrecisionOptions options;
         List<ReferenceProblem> problems;
-        List<IOdeSolver> solvers;
+        List<WorkPrecisionMethod> solvers;
         try
         {
             options = WorkPrecisionOptions.Parse(args);
             problems = options.From is not null ? [] : [.. (options.Problems.Count == 0 ? BenchmarkProblems.Names : options.Problems).Select(BenchmarkProblems.FromName)];
-            solvers = [.. options.Solvers.Select(OdeSolvers.FromName)];
+            solvers = [.. options.Solvers.Select(WorkPrecisionMethod.Parse)];
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
@@ -57,7 +63,7 @@ public static class WorkPrecisionRunner
         {
             foreach (double rtol in options.RelativeTolerances.Count > 0 ? options.RelativeTolerances : DefaultTolerances(problem))
             {
-                foreach (var solver in solvers.Count > 0 ? solvers : BenchmarkProblems.SolversFor(problem, rtol))
+                foreach (var solver in solvers.Count > 0 ? solvers : MethodsFor(problem, rtol))
                 {
                     var row = Measure(problem, solver, rtol, options.Quick);
                     rows.Add(row);
@@ -77,13 +83,23 @@ public static class WorkPrecisionRunner
         return 0;
     }
 
-    /// <summary>Gets the default tolerances of a problem: those of the CVODE harness, finer on the pathway problems whose default is rtol 1e-7.</summary>
+    /// <summary>Gets the default tolerances of a problem: those of the CVODE harness, finer on the pathway problems whose default is rtol 1e-7, 1e-4 to 1e-7 on the sparse problems.</summary>
     /// <param name="problem">The problem.</param>
     /// <returns>The relative tolerances.</returns>
     public static IReadOnlyList<double> DefaultTolerances(ReferenceProblem problem) =>
-        BenchmarkProblems.IsPathway(problem) ? [1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10]
+        SparseProblems.IsSparse(problem) ? SparseProblems.DefaultTolerances
+        : BenchmarkProblems.IsPathway(problem) ? [1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10]
         : problem.IsStiff ? [1e-4, 1e-6, 1e-8]
         : [1e-4, 1e-6, 1e-8, 1e-10];
+
+    /// <summary>Gets the methods run on a problem by default: the sparse linear-solver variants on the sparse problems (<see cref="SparseProblems.DefaultMethods"/>), else the solvers of <see cref="BenchmarkProblems.SolversFor"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="rtol">The relative tolerance.</param>
+    /// <returns>The methods.</returns>
+    public static IEnumerable<WorkPrecisionMethod> MethodsFor(ReferenceProblem problem, double rtol) =>
+        SparseProblems.IsSparse(problem)
+            ? SparseProblems.DefaultMethods.Select(WorkPrecisionMethod.Parse)
+            : BenchmarkProblems.SolversFor(problem, rtol).Select(s => new WorkPrecisionMethod(s.Name, s, null));
 
     private static int Plot(WorkPrecisionOptions options, IReadOnlyList<WorkPrecisionPoint> points, TextWriter error)
     {
@@ -96,15 +112,18 @@ public static class WorkPrecisionRunner
         return 0;
     }
 
-    /// <summary>Measures one (problem, solver, tolerance) configuration.</summary>
+    /// <summary>Measures one (problem, method, tolerance) configuration.</summary>
     /// <param name="problem">The problem.</param>
-    /// <param name="solver">The solver.</param>
+    /// <param name="method">The method.</param>
     /// <param name="rtol">The relative tolerance; atol = 1e-3·rtol.</param>
     /// <param name="quick">Shorter timing loops.</param>
     /// <returns>The measurement.</returns>
-    public static WorkPrecisionRow Measure(ReferenceProblem problem, IOdeSolver solver, double rtol, bool quick)
+    public static WorkPrecisionRow Measure(ReferenceProblem problem, WorkPrecisionMethod method, double rtol, bool quick)
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(method);
         double atol = 1e-3 * rtol;
+        var solver = method.Solver;
         var odeProblem = problem.ToProblem();
         var options = new OdeSolverOptions
         {
@@ -112,28 +131,42 @@ public static class WorkPrecisionRunner
             AbsoluteTolerance = atol,
             OutputTimes = [problem.EndTime],
             MaxSteps = 2_000_000,
+            LinearSolver = method.ChoiceFor(problem),
         };
 
+        long first = Stopwatch.GetTimestamp();
         var warmUp = solver.CreateIntegrator(odeProblem, options).Solve();
+        double firstSeconds = Stopwatch.GetElapsedTime(first).TotalSeconds;
         if (!warmUp.IsSuccess)
         {
-            return new WorkPrecisionRow(problem.Name, solver.Name, rtol, atol, double.NaN, warmUp.Statistics, double.NaN, warmUp.Status);
+            return new WorkPrecisionRow(problem.Name, method.Name, rtol, atol, double.NaN, warmUp.Statistics, double.NaN, warmUp.Status);
+        }
+
+        var row = new WorkPrecisionRow(problem.Name, method.Name, rtol, atol, double.NaN, warmUp.Statistics, problem.Scd(warmUp.FinalState), warmUp.Status);
+        if (firstSeconds >= LongSolveSeconds)
+        {
+            // As the CVODE sparse harness does: a solve this long is its own timing sample.
+            s_warmedUp = true;
+            return row with { MedianSeconds = firstSeconds };
         }
 
         // Let tiered compilation reach optimised code before timing (the C harness times -O2 code).
         // The first configuration of a process also pays for tiering up the code all solvers share.
+        // Solves of 0.1 s or more have run their hot loops long enough: one more untimed solve will do.
+        bool slow = firstSeconds >= 0.1;
         double warmUpSeconds = (quick ? 0.2 : 0.3) + (s_warmedUp ? 0 : 1.0);
         s_warmedUp = true;
         var warm = Stopwatch.StartNew();
-        for (int i = 0; i < 3 || (i < 20_000 && warm.Elapsed.TotalSeconds < warmUpSeconds); i++)
+        for (int i = 0; slow ? i < 1 : i < 3 || (i < 20_000 && warm.Elapsed.TotalSeconds < warmUpSeconds); i++)
         {
             GC.KeepAlive(solver.CreateIntegrator(odeProblem, options).Solve());
         }
 
         double target = quick ? 0.05 : 0.5;
+        int minimum = slow ? 3 : 5;
         var times = new List<double>();
         var total = Stopwatch.StartNew();
-        while (times.Count < 5000 && (times.Count < 5 || total.Elapsed.TotalSeconds < target))
+        while (times.Count < 5000 && (times.Count < minimum || total.Elapsed.TotalSeconds < target))
         {
             long start = Stopwatch.GetTimestamp();
             var solution = solver.CreateIntegrator(odeProblem, options).Solve();
@@ -143,6 +176,6 @@ public static class WorkPrecisionRunner
 
         times.Sort();
         double median = times.Count % 2 == 1 ? times[times.Count / 2] : 0.5 * (times[(times.Count / 2) - 1] + times[times.Count / 2]);
-        return new WorkPrecisionRow(problem.Name, solver.Name, rtol, atol, median, warmUp.Statistics, problem.Scd(warmUp.FinalState), warmUp.Status);
+        return row with { MedianSeconds = median };
     }
 }

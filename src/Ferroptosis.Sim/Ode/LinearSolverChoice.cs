@@ -74,7 +74,7 @@ public sealed record LinearSolverChoice
     /// <remarks>
     /// <para>
     /// The defaults are CVODE's (maximum Krylov dimension 5, no restarts). GMRES works in the weighted RMS norm of the
-    /// error test and stops when the preconditioned residual is below 0.05 times the Newton tolerance; a linear solve
+    /// error test and stops when the preconditioned residual is below 0.15 times the Newton tolerance; a linear solve
     /// that does not get there counts as a failed Newton iteration (the step is retried, smaller if need be, and the
     /// solve ends with <see cref="SolverStatus.ConvergenceFailure"/> if that keeps happening). J·v is the product with
     /// the system's analytic sparse Jacobian when it has one (evaluated when the preconditioner is set up) and a

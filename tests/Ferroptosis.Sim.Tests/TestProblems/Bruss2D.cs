@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Tests.TestProblems;
@@ -186,29 +185,17 @@ public sealed class Bruss2D : ISparseOdeSystem
     }
 
     /// <summary>Gets a value indicating whether <c>tests/data/cvode-sparse</c> holds a reference for this N (16, 32 and 64 are stored).</summary>
-    public bool HasReference => DataDirectory() is { } directory && File.Exists(ReferenceFile(directory));
+    public bool HasReference => CvodeSparseData.Exists(ReferenceName);
 
     /// <summary>Reads the stored reference state at t = 11.5 (CVODE, rtol 1e-12) from <c>tests/data/cvode-sparse</c>.</summary>
     public double[] Reference()
     {
-        string file = ReferenceFile(DataDirectory() ?? throw new DirectoryNotFoundException("tests/data/cvode-sparse was not found above the binaries' folder."));
-        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        var bytes = memory.ToArray();
-        if (bytes.Length != 8 * Dimension)
-        {
-            throw new InvalidDataException($"{file} holds {bytes.Length / 8} values, not {Dimension}.");
-        }
-
         // The file is in natural ordering: grid row j starts at 2N·j.
+        var natural = CvodeSparseData.Read(ReferenceName, Dimension);
         var reference = new double[Dimension];
         for (int j = 0; j < _n; j++)
         {
-            for (int k = 0; k < 2 * _n; k++)
-            {
-                reference[(2 * _n * _rowPosition[j]) + k] = BitConverter.ToDouble(bytes, 8 * ((2 * _n * j) + k));
-            }
+            Array.Copy(natural, 2 * _n * j, reference, 2 * _n * _rowPosition[j], 2 * _n);
         }
 
         return reference;
@@ -227,21 +214,7 @@ public sealed class Bruss2D : ISparseOdeSystem
         return worst == 0 ? 99 : -Math.Log10(worst);
     }
 
-    private static string? DataDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "data", "cvode-sparse");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private string ReferenceFile(string directory) => Path.Combine(directory, $"BRUSS2D_N{_n}.f64.gz");
+    private string ReferenceName => $"BRUSS2D_N{_n}.f64.gz";
 
     private int Index(int i, int j, int c) => (2 * ((_rowPosition[j] * _n) + i)) + c;
 }
