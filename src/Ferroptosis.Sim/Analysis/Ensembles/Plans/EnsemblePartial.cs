@@ -53,6 +53,15 @@ public sealed class EnsemblePartial
     /// <summary>Gets the read-out names.</summary>
     public IReadOnlyList<string> OutputNames => [.. _outputs.Select(o => o.Name)];
 
+    /// <summary>Gets the factor names of a Saltelli or Morris design, or null.</summary>
+    internal IReadOnlyList<string>? Factors => _factors;
+
+    /// <summary>Gets the Saltelli sums per read-out, or null.</summary>
+    internal IReadOnlyList<SaltelliSums>? SaltelliParts => _saltelli;
+
+    /// <summary>Gets the Morris sums per read-out, or null.</summary>
+    internal IReadOnlyList<MorrisSums>? MorrisParts => _morris;
+
     /// <summary>Gets a value indicating whether the partial holds the sums of a Saltelli design (Sobol indices).</summary>
     public bool HasSobolSums => _saltelli is not null;
 
@@ -72,10 +81,16 @@ public sealed class EnsemblePartial
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        var partial = FromRows(plan.ComputeHash(), shard, rows, plan.Samples.Kind == EnsembleSampleSource.Saltelli);
-        if (plan.Samples.Kind == EnsembleSampleSource.Morris)
+        return FromRows(plan.ComputeHash(), shard, rows, plan.Samples.Kind, plan.Seed, plan.Samples.Levels ?? 4);
+    }
+
+    /// <summary>Summarises rows of a design of the given kind: the one path of plans and in-process analyses.</summary>
+    internal static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows, string kind, ulong seed, int levels)
+    {
+        var partial = FromRows(planHash, shard, rows, kind == EnsembleSampleSource.Saltelli);
+        if (kind == EnsembleSampleSource.Morris)
         {
-            partial.AddMorris(rows, plan.Seed, plan.Samples.Levels ?? 4);
+            partial.AddMorris(rows, seed, levels);
         }
 
         return partial;
@@ -104,14 +119,21 @@ public sealed class EnsemblePartial
                     partial._failedRuns.Add(rows.FirstRun + i);
                 }
 
-                continue;
-            }
-
-            for (int o = 0; o < m; o++)
-            {
-                partial._outputs[o].Add(rows.Outputs[(i * m) + o]);
             }
         }
+
+        // Each read-out's sums see the runs in order, whichever thread adds them (exact sums: the order does not matter anyway).
+        Parallel.For(0, m, o =>
+        {
+            var moments = partial._outputs[o];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (rows.Statuses[i] == EnsembleRows.Success)
+                {
+                    moments.Add(rows.Outputs[(i * m) + o]);
+                }
+            }
+        });
 
         partial.Runs = rows.Count;
         if (saltelliDesign)
