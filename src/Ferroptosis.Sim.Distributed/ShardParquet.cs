@@ -120,7 +120,7 @@ internal static class ShardParquet
         using var group = reader.OpenRowGroupReader(0);
         int n = checked((int)group.RowCount);
         var runs = new long[n];
-        await group.ReadAsync<long>((DataField<long>)fields[0], runs, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<long>(fields[0], runs, cancellationToken: cancellationToken).ConfigureAwait(false);
         var inputs = new double[n * k];
         var outputs = new double[n * m];
         var column = new double[n];
