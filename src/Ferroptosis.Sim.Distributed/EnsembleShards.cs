@@ -76,6 +76,30 @@ public static class EnsembleShards
         return result;
     }
 
+    /// <summary>Reads one complete shard's per-run rows back from its Parquet file (e.g. for <see cref="ParameterScan.FromRows"/>).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="folder">The shard folder.</param>
+    /// <param name="shard">The shard index.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The rows, in run order; read-outs as stored (float32 plans give float32 values widened to double).</returns>
+    /// <exception cref="MissingShardsException">The shard is not complete.</exception>
+    /// <exception cref="FormatException">The file is not a shard of this plan.</exception>
+    public static async Task<EnsembleRows> ReadRowsAsync(EnsemblePlan plan, ShardFolder folder, int shard, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(folder);
+        var (first, count) = plan.ShardRange(shard);
+        if (!folder.IsComplete(shard))
+        {
+            throw new MissingShardsException([shard]);
+        }
+
+        var rows = await ShardParquet.ReadRowsAsync(folder.ParquetPath(shard), plan, cancellationToken).ConfigureAwait(false);
+        return rows.FirstRun == first && rows.Count == count
+            ? rows
+            : throw new FormatException($"{folder.ParquetPath(shard)} holds runs {rows.FirstRun} to {rows.FirstRun + rows.Count - 1}; shard {shard} of the plan is runs {first} to {first + count - 1}.");
+    }
+
     /// <summary>The in-process backend: runs every shard that is not complete yet (all of them unless <paramref name="resume"/>), then reduces.</summary>
     /// <param name="workload">The loaded plan.</param>
     /// <param name="folder">The shard folder.</param>

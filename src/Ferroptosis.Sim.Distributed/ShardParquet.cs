@@ -105,4 +105,55 @@ internal static class ShardParquet
 
         return ([.. runs], [.. values]);
     }
+
+    /// <summary>Reads a shard file back into rows (read-outs widened to double from float32 files).</summary>
+    public static async Task<EnsembleRows> ReadRowsAsync(string path, EnsemblePlan plan, CancellationToken cancellationToken)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var fields = reader.Schema.GetDataFields();
+        int k = plan.Samples.Inputs.Count, m = plan.Protocol.Readouts.Count;
+        if (fields.Length != k + m + 2 || fields[0].Name != "run" || fields[^1].Name != "status" || reader.RowGroupCount != 1)
+        {
+            throw new FormatException($"{path} is not a shard file of this plan ({k} inputs, {m} read-outs).");
+        }
+
+        using var group = reader.OpenRowGroupReader(0);
+        int n = checked((int)group.RowCount);
+        var runs = new long[n];
+        await group.ReadAsync<long>(fields[0], runs, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var inputs = new double[n * k];
+        var outputs = new double[n * m];
+        var column = new double[n];
+        var single = new float[n];
+        for (int c = 0; c < k + m; c++)
+        {
+            var field = fields[1 + c];
+            if (field.ClrType == typeof(float))
+            {
+                await group.ReadAsync<float>(field, single, cancellationToken: cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < n; i++)
+                {
+                    column[i] = single[i];
+                }
+            }
+            else
+            {
+                await group.ReadAsync<double>(field, column, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            bool isInput = c < k;
+            int width = isInput ? k : m, j = isInput ? c : c - k;
+            var target = isInput ? inputs : outputs;
+            for (int i = 0; i < n; i++)
+            {
+                target[(i * width) + j] = column[i];
+            }
+        }
+
+        var read = new string?[n];
+        await group.ReadAsync(fields[^1], read.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        string[] statuses = [.. read.Select(s => s ?? "Failed")];
+        string[] names = [.. fields.Select(f => f.Name)];
+        return new EnsembleRows(n == 0 ? 0 : runs[0], n, names[1..(k + 1)], names[(k + 1)..^1], inputs, outputs, statuses);
+    }
 }

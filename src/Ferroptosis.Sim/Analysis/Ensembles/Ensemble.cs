@@ -4,14 +4,16 @@ namespace Ferroptosis.Sim.Analysis;
 /// <remarks>
 /// <para>
 /// Determinism: cell c's inputs are F_i⁻¹(u) with u a counter-based random number of (seed, c, i), so they
-/// do not depend on which thread simulates the cell. Cells are simulated in batches in parallel; each
-/// batch's outputs are then folded into the running statistics in cell order (one output per thread, each
-/// in cell order), so results are bit-identical whatever the number of threads.
+/// do not depend on which thread simulates the cell. The ensemble is an ensemble plan run in memory: cell c is run c of
+/// the <see cref="EnsembleSampleSource.Population"/> sample source, each batch is summarised like a shard
+/// (<see cref="EnsemblePartial"/>: exact sums, extremes and a log-binned histogram) and the batches merge exactly, so
+/// results are bit-identical whatever the number of threads or the batch size — and equal to the same population run
+/// as a plan on any backend (<see cref="VirtualPopulation.ToPlan"/>).
 /// </para>
 /// <para>
 /// Memory stays flat: a batch of <see cref="EnsembleOptions.BatchSize"/> cells is held at a time and the
-/// statistics are streaming (Welford mean and variance, P² quantiles); per-cell values are kept only with
-/// <see cref="EnsembleOptions.KeepSamples"/>.
+/// statistics are mergeable sums and a histogram (quantiles within 2⁻⁸ relative of the nearest-rank value); per-cell
+/// values are kept only with <see cref="EnsembleOptions.KeepSamples"/>.
 /// </para>
 /// </remarks>
 public static class Ensemble
@@ -34,78 +36,39 @@ public static class Ensemble
         GlobalDesign.CheckFactors(model, distributions);
         Validate(options);
         int k = model.InputNames.Count, m = model.OutputNames.Count, cells = options.Cells;
-        double[] probabilities = [.. options.Quantiles];
-        var summaries = Enumerable.Range(0, m).Select(_ => new StreamingSummary(probabilities)).ToArray();
-        int batch = Math.Min(options.BatchSize, cells);
-        var outputs = new double[batch * m];
-        var failures = new string?[batch];
         double[]? keptInputs = options.KeepSamples ? new double[(long)cells * k] : null;
         double[]? keptOutputs = options.KeepSamples ? new double[(long)cells * m] : null;
         var messages = new List<string>();
-        int failed = 0;
-        var tracker = new ProgressTracker(cells, execution.Progress);
-        ulong seed = options.Seed;
-        for (int first = 0; first < cells; first += batch)
-        {
-            int count = Math.Min(batch, cells - first);
-            BatchEvaluation.Run(
-                model,
-                first,
-                count,
-                (cell, inputs) => Draw(seed, cell, distributions, inputs),
-                outputs,
-                failures,
-                execution,
-                tracker,
-                cancellationToken);
 
-            for (int c = 0; c < count; c++)
+        // Cell c is run c of the plan's population source; each batch is a shard, and the exact partials merge bit-identically.
+        var design = new PlanDesign(EnsembleSampleSource.Population, 4, [.. distributions], [], options.Seed, cells, singlePrecision: false);
+        var partial = design.Run(
+            model,
+            options.BatchSize,
+            execution,
+            (rows, failures) =>
             {
-                if (failures[c] is { } message)
+                for (int c = 0; c < rows.Count && messages.Count < MaxFailureMessages; c++)
                 {
-                    failed++;
-                    if (messages.Count < MaxFailureMessages)
+                    if (failures[c] is { } message)
                     {
-                        messages.Add($"cell {first + c}: {message}");
+                        messages.Add($"cell {rows.FirstRun + c}: {message}");
                     }
                 }
-            }
 
-            // Each output's statistics see the cells in order, whichever thread folds them.
-            Parallel.For(0, m, execution.ToParallelOptions(cancellationToken), o =>
-            {
-                var summary = summaries[o];
-                for (int c = 0; c < count; c++)
+                if (keptInputs is not null && keptOutputs is not null)
                 {
-                    if (failures[c] is null)
-                    {
-                        summary.Add(outputs[(c * m) + o]);
-                    }
+                    Copy(rows.Inputs, keptInputs, rows.FirstRun * k);
+                    Copy(rows.Outputs, keptOutputs, rows.FirstRun * m);
                 }
-            });
-
-            if (keptOutputs is not null)
-            {
-                for (int c = 0; c < count; c++)
-                {
-                    var row = keptOutputs.AsSpan((first + c) * m, m);
-                    if (failures[c] is null)
-                    {
-                        outputs.AsSpan(c * m, m).CopyTo(row);
-                    }
-                    else
-                    {
-                        row.Fill(double.NaN);
-                    }
-
-                    Draw(seed, first + c, distributions, keptInputs.AsSpan((first + c) * k, k));
-                }
-            }
-        }
-
-        tracker.Finish();
-        return new EnsembleResult(model.InputNames, model.OutputNames, [.. summaries.Select((s, o) => s.ToSummary(model.OutputNames[o]))], cells, failed, messages, keptInputs, keptOutputs);
+            },
+            cancellationToken);
+        return FromPartial(partial, model.InputNames, options.Quantiles, messages, keptInputs, keptOutputs);
     }
+
+    /// <summary>The population statistics of a population plan's merged partial.</summary>
+    internal static EnsembleResult FromPartial(EnsemblePartial partial, IReadOnlyList<string> inputNames, IReadOnlyList<double> quantiles, IReadOnlyList<string> messages, double[]? keptInputs, double[]? keptOutputs) =>
+        new(inputNames, partial.OutputNames, [.. partial.Summaries(quantiles)], checked((int)partial.Runs), checked((int)partial.Failures.Values.Sum()), messages, keptInputs, keptOutputs);
 
     /// <summary>Cell c's inputs: a pure function of (seed, c).</summary>
     internal static void Draw(ulong seed, long cell, IReadOnlyList<InputDistribution> distributions, Span<double> inputs)
@@ -113,6 +76,14 @@ public static class Ensemble
         for (int i = 0; i < inputs.Length; i++)
         {
             inputs[i] = distributions[i].Quantile(CounterRandom.Uniform(seed, cell, i));
+        }
+    }
+
+    private static void Copy(IReadOnlyList<double> source, double[] target, long offset)
+    {
+        for (int i = 0; i < source.Count; i++)
+        {
+            target[offset + i] = source[i];
         }
     }
 

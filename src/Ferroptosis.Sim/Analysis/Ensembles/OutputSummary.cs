@@ -9,7 +9,7 @@ namespace Ferroptosis.Sim.Analysis;
 /// <param name="StandardError">The standard error of the mean.</param>
 /// <param name="Minimum">The smallest value.</param>
 /// <param name="Maximum">The largest value.</param>
-/// <param name="Quantiles">The P² estimates of the requested quantiles.</param>
+/// <param name="Quantiles">The estimates of the requested quantiles (from a log-binned histogram: the midpoint of the bin holding the nearest-rank value, within 2⁻⁸ relative of it).</param>
 public sealed record OutputSummary(string Name, long Count, long Missing, double Mean, double StandardDeviation, double StandardError, double Minimum, double Maximum, IReadOnlyList<QuantileEstimate> Quantiles)
 {
     /// <summary>Gets the estimate of the p-quantile.</summary>

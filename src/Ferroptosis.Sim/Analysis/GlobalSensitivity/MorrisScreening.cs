@@ -11,6 +11,11 @@ namespace Ferroptosis.Sim.Analysis;
 /// 2007) and σ (sample standard deviation). The design depends only on the seed, and the r(k + 1)
 /// evaluations run in parallel.
 /// </para>
+/// <para>
+/// The screening runs on the ensemble-plan path: the trajectories are the <see cref="EnsembleSampleSource.Morris"/> sample
+/// source and the statistics come from exact sums (<see cref="EnsemblePartial"/>), rounded once. So <see cref="ToPlan"/>
+/// gives a plan that any backend runs to the same statistics bit for bit, read back with <see cref="FromReduction"/>.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -21,6 +26,8 @@ namespace Ferroptosis.Sim.Analysis;
 /// </example>
 public static class MorrisScreening
 {
+    private const int BatchRuns = 8192;
+
     /// <summary>Runs the screening.</summary>
     /// <param name="model">The model; its inputs are the factors.</param>
     /// <param name="factors">One bounded distribution per model input, in input order.</param>
@@ -41,56 +48,40 @@ public static class MorrisScreening
             throw new ArgumentException($"Morris screening needs bounded factors; {unbounded.Description} is not (use Uniform or LogUniform ranges).", nameof(factors));
         }
 
-        if (options.Levels < 2 || options.Levels % 2 != 0 || options.Trajectories < 2)
-        {
-            throw new ArgumentException($"Morris needs an even number of levels ≥ 2 and at least 2 trajectories (got {options.Levels} levels, {options.Trajectories} trajectories).", nameof(options));
-        }
-
+        Check(options);
         int r = options.Trajectories, p = options.Levels;
-        double delta = p / (2.0 * (p - 1));
-        var unit = new double[r * (k + 1) * k];
-        var order = new int[r * k];
-        var sign = new double[r * k];
-        for (int t = 0; t < r; t++)
-        {
-            Trajectory(options.Seed, t, k, p, delta, unit.AsSpan(t * (k + 1) * k, (k + 1) * k), order.AsSpan(t * k, k), sign.AsSpan(t * k, k));
-        }
 
-        var points = new double[unit.Length];
-        for (int i = 0; i < unit.Length; i++)
-        {
-            points[i] = factors[i % k].Quantile(unit[i]);
-        }
-
-        var (outputs, failures) = BatchEvaluation.RunPoints(model, points, execution, cancellationToken);
-        int m = model.OutputNames.Count;
-        var indices = new MorrisIndex[m][];
-        for (int o = 0; o < m; o++)
-        {
-            var effects = new List<double>[k];
-            for (int i = 0; i < k; i++)
-            {
-                effects[i] = [];
-            }
-
-            for (int t = 0; t < r; t++)
-            {
-                for (int step = 0; step < k; step++)
-                {
-                    int before = (t * (k + 1)) + step, after = before + 1;
-                    if (failures[before] is null && failures[after] is null)
-                    {
-                        int factor = order[(t * k) + step];
-                        effects[factor].Add(sign[(t * k) + step] * (outputs[(after * m) + o] - outputs[(before * m) + o]) / delta);
-                    }
-                }
-            }
-
-            indices[o] = [.. Enumerable.Range(0, k).Select(i => Statistics(model.InputNames[i], effects[i]))];
-        }
-
-        return new MorrisResult(model.InputNames, model.OutputNames, indices, failures.Length, failures.Count(f => f is not null), delta);
+        // Run t(k + 1) + s is point s of trajectory t: the plan's Morris source; the sums of the effects are exact.
+        var design = new PlanDesign(EnsembleSampleSource.Morris, p, [.. factors], [], options.Seed, (long)r * (k + 1), singlePrecision: false);
+        var partial = design.Run(model, BatchRuns, execution, null, cancellationToken);
+        return FromPartial(partial, p);
     }
+
+    /// <summary>Makes the plan of this analysis: the trajectories of <see cref="Run"/> over a model file, so that any ensemble backend computes the same statistics.</summary>
+    /// <param name="modelFile">The model file (Antimony or SBML); the plan names it by content hash and must be written beside it.</param>
+    /// <param name="protocol">What each run simulates and reads out (the outputs).</param>
+    /// <param name="factors">The factors with bounded distributions, e.g. <c>new EnsembleInput { Id = "k1", Distribution = "loguniform(0.1,10)" }</c>.</param>
+    /// <param name="options">Trajectories, levels and seed, or null for the defaults.</param>
+    /// <param name="runsPerShard">Runs per shard, rounded down to whole trajectories of k + 1 runs.</param>
+    /// <returns>The plan, stored at float64.</returns>
+    /// <exception cref="ArgumentException">The factors, protocol or options do not make a valid plan (the message says why).</exception>
+    public static EnsemblePlan ToPlan(string modelFile, EnsembleProtocol protocol, IReadOnlyList<EnsembleInput> factors, MorrisOptions? options = null, int runsPerShard = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        options ??= MorrisOptions.Default;
+        Check(options);
+        var samples = new EnsembleSampleSource { Kind = EnsembleSampleSource.Morris, Levels = options.Levels, Inputs = [.. factors] };
+        return AnalysisPlans.Create(modelFile, protocol, samples, (long)options.Trajectories * (factors.Count + 1), runsPerShard, options.Seed);
+    }
+
+    /// <summary>Builds the result of a reduced Morris plan (<see cref="ToPlan"/>): the same μ, μ* and σ as <see cref="Run"/> on the plan's model, bit for bit.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="reduction">Its reduction (<c>EnsembleShards.ReduceAsync</c>, any backend).</param>
+    /// <returns>The statistics of every factor for every read-out.</returns>
+    /// <exception cref="InvalidOperationException">The plan is not a Morris design.</exception>
+    /// <exception cref="ArgumentException">The reduction belongs to another plan.</exception>
+    public static MorrisResult FromReduction(EnsemblePlan plan, EnsembleReduction reduction) =>
+        FromPartial(AnalysisPlans.Merged(plan, reduction, EnsembleSampleSource.Morris, nameof(MorrisScreening)), plan.Samples.Levels ?? 4);
 
     /// <summary>One trajectory: a random grid start whose steps ±Δ stay in [0, 1], factors changed in a random order.</summary>
     internal static void Trajectory(ulong seed, int t, int k, int p, double delta, Span<double> points, Span<int> order, Span<double> sign)
@@ -121,17 +112,19 @@ public static class MorrisScreening
         }
     }
 
-    private static MorrisIndex Statistics(string factor, List<double> effects)
+    private static MorrisResult FromPartial(EnsemblePartial partial, int levels)
     {
-        int count = effects.Count;
-        if (count == 0)
-        {
-            return new MorrisIndex(factor, double.NaN, double.NaN, double.NaN, 0);
-        }
+        var factors = partial.Factors!;
+        var names = partial.OutputNames;
+        MorrisIndex[][] indices = [.. partial.MorrisParts!.Select(sums => sums.Indices(factors))];
+        return new MorrisResult(factors, names, indices, checked((int)partial.Runs), checked((int)partial.Failures.Values.Sum()), levels / (2.0 * (levels - 1)));
+    }
 
-        double mu = effects.Average();
-        double muStar = effects.Average(Math.Abs);
-        double sigma = count > 1 ? Math.Sqrt(effects.Sum(e => (e - mu) * (e - mu)) / (count - 1)) : double.NaN;
-        return new MorrisIndex(factor, mu, muStar, sigma, count);
+    private static void Check(MorrisOptions options)
+    {
+        if (options.Levels < 2 || options.Levels % 2 != 0 || options.Trajectories < 2)
+        {
+            throw new ArgumentException($"Morris needs an even number of levels ≥ 2 and at least 2 trajectories (got {options.Levels} levels, {options.Trajectories} trajectories).", nameof(options));
+        }
     }
 }

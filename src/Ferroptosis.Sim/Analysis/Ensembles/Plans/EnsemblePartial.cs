@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace Ferroptosis.Sim.Analysis;
 
 /// <summary>The small mergeable summary of a shard (or of several merged shards): run count, failures per status, the first failed runs, and exact per-read-out statistics (count, sums, extremes, quantile histogram).</summary>
@@ -9,7 +6,7 @@ namespace Ferroptosis.Sim.Analysis;
 /// merging the partials of any split of the runs gives the same statistics bit for bit. <see cref="Merge"/> still takes
 /// the parts in shard order, so that the list of first failed runs is the global first. Not thread-safe.
 /// </remarks>
-public sealed class EnsemblePartial
+public sealed partial class EnsemblePartial
 {
     /// <summary>The value of "format" in a partial file.</summary>
     public const string FormatName = "ferrosim-ensemble-partial";
@@ -53,6 +50,15 @@ public sealed class EnsemblePartial
     /// <summary>Gets the read-out names.</summary>
     public IReadOnlyList<string> OutputNames => [.. _outputs.Select(o => o.Name)];
 
+    /// <summary>Gets the factor names of a Saltelli or Morris design, or null.</summary>
+    internal IReadOnlyList<string>? Factors => _factors;
+
+    /// <summary>Gets the Saltelli sums per read-out, or null.</summary>
+    internal IReadOnlyList<SaltelliSums>? SaltelliParts => _saltelli;
+
+    /// <summary>Gets the Morris sums per read-out, or null.</summary>
+    internal IReadOnlyList<MorrisSums>? MorrisParts => _morris;
+
     /// <summary>Gets a value indicating whether the partial holds the sums of a Saltelli design (Sobol indices).</summary>
     public bool HasSobolSums => _saltelli is not null;
 
@@ -72,10 +78,16 @@ public sealed class EnsemblePartial
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        var partial = FromRows(plan.ComputeHash(), shard, rows, plan.Samples.Kind == EnsembleSampleSource.Saltelli);
-        if (plan.Samples.Kind == EnsembleSampleSource.Morris)
+        return FromRows(plan.ComputeHash(), shard, rows, plan.Samples.Kind, plan.Seed, plan.Samples.Levels ?? 4);
+    }
+
+    /// <summary>Summarises rows of a design of the given kind: the one path of plans and in-process analyses.</summary>
+    internal static EnsemblePartial FromRows(string planHash, int shard, EnsembleRows rows, string kind, ulong seed, int levels)
+    {
+        var partial = FromRows(planHash, shard, rows, kind == EnsembleSampleSource.Saltelli);
+        if (kind == EnsembleSampleSource.Morris)
         {
-            partial.AddMorris(rows, plan.Seed, plan.Samples.Levels ?? 4);
+            partial.AddMorris(rows, seed, levels);
         }
 
         return partial;
@@ -104,14 +116,21 @@ public sealed class EnsemblePartial
                     partial._failedRuns.Add(rows.FirstRun + i);
                 }
 
-                continue;
-            }
-
-            for (int o = 0; o < m; o++)
-            {
-                partial._outputs[o].Add(rows.Outputs[(i * m) + o]);
             }
         }
+
+        // Each read-out's sums see the runs in order, whichever thread adds them (exact sums: the order does not matter anyway).
+        Parallel.For(0, m, o =>
+        {
+            var moments = partial._outputs[o];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (rows.Statuses[i] == EnsembleRows.Success)
+                {
+                    moments.Add(rows.Outputs[(i * m) + o]);
+                }
+            }
+        });
 
         partial.Runs = rows.Count;
         if (saltelliDesign)
@@ -193,167 +212,6 @@ public sealed class EnsemblePartial
         return merged;
     }
 
-    /// <summary>Reads a partial from its JSON.</summary>
-    /// <param name="json">The text.</param>
-    /// <returns>The partial.</returns>
-    /// <exception cref="FormatException">Not a partial of this version, or malformed.</exception>
-    public static EnsemblePartial FromJson(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.GetProperty("format").GetString() != FormatName || root.GetProperty("version").GetInt32() != EnsemblePlan.CurrentVersion)
-            {
-                throw new FormatException($"Not a version {EnsemblePlan.CurrentVersion} ensemble partial.");
-            }
-
-            var outputs = root.GetProperty("outputs").EnumerateArray().ToList();
-            var partial = new EnsemblePartial(
-                root.GetProperty("planHash").GetString() ?? "",
-                root.GetProperty("shard").GetInt32(),
-                root.GetProperty("firstRun").GetInt64(),
-                [.. outputs.Select(o => o.GetProperty("name").GetString() ?? "")]);
-            partial.Runs = root.GetProperty("runs").GetInt64();
-            foreach (var failure in root.GetProperty("failures").EnumerateObject())
-            {
-                partial._failures[failure.Name] = failure.Value.GetInt64();
-            }
-
-            partial._failedRuns.AddRange(root.GetProperty("failedRuns").EnumerateArray().Select(e => e.GetInt64()));
-            for (int o = 0; o < outputs.Count; o++)
-            {
-                var e = outputs[o];
-                long count = e.GetProperty("count").GetInt64();
-                partial._outputs[o].SetState(
-                    count,
-                    e.GetProperty("missing").GetInt64(),
-                    ExactMoments.Parse(e.GetProperty("sum").GetString() ?? "0"),
-                    ExactMoments.Parse(e.GetProperty("sumOfSquares").GetString() ?? "0"),
-                    count == 0 ? double.PositiveInfinity : ReadDouble(e.GetProperty("min")),
-                    count == 0 ? double.NegativeInfinity : ReadDouble(e.GetProperty("max")),
-                    e.GetProperty("bins").EnumerateArray().Select(b => new KeyValuePair<long, long>(b[0].GetInt64(), b[1].GetInt64())));
-            }
-
-            if (root.TryGetProperty("saltelli", out var saltelli))
-            {
-                partial._factors = [.. saltelli.GetProperty("factors").EnumerateArray().Select(f => f.GetString() ?? "")];
-                var sums = saltelli.GetProperty("outputs").EnumerateArray().ToList();
-                if (sums.Count != outputs.Count)
-                {
-                    throw new FormatException("The Saltelli sums do not match the read-outs.");
-                }
-
-                partial._saltelli = [.. sums.Select(e => SaltelliSums.Read(e, partial._factors.Length))];
-            }
-
-            if (root.TryGetProperty("morris", out var morris))
-            {
-                partial._factors = [.. morris.GetProperty("factors").EnumerateArray().Select(f => f.GetString() ?? "")];
-                var sums = morris.GetProperty("outputs").EnumerateArray().ToList();
-                if (sums.Count != outputs.Count)
-                {
-                    throw new FormatException("The Morris sums do not match the read-outs.");
-                }
-
-                partial._morris = [.. sums.Select(e => MorrisSums.Read(e, partial._factors.Length))];
-            }
-
-            return partial;
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            throw new FormatException($"Malformed ensemble partial: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>Writes the partial as JSON (deterministic: same partial, same bytes).</summary>
-    /// <returns>The text.</returns>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("format", FormatName);
-            w.WriteNumber("version", EnsemblePlan.CurrentVersion);
-            w.WriteString("planHash", PlanHash);
-            w.WriteNumber("shard", Shard);
-            w.WriteNumber("firstRun", FirstRun);
-            w.WriteNumber("runs", Runs);
-            WriteFailures(w, _failures, _failedRuns);
-            w.WriteStartArray("outputs");
-            foreach (var o in _outputs)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", o.Name);
-                w.WriteNumber("count", o.Count);
-                w.WriteNumber("missing", o.Missing);
-                w.WriteString("sum", ExactMoments.Format(o.Sum));
-                w.WriteString("sumOfSquares", ExactMoments.Format(o.SumOfSquares));
-                WriteDouble(w, "min", o.Count == 0 ? double.NaN : o.Minimum);
-                WriteDouble(w, "max", o.Count == 0 ? double.NaN : o.Maximum);
-                w.WriteStartArray("bins");
-                foreach (var (key, count) in o.Bins)
-                {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(key);
-                    w.WriteNumberValue(count);
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            if (_saltelli is not null)
-            {
-                w.WriteStartObject("saltelli");
-                w.WriteStartArray("factors");
-                foreach (string factor in _factors!)
-                {
-                    w.WriteStringValue(factor);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("outputs");
-                foreach (var sums in _saltelli)
-                {
-                    sums.Write(w);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            if (_morris is not null)
-            {
-                w.WriteStartObject("morris");
-                w.WriteStartArray("factors");
-                foreach (string factor in _factors!)
-                {
-                    w.WriteStringValue(factor);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("outputs");
-                foreach (var sums in _morris)
-                {
-                    sums.Write(w);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
     /// <summary>Gets the Sobol indices of every factor for every read-out from a Saltelli design's sums (point estimates), or null when the partial has none.</summary>
     /// <returns>One list per read-out, in read-out order, or null.</returns>
     public IReadOnlyList<IReadOnlyList<SobolIndex>>? SobolIndices() =>
@@ -372,29 +230,6 @@ public sealed class EnsemblePartial
         ArgumentNullException.ThrowIfNull(quantiles);
         return [.. _outputs.Select(o => o.ToSummary(quantiles))];
     }
-
-    internal static void WriteDouble(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else if (double.IsNaN(value))
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value > 0 ? "Infinity" : "-Infinity");
-        }
-    }
-
-    private static double ReadDouble(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.String => e.GetString() == "Infinity" ? double.PositiveInfinity : double.NegativeInfinity,
-        _ => double.NaN,
-    };
 
     /// <summary>Adds the elementary effects of the shard's trajectories (whole trajectories of k + 1 runs).</summary>
     private void AddMorris(EnsembleRows rows, ulong seed, int levels)
@@ -428,27 +263,5 @@ public sealed class EnsemblePartial
                 }
             }
         }
-    }
-
-    /// <summary>Writes the failures per solver status and the first failed run indices (the same fields in partials and results).</summary>
-    /// <param name="w">The JSON writer, inside an object.</param>
-    /// <param name="failures">Failed runs per status.</param>
-    /// <param name="failedRuns">The first failed run indices.</param>
-    internal static void WriteFailures(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, long>> failures, IEnumerable<long> failedRuns)
-    {
-        w.WriteStartObject("failures");
-        foreach (var (status, count) in failures)
-        {
-            w.WriteNumber(status, count);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartArray("failedRuns");
-        foreach (long run in failedRuns)
-        {
-            w.WriteNumberValue(run);
-        }
-
-        w.WriteEndArray();
     }
 }

@@ -33,9 +33,13 @@ public sealed class EnsembleReduction
         _sobol = merged.SobolIndices();
         _morris = merged.MorrisIndices();
         ModelSha256 = plan.ModelSha256;
+        Merged = merged;
         Seed = plan.Seed;
         Precision = plan.Precision;
     }
+
+    /// <summary>Gets the merged partial of all shards: what the analyses' <c>FromReduction</c> build their results from.</summary>
+    internal EnsemblePartial Merged { get; }
 
     /// <summary>Gets the plan's hash.</summary>
     public string PlanHash { get; }

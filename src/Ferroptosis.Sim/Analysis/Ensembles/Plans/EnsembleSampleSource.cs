@@ -99,9 +99,9 @@ public sealed record EnsembleSampleSource
     }
 
     /// <summary>Writes run <paramref name="run"/>'s inputs.</summary>
-    internal static void Fill(EnsembleSampleSource source, InputDistribution[] distributions, double[][] gridValues, ulong seed, long run, Span<double> inputs)
+    internal static void Fill(string kind, int levels, IReadOnlyList<InputDistribution> distributions, double[][] gridValues, ulong seed, long run, Span<double> inputs)
     {
-        if (source.Kind == Grid)
+        if (kind == Grid)
         {
             long rest = run;
             for (int j = inputs.Length - 1; j >= 0; j--)
@@ -114,9 +114,9 @@ public sealed record EnsembleSampleSource
             return;
         }
 
-        if (source.Kind == Morris)
+        if (kind == Morris)
         {
-            int k = inputs.Length, p = source.Levels ?? 4;
+            int k = inputs.Length, p = levels;
             double delta = p / (2.0 * (p - 1));
             var unit = new double[(k + 1) * k];
             MorrisScreening.Trajectory(seed, checked((int)(run / (k + 1))), k, p, delta, unit, new int[k], new double[k]);
@@ -129,7 +129,7 @@ public sealed record EnsembleSampleSource
             return;
         }
 
-        if (source.Kind == Saltelli)
+        if (kind == Saltelli)
         {
             // The design of SobolAnalysis: streams 0..k−1 for A, k..2k−1 for B, keyed by the base sample j.
             int k = inputs.Length, block = k + 2;

@@ -11,17 +11,12 @@ namespace Ferroptosis.Sim.Analysis;
 /// </remarks>
 public sealed class EnsembleWorkload
 {
-    private readonly InputDistribution[] _distributions;
-    private readonly double[][] _gridValues;
-
     private EnsembleWorkload(EnsemblePlan plan, SimulationExperiment experiment)
     {
         Plan = plan;
         Experiment = experiment;
         PlanHash = plan.ComputeHash();
-        var inputs = plan.Samples.Inputs;
-        _distributions = [.. inputs.Select(i => i.Distribution is null ? InputDistribution.Fixed(double.NaN) : EnsembleInput.ParseDistribution(i.Distribution))];
-        _gridValues = [.. inputs.Select(i => (i.Values ?? []).ToArray())];
+        Design = PlanDesign.FromPlan(plan);
     }
 
     /// <summary>Gets the plan.</summary>
@@ -32,6 +27,12 @@ public sealed class EnsembleWorkload
 
     /// <summary>Gets the experiment each run evaluates.</summary>
     public SimulationExperiment Experiment { get; }
+
+    /// <summary>Gets the distribution of every input, parsed from the plan (<c>Fixed(NaN)</c> for grid inputs): with <see cref="Experiment"/>, what the in-process analyses take.</summary>
+    public IReadOnlyList<InputDistribution> Distributions => Design.Distributions;
+
+    /// <summary>Gets the plan's sample source bound to its distributions.</summary>
+    internal PlanDesign Design { get; }
 
     /// <summary>Gets the input column names, in input order.</summary>
     public IReadOnlyList<string> InputNames => Experiment.InputNames;
@@ -76,8 +77,7 @@ public sealed class EnsembleWorkload
     /// <summary>Writes run <paramref name="run"/>'s inputs: a pure function of (plan, run).</summary>
     /// <param name="run">The run index.</param>
     /// <param name="inputs">Receives one value per input.</param>
-    public void InputsOf(long run, Span<double> inputs) =>
-        EnsembleSampleSource.Fill(Plan.Samples, _distributions, _gridValues, Plan.Seed, run, inputs);
+    public void InputsOf(long run, Span<double> inputs) => Design.Fill(run, inputs);
 
     /// <summary>Evaluates the runs first … first + count − 1 in parallel.</summary>
     /// <param name="first">The first run index.</param>
@@ -95,42 +95,9 @@ public sealed class EnsembleWorkload
         }
 
         execution ??= ExecutionOptions.Default;
-        int k = InputNames.Count, m = OutputNames.Count;
-        var inputs = new double[count * k];
-        var outputs = new double[count * m];
-        var statuses = new string[count];
-        bool single = Plan.IsSinglePrecision;
         var tracker = new ProgressTracker(count, execution.Progress);
-        Parallel.For(
-            0,
-            count,
-            execution.ToParallelOptions(cancellationToken),
-            () => Experiment.CreateEvaluator(cancellationToken),
-            (i, state, evaluator) =>
-            {
-                var x = inputs.AsSpan(i * k, k);
-                var y = outputs.AsSpan(i * m, m);
-                InputsOf(first + i, x);
-                bool ok = evaluator.TryEvaluate(x, y, out _);
-                statuses[i] = ok ? EnsembleRows.Success : (evaluator as IFailureKindSource)?.FailureKind ?? "Failed";
-                if (!ok)
-                {
-                    y.Fill(double.NaN);
-                }
-                else if (single)
-                {
-                    for (int o = 0; o < m; o++)
-                    {
-                        y[o] = (float)y[o];
-                    }
-                }
-
-                tracker.Completed(1);
-                return evaluator;
-            },
-            _ => { });
-        cancellationToken.ThrowIfCancellationRequested();
+        var rows = Design.Evaluate(Experiment, first, count, execution, tracker, null, cancellationToken);
         tracker.Finish();
-        return new EnsembleRows(first, count, InputNames, OutputNames, inputs, outputs, statuses);
+        return rows;
     }
 }

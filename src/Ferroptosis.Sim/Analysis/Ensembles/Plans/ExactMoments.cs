@@ -6,8 +6,8 @@ namespace Ferroptosis.Sim.Analysis;
 /// <summary>Mergeable statistics of one read-out: count, missing, exact sums of x and x², extremes and a log-binned histogram; merging is exact, so the result does not depend on how the runs were split or in which order the parts are merged.</summary>
 /// <remarks>
 /// <para>
-/// Sums are kept exactly as big integers: a double x = ±m·2^e is added as ±m·2^(e+1074) and x² as m²·2^(2(e+1074)),
-/// so addition is associative (a Kulisch-style accumulator). Floating-point Welford or Chan merges would make 1 shard
+/// Sums are kept exactly: a double x = ±m·2^e is added as ±m·2^(e+1074) and x² as m²·2^(2(e+1074)) into fixed-point
+/// accumulators (<see cref="ExactAccumulator"/>, Kulisch-style; no allocation per value), so addition is associative. Floating-point Welford or Chan merges would make 1 shard
 /// and 64 shards differ in the last bits; exact sums make them bit-identical.
 /// </para>
 /// <para>
@@ -20,7 +20,9 @@ internal sealed class ExactMoments
 {
     private const int Offset = 1074;
     private const int BinShift = 45;
-    private readonly SortedDictionary<long, long> _bins = [];
+    private readonly Dictionary<long, long> _bins = [];
+    private readonly ExactAccumulator _sum = new(2048 + 53 + 64);
+    private readonly ExactAccumulator _squares = new(4096 + 106 + 64);
 
     public ExactMoments(string name) => Name = name;
 
@@ -30,15 +32,16 @@ internal sealed class ExactMoments
 
     public long Missing { get; private set; }
 
-    public BigInteger Sum { get; private set; }
+    public BigInteger Sum => _sum.ToBigInteger();
 
-    public BigInteger SumOfSquares { get; private set; }
+    public BigInteger SumOfSquares => _squares.ToBigInteger();
 
     public double Minimum { get; private set; } = double.PositiveInfinity;
 
     public double Maximum { get; private set; } = double.NegativeInfinity;
 
-    public IReadOnlyDictionary<long, long> Bins => _bins;
+    /// <summary>Gets the histogram's (bin, count) pairs in bin order.</summary>
+    public IEnumerable<KeyValuePair<long, long>> Bins => _bins.OrderBy(b => b.Key);
 
     public void Add(double x)
     {
@@ -51,8 +54,7 @@ internal sealed class ExactMoments
         Count++;
         Minimum = Math.Min(Minimum, x);
         Maximum = Math.Max(Maximum, x);
-        long key = BinOf(x);
-        _bins[key] = _bins.GetValueOrDefault(key) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_bins, BinOf(x), out _)++;
         if (double.IsInfinity(x))
         {
             return;
@@ -63,18 +65,16 @@ internal sealed class ExactMoments
         ulong fraction = bits & ((1UL << 52) - 1);
         ulong mantissa = exponentField == 0 ? fraction : fraction | (1UL << 52);
         int shift = (exponentField == 0 ? 1 : exponentField) - 1075 + Offset;
-        var m = new BigInteger(mantissa);
-        var term = m << shift;
-        Sum += (long)bits < 0 ? -term : term;
-        SumOfSquares += (m * m) << (2 * shift);
+        _sum.Add(mantissa, shift, (long)bits < 0);
+        _squares.Add((UInt128)mantissa * mantissa, 2 * shift, negative: false);
     }
 
     public void Merge(ExactMoments other)
     {
         Count += other.Count;
         Missing += other.Missing;
-        Sum += other.Sum;
-        SumOfSquares += other.SumOfSquares;
+        _sum.Add(other._sum);
+        _squares.Add(other._squares);
         Minimum = Math.Min(Minimum, other.Minimum);
         Maximum = Math.Max(Maximum, other.Maximum);
         foreach (var (key, count) in other._bins)
@@ -87,8 +87,8 @@ internal sealed class ExactMoments
     {
         Count = count;
         Missing = missing;
-        Sum = sum;
-        SumOfSquares = sumOfSquares;
+        _sum.Set(sum);
+        _squares.Set(sumOfSquares);
         Minimum = minimum;
         Maximum = maximum;
         foreach (var (key, value) in bins)
@@ -106,12 +106,13 @@ internal sealed class ExactMoments
 
         bool infinite = double.IsInfinity(Minimum) || double.IsInfinity(Maximum);
         double n = Count;
-        double mean = infinite ? double.NaN : ToDouble(Sum, Offset) / n;
+        var sum = Sum;
+        double mean = infinite ? double.NaN : ToDouble(sum, Offset) / n;
         double sd = double.NaN;
         if (!infinite && Count > 1)
         {
             // n·Σx² − (Σx)², exact, then one rounding: var = that / (n(n − 1)).
-            var numerator = (SumOfSquares * Count) - (Sum * Sum);
+            var numerator = (SumOfSquares * Count) - (sum * sum);
             sd = Math.Sqrt(Math.Max(0, ToDouble(numerator, 2 * Offset) / (n * (n - 1))));
         }
 
@@ -126,7 +127,7 @@ internal sealed class ExactMoments
     {
         long rank = Math.Max(1, (long)Math.Ceiling(p * Count));
         long seen = 0;
-        foreach (var (key, count) in _bins)
+        foreach (var (key, count) in Bins)
         {
             seen += count;
             if (seen >= rank)

@@ -65,6 +65,13 @@ internal sealed class SaltelliSums
         }
     }
 
+    /// <summary>The variance of f_A ∪ f_B, (2N·Q − S²) / (2N)², rounded once (NaN without rows).</summary>
+    public double Variance()
+    {
+        var n = new BigInteger(Rows);
+        return Rows == 0 ? double.NaN : ExactMoments.Ratio((2 * n * SumOfSquares) - (Sum * Sum), (4 * n * n) << 2148);
+    }
+
     /// <summary>The point estimates of every factor (no bootstrap: the reduce sees sums, not rows).</summary>
     public SobolIndex[] Indices(IReadOnlyList<string> factors)
     {
