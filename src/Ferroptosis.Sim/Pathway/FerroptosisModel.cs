@@ -194,7 +194,7 @@ public sealed class FerroptosisModel
         return _parameterSets.GetOrAdd(cell.ParameterFile, ReadParameterSet);
     }
 
-    private static string Key(IReadOnlyDictionary<string, double> baseline) =>
+    private static string Key(IReadOnlyDictionary<string, double> baseline) => baseline.Count == 0 ? string.Empty :
         string.Join(';', baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:R}")));
 
     private ReactionNetwork LoadNetwork()
