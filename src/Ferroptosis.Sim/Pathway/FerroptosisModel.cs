@@ -144,8 +144,12 @@ public sealed class FerroptosisModel
     public double[] RestingState(IReadOnlyDictionary<string, double> baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        return (double[])_restingStates.GetOrAdd(Key(baseline), _ => ComputeRestingState(baseline)).Clone();
+        return (double[])StoredRestingState(baseline).Clone();
     }
+
+    /// <summary>The cached resting state itself (not a copy): the caller must not write to it.</summary>
+    internal double[] StoredRestingState(IReadOnlyDictionary<string, double> baseline) =>
+        _restingStates.GetOrAdd(Key(baseline), _ => ComputeRestingState(baseline));
 
     /// <inheritdoc/>
     public override string ToString() => $"ferroptosis model {Folder}";

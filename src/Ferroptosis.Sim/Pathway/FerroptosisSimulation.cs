@@ -131,7 +131,7 @@ public static class FerroptosisSimulation
         }
 
         var baseline = Baseline(version, cell, genetic);
-        var resting = version.RestingState(baseline);
+        var resting = version.StoredRestingState(baseline);
         var (parameters, schedule) = ExposureTimeline.Build(version, baseline, exposures, options, start);
         if (start < 0)
         {
@@ -139,20 +139,22 @@ public static class FerroptosisSimulation
             schedule.Add(new ScheduledChange(0, "S", 1.0));
         }
 
-        var initial = new Dictionary<string, double>(resting.Length, StringComparer.Ordinal);
-        for (int k = 0; k < resting.Length; k++)
+        // The resting state as it is (a view, no copy), or with the caller's initial values over it.
+        IReadOnlyDictionary<string, double> initial = new StateValues(model.StateIds, resting);
+        if (options.InitialValues is { } given)
         {
-            initial[model.StateIds[k]] = resting[k];
-        }
-
-        foreach (var (id, value) in options.InitialValues ?? ReadOnlyDictionary<string, double>.Empty)
-        {
-            if (model.IndexOfState(id) < 0)
+            var merged = new Dictionary<string, double>(initial, StringComparer.Ordinal);
+            foreach (var (id, value) in given)
             {
-                throw new ArgumentException($"'{id}' is not a state of the {version}; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+                if (model.IndexOfState(id) < 0)
+                {
+                    throw new ArgumentException($"'{id}' is not a state of the {version}; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+                }
+
+                merged[id] = value;
             }
 
-            initial[id] = value;
+            initial = merged;
         }
 
         var settings = new SimulationSettings

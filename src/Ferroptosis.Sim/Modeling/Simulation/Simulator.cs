@@ -142,14 +142,7 @@ public static class Simulator
             history?.Stop();
         }
 
-        var crossings = solution.Events
-            .Where(e => e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
-            .Select(e =>
-            {
-                var watch = watches[int.Parse(e.Name.AsSpan(WatchPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)];
-                return new ThresholdCrossing(watch.Quantity, watch.Level, e.Time);
-            })
-            .ToArray();
+        var crossings = Crossings(solution, watches);
         // A failure caused by a NaN or infinite parameter names it: the solver alone can only name a state component.
         string? cause = nonFinite.Count == 0 ? null : $"The settings give {(nonFinite.Count == 1 ? "the parameter" : "the parameters")} {string.Join(", ", nonFinite)}.";
         if (deferred is not null)
@@ -171,13 +164,28 @@ public static class Simulator
 
     private const string WatchPrefix = "threshold#";
 
+    /// <summary>The crossings of the watched thresholds among the solution's events, in time order.</summary>
+    private static ThresholdCrossing[] Crossings(OdeSolution solution, IReadOnlyList<ThresholdWatch> watches)
+    {
+        List<ThresholdCrossing>? crossings = null;
+        foreach (var e in solution.Events)
+        {
+            if (e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
+            {
+                var watch = watches[int.Parse(e.Name.AsSpan(WatchPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)];
+                (crossings ??= []).Add(new ThresholdCrossing(watch.Quantity, watch.Level, e.Time));
+            }
+        }
+
+        return crossings is null ? [] : [.. crossings];
+    }
+
     /// <summary>Runs the settings of a result again (in a separate method, so that the delegate holds only what it needs), recording every state, for the columns the result did not record.</summary>
     private static Func<StateTrajectory> ReplayOf(CompiledModel model, SimulationSettings settings, int count)
     {
-        var again = settings with { RecordedQuantities = null };
         return () =>
         {
-            var trajectory = Simulate(model, again).Trajectory;
+            var trajectory = Simulate(model, settings with { RecordedQuantities = null }).Trajectory;
             return trajectory is not null && trajectory.Count == count
                 ? trajectory
                 : throw new InvalidOperationException("Running the simulation again to compute its other quantities did not give the same points.");
