@@ -89,8 +89,15 @@ public static class FerroptosisSimulation
     /// </summary>
     internal const int WatchSamplesPerStep = 0;
 
+    /// <summary>As the public overload, recording the given quantities during the run (null: every state, so that no quantity needs a second run); for callers that know which quantities they will read.</summary>
+    internal static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, IReadOnlyList<string>? recorded, CancellationToken cancellationToken = default) =>
+        RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep, recorded, cancellationToken);
+
     /// <summary>As the public overload, with the number of interior points per step at which the t50 watch is checked.</summary>
-    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default)
+    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default) =>
+        RunWithWatchSamples(cell, perturbations, duration, options, watchSamplesPerStep, Recorded, cancellationToken);
+
+    private static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, IReadOnlyList<string>? recorded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(perturbations);
@@ -171,7 +178,7 @@ public static class FerroptosisSimulation
             Schedule = schedule,
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
             EventSamplesPerStep = model.HasEvents ? new SimulationSettings().EventSamplesPerStep : watchSamplesPerStep,
-            RecordedQuantities = Recorded,
+            RecordedQuantities = recorded,
         };
         cancellationToken.ThrowIfCancellationRequested();
         var result = Simulator.Simulate(model, settings, cancellationToken);
