@@ -64,7 +64,8 @@ internal sealed class PathwayScanModel : IResponseModel
             }
         }
 
-        return FerroptosisSimulation.Run(_cells[(int)inputs[0]], perturbations, _duration, _options with { Parameters = parameters });
+        // The read-out's quantity is recorded during the run (no second run to read it).
+        return FerroptosisSimulation.Run(_cells[(int)inputs[0]], perturbations, _duration, _options with { Parameters = parameters }, [_readout.Quantity, "S"]);
     }
 
     private sealed class Evaluator(PathwayScanModel model) : IResponseEvaluator

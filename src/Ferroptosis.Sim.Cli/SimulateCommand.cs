@@ -107,7 +107,8 @@ internal static class SimulateCommand
         foreach (var cell in cells)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = FerroptosisSimulation.Run(cell, perturbations.Perturbations, duration, options, cancellationToken);
+            // Every quantity is written: record the states during the run rather than run again when the CSV is written.
+            var result = FerroptosisSimulation.Run(cell, perturbations.Perturbations, duration, options, recorded: null, cancellationToken);
             if (!result.IsSuccess)
             {
                 throw new CliException(PerturbationSpec.Failure($"the {cell.Name}", result.Status, result.Message, extreme), ExitCodes.SimulationFailed);

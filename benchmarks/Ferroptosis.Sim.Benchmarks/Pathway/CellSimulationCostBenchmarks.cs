@@ -20,7 +20,8 @@ namespace Ferroptosis.Sim.Benchmarks.Pathway;
 /// assembly). The <c>Simulator*</c> benchmarks call the model layer's simulator with the settings the API builds,
 /// with and without the threshold watch that locates t50. <see cref="InitialState"/> is the interpreter's
 /// initial-value computation each run pays. <see cref="RunDefaultsReadAll"/> adds reading every reported quantity:
-/// a run records its states, and each quantity is computed from them when it is first read.
+/// a run records the surviving fraction only, the first read of another quantity runs the same settings again recording
+/// the states, and each quantity is computed from them when it is first read.
 /// </para>
 /// <para>The target from the benchmark issue: one simulation under 100 µs median with the best method.</para>
 /// </remarks>
@@ -77,7 +78,7 @@ public class CellSimulationCostBenchmarks
     [Benchmark(Baseline = true)]
     public CellSimulationResult RunDefaults() => FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, Duration);
 
-    /// <summary>The public API with its defaults, then every reported quantity read once (the columns a run records as states are computed on first read).</summary>
+    /// <summary>The public API with its defaults, then every reported quantity read once (the first read of a quantity other than S runs again, recording the states; each column is computed on first read).</summary>
     /// <returns>A sum of the last values, so that nothing is optimised away.</returns>
     [Benchmark]
     public double RunDefaultsReadAll()

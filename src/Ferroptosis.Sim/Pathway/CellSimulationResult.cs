@@ -31,7 +31,13 @@ namespace Ferroptosis.Sim.Pathway;
 /// read off <see cref="TimesHours"/>) and coming out (<see cref="TimesHours"/>, <see cref="TimeTo50PercentDeathHours"/>,
 /// <see cref="FirstTimeAboveHours"/>), as in the CSV's <c>time_h</c> column.
 /// </para>
-/// <para>Immutable.</para>
+/// <para>
+/// Cost: a run records only the surviving fraction, which survival, t50 and the summary line read. The first read of any
+/// other quantity (<see cref="Quantity"/>, <see cref="ValueAt"/>, the CSV, <see cref="Result"/>'s columns) runs the same
+/// simulation again, recording its states, and computes the quantity from them (the same bits as recording it during the
+/// run); later reads use those states. A caller that reads several quantities pays one more run, once per result.
+/// </para>
+/// <para>Immutable (thread-safe; the second run happens once, whichever thread reads first).</para>
 /// </remarks>
 public sealed partial class CellSimulationResult
 {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Ferroptosis.Sim.Modeling.Simulation;
 
 namespace Ferroptosis.Sim.Pathway;
@@ -38,17 +39,36 @@ internal static class ExposureTimeline
             }
         }
 
-        // A stable sort keeps the caller's order among equal keys.
-        var ordered = steps.OrderBy(s => s.Time).ThenBy(s => s.Order).ToList();
-        var overrides = options.Parameters ?? new Dictionary<string, double>();
+        // A stable sort (insertion: a handful of steps) keeps the caller's order among equal keys.
+        for (int i = 1; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            int j = i - 1;
+            while (j >= 0 && (steps[j].Time > step.Time || (steps[j].Time == step.Time && steps[j].Order > step.Order)))
+            {
+                steps[j + 1] = steps[j];
+                j--;
+            }
+
+            steps[j + 1] = step;
+        }
+
+        var overrides = options.Parameters ?? (IReadOnlyDictionary<string, double>)ReadOnlyDictionary<string, double>.Empty;
         var current = new Dictionary<string, double>(baseline, StringComparer.Ordinal);
         var initial = new Dictionary<string, double>(baseline, StringComparer.Ordinal);
         var schedule = new List<ScheduledChange>();
-        foreach (var group in ordered.GroupBy(s => s.Time))
+        var touched = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int first = 0; first < steps.Count;)
         {
-            var touched = new List<string>();
-            foreach (var step in group)
+            // The steps at one time, in order.
+            double time = steps[first].Time;
+            int end = first;
+            touched.Clear();
+            seen.Clear();
+            for (; end < steps.Count && steps[end].Time == time; end++)
             {
+                var step = steps[end];
                 if (step.Restores)
                 {
                     foreach (var (id, value) in step.Snapshot!)
@@ -67,21 +87,31 @@ internal static class ExposureTimeline
                 }
 
                 Apply(model, current, step.Changes);
-                touched.AddRange(step.Changes.Select(c => c.Parameter));
+                foreach (var change in step.Changes)
+                {
+                    touched.Add(change.Parameter);
+                }
             }
 
-            foreach (string id in touched.Distinct(StringComparer.Ordinal))
+            foreach (string id in touched)
             {
+                if (!seen.Add(id))
+                {
+                    continue;
+                }
+
                 double value = overrides.TryGetValue(id, out double forced) ? forced : current[id];
-                if (group.Key <= start)
+                if (time <= start)
                 {
                     initial[id] = value;
                 }
                 else
                 {
-                    schedule.Add(new ScheduledChange(group.Key, id, value));
+                    schedule.Add(new ScheduledChange(time, id, value));
                 }
             }
+
+            first = end;
         }
 
         foreach (var (id, value) in overrides)
@@ -95,8 +125,9 @@ internal static class ExposureTimeline
     /// <summary>Applies changes to a set of absolute values (missing ones start from the declared values of the model version).</summary>
     public static void Apply(FerroptosisModel model, Dictionary<string, double> values, IEnumerable<ParameterChange> changes)
     {
-        foreach (var change in changes.Select(c => Translate(model, c)))
+        foreach (var given in changes)
         {
+            var change = Translate(model, given);
             values[change.Parameter] = change.Apply(ValueOf(model, values, change.Parameter));
         }
     }

@@ -166,8 +166,12 @@ public sealed class FerroptosisModel
     public double[] RestingState(IReadOnlyDictionary<string, double> baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        return (double[])_restingStates.GetOrAdd(Key(baseline), _ => ComputeRestingState(baseline)).Clone();
+        return (double[])StoredRestingState(baseline).Clone();
     }
+
+    /// <summary>The cached resting state itself (not a copy): the caller must not write to it.</summary>
+    internal double[] StoredRestingState(IReadOnlyDictionary<string, double> baseline) =>
+        _restingStates.GetOrAdd(Key(baseline), _ => ComputeRestingState(baseline));
 
     /// <inheritdoc/>
     public override string ToString() => $"ferroptosis model {Folder}";
@@ -216,7 +220,7 @@ public sealed class FerroptosisModel
         return _parameterSets.GetOrAdd(cell.ParameterFile, ReadParameterSet);
     }
 
-    private static string Key(IReadOnlyDictionary<string, double> baseline) =>
+    private static string Key(IReadOnlyDictionary<string, double> baseline) => baseline.Count == 0 ? string.Empty :
         string.Join(';', baseline.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:R}")));
 
     private ReactionNetwork LoadNetwork()

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using Ferroptosis.Sim.Modeling.Simulation;
 using Ferroptosis.Sim.Ode;
@@ -68,7 +69,15 @@ public static class FerroptosisSimulation
     {
         ArgumentNullException.ThrowIfNull(perturbations);
         options ??= CellSimulationOptions.Default;
-        double start = Math.Min(0, perturbations.Where(p => !p.IsGenetic).Select(p => p.StartHours).DefaultIfEmpty(0).Min());
+        double start = 0;
+        foreach (var p in perturbations)
+        {
+            if (!p.IsGenetic)
+            {
+                start = Math.Min(start, p.StartHours);
+            }
+        }
+
         return Math.Ceiling((-start / options.OutputIntervalHours) - 1e-9) + Math.Ceiling((duration.TotalHours / options.OutputIntervalHours) - 1e-9) + 1;
     }
 
@@ -80,8 +89,15 @@ public static class FerroptosisSimulation
     /// </summary>
     internal const int WatchSamplesPerStep = 0;
 
+    /// <summary>As the public overload, recording the given quantities during the run (null: every state, so that no quantity needs a second run); for callers that know which quantities they will read.</summary>
+    internal static CellSimulationResult Run(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, IReadOnlyList<string>? recorded, CancellationToken cancellationToken = default) =>
+        RunWithWatchSamples(cell, perturbations, duration, options, WatchSamplesPerStep, recorded, cancellationToken);
+
     /// <summary>As the public overload, with the number of interior points per step at which the t50 watch is checked.</summary>
-    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default)
+    internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default) =>
+        RunWithWatchSamples(cell, perturbations, duration, options, watchSamplesPerStep, Recorded, cancellationToken);
+
+    private static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, IReadOnlyList<string>? recorded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(perturbations);
@@ -105,10 +121,24 @@ public static class FerroptosisSimulation
 
         var version = options.Model ?? FerroptosisModel.Default;
         var model = version.Compiled;
-        var baseline = Baseline(version, cell, list.Where(p => p.IsGenetic));
-        var resting = version.RestingState(baseline);
-        var exposures = list.Where(p => !p.IsGenetic).ToList();
-        double start = Math.Min(0, exposures.Count == 0 ? 0 : exposures.Min(p => p.StartHours));
+        var genetic = new List<Perturbation>();
+        var exposures = new List<Perturbation>(list.Count);
+        double start = 0;
+        foreach (var p in list)
+        {
+            if (p.IsGenetic)
+            {
+                genetic.Add(p);
+            }
+            else
+            {
+                exposures.Add(p);
+                start = Math.Min(start, p.StartHours);
+            }
+        }
+
+        var baseline = Baseline(version, cell, genetic);
+        var resting = version.StoredRestingState(baseline);
         var (parameters, schedule) = ExposureTimeline.Build(version, baseline, exposures, options, start);
         if (start < 0)
         {
@@ -116,20 +146,22 @@ public static class FerroptosisSimulation
             schedule.Add(new ScheduledChange(0, "S", 1.0));
         }
 
-        var initial = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int k = 0; k < resting.Length; k++)
+        // The resting state as it is (a view, no copy), or with the caller's initial values over it.
+        IReadOnlyDictionary<string, double> initial = new StateValues(model.StateIds, resting);
+        if (options.InitialValues is { } given)
         {
-            initial[model.StateIds[k]] = resting[k];
-        }
-
-        foreach (var (id, value) in options.InitialValues ?? new Dictionary<string, double>())
-        {
-            if (model.IndexOfState(id) < 0)
+            var merged = new Dictionary<string, double>(initial, StringComparer.Ordinal);
+            foreach (var (id, value) in given)
             {
-                throw new ArgumentException($"'{id}' is not a state of the {version}; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+                if (model.IndexOfState(id) < 0)
+                {
+                    throw new ArgumentException($"'{id}' is not a state of the {version}; initial values can be set for {string.Join(", ", model.StateIds)}.", nameof(options));
+                }
+
+                merged[id] = value;
             }
 
-            initial[id] = value;
+            initial = merged;
         }
 
         var settings = new SimulationSettings
@@ -146,6 +178,7 @@ public static class FerroptosisSimulation
             Schedule = schedule,
             Thresholds = [new ThresholdWatch("S", 0.5, EventDirection.Falling)],
             EventSamplesPerStep = model.HasEvents ? new SimulationSettings().EventSamplesPerStep : watchSamplesPerStep,
+            RecordedQuantities = recorded,
         };
         cancellationToken.ThrowIfCancellationRequested();
         var result = Simulator.Simulate(model, settings, cancellationToken);
@@ -154,9 +187,16 @@ public static class FerroptosisSimulation
         cancellationToken.ThrowIfCancellationRequested();
         return new CellSimulationResult(version, cell, options.Scenario, list, result, version.RestingQuantities(baseline))
         {
-            ParameterValues = options.Parameters ?? new Dictionary<string, double>(),
+            ParameterValues = options.Parameters ?? ReadOnlyDictionary<string, double>.Empty,
         };
     }
+
+    /// <summary>
+    /// The quantities a run records: the surviving fraction, which its read-outs (survival, t50, the summary line) use. The
+    /// others are computed from a second run of the same settings when the first of them is read (the same bits): a
+    /// caller that looks at survival does not pay for storing 21 states at every reported point.
+    /// </summary>
+    private static readonly string[] Recorded = ["S"];
 
     /// <summary>Refuses, before anything is computed, a run whose reported points would exceed <see cref="CellSimulationOptions.MaxOutputPoints"/> (e.g. <see cref="TimeSpan.MaxValue"/>), saying how many it would have.</summary>
     private static void CheckSize(IReadOnlyList<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions options)

@@ -12,8 +12,17 @@ public sealed partial class ModelInstance
     public double[] ComputeInitialState(double t0 = 0)
     {
         var network = Model.Network;
-        var values = new Dictionary<string, double>(_n + Model.ParameterIds.Count, StringComparer.Ordinal);
-        var evaluating = new HashSet<string>(StringComparer.Ordinal);
+
+        // Only values that take more than a look-up are cached (Direct answers the others again at no cost). The cache,
+        // the set and the stack are created when first needed and kept by the instance (an instance reused for many runs
+        // allocates them once); the delegate the interpreter calls back is created once per call.
+        var values = _initialValues;
+        var evaluating = _evaluating;
+        var stack = _initialStack;
+        values?.Clear();
+        evaluating?.Clear();
+        stack?.Clear();
+        Func<string, double>? valueOf = null;
 
         // Parameter-vector entries that initial assignments or initial values define are updated first,
         // so that later evaluations (and the run) see them.
@@ -51,20 +60,21 @@ public sealed partial class ModelInstance
 
         double Value(string id)
         {
+            if (Direct(id, out double direct))
+            {
+                return direct;
+            }
+
+            values ??= _initialValues = new Dictionary<string, double>(StringComparer.Ordinal);
             if (values.TryGetValue(id, out double known))
             {
                 return known;
             }
 
-            if (Direct(id, out double direct))
-            {
-                values[id] = direct;
-                return direct;
-            }
-
             // What id depends on is computed first, deepest first, from an explicit stack: a chain of thousands of
             // rules needs no deep recursion (Compute then finds every value it asks for).
-            var stack = new Stack<(string Id, IReadOnlyList<string> Dependencies, int Next)>();
+            evaluating ??= _evaluating = new HashSet<string>(StringComparer.Ordinal);
+            stack ??= _initialStack = new Stack<(string Id, IReadOnlyList<string> Dependencies, int Next)>();
             evaluating.Add(id);
             stack.Push((id, Dependencies(id), 0));
             while (stack.Count > 0)
@@ -74,14 +84,8 @@ public sealed partial class ModelInstance
                 {
                     stack.Push((current, dependencies, next + 1));
                     string dependency = dependencies[next];
-                    if (values.ContainsKey(dependency))
+                    if (values.ContainsKey(dependency) || Direct(dependency, out _))
                     {
-                        continue;
-                    }
-
-                    if (Direct(dependency, out double value))
-                    {
-                        values[dependency] = value;
                         continue;
                     }
 
@@ -148,9 +152,7 @@ public sealed partial class ModelInstance
                 return [species.Compartment];
             }
 
-            return network.FindReaction(id) is { } reaction
-                ? [.. reaction.KineticLaw.Symbols.Where(name => !reaction.LocalParameters.ContainsKey(name))]
-                : [];
+            return network.FindReaction(id) is { } reaction ? GlobalSymbols(reaction) : [];
         }
 
         double Compute(string id)
@@ -173,12 +175,12 @@ public sealed partial class ModelInstance
 
             if (network.FindInitialAssignment(id) is { } assignment)
             {
-                return assignment.Expression.Evaluate(Value, network.FunctionLibrary);
+                return assignment.Expression.Evaluate(valueOf ??= Value, network.FunctionLibrary);
             }
 
             if (network.FindAssignmentRule(id) is { } rule)
             {
-                return rule.Expression.Evaluate(Value, network.FunctionLibrary);
+                return rule.Expression.Evaluate(valueOf ??= Value, network.FunctionLibrary);
             }
 
             if (network.FindSpecies(id) is { } species)
@@ -190,11 +192,7 @@ public sealed partial class ModelInstance
 
             if (network.FindReaction(id) is { } reaction)
             {
-                return reaction.KineticLaw.Evaluate(
-                    name => Model.IndexOfParameter(ModelLayout.LocalName(reaction.Id, name)) is int local and >= 0 && reaction.LocalParameters.ContainsKey(name)
-                        ? Parameters[local]
-                        : Value(name),
-                    network.FunctionLibrary);
+                return Rate(reaction, valueOf ??= Value);
             }
 
             if (slot >= 0)
@@ -206,6 +204,17 @@ public sealed partial class ModelInstance
             return network.FindCompartment(id)?.Size ?? network.FindParameter(id)?.Value ?? ReferenceStoichiometry(network, id) ?? throw new ModelValidationException($"'{id}' has no initial value.");
         }
     }
+
+    /// <summary>The symbols of a reaction's rate law that are not its local parameters (in a method of their own, so that the closure over the reaction is created only for reactions).</summary>
+    private static string[] GlobalSymbols(Reaction reaction) => [.. reaction.KineticLaw.Symbols.Where(name => !reaction.LocalParameters.ContainsKey(name))];
+
+    /// <summary>A reaction's rate at t0: its local parameters from the parameter vector, other symbols from <paramref name="value"/>.</summary>
+    private double Rate(Reaction reaction, Func<string, double> value) =>
+        reaction.KineticLaw.Evaluate(
+            name => Model.IndexOfParameter(ModelLayout.LocalName(reaction.Id, name)) is int local and >= 0 && reaction.LocalParameters.ContainsKey(name)
+                ? Parameters[local]
+                : value(name),
+            Model.Network.FunctionLibrary);
 
     /// <summary>The declared stoichiometry of the species reference with this id, or null.</summary>
     private static double? ReferenceStoichiometry(ReactionNetwork network, string id)

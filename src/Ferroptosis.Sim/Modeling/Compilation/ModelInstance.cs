@@ -37,6 +37,11 @@ public sealed partial class ModelInstance : IOdeSystem, IMassMatrixSystem
     private readonly Dictionary<string, double> _initialOverrides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parameterOverrides = new(StringComparer.Ordinal);
 
+    // Work collections of ComputeInitialState, created on first need and reused by later calls.
+    private Dictionary<string, double>? _initialValues;
+    private HashSet<string>? _evaluating;
+    private Stack<(string Id, IReadOnlyList<string> Dependencies, int Next)>? _initialStack;
+
     internal ModelInstance(CompiledModel model)
     {
         Model = model;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ferroptosis.Sim.Ode;
 
 namespace Ferroptosis.Sim.Modeling.Simulation;
@@ -7,23 +8,36 @@ namespace Ferroptosis.Sim.Modeling.Simulation;
 /// <remarks>
 /// Immutable; values are stored as one array per quantity (column). A run that recorded its states (fewer states than
 /// quantities) computes each column from them when it is first read, with the same bits as computing it during the
-/// run; reading is thread-safe either way.
+/// run; a run that recorded only some quantities (an internal setting of the pathway API) computes the others from a
+/// second run of its settings, when the first of them is read. Reading is thread-safe either way.
 /// </remarks>
 public sealed class SimulationResult
 {
     private readonly double[] _times;
     private readonly double[]?[] _values;
     private readonly StateTrajectory? _trajectory;
+
+    // The columns not recorded by the run come from a second run of its settings (SimulationSettings.RecordedQuantities).
+    private readonly Lazy<StateTrajectory>? _replay;
     private readonly Dictionary<string, int> _columns;
 
+    /// <summary>The column index of each name, built once per list of names (the lists of compiled output programs are reused by every run) and only read afterwards.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, Dictionary<string, int>> ColumnIndices = new();
+
     internal SimulationResult(IReadOnlyList<string> names, double[] times, double[][] values, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
-        : this(names, times, values, null, solution, crossings, failureCause)
+        : this(names, times, values, (StateTrajectory?)null, solution, crossings, failureCause)
     {
     }
 
     internal SimulationResult(IReadOnlyList<string> names, StateTrajectory trajectory, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
         : this(names, trajectory.TakeTimes(), new double[]?[names.Count], trajectory, solution, crossings, failureCause)
     {
+    }
+
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[]?[] values, Func<StateTrajectory> replay, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause = null)
+        : this(names, times, values, (StateTrajectory?)null, solution, crossings, failureCause)
+    {
+        _replay = new Lazy<StateTrajectory>(replay, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private SimulationResult(IReadOnlyList<string> names, double[] times, double[]?[] values, StateTrajectory? trajectory, OdeSolution solution, IReadOnlyList<ThresholdCrossing> crossings, string? failureCause)
@@ -33,7 +47,7 @@ public sealed class SimulationResult
         _times = times;
         _values = values;
         _trajectory = trajectory;
-        _columns = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        _columns = ColumnIndices.GetValue(names, static list => list.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal));
         Statistics = solution.Statistics;
         Status = solution.Status;
         Message = failureCause is not null && !IsSuccess ? $"{solution.Message} {failureCause}" : solution.Message;
@@ -80,6 +94,9 @@ public sealed class SimulationResult
     {
         return (double[])Values(ColumnIndex(name)).Clone();
     }
+
+    /// <summary>Gets the recorded states of a run that recorded states rather than quantities, or null.</summary>
+    internal StateTrajectory? Trajectory => _trajectory;
 
     /// <summary>Tells whether a quantity is reported.</summary>
     /// <param name="name">The quantity name.</param>
@@ -131,7 +148,7 @@ public sealed class SimulationResult
 
     /// <summary>Gets a column, computing it from the recorded states on first use (two threads may both compute it; they get the same bits, and one array is kept).</summary>
     private double[] Values(int column) =>
-        Volatile.Read(ref _values[column]) ?? Interlocked.CompareExchange(ref _values[column], _trajectory!.Column(column), null) ?? _values[column]!;
+        Volatile.Read(ref _values[column]) ?? Interlocked.CompareExchange(ref _values[column], (_trajectory ?? _replay!.Value).Column(column), null) ?? _values[column]!;
 
     private int ColumnIndex(string name) =>
         _columns.TryGetValue(name, out int c) ? c : throw new ArgumentException($"No column '{name}'; the columns are {string.Join(", ", Names)}.", nameof(name));

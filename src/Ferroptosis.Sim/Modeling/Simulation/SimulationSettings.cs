@@ -59,4 +59,13 @@ public sealed record SimulationSettings
 
     /// <summary>Gets parameter changes at given times (e.g. a drug added at 12 h), applied exactly at those times.</summary>
     public IReadOnlyList<ScheduledChange>? Schedule { get; init; }
+
+    /// <summary>Gets the reported quantities recorded during the run when the others are to be computed, when first read, from a second run of the same settings that records every state; null records everything during the run.</summary>
+    /// <remarks>
+    /// Only for <see cref="Simulator.Simulate(Compilation.CompiledModel, SimulationSettings?, CancellationToken)"/> (a fresh run
+    /// state, so the second run gives the same bits) and runs that record their states; otherwise ignored. A caller that
+    /// mostly reads a few quantities then stores those few, not every state at every point, and pays a second run
+    /// when it reads another.
+    /// </remarks>
+    internal IReadOnlyList<string>? RecordedQuantities { get; init; }
 }

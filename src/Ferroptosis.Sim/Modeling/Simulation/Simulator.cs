@@ -21,10 +21,23 @@ public static class Simulator
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The result; check <see cref="SimulationResult.IsSuccess"/>.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <remarks>
+    /// Runs on a fresh run state: one kept per thread and reset between runs for models without events, delays or fast
+    /// reactions (the same bits as a new one, without allocating it again).
+    /// </remarks>
     public static SimulationResult Simulate(CompiledModel model, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Simulate(model.CreateInstance(), settings, cancellationToken);
+        settings ??= new SimulationSettings();
+        var instance = InstancePool.Rent(model);
+        try
+        {
+            return Run(instance, settings, replayable: true, cancellationToken);
+        }
+        finally
+        {
+            InstancePool.Return(instance);
+        }
     }
 
     /// <summary>Simulates with an existing run state (its parameter values and overrides, plus those of <paramref name="settings"/>).</summary>
@@ -37,7 +50,12 @@ public static class Simulator
     public static SimulationResult Simulate(ModelInstance instance, SimulationSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        settings ??= new SimulationSettings();
+        return Run(instance, settings ?? new SimulationSettings(), replayable: false, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="settings"/> on <paramref name="instance"/>; <paramref name="replayable"/> tells that the instance was fresh, so that running the settings again on a fresh instance gives the same bits (which <see cref="SimulationSettings.RecordedQuantities"/> needs).</summary>
+    private static SimulationResult Run(ModelInstance instance, SimulationSettings settings, bool replayable, CancellationToken cancellationToken)
+    {
         var model = instance.Model;
         var nonFinite = new List<string>();
         foreach (var (id, value) in settings.Parameters ?? new Dictionary<string, double>())
@@ -60,7 +78,10 @@ public static class Simulator
         var outputs = settings.Outputs is null && settings.OutputAmounts is null ? model.DefaultOutputs : model.Outputs(settings.Outputs ?? OutputProgram.DefaultIds(model.Network), settings.OutputAmounts);
         var outputTimes = settings.OutputTimes ?? Grid(t0, settings.EndTime, settings.OutputPoints);
         bool byStates = StateTrajectory.Pays(model, outputs.Ids.Count);
-        var trajectory = byStates ? new StateTrajectory(model, outputs.Ids, settings.OutputAmounts, outputTimes.Count) : null;
+
+        // Only some quantities recorded now, the others from a second run when first read (see RecordedQuantities).
+        var deferred = replayable && byStates && settings.RecordedQuantities is { } chosen ? Deferred.Create(model, outputs.Ids, settings.OutputAmounts, chosen, outputTimes) : null;
+        var trajectory = byStates && deferred is null ? new StateTrajectory(model, outputs.Ids, settings.OutputAmounts, outputTimes.Count) : null;
         var recorded = byStates ? null : new OutputColumns(outputs.Ids.Count, outputTimes.Count);
         var (continuous, atStart) = instance.CreateEngineEvents(t0);
         var watches = settings.Thresholds ?? [];
@@ -84,7 +105,9 @@ public static class Simulator
             // Outputs are computed from the state and the parameter values in force when each point is recorded
             // (events and scheduled changes later in the run must not leak into earlier rows): either then, or later
             // from the recorded states and parameters (StateTrajectory), which gives the same bits.
-            OutputObserver = byStates
+            OutputObserver = deferred is not null
+                ? (t, y) => deferred.Add(t, instance.LoadInputs(t, y))
+                : byStates
                 ? (t, y) => trajectory!.Add(t, y, instance.Parameters)
                 : (t, y) =>
                 {
@@ -119,16 +142,17 @@ public static class Simulator
             history?.Stop();
         }
 
-        var crossings = solution.Events
-            .Where(e => e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
-            .Select(e =>
-            {
-                var watch = watches[int.Parse(e.Name.AsSpan(WatchPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)];
-                return new ThresholdCrossing(watch.Quantity, watch.Level, e.Time);
-            })
-            .ToArray();
+        var crossings = Crossings(solution, watches);
         // A failure caused by a NaN or infinite parameter names it: the solver alone can only name a state component.
         string? cause = nonFinite.Count == 0 ? null : $"The settings give {(nonFinite.Count == 1 ? "the parameter" : "the parameters")} {string.Join(", ", nonFinite)}.";
+        if (deferred is not null)
+        {
+            // The other columns come from the same settings run again on a fresh instance, recording every state: the
+            // same bits as recording them now.
+            var (recordedTimes, someColumns) = deferred.Take();
+            return new SimulationResult(outputs.Ids, recordedTimes, someColumns, ReplayOf(model, settings, recordedTimes.Length), solution, crossings, cause);
+        }
+
         if (trajectory is not null)
         {
             return new SimulationResult(outputs.Ids, trajectory, solution, crossings, cause);
@@ -139,6 +163,34 @@ public static class Simulator
     }
 
     private const string WatchPrefix = "threshold#";
+
+    /// <summary>The crossings of the watched thresholds among the solution's events, in time order.</summary>
+    private static ThresholdCrossing[] Crossings(OdeSolution solution, IReadOnlyList<ThresholdWatch> watches)
+    {
+        List<ThresholdCrossing>? crossings = null;
+        foreach (var e in solution.Events)
+        {
+            if (e.Name.StartsWith(WatchPrefix, StringComparison.Ordinal))
+            {
+                var watch = watches[int.Parse(e.Name.AsSpan(WatchPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)];
+                (crossings ??= []).Add(new ThresholdCrossing(watch.Quantity, watch.Level, e.Time));
+            }
+        }
+
+        return crossings is null ? [] : [.. crossings];
+    }
+
+    /// <summary>Runs the settings of a result again (in a separate method, so that the delegate holds only what it needs), recording every state, for the columns the result did not record.</summary>
+    private static Func<StateTrajectory> ReplayOf(CompiledModel model, SimulationSettings settings, int count)
+    {
+        return () =>
+        {
+            var trajectory = Simulate(model, settings with { RecordedQuantities = null }).Trajectory;
+            return trajectory is not null && trajectory.Count == count
+                ? trajectory
+                : throw new InvalidOperationException("Running the simulation again to compute its other quantities did not give the same points.");
+        };
+    }
 
     /// <summary>Refuses a non-finite initial value, naming the quantity (an SBML species without an initial amount or concentration is NaN).</summary>
     private static void CheckInitialState(CompiledModel model, double[] y0)

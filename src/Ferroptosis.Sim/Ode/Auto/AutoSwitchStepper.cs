@@ -56,7 +56,8 @@ internal sealed class AutoSwitchStepper : Stepper
     private const int NonStiffIndications = 5;
 
     private readonly ExplicitRungeKuttaStepper _explicit;
-    private readonly Stepper _stiff;
+    private readonly Func<Stepper> _createStiff;
+    private Stepper? _stiffStepper;
     private readonly double _boundary;
     private readonly SpectralRadiusProbe _probe;
     private readonly double[] _derivative;
@@ -74,11 +75,17 @@ internal sealed class AutoSwitchStepper : Stepper
     private long _phaseSteps;
     private double _explicitEfficiency;
 
-    public AutoSwitchStepper(ExplicitRungeKuttaStepper nonStiff, Stepper stiff, OdeSolverOptions options, WorkCounters counters)
-        : base(nonStiff.System, options, counters, Math.Max(nonStiff.DenseDegree, stiff.DenseDegree))
+    /// <summary>Creates the switching stepper.</summary>
+    /// <param name="nonStiff">The explicit stepper, active first.</param>
+    /// <param name="createStiff">Creates the stiff stepper, called once, at the first switch to it (its matrices are not needed before).</param>
+    /// <param name="stiffDenseDegree">The degree of the stiff stepper's dense output.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="counters">The work counters both members share.</param>
+    public AutoSwitchStepper(ExplicitRungeKuttaStepper nonStiff, Func<Stepper> createStiff, int stiffDenseDegree, OdeSolverOptions options, WorkCounters counters)
+        : base(nonStiff.System, options, counters, Math.Max(nonStiff.DenseDegree, stiffDenseDegree))
     {
         _explicit = nonStiff;
-        _stiff = stiff;
+        _createStiff = createStiff;
         _boundary = nonStiff.Tableau.StabilityBoundary;
         _active = nonStiff;
         _probe = new SpectralRadiusProbe(nonStiff.System, counters, AbsTol);
@@ -94,7 +101,10 @@ internal sealed class AutoSwitchStepper : Stepper
     }
 
     /// <summary>Gets a value indicating whether the stiff method is the active one.</summary>
-    public bool IsStiffActive => ReferenceEquals(_active, _stiff);
+    public bool IsStiffActive => _stiffStepper is not null && ReferenceEquals(_active, _stiffStepper);
+
+    /// <summary>Gets the stiff stepper, creating it on first use.</summary>
+    private Stepper Stiff => _stiffStepper ??= _createStiff();
 
     protected override void OnRestart()
     {
@@ -121,7 +131,7 @@ internal sealed class AutoSwitchStepper : Stepper
         {
             // The explicit method gave up (typically step-size underflow in a stiff transient):
             // continue from its last accepted point with the stiff method.
-            SwitchTo(_stiff, _explicit.T, _explicit.Y, _explicit.NextStep);
+            SwitchTo(Stiff, _explicit.T, _explicit.Y, _explicit.NextStep);
             ok = _active.Advance(tLimit);
         }
 
@@ -190,7 +200,7 @@ internal sealed class AutoSwitchStepper : Stepper
             // and the stiff method's steps are not much longer (the pathway model, n = 46, at loose tolerances).
             _trial = true;
             _explicitEfficiency = Efficiency(h);
-            _pending = _stiff;
+            _pending = Stiff;
         }
         else
         {
@@ -222,7 +232,7 @@ internal sealed class AutoSwitchStepper : Stepper
         if (_trial && Counters.Accepted - _phaseSteps >= TrialSteps)
         {
             _trial = false;
-            double stiffEfficiency = Efficiency(Math.Min(_stiff.NextStep, MaxStep));
+            double stiffEfficiency = Efficiency(Math.Min(Stiff.NextStep, MaxStep));
             if (!(stiffEfficiency >= TrialGain * _explicitEfficiency))
             {
                 // The explicit method was more efficient after all: go back, and wait twice as long before the next trial.
@@ -233,7 +243,7 @@ internal sealed class AutoSwitchStepper : Stepper
             }
         }
 
-        double bound = _stiff is IStiffnessProbe probe ? probe.SpectralRadiusBound : double.NaN;
+        double bound = Stiff is IStiffnessProbe probe ? probe.SpectralRadiusBound : double.NaN;
         double h = T - TPrevious;
         if (double.IsFinite(bound) && h * bound < _boundary / 3)
         {

@@ -89,10 +89,13 @@ internal static class CellHazards
     /// <summary>The mean hazard over [from, to] hours: the integral of the piecewise-linear interpolant of h divided by the length.</summary>
     internal static double WindowMean(CellSimulationResult run, double from, double to) => new HazardIntegral(run).Mean(from, to);
 
+    /// <summary>The quantities a hazard run records: the hazard h, which <see cref="HazardIntegral"/> reads, and the surviving fraction (no second run for either).</summary>
+    private static readonly string[] HazardAndSurvival = ["h", "S"];
+
     private static CellSimulationResult RunCell(BoneCell cell, DiseaseScenario? scenario, IReadOnlyList<Perturbation> interventions, double hours, RemodellingOptions options)
     {
         var cellOptions = options.CellOptions with { Scenario = scenario, ChronicScenario = true };
-        var run = FerroptosisSimulation.Run(cell, interventions, TimeSpan.FromHours(hours), cellOptions);
+        var run = FerroptosisSimulation.Run(cell, interventions, TimeSpan.FromHours(hours), cellOptions, HazardAndSurvival);
         return run.IsSuccess
             ? run
             : throw new CellModelFailureException(run.Status, $"The {cell} model did not finish under {(scenario?.Name ?? "healthy conditions")}{(interventions.Count == 0 ? "" : " + " + string.Join(" + ", interventions))}: {run.Message}");
