@@ -42,4 +42,13 @@ public sealed record CellSimulationOptions
 
     /// <summary>Gets state values that replace the resting values at the start of the run (expert use), by species id, in the species' unit; e.g. <c>LIP</c> = 2.2 × rest for a labile-iron pulse (EB-7).</summary>
     public IReadOnlyDictionary<string, double>? InitialValues { get; init; }
+
+    /// <summary>Gets a value indicating whether the run records every state as it goes, so that reading any quantity of the result costs no second run.</summary>
+    /// <remarks>
+    /// False (the default): the run records only the surviving fraction, which survival, t50 and the summary line read,
+    /// and the first read of another quantity re-runs the same settings (the same bits). Set it when you will read other
+    /// quantities (trajectories of LPO, GSH, LIP…, the CSV): one run instead of two, at the cost of storing every state
+    /// at every reported point.
+    /// </remarks>
+    public bool RecordAllQuantities { get; init; }
 }

@@ -35,7 +35,8 @@ namespace Ferroptosis.Sim.Pathway;
 /// Cost: a run records only the surviving fraction, which survival, t50 and the summary line read. The first read of any
 /// other quantity (<see cref="Quantity"/>, <see cref="ValueAt"/>, the CSV, <see cref="Result"/>'s columns) runs the same
 /// simulation again, recording its states, and computes the quantity from them (the same bits as recording it during the
-/// run); later reads use those states. A caller that reads several quantities pays one more run, once per result.
+/// run); later reads use those states. A caller that reads several quantities pays one more run, once per result,
+/// unless it sets <see cref="CellSimulationOptions.RecordAllQuantities"/>, which records every state during the run.
 /// </para>
 /// <para>Immutable (thread-safe; the second run happens once, whichever thread reads first).</para>
 /// </remarks>

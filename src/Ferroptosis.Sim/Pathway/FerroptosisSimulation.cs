@@ -95,7 +95,7 @@ public static class FerroptosisSimulation
 
     /// <summary>As the public overload, with the number of interior points per step at which the t50 watch is checked.</summary>
     internal static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, CancellationToken cancellationToken = default) =>
-        RunWithWatchSamples(cell, perturbations, duration, options, watchSamplesPerStep, Recorded, cancellationToken);
+        RunWithWatchSamples(cell, perturbations, duration, options, watchSamplesPerStep, options?.RecordAllQuantities == true ? null : Recorded, cancellationToken);
 
     private static CellSimulationResult RunWithWatchSamples(BoneCell cell, IEnumerable<Perturbation> perturbations, TimeSpan duration, CellSimulationOptions? options, int watchSamplesPerStep, IReadOnlyList<string>? recorded, CancellationToken cancellationToken)
     {

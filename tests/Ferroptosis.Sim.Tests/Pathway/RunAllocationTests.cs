@@ -87,6 +87,26 @@ public sealed class RunAllocationTests
     }
 
     [Test]
+    public void Recording_every_quantity_during_the_run_makes_the_first_read_a_column_not_a_run_with_the_same_bits()
+    {
+        var options = new CellSimulationOptions { RecordAllQuantities = true };
+        var warm = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48), options);
+        _ = warm.Quantity("LIP");
+        var recorded = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48), options);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var lip = recorded.Quantity("LIP");
+        long first = GC.GetAllocatedBytesForCurrentThread() - before;
+        long states = 8L * recorded.TimesHours.Length * recorded.Model.Compiled.Dimension;
+        var lazy = FerroptosisSimulation.Run(BoneCell.Osteoblast, Challenge, TimeSpan.FromHours(48));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.LessThan(states / 2), $"{first} bytes: the column and its copy, no second run recording {states} bytes of states");
+            Assert.That(lip, Is.EqualTo(lazy.Quantity("LIP")), "the same bits as the default's second run");
+            Assert.That(recorded.SurvivingFraction, Is.EqualTo(lazy.SurvivingFraction));
+        });
+    }
+
+    [Test]
     public void The_quantities_read_after_the_run_equal_those_of_the_csv()
     {
         // The columns are computed on first read; the CSV (every column) and single reads agree.
