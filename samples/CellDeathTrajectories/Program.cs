@@ -14,13 +14,17 @@ using Ferroptosis.Sim.Plotting;
 
 var conditions = TrajectoryFigure.Conditions;
 var duration = TimeSpan.FromHours(48);
+
+// The sample writes trajectories of several quantities, so each run records every state as it goes (one run each,
+// instead of a second run on the first read of a quantity other than survival).
+var options = new CellSimulationOptions { RecordAllQuantities = true };
 var conditionOf = new Dictionary<CellSimulationResult, string>();
 var runs = new List<CellSimulationResult>();
 foreach (var cell in BoneCell.All)
 {
     foreach (var (name, treatment) in conditions)
     {
-        var result = FerroptosisSimulation.Run(cell, treatment, duration);
+        var result = FerroptosisSimulation.Run(cell, treatment, duration, options);
         if (!result.IsSuccess)
         {
             Console.Error.WriteLine($"{cell} {name}: {result.Status} {result.Message}");
