@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Ferroptosis.Sim.Analysis;
 using Ferroptosis.Sim.Modeling.Spatial;
 using Ferroptosis.Sim.Ode;
 using Ferroptosis.Sim.Pathway;
@@ -17,7 +18,7 @@ namespace Ferroptosis.Sim.Cli;
 /// </remarks>
 internal static class WaveCommand
 {
-    private static readonly string[] Keys = ["rows", "columns", "spacing", "hours", "erastin", "primingHours", "seedRadius", "cellType", "drugs", "outputEvery"];
+    private static readonly string[] Keys = ["rows", "columns", "spacing", "hours", "erastin", "primingHours", "seedRadius", "cellType", "drugs", "outputEvery", "variation"];
 
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where to write.</param>
@@ -46,7 +47,18 @@ internal static class WaveCommand
             TriggerWaveModel.SetEverywhere(tissue, id, dose);
         }
 
+        if (spec.Variation is { } variation)
+        {
+            TissueVariation.Apply(tissue, [.. variation.Constants.Select(id => new CellVariation(new ParameterFoldChangeInput(id), InputDistribution.LogNormalFromMean(1, variation.Cv)))], variation.Seed);
+        }
+
         var y = TriggerWaveModel.PrimedState(tissue, spec.Erastin, TimeSpan.FromHours(spec.PrimingHours), spec.CellType);
+        if (spec.Variation is { } varied)
+        {
+            int deadAfterPriming = Enumerable.Range(0, tissue.CellCount).Count(cell => y[tissue.IndexOf(cell, "S")] < 0.5);
+            context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cells varied: {varied.Constants.Count} constants, lognormal with mean 1 and CV {varied.Cv}, seed {varied.Seed}; {deadAfterPriming} of {tissue.CellCount} cells dead after the priming{(deadAfterPriming > 0 ? " (each starts waves of its own, so the front position and speed below do not describe one front; read the fraction dead)" : "")}"));
+        }
+
         int seeded = 0;
         for (int cell = 0; cell < tissue.CellCount; cell++)
         {
@@ -146,6 +158,7 @@ internal static class WaveCommand
                 }
             }
 
+            var variation = root.TryGetProperty("variation", out var variationElement) ? ReadVariation(variationElement) : null;
             var spec = new Spec(
                 (int)Number(root, "rows", 1, 1, 1024),
                 (int)Number(root, "columns", 200, 2, 1024),
@@ -156,7 +169,8 @@ internal static class WaveCommand
                 Number(root, "seedRadius", 400, 0, 1e6),
                 cellType,
                 drugs,
-                Number(root, "outputEvery", 1, 0.01, 24));
+                Number(root, "outputEvery", 1, 0.01, 24),
+                variation);
             return (long)spec.Rows * spec.Columns > 65_536
                 ? throw new CliException($"{spec.Rows} x {spec.Columns} cells is more than this command runs (65 536); use the library (TriggerWaveModel) for larger sheets.", ExitCodes.TooLarge)
                 : spec;
@@ -176,5 +190,37 @@ internal static class WaveCommand
             : throw new CliException(string.Create(CultureInfo.InvariantCulture, $"'{key}' must be a number from {minimum} to {maximum} (got {element.GetRawText()})."));
     }
 
-    private sealed record Spec(int Rows, int Columns, double Spacing, double Hours, double Erastin, double PrimingHours, double SeedRadius, BoneCell? CellType, IReadOnlyList<(string Id, double Dose)> Drugs, double OutputEvery);
+    /// <summary>Reads <c>"variation": { "cv": 0.2, "seed": 1, "constants": ["k_G", …] }</c>: each cell's constants (default: every kinetic constant of model v2) multiplied by lognormal factors of mean 1.</summary>
+    private static Variation ReadVariation(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new CliException("'variation' must be an object, e.g. { \"cv\": 0.2, \"seed\": 1 } (optional \"constants\": [\"k_G\", \"V_HO1\"]).");
+        }
+
+        foreach (var property in element.EnumerateObject().Where(p => p.Name is not ("cv" or "seed" or "constants")))
+        {
+            throw new CliException($"Unknown key '{property.Name}' in 'variation'. Keys: cv, seed, constants.");
+        }
+
+        double cv = Number(element, "cv", 0.2, 1e-6, 2);
+        ulong seed = (ulong)Number(element, "seed", 1, 0, 1e15);
+        IReadOnlyList<string> constants = FerroptosisModel.Version2.KineticConstants;
+        if (element.TryGetProperty("constants", out var list))
+        {
+            constants = list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+                ? [.. list.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString()! : throw new CliException("'variation.constants' must list parameter ids."))]
+                : throw new CliException("'variation.constants' must be a non-empty list of parameter ids, e.g. [\"k_G\", \"V_HO1\"].");
+            foreach (string id in constants.Where(id => TriggerWaveModel.Compiled.IndexOfParameter(id) < 0))
+            {
+                throw new CliException($"'{id}' in 'variation.constants' is not a parameter of the model (see ferrosim list parameters).");
+            }
+        }
+
+        return new Variation(cv, seed, constants);
+    }
+
+    private sealed record Variation(double Cv, ulong Seed, IReadOnlyList<string> Constants);
+
+    private sealed record Spec(int Rows, int Columns, double Spacing, double Hours, double Erastin, double PrimingHours, double SeedRadius, BoneCell? CellType, IReadOnlyList<(string Id, double Dose)> Drugs, double OutputEvery, Variation? Variation);
 }

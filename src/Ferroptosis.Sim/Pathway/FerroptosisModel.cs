@@ -43,6 +43,7 @@ public sealed class FerroptosisModel
     private readonly Lazy<IReadOnlyList<string>> _files;
     private readonly Lazy<IReadOnlyList<BoneCell>> _cellTypes;
     private readonly Lazy<string> _fingerprint;
+    private readonly Lazy<IReadOnlyList<string>> _kineticConstants;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _parameterSets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double[]> _restingStates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _restingValues = new(StringComparer.Ordinal);
@@ -56,6 +57,7 @@ public sealed class FerroptosisModel
         _cellTypes = new(() => [.. BoneCell.AllWithPrecursor.Where(c => Files.Contains(c.ParameterFile, StringComparer.Ordinal))]);
         _network = new(LoadNetwork);
         _fingerprint = new(ComputeFingerprint);
+        _kineticConstants = new(FindKineticConstants);
         _compiled = new(() => ModelCompiler.Compile(Network));
     }
 
@@ -96,6 +98,14 @@ public sealed class FerroptosisModel
     /// </remarks>
     public string Fingerprint => _fingerprint.Value;
 
+    /// <summary>Gets the kinetic constants of the base model, in file order: every positive constant that is not a drug or exposure input, a cell-type or genetic multiplier, a Hill coefficient (<c>n_…</c>), the version number or a value computed from others.</summary>
+    /// <remarks>
+    /// These are what varies between cells of a virtual population (model v2's population test multiplies each by a
+    /// lognormal factor of CV 20 %) or of a heterogeneous tissue (<see cref="Analysis.TissueVariation"/>); the excluded
+    /// ones set the experiment (drugs), the cell type and genotype, or the shape of a response.
+    /// </remarks>
+    public IReadOnlyList<string> KineticConstants => _kineticConstants.Value;
+
     /// <summary>Gets the cell types this version has a parameter set for (<see cref="BoneCell.AllWithPrecursor"/> without those added by a later version).</summary>
     public IReadOnlyList<BoneCell> CellTypes => _cellTypes.Value;
 
@@ -110,6 +120,18 @@ public sealed class FerroptosisModel
         key = key.StartsWith('v') || key.StartsWith('V') ? key[1..] : key;
         return All.FirstOrDefault(m => m.Version == key)
             ?? throw new ArgumentException($"There is no ferroptosis model version '{version}'. Versions: {string.Join(", ", All.Select(m => m.Version))} (default {Default.Version}).", nameof(version));
+    }
+
+    private static readonly HashSet<string> NotKinetic = new(StringComparer.Ordinal)
+    {
+        "erastin", "rsl3", "ml162", "fer1", "lip1", "vitE", "dfo", "hemin", "znpp", "snpp", "sfn", "tbhq", "dmf", "mel", "ml385", "fac", "ros_x", "HO_OE", "HO_tg", "rankl",
+        "c_TfR", "c_NCOA4", "c_ROS", "c_Nsyn", "c_ARE", "c_HO", "A_JUN", "c_Hrel", "c_XCT", "c_GPX4", "TfSat", "PUFA", "c_FT", "c_ALAS", "c_Hexp", "model_version", "DMFT", "cell",
+    };
+
+    private IReadOnlyList<string> FindKineticConstants()
+    {
+        var derived = Network.InitialAssignments.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
+        return [.. Network.Parameters.Where(p => !NotKinetic.Contains(p.Id) && !derived.Contains(p.Id) && !p.Id.StartsWith("n_", StringComparison.Ordinal) && p.Value > 0).Select(p => p.Id)];
     }
 
     private string ComputeFingerprint()

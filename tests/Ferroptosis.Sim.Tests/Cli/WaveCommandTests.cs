@@ -38,10 +38,32 @@ public sealed class WaveCommandTests : TempFolderTests
         Assert.That(rows.Max(r => Number(r[1])), Is.LessThan(600), "no front leaves the 400 µm seed");
     }
 
+    [Test]
+    public void Wave_VariedLine_DrawsEachCellFromThePopulationDistributions_AndReportsTheCellsDeadAfterPriming()
+    {
+        // Every kinetic constant varied with CV 20 % (seed 1): as HeterogeneousTissueTests finds for 150 cells, some of
+        // the 60 die during the 24-h priming and start waves of their own; the same file gives the same numbers.
+        string file = Path.Combine(Folder, "varied.json");
+        File.WriteAllText(file, """{ "columns": 60, "hours": 4, "variation": { "cv": 0.2, "seed": 1 } }""");
+        var first = Run("wave", file, "--out", Path.Combine(Folder, "a"));
+        var second = Run("wave", file, "--out", Path.Combine(Folder, "b"));
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        var match = System.Text.RegularExpressions.Regex.Match(first.Output, @"cells varied: (\d+) constants, lognormal with mean 1 and CV 0.2, seed 1; (\d+) of 60 cells dead after the priming");
+        Assert.Multiple(() =>
+        {
+            Assert.That(match.Success, first.Output);
+            Assert.That(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(FerroptosisModel.Version2.KineticConstants.Count));
+            Assert.That(int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+            Assert.That(File.ReadAllText(Path.Combine(Folder, "b", "wave.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(Folder, "a", "wave.csv"))));
+        });
+    }
+
     [TestCase("""{ "colums": 3 }""", "Unknown key 'colums'")]
     [TestCase("""{ "drugs": { "aspirin": 1 } }""", "Drug 'aspirin' must be an input of the model")]
     [TestCase("""{ "hours": -1 }""", "'hours' must be a number from 0.1 to 240")]
     [TestCase("""[1, 2]""", "must hold one JSON object")]
+    [TestCase("""{ "variation": { "cv": 0.2, "constants": ["k_nope"] } }""", "'k_nope' in 'variation.constants' is not a parameter")]
+    [TestCase("""{ "variation": { "sd": 0.2 } }""", "Unknown key 'sd' in 'variation'")]
     public void Wave_BadFile_IsAnInputError(string json, string message)
     {
         string file = Path.Combine(Folder, "bad.json");

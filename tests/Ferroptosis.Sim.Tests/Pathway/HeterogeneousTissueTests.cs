@@ -24,6 +24,20 @@ public sealed class HeterogeneousTissueTests
         [.. PopulationProbe.Factors(FerroptosisModel.Version2).Select(id => new CellVariation(new ParameterFoldChangeInput(id), InputDistribution.LogNormalFromMean(1, cv)))];
 
     [Test]
+    public void KineticConstants_LeaveOutInputsMultipliersHillCoefficientsAndDerivedValues()
+    {
+        var v2 = FerroptosisModel.Version2;
+        var derived = v2.Network.InitialAssignments.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(v2.KineticConstants, Does.Contain("V_HO1").And.Contain("Cap").And.Contain("k_G"));
+            Assert.That(v2.KineticConstants, Does.Not.Contain("erastin").And.Not.Contain("c_GPX4").And.Not.Contain("n_d").And.Not.Contain("model_version"));
+            Assert.That(v2.KineticConstants.Where(derived.Contains), Is.Empty);
+            Assert.That(v2.KineticConstants, Is.Unique);
+        });
+    }
+
+    [Test]
     public void TissueVariation_GivesCellCTheInputsOfCellCOfAVirtualPopulation()
     {
         var cell = ModelCompiler.Compile(AntimonyReader.Read("compartment c = 1; species u in c = 0.1; k = 2; K = 0.5; J: -> u; k*u*(1 - u)*(u - K)", "nagumo"));

@@ -26,17 +26,8 @@ internal static class PopulationProbe
     /// <summary>Every output of <see cref="Evaluate"/>.</summary>
     public static IReadOnlyList<string> All => [.. Outputs, .. Shapes];
 
-    /// <summary>The kinetic constants a population varies: every constant of the base model that is not a drug input, a cell-type or genetic multiplier, a Hill coefficient or the version number.</summary>
-    public static IReadOnlyList<string> Factors(FerroptosisModel model)
-    {
-        var skip = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "erastin", "rsl3", "ml162", "fer1", "lip1", "vitE", "dfo", "hemin", "znpp", "snpp", "sfn", "tbhq", "dmf", "mel", "ml385", "fac", "ros_x", "HO_OE", "HO_tg", "rankl",
-            "c_TfR", "c_NCOA4", "c_ROS", "c_Nsyn", "c_ARE", "c_HO", "A_JUN", "c_Hrel", "c_XCT", "c_GPX4", "TfSat", "PUFA", "c_FT", "c_ALAS", "c_Hexp", "model_version", "DMFT", "cell",
-        };
-        var derived = model.Network.InitialAssignments.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
-        return [.. model.Network.Parameters.Where(p => !skip.Contains(p.Id) && !derived.Contains(p.Id) && !p.Id.StartsWith("n_", StringComparison.Ordinal) && p.Value > 0).Select(p => p.Id)];
-    }
+    /// <summary>The kinetic constants a population varies (<see cref="FerroptosisModel.KineticConstants"/>): every constant of the base model that is not a drug input, a cell-type or genetic multiplier, a Hill coefficient or the version number.</summary>
+    public static IReadOnlyList<string> Factors(FerroptosisModel model) => model.KineticConstants;
 
     /// <summary>The margins of <see cref="MarginNames"/>: how far a cell is inside (positive) or outside (negative) each main behaviour's criteria, in units of survival.</summary>
     public static readonly string[] MarginNames = ["EB-28 bell", "EB-29 concurrent", "EB-29 48-h pre-induction", "EB-32 GPX4 50 %", "EB-32 GPX4 0"];
