@@ -81,12 +81,15 @@ public sealed partial class EnsemblePartial
         }
     }
 
+    /// <summary>The writer options of the shard partials and the reduced result: indented, unescaped text, "\n" line ends on every platform (so a shard written on any node has the same bytes).</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes the partial as JSON (deterministic: same partial, same bytes).</summary>
     /// <returns>The text.</returns>
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("format", FormatName);

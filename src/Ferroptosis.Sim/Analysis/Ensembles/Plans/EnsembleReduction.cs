@@ -147,7 +147,7 @@ public sealed class EnsembleReduction
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, EnsemblePartial.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("format", FormatName);
